@@ -1,0 +1,14 @@
+import type { ApiOf } from './ipc/channel.ts';
+import { appChannels } from './ipc/app.ts';
+
+/** The one IPC contract: every channel the renderer may call, with its argument schema and response type. */
+export const contract = {
+  ...appChannels,
+};
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type Api = ApiOf<Contract>;
+export const channelNames = Object.keys(contract) as ChannelName[];
+
+export type { Envelope, Channel } from './ipc/channel.ts';
