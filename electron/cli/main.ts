@@ -1,0 +1,71 @@
+import { cliMessages as m } from '../../shared/messages/cli.ts';
+
+/** A CLI command: returns the process exit code. Exit 2 is wrong usage. */
+export interface Command {
+  summary: string;
+  usage: string;
+  run(args: string[]): Promise<number>;
+}
+
+/** Each command lives in its own module and is loaded only when called, so `scan` does not open the database. */
+const registry: Record<string, () => Promise<{ command: Command }>> = {
+  scan: () => import('./commands/scan.ts'),
+  users: () => import('./commands/users.ts'),
+  load: () => import('./commands/load.ts'),
+  decide: () => import('./commands/decide.ts'),
+  submit: () => import('./commands/submit.ts'),
+  review: () => import('./commands/review.ts'),
+  sign: () => import('./commands/sign.ts'),
+  audit: () => import('./commands/audit.ts'),
+  backup: () => import('./commands/backup.ts'),
+  redact: () => import('./commands/redact.ts'),
+  requests: () => import('./commands/requests.ts'),
+  inspect: () => import('./commands/inspect.ts'),
+  bundle: () => import('./commands/bundle.ts'),
+  report: () => import('./commands/report.ts'),
+};
+
+async function loadCommand(name: string): Promise<Command | null> {
+  const load = registry[name];
+  if (!load) return null;
+  try {
+    return (await load()).command;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(error).includes(`commands/${name}.ts`)) return null;
+    throw error;
+  }
+}
+
+async function printHelp(): Promise<void> {
+  const lines = [m.usageHeader, ''];
+  for (const name of Object.keys(registry)) {
+    const command = await loadCommand(name);
+    if (command) lines.push(`  ${name.padEnd(10)} ${command.summary}`);
+  }
+  lines.push('', m.helpFooter);
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    await printHelp();
+    return name ? 0 : 2;
+  }
+  const command = await loadCommand(name);
+  if (!command) {
+    process.stderr.write(m.unknownCommand(name) + '\n');
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.summary}\n\n${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    process.stderr.write(m.failed(e.code ?? 'internal', e.message ?? String(error)) + '\n');
+    return e.code === 'usage' ? 2 : 1;
+  }
+}
