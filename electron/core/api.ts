@@ -13,6 +13,8 @@ export interface CoreOptions {
   /** Overrides the shipped `resources/lexicon`. */
   lexiconDir?: string;
   limits?: Partial<IntakeLimits>;
+  /** file: URL of the bundled intake worker; from source the intake module finds its own. */
+  intakeWorkerUrl?: string;
   shell: Shell;
   version: string;
 }
