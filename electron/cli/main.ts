@@ -7,29 +7,13 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-/** Each command lives in its own module and is loaded only when called, so `scan` does not open the database. */
-const registry: Record<string, () => Promise<{ command: Command }>> = {
-  scan: () => import('./commands/scan.ts'),
-  users: () => import('./commands/users.ts'),
-  load: () => import('./commands/load.ts'),
-  decide: () => import('./commands/decide.ts'),
-  submit: () => import('./commands/submit.ts'),
-  review: () => import('./commands/review.ts'),
-  sign: () => import('./commands/sign.ts'),
-  audit: () => import('./commands/audit.ts'),
-  backup: () => import('./commands/backup.ts'),
-  redact: () => import('./commands/redact.ts'),
-  requests: () => import('./commands/requests.ts'),
-  inspect: () => import('./commands/inspect.ts'),
-  bundle: () => import('./commands/bundle.ts'),
-  report: () => import('./commands/report.ts'),
-};
+/** Each command lives in `commands/<name>.ts` and is loaded only when called, so `scan` never opens the database. */
+const commandNames = ['scan', 'users', 'load', 'decide', 'submit', 'review', 'sign', 'audit', 'backup', 'redact', 'requests', 'inspect', 'bundle', 'report'];
 
 async function loadCommand(name: string): Promise<Command | null> {
-  const load = registry[name];
-  if (!load) return null;
+  if (!commandNames.includes(name)) return null;
   try {
-    return (await load()).command;
+    return ((await import(`./commands/${name}.ts`)) as { command: Command }).command;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(error).includes(`commands/${name}.ts`)) return null;
     throw error;
@@ -38,7 +22,7 @@ async function loadCommand(name: string): Promise<Command | null> {
 
 async function printHelp(): Promise<void> {
   const lines = [m.usageHeader, ''];
-  for (const name of Object.keys(registry)) {
+  for (const name of commandNames) {
     const command = await loadCommand(name);
     if (command) lines.push(`  ${name.padEnd(10)} ${command.summary}`);
   }

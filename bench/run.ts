@@ -1,0 +1,21 @@
+// `npm run bench`: every bench/*.bench.ts in turn, each in its own process so peak memory figures stay honest.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const dir = import.meta.dirname;
+const only = process.argv.slice(2);
+const benches = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
+  .sort();
+let failed = 0;
+for (const file of benches) {
+  console.log(`\n### ${file}`);
+  const result = spawnSync(process.execPath, ['--expose-gc', path.join(dir, file)], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    failed++;
+    console.log(`!!! ${file} exited with ${result.status}`);
+  }
+}
+process.exitCode = failed ? 1 : 0;

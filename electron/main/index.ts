@@ -1,0 +1,73 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CoreClient } from '../core/host/client.ts';
+import type { FileFilter } from '../../shared/ipc/app.ts';
+import { registerIpc } from './ipc.ts';
+import { registerAppScheme, serveRenderer } from './protocol.ts';
+import { hardenContents, lockDownSession } from './security.ts';
+import { createMainWindow } from './window.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const appRoot = app.isPackaged ? process.resourcesPath : path.resolve(here, '..', '..');
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const dataDir = argValue('--data-dir') ?? process.env.DISCLOSURE_DESK_DATA ?? app.getPath('userData');
+app.setPath('userData', dataDir);
+app.enableSandbox();
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let mainWindow: BrowserWindow | null = null;
+const core = new CoreClient(pathToFileURL(path.join(here, 'core-worker.js')), {
+  dataDir,
+  dbPath: argValue('--db') ?? process.env.DISCLOSURE_DESK_DB,
+  lexiconDir: path.join(appRoot, 'resources', 'lexicon'),
+  intakeWorkerUrl: pathToFileURL(path.join(here, 'intake-worker.js')).href,
+  shell: 'electron',
+  version: app.getVersion(),
+});
+
+app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+
+app.whenReady().then(() => {
+  lockDownSession();
+  serveRenderer(path.join(here, '..', 'renderer'));
+  registerIpc({
+    mainContents: () => mainWindow?.webContents ?? null,
+    forwardToCore: (channel, args) => core.call(channel, args),
+    mainHandlers: {
+      chooseFiles: async (options) => {
+        const { folders } = options as { folders?: boolean };
+        const result = await dialog.showOpenDialog(mainWindow!, {
+          title: folders ? '选择文件夹' : '选择公文',
+          properties: folders ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
+          filters: folders ? [] : [{ name: '公文（docx、pdf、ofd、txt）', extensions: ['docx', 'pdf', 'ofd', 'txt'] }],
+        });
+        return result.canceled ? [] : result.filePaths;
+      },
+      chooseSavePath: async (options) => {
+        const { defaultName, filters } = options as { defaultName: string; filters: FileFilter[] };
+        const result = await dialog.showSaveDialog(mainWindow!, { defaultPath: defaultName, filters });
+        return result.canceled ? null : (result.filePath ?? null);
+      },
+    },
+  });
+  mainWindow = createMainWindow(path.join(here, '..', 'preload', 'index.cjs'));
+  mainWindow.on('closed', () => (mainWindow = null));
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', (event) => {
+  event.preventDefault();
+  app.removeAllListeners('will-quit');
+  void core.close().finally(() => app.quit());
+});

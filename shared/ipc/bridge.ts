@@ -1,0 +1,5 @@
+/** Local (non-IPC) helpers the preload exposes beside `window.api`. */
+export interface FilesBridge {
+  /** Absolute path of a dropped file; null where the shell cannot tell (e.g. a browser). */
+  pathForFile(file: { name: string }): string | null;
+}

@@ -1,0 +1,8 @@
+export const hostMessages = {
+  unknownChannel: (name: string) => `未知的调用通道：${name}`,
+  invalidArguments: (name: string, detail: string) => `调用 ${name} 的参数不合法：${detail}`,
+  notInCore: (name: string) => `核心服务未提供 ${name}`,
+  internal: (detail: string) => `内部错误：${detail}`,
+  coreStopped: '核心服务已停止，正在重启，请重试。',
+  rejectedSender: '拒绝来自非本应用页面的调用。',
+};

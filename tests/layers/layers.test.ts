@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { checkTree, importsOf } from './check.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+describe('runtime layers', () => {
+  it('the real tree has no layer violations', async () => {
+    expect(await checkTree(root)).toEqual([]);
+  });
+
+  it('finds static, dynamic, side-effect and require imports', () => {
+    const source = `import a from 'node:fs';\nimport type { B } from "../x.ts";\nexport { c } from './c.ts';\nconst d = await import('electron');\nimport './side.css';\nconst e = require('path');`;
+    expect(importsOf(source)).toEqual(['node:fs', '../x.ts', './c.ts', 'electron', './side.css', 'path']);
+  });
+
+  describe('catches a planted violation in a copy of the tree', () => {
+    const plants: [string, string, RegExp][] = [
+      ['renderer/src/planted.ts', "import { readFileSync } from 'node:fs';\n", /renderer\/ never imports Node/],
+      ['renderer/src/planted2.ts', "import { createCore } from '../../electron/core/api.ts';\n", /renderer\/ never imports electron\//],
+      ['shared/planted.ts', "import { createCore } from '../electron/core/api.ts';\n", /shared\/ imports only from shared/],
+      ['shared/planted3.ts', "import path from 'node:path';\n", /shared\/ is pure/],
+      ['electron/core/planted.ts', "import { app } from 'electron';\n", /never import electron/],
+      ['electron/cli/planted.ts', "const { BrowserWindow } = require('electron');\n", /never import electron/],
+    ];
+    for (const [file, source, rule] of plants) {
+      it(`flags ${file}`, async () => {
+        const copy = await mkdtemp(path.join(os.tmpdir(), 'layers-'));
+        try {
+          for (const top of ['shared', 'renderer', 'electron']) await cp(path.join(root, top), path.join(copy, top), { recursive: true });
+          await writeFile(path.join(copy, file), source);
+          const violations = await checkTree(copy);
+          expect(violations).toHaveLength(1);
+          expect(violations[0]!.file).toBe(file);
+          expect(violations[0]!.rule).toMatch(rule);
+        } finally {
+          await rm(copy, { recursive: true, force: true });
+        }
+      });
+    }
+  });
+});
