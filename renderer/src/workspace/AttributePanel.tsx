@@ -1,0 +1,174 @@
+import { useMemo } from 'react';
+import { attributes, attribute as attributeInfo } from '../../../shared/attributes.ts';
+import { basisOptions } from '../../../shared/basis.ts';
+import { categories } from '../../../shared/categories.ts';
+import { normaliseRedactions, redactText, type Redaction } from '../../../shared/redaction.ts';
+import type { Attribute, CategoryId, Finding, Paragraph, Suggestion } from '../../../shared/types.ts';
+import { workspace as m, reasonTemplates } from '../messages/workspace.ts';
+import { departsFromSuggestion, type DecisionFields } from './decision.ts';
+
+export interface AttributePanelProps {
+  suggestion: Suggestion;
+  value: DecisionFields;
+  findings: readonly Finding[];
+  /** Null when the text was not kept (classified document on an unapproved machine). */
+  text: string | null;
+  paragraphs: readonly Paragraph[];
+  localBasis: readonly string[];
+  readOnly: boolean;
+  problems: readonly string[];
+  onChange(patch: Partial<DecisionFields>): void;
+  /** Adds the text currently selected in the document as a manual redaction span. */
+  onAddSelection?(): void;
+}
+
+const PREVIEW_PARAGRAPHS = 6;
+
+export function AttributePanel(props: AttributePanelProps) {
+  const { suggestion, value, readOnly, onChange } = props;
+  const departs = departsFromSuggestion(value, suggestion);
+  const info = attributeInfo(value.attribute);
+  const templateCategories = useMemo(() => {
+    const ids = new Set<CategoryId>();
+    for (const f of props.findings) if (!f.negated) ids.add(f.category);
+    return categories.filter((c) => ids.has(c.id));
+  }, [props.findings]);
+  const options = useMemo(() => basisOptions(props.localBasis), [props.localBasis]);
+
+  const choose = (key: Attribute) => onChange({ attribute: key });
+  const toggleBasis = (label: string) =>
+    onChange({ basis: value.basis.includes(label) ? value.basis.filter((b) => b !== label) : [...value.basis, label] });
+
+  return (
+    <section className="attribute-panel" aria-label={m.attribute}>
+      <h2>{m.attribute}</h2>
+      <fieldset className="attribute-choices" disabled={readOnly}>
+        <legend className="sr-only">{m.attribute}</legend>
+        {attributes.map((a) => (
+          <label key={a.key} className={`attribute-choice ${value.attribute === a.key ? 'chosen' : ''} ${suggestion.attribute === a.key ? 'is-suggested' : ''}`}>
+            <input type="radio" name="attribute" value={a.key} checked={value.attribute === a.key} disabled={readOnly} onChange={() => choose(a.key)} />
+            <span className="attribute-label">{a.label}</span>
+            <span className="attribute-anchor">{a.anchor}</span>
+            {suggestion.attribute === a.key && <span className="badge badge-suggested">{m.suggested}</span>}
+          </label>
+        ))}
+      </fieldset>
+
+      <div className="suggestion-box" aria-label={m.suggestionReasons}>
+        <h3>{m.suggested}：{attributeInfo(suggestion.attribute).label}</h3>
+        <ul>
+          {suggestion.reasons.map((r) => <li key={r}>{r}</li>)}
+        </ul>
+        {suggestion.basis.length > 0 && <p className="small muted">{m.basis}：{suggestion.basis.join('、')}</p>}
+        {suggestion.warnings.map((w) => <p key={w} className="warning small">{w}</p>)}
+      </div>
+
+      {departs && (
+        <label className="field">
+          <span className="field-label">{m.justification}</span>
+          <span className="field-hint">{m.justificationHint(attributeInfo(suggestion.attribute).label)}</span>
+          <textarea rows={2} value={value.justification} readOnly={readOnly} onChange={(e) => onChange({ justification: e.target.value })} aria-required="true" />
+        </label>
+      )}
+
+      {info.reasonRequired && (
+        <>
+          <label className="field">
+            <span className="field-label">{m.reason}</span>
+            <textarea rows={3} value={value.reason} placeholder={m.reasonPlaceholder} readOnly={readOnly} onChange={(e) => onChange({ reason: e.target.value })} aria-required="true" />
+          </label>
+          {!readOnly && templateCategories.length > 0 && (
+            <div className="templates">
+              <span className="field-hint">{m.templates}：</span>
+              {templateCategories.map((c) => (
+                <button key={c.id} type="button" className="chip" onClick={() => onChange({ reason: value.reason ? `${value.reason}\n${reasonTemplates[c.id]}` : reasonTemplates[c.id] })}>
+                  {c.short}
+                </button>
+              ))}
+            </div>
+          )}
+        </>
+      )}
+
+      <fieldset className="field basis-list" disabled={readOnly}>
+        <legend className="field-label">{m.legalBasis}</legend>
+        {options.map((o) => (
+          <label key={o.label} className="basis-option" title={o.summary}>
+            <input type="checkbox" checked={value.basis.includes(o.label)} disabled={readOnly} onChange={() => toggleBasis(o.label)} />
+            <span>{o.label}</span>
+            {o.summary && <span className="muted small"> {o.summary}</span>}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span className="field-label">{m.basisText}</span>
+        <input value={value.basisText} placeholder={m.basisTextPlaceholder} readOnly={readOnly} onChange={(e) => onChange({ basisText: e.target.value })} />
+      </label>
+
+      {value.attribute === 'partial' && <RedactionEditor {...props} />}
+
+      {!readOnly && props.problems.length > 0 && (
+        <div className="problems" role="status">
+          <h3>{m.problems}</h3>
+          <ul>
+            {props.problems.map((p) => <li key={p}>{p}</li>)}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function RedactionEditor({ value, findings, text, paragraphs, readOnly, onChange, onAddSelection }: AttributePanelProps) {
+  const candidates = findings.filter((f) => !f.negated);
+  const chosen = new Set(value.redactions.map((r) => r.findingId).filter((id): id is string => id !== null));
+  const toggle = (f: Finding) => {
+    if (chosen.has(f.id)) onChange({ redactions: value.redactions.filter((r) => r.findingId !== f.id) });
+    else onChange({ redactions: [...value.redactions, { start: f.start, end: f.end, basis: f.basis[0] ?? categories[f.category - 1]!.basis[0]!, findingId: f.id }] });
+  };
+  const manual = value.redactions.filter((r) => r.findingId === null);
+  return (
+    <section className="redactions" aria-label={m.redactions}>
+      <h3>{m.redactions}</h3>
+      <p className="field-hint">{m.redactionsHint}</p>
+      <ul className="redaction-list">
+        {candidates.map((f) => (
+          <li key={f.id}>
+            <label>
+              <input type="checkbox" checked={chosen.has(f.id)} disabled={readOnly} onChange={() => toggle(f)} />
+              <span className="redaction-term">{f.term}</span>
+              <span className="muted small">{categories[f.category - 1]!.short}</span>
+            </label>
+          </li>
+        ))}
+        {manual.map((r) => (
+          <li key={`${r.start}:${r.end}`}>
+            <span className="redaction-term">{text ? text.slice(r.start, r.end) : `${r.start}–${r.end}`}</span>
+            <span className="muted small">{m.manualSpan}</span>
+            {!readOnly && (
+              <button type="button" className="btn-link" onClick={() => onChange({ redactions: value.redactions.filter((x) => x !== r) })}>{m.removeSpan}</button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {!readOnly && onAddSelection && <button type="button" className="btn-small" onClick={onAddSelection}>{m.addSelection}</button>}
+      <Preview text={text} paragraphs={paragraphs} redactions={value.redactions} />
+    </section>
+  );
+}
+
+function Preview({ text, paragraphs, redactions }: { text: string | null; paragraphs: readonly Paragraph[]; redactions: readonly Redaction[] }) {
+  if (text === null) return null;
+  const spans = normaliseRedactions(redactions, text.length);
+  const touched = paragraphs.filter((p) => spans.some((s) => s.start < p.end && s.end > p.start));
+  return (
+    <div className="preview" aria-label={m.preview}>
+      <h3>{m.preview}</h3>
+      {touched.length === 0 && <p className="muted small">{m.previewEmpty}</p>}
+      {touched.slice(0, PREVIEW_PARAGRAPHS).map((p) => (
+        <p key={p.start} className="preview-paragraph">{redactText(text.slice(p.start, p.end), spans, p.start).text}</p>
+      ))}
+      {touched.length > PREVIEW_PARAGRAPHS && <p className="muted small">{m.previewMore(touched.length - PREVIEW_PARAGRAPHS)}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { attribute as attributeInfo } from '../../../shared/attributes.ts';
+import type { Redaction } from '../../../shared/redaction.ts';
+import type { Attribute, Finding, Suggestion } from '../../../shared/types.ts';
+import { workspace as m } from '../messages/workspace.ts';
+
+export type Disposition = { kind: 'confirmed' } | { kind: 'dismissed'; reason: string };
+
+/** What the drafter edits; the records layer stores it as the decision. */
+export interface DecisionFields {
+  attribute: Attribute;
+  reason: string;
+  basis: string[];
+  basisText: string;
+  justification: string;
+  redactions: Redaction[];
+}
+
+export const HIGH_SCORE = 0.7;
+
+export const needsDismissReason = (finding: Finding): boolean => finding.score >= HIGH_SCORE;
+
+export function initialFields(suggestion: Suggestion, findings: readonly Finding[]): DecisionFields {
+  const byStart = new Map(findings.map((f) => [`${f.start}:${f.end}`, f]));
+  return {
+    attribute: suggestion.attribute,
+    reason: '',
+    basis: [...suggestion.basis],
+    basisText: '',
+    justification: '',
+    redactions: suggestion.attribute === 'partial'
+      ? suggestion.redactions.map((s) => {
+          const f = byStart.get(`${s.start}:${s.end}`);
+          return { start: s.start, end: s.end, basis: f?.basis[0] ?? suggestion.basis[0] ?? '条例第十五条', findingId: f?.id ?? null };
+        })
+      : [],
+  };
+}
+
+/** A justification is recorded whenever the officer departs from the scanner's suggestion, in either direction. */
+export const departsFromSuggestion = (fields: DecisionFields, suggestion: Suggestion): boolean => fields.attribute !== suggestion.attribute;
+
+/** Everything still missing before the decision may be submitted, in Chinese; empty when complete. */
+export function decisionProblems(fields: DecisionFields, suggestion: Suggestion, findings: readonly Finding[], dispositions: Readonly<Record<string, Disposition>>): string[] {
+  const problems: string[] = [];
+  if (attributeInfo(fields.attribute).reasonRequired) {
+    if (fields.reason.trim() === '') problems.push(m.problemReason);
+    if (fields.basis.length === 0 && fields.basisText.trim() === '') problems.push(m.problemBasis);
+  }
+  if (departsFromSuggestion(fields, suggestion) && fields.justification.trim() === '') problems.push(m.problemJustification);
+  if (fields.attribute === 'partial' && fields.redactions.length === 0) problems.push(m.problemRedactions);
+  const open = findings.filter((f) => !f.negated && !dispositions[f.id] && !fields.redactions.some((r) => r.findingId === f.id)).length;
+  if (open > 0) problems.push(m.problemUndecided(open));
+  return problems;
+}

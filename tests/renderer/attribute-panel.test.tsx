@@ -1,0 +1,85 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Suggestion } from '../../shared/types.ts';
+import { AttributePanel } from '../../renderer/src/workspace/AttributePanel.tsx';
+import { decisionProblems, initialFields, type DecisionFields } from '../../renderer/src/workspace/decision.ts';
+import { idCard, mention, mobile, name, paragraphs, partialSuggestion, text, withheldSuggestion } from './fixtures.ts';
+
+afterEach(cleanup);
+
+const findings = [idCard, mobile, name, mention];
+
+/** The panel as the workspace uses it: controlled, with problems recomputed on every change. */
+function Harness({ suggestion, start }: { suggestion: Suggestion; start?: Partial<DecisionFields> }) {
+  const [value, setValue] = useState<DecisionFields>({ ...initialFields(suggestion, findings), ...start });
+  const problems = decisionProblems(value, suggestion, findings, { [name.id]: { kind: 'dismissed', reason: '公务人员' } });
+  return (
+    <>
+      <AttributePanel suggestion={suggestion} value={value} findings={findings} text={text} paragraphs={paragraphs} localBasis={['本市政府信息公开规定第十条']} readOnly={false} problems={problems} onChange={(p) => setValue((v) => ({ ...v, ...p }))} />
+      <output data-testid="value">{JSON.stringify(value)}</output>
+    </>
+  );
+}
+
+const current = () => JSON.parse(screen.getByTestId('value').textContent!) as DecisionFields;
+
+describe('AttributePanel', () => {
+  it('offers the four attributes with the suggestion marked and its reasons beside it', () => {
+    render(<Harness suggestion={partialSuggestion} />);
+    const radios = screen.getAllByRole('radio');
+    expect(radios.map((r) => (r as HTMLInputElement).value)).toEqual(['proactive', 'partial', 'on-request', 'withheld']);
+    expect((screen.getByRole('radio', { name: /部分公开/ }) as HTMLInputElement).checked).toBe(true);
+    const suggested = screen.getByRole('radio', { name: /部分公开/ }).closest('label')!;
+    expect(within(suggested).getByText('系统建议')).toBeTruthy();
+    expect(screen.getByText('行政处罚决定书应依法公示，但含有当事人的身份证号码和手机号码')).toBeTruthy();
+  });
+
+  it('for partial, turns checked findings into redaction spans and previews the public copy with reasons at each removal', () => {
+    render(<Harness suggestion={partialSuggestion} />);
+    const spans = screen.getByRole('region', { name: '删除范围' });
+    fireEvent.click(within(spans).getByRole('checkbox', { name: /110105199003071234/ }));
+    fireEvent.click(within(spans).getByRole('checkbox', { name: /13812345678/ }));
+    expect(current().redactions.map((r) => r.findingId)).toEqual([idCard.id, mobile.id]);
+    const preview = screen.getByLabelText('公开版预览');
+    expect(preview.textContent).toContain('身份证号：［此处不予公开：条例第十五条］，电话：［此处不予公开：条例第十五条］。');
+    expect(preview.textContent).not.toContain('110105199003071234');
+  });
+
+  it('requires reason and redactions for partial, and the problems go away once given', () => {
+    render(<Harness suggestion={partialSuggestion} />);
+    expect(screen.getByText('请填写理由。')).toBeTruthy();
+    expect(screen.getByText('部分公开须至少选定一处删除范围。')).toBeTruthy();
+    expect(screen.getByText('尚有 2 处发现项未确认或排除。')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '秘密与隐私' }));
+    expect(current().reason).toMatch(/条例第十五条/);
+    const spans = screen.getByRole('region', { name: '删除范围' });
+    fireEvent.click(within(spans).getByRole('checkbox', { name: /110105199003071234/ }));
+    fireEvent.click(within(spans).getByRole('checkbox', { name: /13812345678/ }));
+    expect(screen.queryByText('提交前需完成')).toBeNull();
+  });
+
+  it('demands a justification when a classified draft suggested withheld is made proactive', () => {
+    render(<Harness suggestion={withheldSuggestion} />);
+    expect(screen.queryByText('与建议不一致的说明')).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: /主动公开/ }));
+    expect(screen.getByText('与建议不一致的说明')).toBeTruthy();
+    expect(screen.getByText(/系统建议为“不予公开”/)).toBeTruthy();
+    expect(screen.getByText('所选属性与系统建议不同，请填写说明。')).toBeTruthy();
+    fireEvent.change(screen.getByRole('textbox', { name: /与建议不一致的说明/ }), { target: { value: '密级标志已由定密责任人解除' } });
+    expect(screen.queryByText('所选属性与系统建议不同，请填写说明。')).toBeNull();
+  });
+
+  it('picks legal bases from the national list and the local rules', () => {
+    render(<Harness suggestion={partialSuggestion} />);
+    expect(current().basis).toEqual(['条例第三十七条', '条例第十五条']);
+    fireEvent.click(screen.getByRole('checkbox', { name: /本市政府信息公开规定第十条/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /^条例第三十七条/ }));
+    expect(current().basis).toEqual(['条例第十五条', '本市政府信息公开规定第十条']);
+  });
+
+  it('locks every control when read-only', () => {
+    render(<AttributePanel suggestion={partialSuggestion} value={initialFields(partialSuggestion, findings)} findings={findings} text={text} paragraphs={paragraphs} localBasis={[]} readOnly problems={[]} onChange={() => {}} />);
+    for (const radio of screen.getAllByRole('radio')) expect((radio as HTMLInputElement).disabled).toBe(true);
+  });
+});
