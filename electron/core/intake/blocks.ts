@@ -1,0 +1,14 @@
+import type { Paragraph } from '../../../shared/types.ts';
+
+/** One paragraph as a reader produced it, before offsets and zones are known. */
+export interface Block {
+  text: string;
+  page: number | null;
+  kind: Paragraph['kind'];
+}
+
+export interface FormatReading {
+  blocks: Block[];
+  pageCount: number | null;
+  warnings: string[];
+}

@@ -1,0 +1,104 @@
+/** A piece of text placed on a page; y grows downwards, units are the format's own. */
+export interface PlacedRun {
+  text: string;
+  x: number;
+  /** Baseline. */
+  y: number;
+  width: number;
+  size: number;
+}
+
+interface Line {
+  y: number;
+  size: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+const WORDLIKE = /[A-Za-z0-9]/;
+/** GB/T 9704 page numbers, "— 1 —", are page furniture, not text. */
+const PAGE_NUMBER = /^[—–\-－]\s*\d{1,4}\s*[—–\-－]$/;
+
+function joinRuns(runs: PlacedRun[]): string {
+  let text = '';
+  let previous: PlacedRun | null = null;
+  for (const run of runs) {
+    if (previous) {
+      const gap = run.x - (previous.x + previous.width);
+      const size = Math.max(previous.size, run.size);
+      const before = text.at(-1) ?? '';
+      const after = run.text[0] ?? '';
+      const spaced = /\s/.test(before) || /\s/.test(after);
+      if (!spaced && (gap > 2 * size || (gap > 0.25 * size && (!CJK.test(before) || !CJK.test(after))))) text += ' ';
+    }
+    text += run.text;
+    previous = run;
+  }
+  return text;
+}
+
+function buildLines(runs: PlacedRun[]): Line[] {
+  const sorted = runs.filter((r) => r.text.length > 0).sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: PlacedRun[][] = [];
+  let current: PlacedRun[] = [];
+  let baseline = 0;
+  let size = 0;
+  for (const run of sorted) {
+    if (current.length > 0 && Math.abs(run.y - baseline) <= 0.45 * Math.max(size, run.size)) {
+      current.push(run);
+      continue;
+    }
+    if (current.length > 0) groups.push(current);
+    current = [run];
+    baseline = run.y;
+    size = run.size;
+  }
+  if (current.length > 0) groups.push(current);
+  const lines: Line[] = [];
+  for (const group of groups) {
+    group.sort((a, b) => a.x - b.x);
+    const text = joinRuns(group).replace(/\s+/g, ' ').trim();
+    if (!text || PAGE_NUMBER.test(text)) continue;
+    const first = group[0]!;
+    const sizes = group.map((r) => r.size).sort((a, b) => a - b);
+    lines.push({
+      y: first.y,
+      size: sizes[Math.floor(sizes.length / 2)]!,
+      start: first.x,
+      end: Math.max(...group.map((r) => r.x + r.width)),
+      text,
+    });
+  }
+  return lines;
+}
+
+function joinLines(a: string, b: string): string {
+  return WORDLIKE.test(a.at(-1) ?? '') && WORDLIKE.test(b[0] ?? '') ? `${a} ${b}` : a + b;
+}
+
+/**
+ * Rebuilds the reading order of one page: runs become lines by baseline, lines become paragraphs
+ * when a line runs to the right edge and the next one starts at the left margin with the same size.
+ */
+export function pageParagraphs(runs: PlacedRun[]): string[] {
+  const lines = buildLines(runs);
+  if (lines.length === 0) return [];
+  const left = Math.min(...lines.map((l) => l.start));
+  const right = Math.max(...lines.map((l) => l.end));
+  const paragraphs: string[] = [];
+  let previous: Line | null = null;
+  for (const line of lines) {
+    const continues =
+      previous !== null &&
+      Math.abs(line.size - previous.size) <= 0.15 * previous.size &&
+      line.y - previous.y <= 2.2 * previous.size &&
+      previous.end >= right - 2 * previous.size &&
+      line.start <= left + 0.8 * line.size;
+    if (continues) paragraphs[paragraphs.length - 1] = joinLines(paragraphs.at(-1)!, line.text);
+    else paragraphs.push(line.text);
+    previous = line;
+  }
+  return paragraphs;
+}

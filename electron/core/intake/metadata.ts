@@ -1,0 +1,279 @@
+import type { Classification, DocumentMetadata, Paragraph, Zone } from '../../../shared/types.ts';
+import { parseChineseDate } from './dates.ts';
+
+const CJK = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
+
+/** Drops layout spaces ("通  知", "2018 年") but keeps the space between two Latin words or numbers. */
+function tidy(text: string): string {
+  return text
+    .replace(/[\s\u3000]+/g, (space, offset: number, all: string) => {
+      const before = all[offset - 1] ?? '';
+      const after = all[offset + space.length] ?? '';
+      return before && after && !CJK.test(before) && !CJK.test(after) ? ' ' : '';
+    })
+    .trim();
+}
+
+const DOC_NUMBER = /^(?:(?:发文字号|文号)[:：]?)?([\u4e00-\u9fa5A-Za-z]{1,16}?)[〔\[（(［【]((?:19|20)\d{2})[〕\]）)］】]第?0*(\d{1,5})号/;
+const CLASSIFICATION = /^(?:密级[:：]?)?(绝密|机密|秘密)(?:[★☆*＊]([^\s★]{1,8}))?$/;
+const URGENCY = /^(?:紧急程度[:：]?)?(特急|加急)$/;
+const COPY_NUMBER = /^(?:份号[:：]?)?(\d{6})$/;
+const SIGNER = /签发人[:：]\s*(.+)$/;
+const ORG_SUFFIX = /(人民政府|政府|办公室|办公厅|委员会|人大常委会|局|厅|部|委|院|署|会|中心|所|处|站|公司|集团|法院|检察院|党委|党组|支部|总队|支队|大队|街道办事处|办事处|管委会|管理委员会)$/;
+const DOC_TYPE = /(通知|通报|意见|决定|批复|函|复函|报告|请示|办法|规定|方案|纪要|公告|通告|命令|令|议案|决议|公报|细则|规划|计划|要点|指引|指南|目录|条例|章程|制度|规则|规范|标准|清单|决议|答复|说明|总结|报告书)$/;
+const DRAFT_SUFFIX = /[（(][^（）()]{1,12}稿[）)]$/;
+const ENUMERATED = /^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|第[一二三四五六七八九十百\d]+[章节条])/;
+const WEB_META = /(发布日期|发布时间|浏览|来源[:：]|信息来源|作者[:：]|点击|责任编辑|时间[:：])/;
+/** Labels of forms (收文处理单 and the like): such lines are fields, never a title or a 发文机关标志. */
+const FORM_LABEL = /(来文单位|来文文号|来文日期|收文日期|收文编号|收文机关|公文标题|紧急程度|公开方式|处理类型|登记人|阅文时限)/;
+const LEADER = /[⋯…·.．\-—_]{4,}/;
+const CITED_DOC_NUMBER = /[〔\[［【](?:19|20)\d{2}[〕\]］】]\d{1,5}号/;
+const NOTE = /^[（(]([^（）()]{2,40})[）)]$/;
+const PUBLICITY_NOTE = /^[（(]此件[^（）()]{1,12}[）)]$/;
+const ATTACHMENTS = /^附件[:：](.*)$/;
+const ATTACHMENT_ITEM = /^\d{1,2}[．.、]\s*(.+)$/;
+const CC = /^抄送[:：](.*)$/;
+const PRINTED = /^(.*?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*印发$/;
+const DATE_ALONE = /^((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零○ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
+const ORG_THEN_DATE = /^(.{2,40}?)\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
+
+const toHalfWidthDigits = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+function emptyMetadata(): DocumentMetadata {
+  return {
+    copyNumber: null,
+    classification: null,
+    urgency: null,
+    issuerMark: null,
+    docNumber: null,
+    docNumberRaw: null,
+    signer: null,
+    title: null,
+    addressee: null,
+    attachments: [],
+    issuer: null,
+    date: null,
+    dateRaw: null,
+    note: null,
+    cc: null,
+    printedBy: null,
+    printedDate: null,
+  };
+}
+
+const isSentence = (t: string) => /[。；;！!？?]/.test(t) || t.length > 80;
+const isOrgName = (t: string) => t.length >= 3 && t.length <= 40 && !/[，,。：:；;、《》“”"]/.test(t) && ORG_SUFFIX.test(t.split(' ').at(-1) ?? t);
+const isAddressee = (t: string) => /[:：]$/.test(t) && t.length <= 150 && !isSentence(t.slice(0, -1)) && !/^(附件|抄送|主题词|签发人|联系人|电话)/.test(t);
+
+function stripBookTitle(t: string): string {
+  const m = /^《(.+)》$/.exec(t);
+  return m ? m[1]! : t;
+}
+
+function isTitleLike(t: string): boolean {
+  const core = stripBookTitle(t);
+  if (core.length < 4 || core.length > 100 || isSentence(core) || /[:：]$/.test(core)) return false;
+  if (ENUMERATED.test(core) || WEB_META.test(core) || DATE_ALONE.test(core) || DOC_NUMBER.test(core) || CITED_DOC_NUMBER.test(core)) return false;
+  if (FORM_LABEL.test(core) || LEADER.test(core) || NOTE.test(core)) return false;
+  if (/^(附件|抄送|签发人)/.test(core)) return false;
+  return true;
+}
+
+const endsTitle = (t: string) => DOC_TYPE.test(stripBookTitle(t).replace(DRAFT_SUFFIX, ''));
+
+function readClassification(token: string): Classification | null {
+  const m = CLASSIFICATION.exec(token);
+  if (!m) return null;
+  return { level: m[1] as Classification['level'], period: m[2] ?? null, raw: token };
+}
+
+/** 发文机关标志: "××文件", or an agency name right beside the 发文字号. */
+function findIssuerMark(lines: string[], limit: number, docNumberIndex: number): number {
+  const plausible = (t: string) => t.length >= 3 && t.length <= 40 && !isSentence(t) && !FORM_LABEL.test(t) && !/关于|[:：]/.test(t);
+  const stop = docNumberIndex >= 0 ? docNumberIndex : limit;
+  for (let i = 0; i < stop; i++) if (plausible(lines[i]!) && /文件$/.test(lines[i]!)) return i;
+  for (const i of [docNumberIndex - 1, docNumberIndex + 1]) {
+    if (docNumberIndex >= 0 && i >= 0 && i < limit && plausible(lines[i]!) && isOrgName(lines[i]!)) return i;
+  }
+  return -1;
+}
+
+interface HeaderScan {
+  lastHeaderIndex: number;
+  docNumberIndex: number;
+  titleFromDocNumberLine: string | null;
+}
+
+/** 版头: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人 — only before the first sentence of the body. */
+function scanHeader(lines: string[], raw: string[], limit: number, meta: DocumentMetadata): HeaderScan {
+  const scan: HeaderScan = { lastHeaderIndex: -1, docNumberIndex: -1, titleFromDocNumberLine: null };
+  for (let i = 0; i < limit; i++) {
+    const line = lines[i]!;
+    let matched = false;
+    for (const token of raw[i]!.split(/[\s\u3000]+/).filter(Boolean).map(tidy)) {
+      const copy = COPY_NUMBER.exec(token);
+      if (copy && meta.copyNumber === null) {
+        meta.copyNumber = copy[1]!;
+        matched = true;
+      }
+      const classification = readClassification(token);
+      if (classification && meta.classification === null) {
+        meta.classification = classification;
+        matched = true;
+      }
+      const urgency = URGENCY.exec(token);
+      if (urgency && meta.urgency === null) {
+        meta.urgency = urgency[1] as DocumentMetadata['urgency'];
+        matched = true;
+      }
+    }
+    const number = DOC_NUMBER.exec(line);
+    if (number && meta.docNumber === null) {
+      meta.docNumberRaw = number[0].replace(/^(?:发文字号|文号)[:：]?/, '');
+      meta.docNumber = `${number[1]}〔${number[2]}〕${number[3]}号`;
+      scan.docNumberIndex = i;
+      matched = true;
+      const rest = line.slice(number[0].length).replace(SIGNER, '').trim();
+      if (rest && isTitleLike(rest) && endsTitle(rest)) scan.titleFromDocNumberLine = stripBookTitle(rest);
+    }
+    const signer = SIGNER.exec(raw[i]!.trim());
+    if (signer && meta.signer === null) {
+      meta.signer = signer[1]!.trim().replace(/[\s\u3000]+/g, ' ');
+      matched = true;
+    }
+    if (matched) scan.lastHeaderIndex = i;
+  }
+  const markIndex = findIssuerMark(lines, limit, scan.docNumberIndex);
+  if (markIndex >= 0) {
+    meta.issuerMark = lines[markIndex]!;
+    scan.lastHeaderIndex = Math.max(scan.lastHeaderIndex, markIndex);
+  }
+  return scan;
+}
+
+function isoDate(raw: string): string | null {
+  return parseChineseDate(toHalfWidthDigits(raw.replace(/\s+/g, '')));
+}
+
+/**
+ * Reads GB/T 9704 elements from the paragraphs of a 公文 and assigns each paragraph its zone
+ * (版头 header / 主体 body / 版记 footer). Pure; a field that is not there stays null.
+ */
+export function parseMetadata(text: string, paragraphs: Paragraph[]): { metadata: DocumentMetadata; paragraphs: Paragraph[] } {
+  const meta = emptyMetadata();
+  const raw = paragraphs.map((p) => text.slice(p.start, p.end));
+  const lines = raw.map((r) => tidy(toHalfWidthDigits(r)));
+  const n = lines.length;
+  const firstSentence = lines.findIndex((l) => isSentence(l));
+  const bodyStart = firstSentence < 0 ? Math.min(n, 15) : Math.min(firstSentence, 15);
+
+  const header = scanHeader(lines, raw, bodyStart, meta);
+
+  let titleStart = -1;
+  let titleEnd = -1;
+  for (let i = 0; i < bodyStart; i++) {
+    const line = lines[i]!;
+    if (isAddressee(line)) break;
+    if (i === header.docNumberIndex && header.titleFromDocNumberLine) {
+      meta.title = header.titleFromDocNumberLine;
+      titleStart = titleEnd = i;
+      break;
+    }
+    if (line === meta.issuerMark || i === header.docNumberIndex || isOrgName(line) || !isTitleLike(line)) continue;
+    let title = stripBookTitle(line);
+    let end = i;
+    while (!endsTitle(title) && end + 1 < bodyStart && end - i < 2 && isTitleLike(lines[end + 1]!) && !isAddressee(lines[end + 1]!)) {
+      end++;
+      title += lines[end]!;
+    }
+    if (!endsTitle(title)) continue;
+    meta.title = title;
+    titleStart = i;
+    titleEnd = end;
+    break;
+  }
+
+  const addresseeFrom = titleEnd >= 0 ? titleEnd + 1 : Math.max(0, header.lastHeaderIndex + 1);
+  for (let i = addresseeFrom; i <= Math.min(bodyStart, n - 1); i++) {
+    if (isAddressee(lines[i]!)) {
+      meta.addressee = lines[i]!.slice(0, -1);
+      break;
+    }
+    if (isSentence(lines[i]!)) break;
+  }
+
+  let dateIndex = -1;
+  for (let i = Math.max(bodyStart, titleEnd + 1, header.lastHeaderIndex + 1); i < n; i++) {
+    const line = lines[i]!;
+    const alone = DATE_ALONE.exec(line);
+    const withOrg = alone ? null : ORG_THEN_DATE.exec(line);
+    const rawDate = alone?.[1] ?? (withOrg && isOrgName(withOrg[1]!.trim()) ? withOrg[2]! : null);
+    const iso = rawDate ? isoDate(rawDate) : null;
+    if (!iso || !rawDate) continue;
+    meta.date = iso;
+    meta.dateRaw = rawDate;
+    dateIndex = i;
+    if (withOrg) meta.issuer = withOrg[1]!.trim();
+    else {
+      const issuers: string[] = [];
+      for (let k = i - 1; k >= 0 && issuers.length < 3 && isOrgName(lines[k]!); k--) issuers.unshift(lines[k]!);
+      if (issuers.length > 0) meta.issuer = issuers.join(' ');
+    }
+    break;
+  }
+
+  const attachmentsEnd = dateIndex >= 0 ? dateIndex : n;
+  for (let i = bodyStart; i < attachmentsEnd; i++) {
+    const m = ATTACHMENTS.exec(lines[i]!);
+    if (!m) continue;
+    const first = m[1]!.trim();
+    const items: string[] = [];
+    if (first) items.push(ATTACHMENT_ITEM.exec(first)?.[1] ?? first);
+    for (let k = i + 1; k < attachmentsEnd; k++) {
+      const item = ATTACHMENT_ITEM.exec(lines[k]!);
+      if (!item || isSentence(lines[k]!)) break;
+      items.push(item[1]!);
+    }
+    meta.attachments = items;
+    break;
+  }
+
+  if (dateIndex >= 0) {
+    for (let i = dateIndex + 1; i < Math.min(n, dateIndex + 4); i++) {
+      if (NOTE.test(lines[i]!)) {
+        meta.note = lines[i]!;
+        break;
+      }
+    }
+  } else {
+    meta.note = lines.find((l) => PUBLICITY_NOTE.test(l)) ?? null;
+  }
+
+  let footerStart = n;
+  const searchFooterFrom = Math.max(dateIndex + 1, bodyStart, 0);
+  for (let i = n - 1; i >= searchFooterFrom; i--) {
+    const printed = PRINTED.exec(lines[i]!.replace(/\s+(?=印发$)/, ''));
+    if (printed && meta.printedDate === null) {
+      const printedRaw = raw[i]!.trim();
+      const split = PRINTED.exec(printedRaw);
+      meta.printedBy = (split?.[1] ?? printed[1]!).trim().replace(/[\s\u3000]+/g, '') || null;
+      meta.printedDate = isoDate(printed[2]!);
+      footerStart = Math.min(footerStart, i);
+    }
+    const cc = CC.exec(lines[i]!);
+    if (cc && meta.cc === null) {
+      let value = cc[1]!.trim();
+      for (let k = i + 1; k < n && !/。$/.test(value) && k - i <= 3 && !PRINTED.test(lines[k]!) && !CC.test(lines[k]!); k++) value += lines[k]!;
+      meta.cc = value.replace(/。$/, '') || null;
+      footerStart = Math.min(footerStart, i);
+    }
+  }
+
+  const headerEnd = titleStart >= 0 ? (header.lastHeaderIndex >= 0 && header.lastHeaderIndex < titleStart ? titleStart : 0) : header.lastHeaderIndex + 1;
+  const zoned = paragraphs.map((p, i): Paragraph => {
+    const zone: Zone = i < headerEnd ? 'header' : i >= footerStart ? 'footer' : 'body';
+    const kind = i >= titleStart && i <= titleEnd && titleStart >= 0 ? 'title' : p.kind;
+    return { ...p, zone, kind };
+  });
+  return { metadata: meta, paragraphs: zoned };
+}

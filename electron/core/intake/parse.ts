@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DocFormat, ExtractedDocument, IntakeLimits, IntakeResult, Paragraph } from '../../../shared/types.ts';
+import { detect, readableFormats } from './detect.ts';
+import { IntakeFailure } from './failure.ts';
+import { failed } from './errors.ts';
+import { parseMetadata } from './metadata.ts';
+import type { FormatReading } from './blocks.ts';
+
+export type ParseSource = { path: string } | { bytes: Uint8Array };
+
+export interface ParseJob {
+  source: ParseSource;
+  fileName: string;
+  limits: IntakeLimits;
+}
+
+function extensionOf(fileName: string): string {
+  const ext = path.extname(fileName).toLowerCase();
+  return ext.startsWith('.') ? ext.slice(1) : '';
+}
+
+/** Content decides the format; a name that says otherwise is refused rather than guessed around. */
+async function read(bytes: Uint8Array, extension: string, limits: IntakeLimits): Promise<{ format: DocFormat; reading: FormatReading }> {
+  const found = detect(bytes, extension);
+  const ours = (readableFormats as readonly string[]).includes(extension);
+  switch (found.kind) {
+    case 'other':
+      throw new IntakeFailure('wrong-type', null, found.type);
+    case 'encrypted-office':
+      throw new IntakeFailure('encrypted');
+    case 'broken-zip':
+    case 'unknown':
+      throw new IntakeFailure(ours || extension === '' ? 'corrupt' : 'unsupported');
+  }
+  if (extension !== found.kind && extension !== '') {
+    if (found.kind === 'txt' && !ours) throw new IntakeFailure('unsupported');
+    throw new IntakeFailure('wrong-type', null, found.kind);
+  }
+  switch (found.kind) {
+    case 'docx': {
+      const { readDocx } = await import('./docx.ts');
+      return { format: 'docx', reading: await readDocx(bytes, found.entries, limits.maxExpandedBytes) };
+    }
+    case 'ofd': {
+      const { readOfd } = await import('./ofd.ts');
+      return { format: 'ofd', reading: readOfd(bytes, found.entries, limits.maxExpandedBytes) };
+    }
+    case 'pdf': {
+      const { readPdf } = await import('./pdf.ts');
+      return { format: 'pdf', reading: await readPdf(bytes) };
+    }
+    case 'txt': {
+      const { readTxt } = await import('./txt.ts');
+      return { format: 'txt', reading: readTxt(found.decoded) };
+    }
+  }
+}
+
+function assemble(fileName: string, format: DocFormat, byteSize: number, sha256: string, reading: FormatReading): ExtractedDocument {
+  const paragraphs: Paragraph[] = [];
+  let text = '';
+  for (const block of reading.blocks) {
+    if (text) text += '\n';
+    paragraphs.push({ start: text.length, end: text.length + block.text.length, page: block.page, zone: 'body', kind: block.kind });
+    text += block.text;
+  }
+  const parsed = parseMetadata(text, paragraphs);
+  return {
+    fileName,
+    format,
+    sha256,
+    byteSize,
+    text,
+    paragraphs: parsed.paragraphs,
+    pageCount: reading.pageCount,
+    charCount: [...text].length,
+    metadata: parsed.metadata,
+    warnings: reading.warnings,
+  };
+}
+
+/** Reads one file into the document model. Never throws: every failure becomes a per-file error. */
+export async function parseJob(job: ParseJob): Promise<IntakeResult> {
+  const { fileName, limits } = job;
+  let size = 0;
+  try {
+    let bytes: Uint8Array;
+    if ('path' in job.source) {
+      try {
+        const file = await readFile(job.source.path);
+        bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
+      } catch {
+        throw new IntakeFailure('corrupt', 'unreadable');
+      }
+    } else bytes = job.source.bytes;
+    size = bytes.length;
+    if (size === 0) throw new IntakeFailure('empty');
+    if (size > limits.maxBytes) throw new IntakeFailure('too-large');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const { format, reading } = await read(bytes, extensionOf(fileName), limits);
+    if (reading.blocks.length === 0) throw new IntakeFailure('empty');
+    return { ok: true, document: assemble(fileName, format, size, sha256, reading) };
+  } catch (error) {
+    const failure = error instanceof IntakeFailure ? error : new IntakeFailure('corrupt');
+    return failed(failure, fileName, limits, size);
+  }
+}

@@ -1,0 +1,13 @@
+import type { DecodedText } from './text-decoding.ts';
+import type { FormatReading } from './blocks.ts';
+
+/** Plain text: each non-blank line is a paragraph. */
+export function readTxt(decoded: DecodedText): FormatReading {
+  const blocks = decoded.text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r|\u2028|\u2029|\f/)
+    .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
+    .filter((line) => line.length > 0)
+    .map((text) => ({ text, page: null, kind: 'paragraph' as const }));
+  return { blocks, pageCount: null, warnings: [] };
+}

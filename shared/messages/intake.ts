@@ -1,0 +1,57 @@
+const megabytes = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+
+/** Names of file types, as a reader would call them. */
+export const fileTypeLabels = {
+  docx: 'Word 文档（.docx）',
+  pdf: 'PDF 文档（.pdf）',
+  ofd: 'OFD 版式文档（.ofd）',
+  txt: '纯文本文件（.txt）',
+  doc: 'Word 97-2003 文档（.doc）',
+  wps: 'WPS 文字文档（.wps）',
+  xls: 'Excel 97-2003 工作簿（.xls）',
+  ppt: 'PowerPoint 97-2003 演示文稿（.ppt）',
+  ole: 'Office 97-2003 复合文档（如 .doc、.wps、.xls）',
+  xlsx: 'Excel 工作簿（.xlsx）',
+  pptx: 'PowerPoint 演示文稿（.pptx）',
+  odf: 'OpenDocument 文档（.odt 等）',
+  epub: 'EPUB 电子书',
+  zip: 'ZIP 压缩包',
+  rar: 'RAR 压缩包',
+  '7z': '7z 压缩包',
+  gzip: 'GZIP 压缩文件',
+  rtf: 'RTF 富文本文档',
+  html: 'HTML 网页',
+  mht: 'MHT 单文件网页（常见于另存为网页的 .doc）',
+  xml: 'XML 文件',
+  png: 'PNG 图片',
+  jpeg: 'JPEG 图片',
+  gif: 'GIF 图片',
+  tiff: 'TIFF 图片',
+  bmp: 'BMP 图片',
+  exe: '可执行程序',
+} as const;
+
+export type FileTypeKey = keyof typeof fileTypeLabels;
+
+export const intakeMessages = {
+  empty: (file: string) => `“${file}”是空文件，没有可读取的内容。`,
+  unreadable: (file: string) => `无法打开“${file}”：文件不存在或没有读取权限。`,
+  corrupt: (file: string) => `无法读取“${file}”：文件已损坏或结构不完整。`,
+  undecodableText: (file: string) => `无法读取“${file}”：文本编码无法识别（支持 UTF-8、UTF-16 和 GB18030/GBK）。`,
+  encrypted: (file: string) => `“${file}”设有打开密码或已加密，无法读取。请解除密码后重新导入。`,
+  noTextLayer: (file: string) =>
+    `“${file}”没有文字层（可能是扫描件或图片）。本程序不提供文字识别（OCR），请提供带文字层的 PDF 或原始 Word 文档。`,
+  wrongType: (file: string, actual: FileTypeKey) =>
+    `“${file}”的内容实际是${fileTypeLabels[actual]}，与扩展名不符或不受支持。请另存为 .docx、.pdf、.ofd 或 .txt 后重新导入。`,
+  tooLarge: (file: string, bytes: number, limit: number) =>
+    `“${file}”大小为 ${megabytes(bytes)}，超过 ${megabytes(limit)} 的上限。`,
+  expandedTooLarge: (file: string, limit: number) =>
+    `“${file}”解压后的内容超过 ${megabytes(limit)} 的上限（可能是压缩炸弹），已拒绝读取。`,
+  outOfMemory: (file: string) => `读取“${file}”时内存占用超过上限，已停止解析。`,
+  crashed: (file: string) => `读取“${file}”时解析进程意外退出，文件可能已损坏。`,
+  unsupported: (file: string) => `不支持“${file}”的文件格式。可读取的格式：.docx、.pdf、.ofd、.txt。`,
+  timeout: (file: string, ms: number) => `读取“${file}”超过 ${Math.round(ms / 100) / 10} 秒仍未完成，已停止解析。`,
+  ofdSigned: 'OFD 文件带有电子签章：对其删改或遮盖后签章将失效，发布时请使用重新签章的版本。',
+  ofdUnreadablePages: (count: number) => `OFD 文件有 ${count} 页无法读取，已跳过。`,
+  mojibakeRepaired: (pages: number) => `PDF 中 ${pages} 页的文字按 GBK 编码重新解读（原字体声明的编码有误）。`,
+};
