@@ -1,0 +1,84 @@
+import type { Connection } from './open.ts';
+import type { Role } from '../../../shared/types.ts';
+import type { AuditFilter } from '../../../shared/ipc/records.ts';
+
+/** One audit row as stored; `payload` is the canonical JSON text that was hashed. */
+export interface AuditRow {
+  seq: number;
+  time: string;
+  user: string | null;
+  role: Role | null;
+  action: string;
+  documentSha256: string | null;
+  decisionId: number | null;
+  payload: string;
+  signature: string | null;
+  hash: string;
+}
+
+function whereClause(filter: AuditFilter): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.documentSha256) {
+    parts.push('documentSha256 = @documentSha256');
+    params.documentSha256 = filter.documentSha256;
+  }
+  if (filter.user) {
+    parts.push('user = @user');
+    params.user = filter.user;
+  }
+  if (filter.action) {
+    parts.push('action = @action');
+    params.action = filter.action;
+  }
+  if (filter.from) {
+    parts.push('time >= @from');
+    params.from = filter.from;
+  }
+  if (filter.to) {
+    // A bare date includes that whole day.
+    parts.push('time < @to');
+    params.to = filter.to.length === 10 ? `${filter.to}T99` : filter.to;
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export function auditRepository(db: Connection) {
+  const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const insert = db.prepare(
+    'INSERT INTO audit_log (seq, time, user, role, action, documentSha256, decisionId, payload, signature, hash) VALUES (@seq, @time, @user, @role, @action, @documentSha256, @decisionId, @payload, @signature, @hash)',
+  );
+  const bySeq = db.prepare('SELECT * FROM audit_log WHERE seq = ?');
+  const forDocument = db.prepare('SELECT * FROM audit_log WHERE documentSha256 = ? ORDER BY seq');
+  const all = db.prepare('SELECT seq, time, user, role, action, documentSha256, decisionId, payload, signature, hash FROM audit_log ORDER BY seq').raw();
+  const statementCache = new Map<string, ReturnType<Connection['prepare']>>();
+  const cached = (sql: string) => {
+    let stmt = statementCache.get(sql);
+    if (!stmt) {
+      stmt = db.prepare(sql);
+      statementCache.set(sql, stmt);
+    }
+    return stmt;
+  };
+
+  return {
+    head: () => (head.get() as { seq: number; hash: string } | undefined) ?? null,
+    insert: (row: AuditRow) => void insert.run(row),
+    get: (seq: number) => (bySeq.get(seq) as AuditRow | undefined) ?? null,
+    forDocument: (sha256: string) => forDocument.all(sha256) as AuditRow[],
+    /** Every row in chain order, as arrays in AuditRow column order: the fast path for verification. */
+    iterateRaw: () => all.iterate() as IterableIterator<[number, string, string | null, string | null, string, string | null, number | null, string, string | null, string]>,
+    list(filter: AuditFilter): { rows: AuditRow[]; total: number } {
+      const where = whereClause(filter);
+      const rows = cached(`SELECT * FROM audit_log ${where.sql} ORDER BY seq DESC LIMIT @limit OFFSET @offset`).all({
+        ...where.params,
+        limit: filter.limit ?? 100,
+        offset: filter.offset ?? 0,
+      }) as AuditRow[];
+      const total = cached(`SELECT count(*) AS n FROM audit_log ${where.sql}`).get(where.params) as { n: number };
+      return { rows, total: total.n };
+    },
+  };
+}
+
+export type AuditRepository = ReturnType<typeof auditRepository>;

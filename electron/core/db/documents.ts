@@ -1,0 +1,235 @@
+import type { Connection } from './open.ts';
+import { canonicalJson } from '../../../shared/canonical.ts';
+import type { Attribute, ClassificationLevel, DocFormat, DocumentMetadata, Finding, Paragraph, Suggestion } from '../../../shared/types.ts';
+import type { DocumentFilter, DocumentRow, DocumentSortKey, RegisterState } from '../../../shared/ipc/records.ts';
+
+export interface NewDocument {
+  sha256: string;
+  fileName: string;
+  format: DocFormat;
+  byteSize: number;
+  pageCount: number | null;
+  charCount: number;
+  metadata: DocumentMetadata;
+  warnings: string[];
+  text: string | null;
+  paragraphs: Paragraph[];
+  findings: Finding[];
+  findingCounts: number[];
+  suggestion: Suggestion;
+  lexiconVersion: string;
+  revisionOf: number | null;
+  loadedBy: number;
+  loadedAt: string;
+}
+
+export interface StoredDocument extends DocumentRow {
+  byteSize: number;
+  pageCount: number | null;
+  charCount: number;
+  metadata: DocumentMetadata;
+  warnings: string[];
+  text: string | null;
+  paragraphs: Paragraph[];
+  findings: Finding[];
+  suggestion: Suggestion;
+  lexiconVersion: string;
+  loadedBy: number;
+  signedDecisionId: number | null;
+}
+
+export interface DocumentStatus {
+  state: RegisterState;
+  attribute: Attribute | null;
+  signedAttribute: Attribute | null;
+  signedDecisionId: number | null;
+  updatedAt: string;
+}
+
+const rowColumns =
+  'id, sha256, fileName, format, docNumber, title, docDate, year, classification, state, attribute, signedAttribute, suggestedAttribute, findingCounts, revisionOf, loadedAt, updatedAt';
+
+interface RawRow {
+  id: number;
+  sha256: string;
+  fileName: string;
+  format: DocFormat;
+  docNumber: string | null;
+  title: string | null;
+  docDate: string | null;
+  year: number | null;
+  classification: ClassificationLevel | null;
+  state: RegisterState;
+  attribute: Attribute | null;
+  signedAttribute: Attribute | null;
+  suggestedAttribute: Attribute;
+  findingCounts: string;
+  revisionOf: number | null;
+  loadedAt: string;
+  updatedAt: string;
+}
+
+const toRow = (r: RawRow): DocumentRow => ({
+  id: r.id,
+  sha256: r.sha256,
+  fileName: r.fileName,
+  format: r.format,
+  docNumber: r.docNumber,
+  title: r.title,
+  date: r.docDate,
+  year: r.year,
+  classification: r.classification,
+  state: r.state,
+  attribute: r.attribute,
+  signedAttribute: r.signedAttribute,
+  suggestedAttribute: r.suggestedAttribute,
+  findingCounts: JSON.parse(r.findingCounts) as number[],
+  revisionOf: r.revisionOf,
+  loadedAt: r.loadedAt,
+  updatedAt: r.updatedAt,
+});
+
+const sortColumns: Record<DocumentSortKey, string> = {
+  loadedAt: 'id',
+  updatedAt: 'updatedAt',
+  date: 'docDate',
+  docNumber: 'docNumber',
+  title: 'title',
+  state: 'state',
+  attribute: 'attribute',
+};
+
+/** Trigram search needs three characters; shorter terms fall back to a substring scan. */
+const trigramMinimum = 3;
+
+function whereClause(filter: DocumentFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.state) {
+    parts.push('state = ?');
+    params.push(filter.state);
+  }
+  if (filter.attribute) {
+    parts.push('attribute = ?');
+    params.push(filter.attribute);
+  }
+  if (filter.year !== undefined) {
+    parts.push('year = ?');
+    params.push(filter.year);
+  }
+  if (filter.category !== undefined) {
+    parts.push('id IN (SELECT documentId FROM document_categories WHERE category = ?)');
+    params.push(filter.category);
+  }
+  const terms = (filter.query ?? '').trim().split(/\s+/).filter(Boolean);
+  const long = terms.filter((t) => [...t].length >= trigramMinimum);
+  const short = terms.filter((t) => [...t].length < trigramMinimum);
+  if (long.length > 0) {
+    parts.push('id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
+    params.push(long.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND '));
+  }
+  for (const term of short) {
+    parts.push("(instr(coalesce(docNumber, ''), ?) > 0 OR instr(coalesce(title, ''), ?) > 0 OR instr(coalesce(text, ''), ?) > 0)");
+    params.push(term, term, term);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export function documentsRepository(db: Connection) {
+  const insert = db.prepare(`INSERT INTO documents (sha256, fileName, format, byteSize, pageCount, charCount, docNumber, title, docDate, year, classification,
+    metadata, warnings, text, paragraphs, findings, findingCounts, suggestion, suggestedAttribute, lexiconVersion, revisionOf, loadedBy, loadedAt, updatedAt)
+    VALUES (@sha256, @fileName, @format, @byteSize, @pageCount, @charCount, @docNumber, @title, @docDate, @year, @classification,
+    @metadata, @warnings, @text, @paragraphs, @findings, @findingCounts, @suggestion, @suggestedAttribute, @lexiconVersion, @revisionOf, @loadedBy, @loadedAt, @loadedAt)`);
+  const insertCategory = db.prepare('INSERT INTO document_categories (documentId, category, count) VALUES (?, ?, ?)');
+  const idBySha = db.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck();
+  const full = db.prepare('SELECT * FROM documents WHERE id = ?');
+  const rowById = db.prepare(`SELECT ${rowColumns} FROM documents WHERE id = ?`);
+  const byDocNumber = db.prepare('SELECT id FROM documents WHERE docNumber = ? AND sha256 <> ? ORDER BY id DESC LIMIT 1').pluck();
+  const byTitle = db.prepare('SELECT id FROM documents WHERE title = ? AND sha256 <> ? AND (docNumber IS NULL OR ? IS NULL) ORDER BY id DESC LIMIT 1').pluck();
+  const laterRevisions = db.prepare(`SELECT ${rowColumns} FROM documents WHERE revisionOf = ? ORDER BY id`);
+  const setStatus = db.prepare('UPDATE documents SET state = @state, attribute = @attribute, signedAttribute = @signedAttribute, signedDecisionId = @signedDecisionId, updatedAt = @updatedAt WHERE id = @id');
+  const statementCache = new Map<string, ReturnType<Connection['prepare']>>();
+  const cached = (sql: string) => {
+    let stmt = statementCache.get(sql);
+    if (!stmt) {
+      stmt = db.prepare(sql);
+      statementCache.set(sql, stmt);
+    }
+    return stmt;
+  };
+
+  return {
+    insert(doc: NewDocument): number {
+      const m = doc.metadata;
+      const id = Number(
+        insert.run({
+          ...doc,
+          docNumber: m.docNumber,
+          title: m.title,
+          docDate: m.date,
+          year: m.date ? Number(m.date.slice(0, 4)) : null,
+          classification: m.classification?.level ?? null,
+          metadata: canonicalJson(m),
+          warnings: canonicalJson(doc.warnings),
+          paragraphs: canonicalJson(doc.paragraphs),
+          findings: canonicalJson(doc.findings),
+          findingCounts: canonicalJson(doc.findingCounts),
+          suggestion: canonicalJson(doc.suggestion),
+          suggestedAttribute: doc.suggestion.attribute,
+        }).lastInsertRowid,
+      );
+      doc.findingCounts.forEach((count, i) => {
+        if (count > 0) insertCategory.run(id, i + 1, count);
+      });
+      return id;
+    },
+    idBySha: (sha256: string) => (idBySha.get(sha256) as number | undefined) ?? null,
+    /** The latest earlier version: same 发文字号, or same title where one side has no 发文字号. */
+    findEarlierVersion(sha256: string, docNumber: string | null, title: string | null): number | null {
+      if (docNumber) {
+        const id = byDocNumber.get(docNumber, sha256) as number | undefined;
+        if (id !== undefined) return id;
+      }
+      if (title) return (byTitle.get(title, sha256, docNumber) as number | undefined) ?? null;
+      return null;
+    },
+    get(id: number): StoredDocument | null {
+      const r = full.get(id) as (RawRow & Record<string, unknown>) | undefined;
+      if (!r) return null;
+      return {
+        ...toRow(r),
+        byteSize: r.byteSize as number,
+        pageCount: r.pageCount as number | null,
+        charCount: r.charCount as number,
+        metadata: JSON.parse(r.metadata as string) as DocumentMetadata,
+        warnings: JSON.parse(r.warnings as string) as string[],
+        text: r.text as string | null,
+        paragraphs: JSON.parse(r.paragraphs as string) as Paragraph[],
+        findings: JSON.parse(r.findings as string) as Finding[],
+        suggestion: JSON.parse(r.suggestion as string) as Suggestion,
+        lexiconVersion: r.lexiconVersion as string,
+        loadedBy: r.loadedBy as number,
+        signedDecisionId: r.signedDecisionId as number | null,
+      };
+    },
+    row(id: number): DocumentRow | null {
+      const r = rowById.get(id) as RawRow | undefined;
+      return r ? toRow(r) : null;
+    },
+    laterRevisions: (id: number) => (laterRevisions.all(id) as RawRow[]).map(toRow),
+    setStatus(id: number, status: DocumentStatus): void {
+      setStatus.run({ id, ...status });
+    },
+    list(filter: DocumentFilter): { rows: DocumentRow[]; total: number } {
+      const where = whereClause(filter);
+      const column = sortColumns[filter.sort ?? 'loadedAt'];
+      const direction = filter.direction === 'asc' ? 'ASC' : 'DESC';
+      const order = column === 'id' ? `id ${direction}` : `${column} ${direction} NULLS LAST, id ${direction}`;
+      const rows = cached(`SELECT ${rowColumns} FROM documents ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all([...where.params, filter.limit ?? 100, filter.offset ?? 0]) as RawRow[];
+      const total = cached(`SELECT count(*) FROM documents ${where.sql}`).pluck().get(where.params) as number;
+      return { rows: rows.map(toRow), total };
+    },
+  };
+}
+
+export type DocumentsRepository = ReturnType<typeof documentsRepository>;

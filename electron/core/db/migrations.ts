@@ -1,0 +1,19 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { schema001 } from './schema-001.ts';
+import { fail } from '../errors.ts';
+import { recordsMessages as m } from '../../../shared/messages/records.ts';
+
+/** Numbered migrations: index i holds migration i + 1; `user_version` records how many were applied. */
+const migrations: readonly string[] = [schema001];
+
+export const schemaVersion = migrations.length;
+
+export function migrate(db: BetterSqlite3.Database, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > schemaVersion) fail('db-too-new', m.dbTooNew(file, current, schemaVersion));
+  if (current === schemaVersion) return;
+  db.transaction(() => {
+    for (let v = current; v < schemaVersion; v++) db.exec(migrations[v]!);
+    db.pragma(`user_version = ${schemaVersion}`);
+  }).immediate();
+}

@@ -1,0 +1,39 @@
+import { openConnection, type Connection, type OpenOptions } from './open.ts';
+import { usersRepository } from './users.ts';
+import { documentsRepository } from './documents.ts';
+import { decisionsRepository } from './decisions.ts';
+import { auditRepository } from './audit.ts';
+import { keyValueRepository } from './keyvalue.ts';
+
+/** The typed face of the database: the only way the rest of the app reads or writes the record. */
+export interface Store {
+  readonly file: string;
+  readonly connection: Connection;
+  users: ReturnType<typeof usersRepository>;
+  documents: ReturnType<typeof documentsRepository>;
+  decisions: ReturnType<typeof decisionsRepository>;
+  audit: ReturnType<typeof auditRepository>;
+  meta: ReturnType<typeof keyValueRepository>;
+  settings: ReturnType<typeof keyValueRepository>;
+  /** Runs `fn` in one IMMEDIATE transaction, so the chain head it reads cannot move under it. */
+  write<T>(fn: () => T): T;
+  close(): void;
+}
+
+export function openStore(file: string, options: OpenOptions = {}): Store {
+  const connection = openConnection(file, options);
+  return {
+    file,
+    connection,
+    users: usersRepository(connection),
+    documents: documentsRepository(connection),
+    decisions: decisionsRepository(connection),
+    audit: auditRepository(connection),
+    meta: keyValueRepository(connection, 'meta'),
+    settings: keyValueRepository(connection, 'settings'),
+    write: <T>(fn: () => T): T => connection.transaction(fn).immediate(),
+    close: () => {
+      if (connection.open) connection.close();
+    },
+  };
+}

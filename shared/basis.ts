@@ -1,0 +1,24 @@
+/** Legal bases offered in the pick list. Labels are what the record stores and what a redaction mark cites. */
+export interface BasisOption {
+  label: string;
+  summary: string;
+  group: 'national' | 'local';
+}
+
+export const nationalBasis: readonly BasisOption[] = [
+  { label: '条例第十三条', summary: '以公开为常态、不公开为例外', group: 'national' },
+  { label: '条例第十四条', summary: '国家秘密、法律法规禁止公开、危及“三安全一稳定”的信息不予公开', group: 'national' },
+  { label: '条例第十五条', summary: '商业秘密、个人隐私等公开会损害第三方合法权益的信息不予公开', group: 'national' },
+  { label: '条例第十六条第一款', summary: '人事管理、后勤管理、内部工作流程等内部事务信息可以不予公开', group: 'national' },
+  { label: '条例第十六条第二款', summary: '讨论记录、过程稿、磋商信函、请示报告等过程性信息及行政执法案卷信息可以不予公开', group: 'national' },
+  { label: '条例第二十七条', summary: '主动公开以外的政府信息可以依申请获取', group: 'national' },
+  { label: '条例第三十七条', summary: '可以作区分处理的，公开可以公开的部分并说明理由', group: 'national' },
+  { label: '条例第三十八条', summary: '需要对现有信息加工、分析的，可以不予提供', group: 'national' },
+  { label: '条例第三十九条', summary: '以信息公开申请形式进行信访、投诉、举报的，告知通过相应渠道提出', group: 'national' },
+  { label: '保守国家秘密法第六十四条', summary: '工作秘密的管理', group: 'national' },
+  { label: '档案法', summary: '已移交档案馆的政府信息依照档案管理规定办理', group: 'national' },
+];
+
+export function basisOptions(localRules: readonly string[]): BasisOption[] {
+  return [...nationalBasis, ...localRules.map((label): BasisOption => ({ label, summary: '', group: 'local' }))];
+}

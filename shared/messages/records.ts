@@ -1,0 +1,141 @@
+import type { DecisionState, Role } from '../types.ts';
+import type { TransitionRefusal, WorkflowAction } from '../workflow.ts';
+import type { JustificationNeed, RegisterState } from '../ipc/records.ts';
+import { attribute } from '../attributes.ts';
+
+export const roleLabels: Record<Role, string> = {
+  drafter: '拟稿人',
+  reviewer: '审查人（政务公开工作机构）',
+  signer: '审签人',
+  admin: '管理员',
+};
+
+export const stateLabels: Record<RegisterState, string> = {
+  undecided: '未认定',
+  draft: '草稿',
+  submitted: '已提交',
+  returned: '已退文',
+  approved: '已审查',
+  signed: '已签发',
+};
+
+export const workflowActionLabels: Record<WorkflowAction, string> = {
+  draft: '拟定公开属性',
+  supersede: '重新认定（替代已签发的认定）',
+  edit: '修改',
+  submit: '提交',
+  approve: '审查通过',
+  return: '退文',
+  sign: '签发',
+};
+
+/** Labels for the audit viewer; actions not listed are shown by their key. */
+export const auditActionLabels: Record<string, string> = {
+  'install.created': '建立记录库',
+  'user.add': '新增用户',
+  'user.roles': '调整角色',
+  'user.password': '修改口令',
+  login: '登录',
+  'login.failed': '登录失败',
+  logout: '退出登录',
+  'document.load': '载入文件',
+  'document.scan': '扫描',
+  'document.rejected': '文件未能载入',
+  'classified.warning': '涉密提示',
+  'decision.draft': '拟定公开属性',
+  'decision.save': '修改认定',
+  'finding.confirm': '确认标记（不予公开）',
+  'finding.dismiss': '排除标记（误报）',
+  'finding.redact': '标记为删除段落',
+  'finding.cleared': '撤销对标记的处理',
+  'decision.submit': '提交',
+  'decision.approve': '审查通过',
+  'decision.return': '退文',
+  'decision.sign': '签发',
+  'settings.change': '修改设置',
+  'lexicon.change': '修改词库',
+  'export.redacted': '导出公开版本',
+  backup: '备份',
+  'backup.restored': '从备份恢复',
+  'audit.checkpoint': '导出审计检查点',
+};
+
+const refusalText: Record<TransitionRefusal, string> = {
+  'not-allowed': '当前状态下不能执行此操作',
+  role: '您没有执行此操作所需的角色',
+  'own-draft': '职责分离：不能审查或签发自己拟定的认定',
+  'not-drafter': '只有拟稿人本人可以修改或提交',
+  'review-required': '依申请公开、不予公开（或按设置全部属性）须经审查人审查通过后方可签发',
+};
+
+const needText = (need: JustificationNeed): string => {
+  switch (need.kind) {
+    case 'less-open':
+      return `所选属性“${attribute(need.chosen).label}”比系统建议的“${attribute(need.suggested).label}”更不公开`;
+    case 'high-score-dismissed':
+      return `排除了 ${need.findingIds.length} 处高分标记`;
+    case 'classified':
+      return `文件标有密级（${need.level}），而所选属性为“${attribute(need.chosen).label}”`;
+    case 'supersedes':
+      return `将替代已签发的第 ${need.decisionId} 号认定`;
+  }
+};
+
+export const recordsMessages = {
+  dbTooNew: (file: string, found: number, supported: number) =>
+    `数据库文件 ${file} 的结构版本为 ${found}，高于本程序支持的版本 ${supported}。请使用更新版本的公开属性审查台打开，不要用旧版本写入。`,
+  dbMissing: (file: string) => `找不到数据库文件 ${file}。`,
+  dbOpenFailed: (file: string, detail: string) => `无法打开数据库文件 ${file}：${detail}`,
+  dbNotRecord: (file: string) => `${file} 不是公开属性审查台的数据库。`,
+  dbCorrupt: (file: string, detail: string) =>
+    `数据库文件 ${file} 完整性检查未通过（${detail}）。请不要继续使用该文件：在“设置 → 从备份恢复”中选择最近的备份，或在命令行运行 disclosure-desk backup restore 备份文件。原文件会被保留改名，供技术人员检查。`,
+  auditUnprotected: (file: string) =>
+    `数据库文件 ${file} 中审计日志的只追加保护（触发器）缺失或被改动，记录可能已被篡改。请运行 disclosure-desk audit verify 检查，并从备份恢复。`,
+
+  breakMissing: (expected: number, found: number) => `缺少第 ${expected} 条审计记录（下一条为第 ${found} 条）：记录被删除。`,
+  breakOrder: (found: number, expected: number) => `审计记录顺序错误：应为第 ${expected} 条，实际为第 ${found} 条。`,
+  breakHash: (seq: number) => `第 ${seq} 条审计记录的哈希链断裂：该条或其之前的记录被修改、删除或调换。`,
+  breakUnknownKey: (seq: number, user: string) => `第 ${seq} 条审计记录的签名人“${user}”没有登记在审计日志中的公钥。`,
+  breakStatement: (seq: number) => `第 ${seq} 条签发记录的签名内容与该条记录不符。`,
+  breakSignature: (seq: number, user: string) => `第 ${seq} 条签发记录的签名无法用“${user}”的公钥验证：签名无效。`,
+  breakRecordMismatch: (decisionId: number, seq: number) => `第 ${decisionId} 号已签发认定与第 ${seq} 条签发审计记录不一致：认定记录被改动。`,
+  checkpointUnreadable: '检查点文件无法读取或格式不正确。',
+  checkpointBadSignature: '检查点文件的签名无效：文件被改动或伪造。',
+  checkpointOtherInstallation: (id: string) => `检查点属于另一个记录库（${id}）：数据库文件可能被替换。`,
+  checkpointUnknownKey: (signer: string) => `检查点签名人“${signer}”的公钥不在本记录库的审计日志中：数据库文件可能被替换。`,
+  checkpointTruncated: (seq: number, head: number) => `检查点记录了第 ${seq} 条审计记录，而数据库现在只有 ${head} 条：审计日志被截断。`,
+  checkpointReplaced: (seq: number) => `第 ${seq} 条审计记录的哈希与检查点不一致：数据库文件被替换或改写。`,
+  checkpointOk: (seq: number) => `与检查点一致（第 ${seq} 条）。`,
+
+  needsRole: (name: string, role: Role) => `用户“${name}”没有“${roleLabels[role]}”角色，不能执行此操作。`,
+  firstUserMustBeAdmin: '首个账户必须是管理员。',
+  noRoles: (name: string) => `用户“${name}”至少需要一个角色。`,
+  alreadySetUp: '系统已有账户，不能重复进行首次设置。',
+  userExists: (name: string) => `用户名“${name}”已存在。`,
+  noUser: (name: string) => `没有名为“${name}”的用户。`,
+  lastAdmin: (name: string) => `“${name}”是唯一的管理员，不能取消其管理员角色。`,
+  wrongPassword: (name: string) => `用户“${name}”的口令不正确。`,
+  notSignedIn: '请先登录。',
+
+  refused: (refusal: TransitionRefusal, action: WorkflowAction, state: DecisionState | null) =>
+    `不能${workflowActionLabels[action]}：${refusalText[refusal]}${state ? `（当前状态：${stateLabels[state]}）` : ''}。`,
+  unknownFinding: (id: string) => `文件中没有编号为“${id}”的标记。`,
+  duplicateDisposition: (term: string) => `标记“${term}”被处理了两次。`,
+  dismissNeedsReason: (term: string) => `排除标记“${term}”须填写简要理由。`,
+  redactNeedsPartial: '只有“部分公开”才能标记删除段落。',
+  redactNeedsText: (file: string) => `${file} 的正文未在本机保存（涉密文件），不能标记删除段落。`,
+  redactionOutOfRange: (start: number, end: number) => `删除段落 ${start}–${end} 超出了正文范围。`,
+  reasonRequired: (label: string) => `“${label}”须填写理由`,
+  basisRequired: (label: string) => `“${label}”须选择或填写依据`,
+  partialNeedsRedaction: '“部分公开”须至少标记一处不予公开的段落',
+  undisposed: (count: number, terms: string[]) => `尚有 ${count} 处标记未处理（如：${terms.join('、')}）`,
+  justificationRequired: (needs: JustificationNeed[]) => `须填写说明：${needs.map(needText).join('；')}`,
+  incomplete: (problems: string[]) => `认定尚不完整，不能提交：${problems.join('；')}。`,
+  noDocument: (id: number) => `登记簿中没有第 ${id} 号文件。`,
+  noDecision: (id: number) => `没有第 ${id} 号认定。`,
+  returnNeedsReason: '退文须写明理由。',
+
+  classifiedWarning: (marking: string, textStored: boolean) =>
+    `本文件标有密级“${marking}”。涉密信息只能在经批准的涉密计算机上处理。` +
+    (textStored ? '本机已由管理员声明为涉密计算机，正文已保存。' : '本机未被声明为涉密计算机，因此只保存了文件的哈希值、元数据和审查结果，未保存正文。'),
+};
