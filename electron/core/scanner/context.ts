@@ -1,0 +1,123 @@
+import type { Paragraph, Span } from '../../../shared/types.ts';
+import type { EntryMode } from './lexicon.ts';
+
+/** A term hit with what the judge needs to see around it; all offsets are in normalised text. */
+export interface HitContext {
+  text: string;
+  start: number;
+  end: number;
+  paragraph: Span & Pick<Paragraph, 'zone' | 'kind'>;
+  mode: EntryMode;
+  /** Other hits in the same paragraph: their words are not read as context cues. */
+  others: readonly Span[];
+  /** True when the hit is a category name listed next to another category name (国家秘密、商业秘密). */
+  inCategoryEnumeration: boolean;
+  /** Text of the paragraph that introduces the list this paragraph belongs to, if it is a list item. */
+  leadIn: string | null;
+}
+
+export interface Judgement {
+  rule: string;
+  negated: boolean;
+  /** Multiplies the entry's weight. */
+  factor: number;
+}
+
+const sentenceEnd = /[。！？；!?;\n]/;
+const clauseEnd = /[。！？；!?;\n，,：:]/;
+export const listItem = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}\s*[.．、)）](?!\d))/;
+
+const definition = /所称|是指|系指|指的是|名词解释|定义为|包括但不限于/;
+const selfReference = /(?:本|此)(?:文件|件|稿|纪要|材料|报告|方案|请示|简报|资料|表|页|次会议|会议)|(?:以上|上述)(?:内容|情况|材料)(?:属|系|涉及)/;
+const exceptionBefore = /(?<![删排解清免拆消剔根去革开破扫切])除(?!此|以上|上述)/;
+const exceptionAfter = /^[^。；;]*?(?:除外|以外|外(?=[，,。；;）)]|$))/;
+const prohibition = /(?:不得|不予|不应|不宜|不能|不要|不可|不准|禁止|严禁|切勿|防止|避免|严防|杜绝|免予)[^，,。；;]{0,4}?(?:公开|泄露|泄密|披露|外传|发布|提供|透露|传播|扩散|散布|复制|公布|对外)|泄露|泄密|窃取|非法获取|出卖/;
+const protectionBefore = /(?:保护|保守|维护|尊重|保障)[^，,。；;]{0,8}$/;
+const protectionAfter = /^[^，,。；;]{0,10}?(?:予以保密|严格保密|保密|保护)/;
+const duty = /应当保密|应保密|应予保密|予以保密|严格保密|依法保密|保密审查|保密工作|保密管理|保密制度|保密义务|保密规定|保密责任|保密措施|保密纪律/;
+const scopeBefore = /(?:涉及|属于|含有|包含|包括|事关|关系到|有关)[^，,。；;]{0,12}$/;
+const scopeAfter = /^[^，,。；;]{0,12}?(?:的|等)/;
+const procedureBefore = /(?:按照|依照|依据|根据|遵照)[^，,。；;]{0,30}$/;
+const procedureAfter = /^[^，,。；;]{0,30}?(?:规定|要求|办法|条例|制度)/;
+const disclosureRule = /公开属性|政务公开|信息公开|保密审查|公开审查|不予公开|依申请公开|主动公开|予以公开|可以公开|应当公开|应予公开|不公开|公开范围|公开方式|公开发布|公开渠道|向社会公开|公开与否|公开的政府信息|申请公开/;
+const disclosedAfter = /^[^，,。；;]{0,4}?(?:公开|公示)/;
+const leadInCue = /(?:下列|以下|如下)[^。]*?(?:不予公开|不公开|不得公开|免予公开|不属于|除外|保密|不得)/;
+const bracketOpen = /[（(【\[〔〈<]\s*$/;
+const bracketClose = /^\s*[）)】\]〕〉>]/;
+
+function sliceMasked(ctx: HitContext, from: number, to: number): string {
+  let s = ctx.text.slice(from, to);
+  for (const o of ctx.others) {
+    if (o.end <= from || o.start >= to) continue;
+    const a = Math.max(o.start, from) - from;
+    const b = Math.min(o.end, to) - from;
+    s = s.slice(0, a) + '□'.repeat(b - a) + s.slice(b);
+  }
+  return s;
+}
+
+function bounds(ctx: HitContext, stop: RegExp): { from: number; to: number } {
+  let from = ctx.start;
+  while (from > ctx.paragraph.start && !stop.test(ctx.text[from - 1]!)) from--;
+  let to = ctx.end;
+  while (to < ctx.paragraph.end && !stop.test(ctx.text[to]!)) to++;
+  return { from, to };
+}
+
+function insidePair(before: string, after: string, open: string, close: string): boolean {
+  const o = before.lastIndexOf(open);
+  if (o < 0 || before.lastIndexOf(close) > o) return false;
+  const c = after.indexOf(close);
+  const o2 = after.indexOf(open);
+  return c >= 0 && (o2 < 0 || c < o2);
+}
+
+/** A marking stands on its own: in the 版头 or title, in brackets, or as a short line it begins or ends. */
+function isMarkingPosition(ctx: HitContext, before: string, after: string): boolean {
+  if (ctx.paragraph.zone === 'header' || ctx.paragraph.kind === 'title') return true;
+  if (bracketOpen.test(before) && bracketClose.test(after)) return true;
+  const para = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end).trim();
+  if (para.length > 40) return false;
+  const head = ctx.text.slice(ctx.paragraph.start, ctx.start).trim();
+  const tail = ctx.text.slice(ctx.end, ctx.paragraph.end).replace(/[\s）)】\]〕。.：:]/g, '');
+  return tail.length === 0 || head.length === 0;
+}
+
+/**
+ * Decides whether a term hit is a concern or a normative mention. Rules run in a fixed order and the
+ * first that applies decides, so every finding names one rule an officer can check.
+ */
+export function judge(ctx: HitContext): Judgement {
+  const sentence = bounds(ctx, sentenceEnd);
+  const clause = bounds(ctx, clauseEnd);
+  const sBefore = sliceMasked(ctx, sentence.from, ctx.start);
+  const sAfter = sliceMasked(ctx, ctx.end, sentence.to);
+  const cBefore = sliceMasked(ctx, clause.from, ctx.start);
+  const cAfter = sliceMasked(ctx, ctx.end, clause.to);
+  const mention = (rule: string): Judgement => ({ rule: `mention.${rule}`, negated: true, factor: 0.2 });
+
+  if (insidePair(sBefore, sAfter, '《', '》') || insidePair(sBefore, sAfter, '“', '”') || insidePair(sBefore, sAfter, '「', '」')) return mention('citation');
+  if (definition.test(sBefore + sAfter)) return mention('definition');
+  if (ctx.inCategoryEnumeration) return mention('list');
+  if (ctx.leadIn !== null && leadInCue.test(ctx.leadIn)) return mention('list');
+  if (leadInCue.test(sliceMasked(ctx, ctx.paragraph.start, ctx.start))) return mention('list');
+  if (selfReference.test(sBefore + sAfter)) return { rule: 'signal.self-reference', negated: false, factor: 1.15 };
+
+  const marking = isMarkingPosition(ctx, sBefore, sAfter);
+  if (ctx.mode === 'mark') {
+    if (!marking) return mention('reference');
+    return { rule: 'signal.marking', negated: false, factor: ctx.paragraph.zone === 'header' ? 1.15 : 1 };
+  }
+
+  if (exceptionBefore.test(sBefore) && exceptionAfter.test(sAfter)) return mention('exception');
+  if (/^[^。；;]*?除外/.test(sAfter)) return mention('exception');
+  if (prohibition.test(sBefore) || prohibition.test(sAfter)) return mention('prohibition');
+  if (protectionBefore.test(cBefore) || protectionAfter.test(cAfter)) return mention('protection');
+  if (duty.test(sBefore + '□' + sAfter)) return mention('duty');
+  if (scopeBefore.test(cBefore) && scopeAfter.test(cAfter)) return mention('scope');
+  if (procedureBefore.test(cBefore) && procedureAfter.test(cAfter)) return mention('procedure');
+  if (disclosureRule.test(sBefore + '□' + sAfter) || disclosedAfter.test(sAfter)) return mention('disclosure-rule');
+
+  if (marking) return { rule: 'signal.header', negated: false, factor: ctx.paragraph.zone === 'header' ? 1.15 : 1.05 };
+  return { rule: 'signal.content', negated: false, factor: ctx.paragraph.zone === 'footer' ? 0.8 : 1 };
+}

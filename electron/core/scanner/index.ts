@@ -1,0 +1,223 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { DocumentMetadata, ExtractedDocument, Finding, Paragraph, ScanResult } from '../../../shared/types.ts';
+import { categories } from '../../../shared/categories.ts';
+import { piiLabels, scannerMessages as m } from '../../../shared/messages/scanner.ts';
+import { Automaton } from './automaton.ts';
+import { judge, listItem } from './context.ts';
+import { loadLexicon, type Lexicon, type LexiconEntry } from './lexicon.ts';
+import { normalise, toOriginal, type NormalisedText } from './normalise.ts';
+import { dropOverlaps, findIdentifiers, type PiiHit } from './pii.ts';
+import { findAddresses, findNames } from './people.ts';
+import { alignment, prepareSegmenter } from './segmenter.ts';
+import { suggest } from './suggest.ts';
+
+export interface ScannerOptions {
+  lexiconDir?: string;
+  userLexiconDir?: string;
+}
+
+export interface Scanner {
+  /** Lexicon version (content hash), recorded with every scan. */
+  readonly version: string;
+  /** Problems found in user lexicon files, in Chinese. */
+  readonly warnings: readonly string[];
+  scan(doc: ExtractedDocument): ScanResult;
+  scanText(text: string): ScanResult;
+}
+
+/** `resources/lexicon` next to the sources, or in the packaged app's resources. */
+export function defaultLexiconDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    path.resolve(here, '../../../resources/lexicon'),
+    path.resolve(here, '../../resources/lexicon'),
+    ...((process as { resourcesPath?: string }).resourcesPath ? [path.join((process as { resourcesPath?: string }).resourcesPath!, 'lexicon')] : []),
+  ];
+  return candidates.find((dir) => fs.existsSync(dir)) ?? candidates[0]!;
+}
+
+interface TermHit {
+  entry: LexiconEntry;
+  start: number;
+  end: number;
+}
+
+interface NormalisedParagraph extends Pick<Paragraph, 'zone' | 'kind' | 'page'> {
+  start: number;
+  end: number;
+}
+
+const categoryNames = new Set(categories.flatMap((c) => c.name.split('、')).concat(['过程性信息', '内部管理信息', '档案信息', '工作秘密', '特定个人信息']));
+const emptyMetadata: DocumentMetadata = {
+  copyNumber: null, classification: null, urgency: null, issuerMark: null, docNumber: null, docNumberRaw: null, signer: null, title: null,
+  addressee: null, attachments: [], issuer: null, date: null, dateRaw: null, note: null, cc: null, printedBy: null, printedDate: null,
+};
+
+function lowerBound(arr: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function paragraphsOf(doc: ExtractedDocument, n: NormalisedText): NormalisedParagraph[] {
+  const source: Paragraph[] = doc.paragraphs.length ? doc.paragraphs : [{ start: 0, end: doc.text.length, page: null, zone: 'body', kind: 'paragraph' }];
+  return source.map((p) => ({ start: lowerBound(n.origin, p.start), end: lowerBound(n.origin, p.end), zone: p.zone, kind: p.kind, page: p.page }));
+}
+
+function paragraphAt(paras: NormalisedParagraph[], pos: number): number {
+  let lo = 0;
+  let hi = paras.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (paras[mid]!.start <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Paragraphs by line, for plain text handed in without intake. */
+export function documentFromText(text: string, fileName = 'text.txt'): ExtractedDocument {
+  const paragraphs: Paragraph[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim()) paragraphs.push({ start, end: start + line.length, page: null, zone: 'body', kind: 'paragraph' });
+    start += line.length + 1;
+  }
+  return { fileName, format: 'txt', sha256: '', byteSize: text.length, text, paragraphs, pageCount: null, charCount: text.length, metadata: emptyMetadata, warnings: [] };
+}
+
+function mask(value: string): string {
+  const chars = [...value];
+  if (chars.length <= 2) return chars[0] + '*';
+  if (chars.length <= 4) return chars[0] + '*'.repeat(chars.length - 1);
+  const keep = chars.length >= 11 ? 3 : 1;
+  return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep - 2) + chars.slice(-2).join('');
+}
+
+export function createScanner(options: ScannerOptions = {}): Scanner {
+  const lexicon: Lexicon = loadLexicon(options.lexiconDir ?? defaultLexiconDir(), options.userLexiconDir);
+  const byTerm = new Map<string, LexiconEntry>();
+  for (const entry of lexicon.entries) if (entry.term) byTerm.set(entry.term, entry);
+  const literals = [...byTerm.values()];
+  const regexEntries = lexicon.entries.filter((e) => e.regex);
+  const automaton = new Automaton([...literals.map((e) => e.term!), ...lexicon.allow]);
+  prepareSegmenter([...literals.map((e) => e.term!), ...lexicon.allow]);
+
+  function termHits(n: NormalisedText): TermHit[] {
+    const hits: TermHit[] = [];
+    const allowed: { start: number; end: number }[] = [];
+    for (const match of automaton.findAll(n.text)) {
+      if (match.id < literals.length) hits.push({ entry: literals[match.id]!, start: match.start, end: match.end });
+      else allowed.push(match);
+    }
+    for (const entry of regexEntries) {
+      for (const match of n.text.matchAll(entry.regex!)) {
+        if (match[0].length) hits.push({ entry, start: match.index, end: match.index + match[0].length });
+      }
+    }
+    const free = hits.filter((h) => !allowed.some((a) => a.start <= h.start && a.end >= h.end && a.end - a.start > h.end - h.start));
+    free.sort((a, b) => a.start - b.start || b.end - a.end || b.entry.weight - a.entry.weight);
+    const kept: TermHit[] = [];
+    for (const hit of free) {
+      const container = kept.find((k) => k.start <= hit.start && k.end >= hit.end);
+      if (!container) kept.push(hit);
+    }
+    return kept;
+  }
+
+  function leadInOf(paras: NormalisedParagraph[], text: string, index: number): string | null {
+    const own = text.slice(paras[index]!.start, paras[index]!.end);
+    if (!listItem.test(own)) return null;
+    for (let i = index - 1; i >= 0 && i >= index - 20; i--) {
+      const t = text.slice(paras[i]!.start, paras[i]!.end);
+      if (!listItem.test(t)) return t;
+    }
+    return null;
+  }
+
+  function termFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[]): Finding[] {
+    const hits = termHits(n);
+    const findings: Finding[] = [];
+    hits.forEach((hit, i) => {
+      const pi = paragraphAt(paras, hit.start);
+      const para = paras[pi]!;
+      let boundary = 1;
+      if (hit.entry.term) {
+        const from = Math.max(para.start, hit.start - 12);
+        const to = Math.min(Math.max(para.end, hit.end), hit.end + 12);
+        const a = alignment(n.text, hit.start, hit.end, Math.min(from, hit.start), Math.max(to, hit.end));
+        if (a === 'crosses-words') return;
+        if (a === 'inside-word') boundary = 0.6;
+      }
+      const others = hits.filter((h, j) => j !== i && h.end > para.start && h.start < para.end);
+      const isName = (h: TermHit | undefined) => h !== undefined && categoryNames.has(h.entry.term ?? '');
+      const gap = (a: TermHit, b: TermHit) => /^[、，,和或及与以及\s]{1,3}$/.test(n.text.slice(a.end, b.start));
+      const prev = hits[i - 1];
+      const next = hits[i + 1];
+      const inCategoryEnumeration = isName(hit) && ((isName(prev) && gap(prev!, hit)) || (isName(next) && gap(hit, next!)));
+      const verdict = judge({
+        text: n.text, start: hit.start, end: hit.end, paragraph: para, mode: hit.entry.mode, others, inCategoryEnumeration, leadIn: leadInOf(paras, n.text, pi),
+      });
+      let rule = verdict.rule;
+      let score = hit.entry.weight * boundary * verdict.factor;
+      const isSecretMark = hit.entry.category === 1 && (hit.entry.regex !== null || /^(绝密|机密|秘密)$/.test(hit.entry.term ?? ''));
+      if (isSecretMark && !verdict.negated && para.zone === 'header') {
+        rule = 'signal.classification';
+        score = 1;
+      }
+      score = Math.round(Math.min(1, score) * 100) / 100;
+      const span = toOriginal(n, hit.start, hit.end);
+      const term = doc.text.slice(span.start, span.end);
+      let explanation = m.termExplanation(hit.entry.pattern.startsWith('/') ? term : hit.entry.pattern, hit.entry.note, rule, verdict.negated, hit.entry.basis);
+      if (boundary < 1 && !verdict.negated) explanation += m.crossesWords;
+      findings.push({
+        id: `${rule}:${span.start}`, category: hit.entry.category, term, start: span.start, end: span.end, page: para.page, zone: para.zone,
+        kind: 'term', piiType: null, score, negated: verdict.negated, rule, explanation, basis: hit.entry.basis,
+      });
+    });
+    return findings;
+  }
+
+  function piiFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[]): Finding[] {
+    const hits: PiiHit[] = dropOverlaps([...findIdentifiers(n.text), ...findNames(n.text), ...findAddresses(n.text)]);
+    return hits.map((hit) => {
+      const para = paras[paragraphAt(paras, hit.start)]!;
+      const span = toOriginal(n, hit.start, hit.end);
+      const term = doc.text.slice(span.start, span.end);
+      const inFooter = para.zone === 'footer';
+      const score = Math.round(Math.min(1, hit.weight * (inFooter ? 0.5 : 1)) * 100) / 100;
+      const basis = hit.detail === 'name-reporter' ? m.reporterBasis : m.piiBasis;
+      const rule = `pii.${hit.piiType}`;
+      let explanation = m.piiExplanation(piiLabels[hit.piiType], m.pii[hit.detail] ?? '', basis, mask(term.replace(/\s/g, '')));
+      if (inFooter) explanation += m.inFooter;
+      return {
+        id: `${rule}:${span.start}`, category: 1, term, start: span.start, end: span.end, page: para.page, zone: para.zone,
+        kind: 'pii', piiType: hit.piiType, score, negated: false, rule, explanation, basis,
+      } satisfies Finding;
+    });
+  }
+
+  function scan(doc: ExtractedDocument): ScanResult {
+    const n = normalise(doc.text);
+    const paras = paragraphsOf(doc, n);
+    const findings = [...termFindings(doc, n, paras), ...piiFindings(doc, n, paras)].sort((a, b) => a.start - b.start || a.end - b.end);
+    return { findings, suggestion: suggest(doc.text, findings, doc.metadata), lexiconVersion: lexicon.version };
+  }
+
+  return {
+    version: lexicon.version,
+    warnings: lexicon.warnings,
+    scan,
+    scanText: (text: string) => scan(documentFromText(text)),
+  };
+}

@@ -1,0 +1,89 @@
+import type { PiiType } from '../../../shared/types.ts';
+import {
+  isBankCardNumber,
+  isEmailAddress,
+  isIdCardNumber,
+  isLandlineNumber,
+  isMobileNumber,
+  isOldIdCardNumber,
+  isUscc,
+  isVehiclePlate,
+} from '../../../shared/validators.ts';
+
+/** A validated identifier in normalised text. `detail` keys `scannerMessages.pii`. */
+export interface PiiHit {
+  piiType: PiiType;
+  start: number;
+  end: number;
+  weight: number;
+  detail: string;
+}
+
+const idRe = /(?<![0-9A-Za-z])\d{6} ?\d{8} ?\d{3}[\dXx](?![0-9A-Za-z])/g;
+const oldIdRe = /(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g;
+const cardRe = /(?<![0-9A-Za-z])(?:\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3})?)(?![0-9A-Za-z])/g;
+const mobileRe = /(?<![0-9A-Za-z])(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?![0-9A-Za-z])/g;
+const landlineRe = /(?<![0-9A-Za-z])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}-)\s?[2-9]\d{6,7}(?:-\d{1,5})?(?!\d)/g;
+const emailRe = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const usccRe = /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])/g;
+const plateRe = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•・]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳](?![A-Za-z0-9])/g;
+
+const bankLabel = /(卡号|账号|帐号|账户|帐户|银行卡|借记卡|信用卡|开户)[^。；\n]{0,12}$/;
+const idLabel = /(身份证|公民身份号码|证件号)[^。；\n]{0,12}$/;
+const homePhoneLabel = /(住宅|家庭|宅电|个人)[^。；\n]{0,6}$/;
+
+function labelBefore(text: string, start: number, label: RegExp): boolean {
+  return label.test(text.slice(Math.max(0, start - 20), start));
+}
+
+/** Finds personal identifiers by format and validates each; look-alikes that fail their check are not reported. */
+export function findIdentifiers(text: string): PiiHit[] {
+  const hits: PiiHit[] = [];
+  for (const match of text.matchAll(idRe)) {
+    if (isIdCardNumber(match[0].replace(/ /g, ''))) hits.push({ piiType: 'id-card', start: match.index, end: match.index + match[0].length, weight: 0.95, detail: 'id-card' });
+  }
+  for (const match of text.matchAll(oldIdRe)) {
+    if (isOldIdCardNumber(match[0]) && labelBefore(text, match.index, idLabel)) {
+      hits.push({ piiType: 'id-card', start: match.index, end: match.index + 15, weight: 0.85, detail: 'id-card-old' });
+    }
+  }
+  for (const match of text.matchAll(cardRe)) {
+    const digits = match[0].replace(/[ -]/g, '');
+    if (!isBankCardNumber(digits) || isUscc(digits)) continue;
+    const labelled = labelBefore(text, match.index, bankLabel);
+    if (!labelled && !/^(62|4|5|3|9)/.test(digits)) continue;
+    hits.push({ piiType: 'bank-card', start: match.index, end: match.index + match[0].length, weight: labelled ? 0.85 : 0.6, detail: 'bank-card' });
+  }
+  for (const match of text.matchAll(usccRe)) {
+    if (isUscc(match[0])) hits.push({ piiType: 'uscc', start: match.index, end: match.index + 18, weight: 0.35, detail: 'uscc' });
+  }
+  for (const match of text.matchAll(mobileRe)) {
+    if (isMobileNumber(match[0])) hits.push({ piiType: 'mobile', start: match.index, end: match.index + match[0].length, weight: 0.75, detail: 'mobile' });
+  }
+  for (const match of text.matchAll(landlineRe)) {
+    if (!isLandlineNumber(match[0])) continue;
+    const home = labelBefore(text, match.index, homePhoneLabel);
+    hits.push({ piiType: 'phone', start: match.index, end: match.index + match[0].length, weight: home ? 0.7 : 0.3, detail: home ? 'phone-home' : 'phone' });
+  }
+  for (const match of text.matchAll(emailRe)) {
+    if (!isEmailAddress(match[0])) continue;
+    const official = /\.(gov|org)\.cn$|\.gov$/i.test(match[0]);
+    hits.push({ piiType: 'email', start: match.index, end: match.index + match[0].length, weight: official ? 0.3 : 0.55, detail: official ? 'email-official' : 'email' });
+  }
+  for (const match of text.matchAll(plateRe)) {
+    if (isVehiclePlate(match[0])) hits.push({ piiType: 'plate', start: match.index, end: match.index + match[0].length, weight: 0.6, detail: 'plate' });
+  }
+  return dropOverlaps(hits);
+}
+
+const priority: PiiType[] = ['id-card', 'bank-card', 'uscc', 'mobile', 'phone', 'email', 'plate', 'name', 'address'];
+
+/** Keeps the stronger identifier where two overlap (an ID number also contains a mobile-like run). */
+export function dropOverlaps(hits: PiiHit[]): PiiHit[] {
+  const ranked = [...hits].sort((a, b) => priority.indexOf(a.piiType) - priority.indexOf(b.piiType) || b.end - b.start - (a.end - a.start));
+  const kept: PiiHit[] = [];
+  for (const hit of ranked) {
+    if (!kept.some((k) => k.start < hit.end && hit.start < k.end)) kept.push(hit);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

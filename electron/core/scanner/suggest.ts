@@ -1,0 +1,127 @@
+import type { Attribute, CategoryId, DocumentMetadata, Finding, Span, Suggestion } from '../../../shared/types.ts';
+import { attribute } from '../../../shared/attributes.ts';
+import { category } from '../../../shared/categories.ts';
+import { piiLabels, scannerMessages as m } from '../../../shared/messages/scanner.ts';
+
+/** Findings at or above this score count as concerns; below it they are shown as hints only. */
+export const concernThreshold = 0.5;
+
+const tradeSecretTerms = /报价|成本|技术|标底|底价|配方|客户|经营|财务|利润|供货|进货|商业秘密/;
+const publicDecision = /处罚决定书|许可决定书|行政处罚决定|行政许可决定|决定书|公示|公告|通告/;
+
+interface Proposal {
+  attribute: Attribute;
+  reason: string;
+  basis: string[];
+}
+
+const listTerms = (findings: Finding[]): string => [...new Set(findings.map((f) => `“${f.term}”`))].slice(0, 5).join('、');
+
+function sentenceSpan(text: string, f: Finding): Span {
+  let start = f.start;
+  while (start > 0 && !/[。！？；\n]/.test(text[start - 1]!)) start--;
+  let end = f.end;
+  while (end < text.length && !/[。！？；\n]/.test(text[end]!)) end++;
+  if (end < text.length && text[end] !== '\n') end++;
+  return { start, end };
+}
+
+function termProposals(concerns: Finding[]): Proposal[] {
+  const proposals: Proposal[] = [];
+  const byCategory = new Map<CategoryId, Finding[]>();
+  for (const f of concerns) if (f.kind === 'term') byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f]);
+  const top = (list: Finding[]) => Math.max(...list.map((f) => f.score));
+  for (const [id, list] of byCategory) {
+    const name = category(id).name;
+    const basis = [...new Set(list.flatMap((f) => f.basis.filter((b) => b.startsWith('条例'))))];
+    const cat = category(id).basis;
+    const lead = m.reasons.category(name, listTerms(list));
+    switch (id) {
+      case 1: {
+        const secrets = list.filter((f) => f.rule === 'signal.classification' || /绝密|机密|秘密|涉密|定密/.test(f.term));
+        const trade = list.filter((f) => !secrets.includes(f) && tradeSecretTerms.test(f.term));
+        const privacy = list.filter((f) => !secrets.includes(f) && !trade.includes(f));
+        if (secrets.length) proposals.push({ attribute: 'withheld', reason: m.reasons.category('国家秘密', listTerms(secrets)), basis: ['条例第十四条'] });
+        if (trade.length) proposals.push({ attribute: 'partial', reason: m.reasons.category('商业秘密', listTerms(trade)) + m.reasons.tradeSecret, basis: ['条例第十五条', '条例第三十七条'] });
+        if (privacy.length) proposals.push({ attribute: 'partial', reason: m.reasons.category('个人隐私', listTerms(privacy)) + m.reasons.privacy, basis: ['条例第十五条', '条例第三十七条'] });
+        break;
+      }
+      case 2:
+        proposals.push(top(list) >= 0.8 ? { attribute: 'withheld', reason: lead + m.reasons.processWithheld, basis: cat } : { attribute: 'on-request', reason: lead + m.reasons.processOnRequest, basis: cat });
+        break;
+      case 3:
+        proposals.push(top(list) >= 0.75 ? { attribute: 'withheld', reason: lead + m.reasons.internal, basis: cat } : { attribute: 'on-request', reason: lead + m.reasons.internalOnRequest, basis: cat });
+        break;
+      case 4:
+        proposals.push({ attribute: 'on-request', reason: lead + m.reasons.compilation, basis: cat });
+        break;
+      case 5:
+        proposals.push({ attribute: 'withheld', reason: lead + m.reasons.petition, basis: ['条例第十五条', '条例第三十九条'] });
+        break;
+      case 6:
+        proposals.push({ attribute: 'on-request', reason: lead + m.reasons.archive, basis: cat });
+        break;
+      case 7:
+        proposals.push({ attribute: 'withheld', reason: lead + m.reasons.workSecret, basis: [...cat, '条例第十六条'] });
+        break;
+      case 8:
+        proposals.push({ attribute: 'withheld', reason: lead + m.reasons.security, basis: basis.length ? basis : cat });
+        break;
+      case 9:
+        proposals.push({ attribute: 'withheld', reason: lead + m.reasons.lawBarred, basis: cat });
+        break;
+    }
+  }
+  return proposals;
+}
+
+const noteRe = /[（(]\s*此件[^）)\n]{2,10}[）)]/g;
+
+function findNote(text: string, metadata: DocumentMetadata | null): string | null {
+  if (metadata?.note) return metadata.note;
+  const notes = [...text.matchAll(noteRe)];
+  return notes.length ? notes[notes.length - 1]![0] : null;
+}
+
+/** One attribute with reasons and basis, the spans to redact, and the 附注 checks. People decide. */
+export function suggest(text: string, findings: Finding[], metadata: DocumentMetadata | null): Suggestion {
+  const concerns = findings.filter((f) => !f.negated && f.score >= concernThreshold);
+  const proposals = termProposals(concerns);
+  const classification = metadata?.classification ?? null;
+  if (classification) proposals.push({ attribute: 'withheld', reason: m.reasons.classification(classification.raw), basis: ['条例第十四条'] });
+
+  const pii = concerns.filter((f) => f.kind === 'pii');
+  if (pii.length) {
+    const types = [...new Set(pii.map((f) => piiLabels[f.piiType!]))].join('、');
+    const title = metadata?.title ?? text.slice(0, 200);
+    const reason = m.reasons.pii(pii.length, types) + (publicDecision.test(title) ? m.reasons.publicDecision : '');
+    proposals.push({ attribute: 'partial', reason, basis: ['条例第十五条', '条例第三十七条'] });
+  }
+
+  const redactions: Span[] = [
+    ...pii.map((f) => ({ start: f.start, end: f.end })),
+    ...concerns.filter((f) => f.kind === 'term' && (f.category === 1 || f.category === 9) && f.rule !== 'signal.classification' && f.rule !== 'signal.marking').map((f) => sentenceSpan(text, f)),
+  ]
+    .sort((a, b) => a.start - b.start)
+    .reduce<Span[]>((merged, span) => {
+      const last = merged[merged.length - 1];
+      if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+      else merged.push({ ...span });
+      return merged;
+    }, []);
+
+  let chosen: Attribute = 'proactive';
+  for (const p of proposals) if (attribute(p.attribute).openness < attribute(chosen).openness) chosen = p.attribute;
+  const ranked = [...proposals].sort((a, b) => attribute(a.attribute).openness - attribute(b.attribute).openness);
+  const reasons = ranked.length ? [...new Set(ranked.map((p) => p.reason))] : [m.reasons.proactive];
+  const basis = ranked.length ? [...new Set([...ranked.flatMap((p) => p.basis), ...(chosen === 'partial' ? ['条例第三十七条'] : [])])] : ['条例第十三条'];
+
+  const warnings: string[] = [];
+  const note = findNote(text, metadata);
+  if (note?.includes('公开发布') && concerns.length) warnings.push(m.warnings.noteConflict(note, concerns.length));
+  if (chosen === 'proactive' && !note?.includes('公开发布')) {
+    if (note && /不予公开|依申请公开|部分公开/.test(note)) warnings.push(m.warnings.noteLessOpen(note));
+    else warnings.push(m.warnings.noteMissing);
+  }
+  return { attribute: chosen, reasons, basis, redactions: chosen === 'withheld' ? [] : redactions, warnings };
+}
