@@ -95,6 +95,7 @@ export function pageParagraphs(runs: PlacedRun[]): string[] {
       Math.abs(line.size - previous.size) <= 0.15 * previous.size &&
       line.y - previous.y <= 2.2 * previous.size &&
       previous.end >= right - 2 * previous.size &&
+      previous.start <= left + 2.5 * previous.size &&
       line.start <= left + 0.8 * line.size;
     if (continues) paragraphs[paragraphs.length - 1] = joinLines(paragraphs.at(-1)!, line.text);
     else paragraphs.push(line.text);

@@ -194,16 +194,19 @@ export function parseMetadata(text: string, paragraphs: Paragraph[]): { metadata
   }
 
   const addresseeFrom = titleEnd >= 0 ? titleEnd + 1 : Math.max(0, header.lastHeaderIndex + 1);
+  let addresseeIndex = -1;
   for (let i = addresseeFrom; i <= Math.min(bodyStart, n - 1); i++) {
     if (isAddressee(lines[i]!)) {
       meta.addressee = lines[i]!.slice(0, -1);
+      addresseeIndex = i;
       break;
     }
     if (isSentence(lines[i]!)) break;
   }
 
+  const contentStart = Math.max(titleEnd + 1, header.lastHeaderIndex + 1, addresseeIndex + 1);
   let dateIndex = -1;
-  for (let i = Math.max(bodyStart, titleEnd + 1, header.lastHeaderIndex + 1); i < n; i++) {
+  for (let i = contentStart; i < n; i++) {
     const line = lines[i]!;
     const alone = DATE_ALONE.exec(line);
     const withOrg = alone ? null : ORG_THEN_DATE.exec(line);
@@ -223,7 +226,7 @@ export function parseMetadata(text: string, paragraphs: Paragraph[]): { metadata
   }
 
   const attachmentsEnd = dateIndex >= 0 ? dateIndex : n;
-  for (let i = bodyStart; i < attachmentsEnd; i++) {
+  for (let i = contentStart; i < attachmentsEnd; i++) {
     const m = ATTACHMENTS.exec(lines[i]!);
     if (!m) continue;
     const first = m[1]!.trim();
@@ -250,7 +253,7 @@ export function parseMetadata(text: string, paragraphs: Paragraph[]): { metadata
   }
 
   let footerStart = n;
-  const searchFooterFrom = Math.max(dateIndex + 1, bodyStart, 0);
+  const searchFooterFrom = Math.max(dateIndex + 1, contentStart);
   for (let i = n - 1; i >= searchFooterFrom; i--) {
     const printed = PRINTED.exec(lines[i]!.replace(/\s+(?=印发$)/, ''));
     if (printed && meta.printedDate === null) {

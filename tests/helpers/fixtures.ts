@@ -1,0 +1,245 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { zipSync, strToU8 } from 'fflate';
+import { Document, FootnoteReferenceRun, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { PDFDocument, PDFHexString, type PDFFont } from 'pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+
+// ---------- .docx ----------
+
+export type DocxBlock =
+  | string
+  | { title: string }
+  | { heading: 1 | 2 | 3; text: string }
+  | { table: string[][] }
+  | { text: string; footnote: string }
+  | { pageBreak: true };
+
+/** A .docx built with the `docx` package: plain strings are body paragraphs. */
+export async function makeDocx(blocks: DocxBlock[]): Promise<Uint8Array> {
+  const footnotes: Record<number, { children: Paragraph[] }> = {};
+  const children: (Paragraph | Table)[] = [];
+  for (const block of blocks) {
+    if (typeof block === 'string') children.push(new Paragraph({ children: [new TextRun(block)] }));
+    else if ('title' in block) children.push(new Paragraph({ text: block.title, heading: HeadingLevel.TITLE }));
+    else if ('heading' in block) {
+      const level = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][block.heading - 1];
+      children.push(new Paragraph({ text: block.text, heading: level }));
+    } else if ('table' in block) {
+      const rows = block.table.map((cells) => new TableRow({ children: cells.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) }));
+      children.push(new Table({ rows }));
+    } else if ('footnote' in block) {
+      const id = Object.keys(footnotes).length + 1;
+      footnotes[id] = { children: [new Paragraph(block.footnote)] };
+      children.push(new Paragraph({ children: [new TextRun(block.text), new FootnoteReferenceRun(id)] }));
+    } else children.push(new Paragraph({ children: [new PageBreak()] }));
+  }
+  const doc = new Document({ footnotes, sections: [{ children }] });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+// ---------- .pdf ----------
+
+const CJK_FONT_FILE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+const FACE = 'NotoSansCJKsc-Regular';
+let cjkFont: Uint8Array | null = null;
+
+/** The Noto CJK collection from the fonts-noto-cjk apt package (.ci/run installs it). */
+function cjkFontBytes(): Uint8Array {
+  if (cjkFont) return cjkFont;
+  if (!existsSync(CJK_FONT_FILE)) throw new Error('makePdf needs a CJK font: apt-get install fonts-noto-cjk');
+  cjkFont = new Uint8Array(readFileSync(CJK_FONT_FILE));
+  return cjkFont;
+}
+
+const LEFT = 79;
+const TEXT_WIDTH = 437;
+
+/** Breaks text into lines no wider than the text block, character by character as Chinese typesetting does. */
+function wrap(text: string, widthOf: (t: string, first: boolean) => number, max: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const ch of text) {
+    if (current && widthOf(current + ch, lines.length === 0) > max) {
+      lines.push(current);
+      current = '';
+    }
+    current += ch;
+  }
+  lines.push(current);
+  return lines;
+}
+
+export interface PdfLine {
+  text: string;
+  size?: number;
+  /** Left indent in points from the margin. */
+  indent?: number;
+  centered?: boolean;
+}
+
+export interface PdfOptions {
+  /** Writes an /Encrypt dictionary whose user password is not empty, as a password-protected PDF has. */
+  password?: boolean;
+}
+
+/**
+ * A PDF with an embedded, subset CJK font (one face of the Noto CJK collection). Each page is a list
+ * of lines set top-down on A4; an empty page list item gives a page with only a drawn rectangle,
+ * as a scanned page has no text.
+ */
+export async function makePdf(pages: (string | PdfLine)[][], options: PdfOptions = {}): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  // The fonts ship as a TrueType collection; pdf-lib embeds one font, so hand it the Simplified Chinese face.
+  doc.registerFontkit({ create: (bytes: Uint8Array) => fontkit.create(bytes, FACE) });
+  let font: PDFFont | null = null;
+  for (const lines of pages) {
+    const page = doc.addPage([595, 842]);
+    if (lines.length === 0) {
+      page.drawRectangle({ x: 60, y: 100, width: 470, height: 650, borderWidth: 1 });
+      continue;
+    }
+    font ??= await doc.embedFont(cjkFontBytes(), { subset: true });
+    let y = 780;
+    for (const raw of lines) {
+      const line = typeof raw === 'string' ? { text: raw } : raw;
+      const size = line.size ?? 16;
+      const pageFont = font;
+      for (const [i, piece] of wrap(line.text, (t, first) => pageFont.widthOfTextAtSize(t, size) + (first ? (line.indent ?? 0) : 0), TEXT_WIDTH).entries()) {
+        const width = font.widthOfTextAtSize(piece, size);
+        const x = line.centered ? (595 - width) / 2 : LEFT + (i === 0 ? (line.indent ?? 0) : 0);
+        page.drawText(piece, { x, y, size, font });
+        y -= size * 1.75;
+      }
+    }
+  }
+  if (options.password) {
+    const random = (n: number) => PDFHexString.of(Buffer.from(Array.from({ length: n }, (_, i) => (i * 37 + 11) % 256)).toString('hex'));
+    const encrypt = doc.context.obj({ Filter: 'Standard', V: 1, R: 2, Length: 40, P: -44, O: random(32), U: random(32) });
+    doc.context.trailerInfo.Encrypt = doc.context.register(encrypt);
+    doc.context.trailerInfo.ID = doc.context.obj([random(16), random(16)]);
+  }
+  return doc.save({ useObjectStreams: false });
+}
+
+// ---------- .ofd ----------
+
+export interface OfdOptions {
+  /** Adds Doc_0/Signs and the Signatures entry, as an electronically sealed OFD has. */
+  signed?: boolean;
+  /** One TextObject per glyph, written in reverse order, so reading order must come from coordinates. */
+  glyphs?: boolean;
+}
+
+const OFD_NS = 'http://www.ofdspec.org/2016';
+const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function ofdPage(lines: string[], glyphs: boolean): string {
+  const size = 5.6;
+  const advance = (ch: string) => (ch.charCodeAt(0) < 0x2e80 ? size / 2 : size);
+  const objects: string[] = [];
+  let id = 100;
+  lines.forEach((line, row) => {
+    const top = 40 + row * 14;
+    const chars = Array.from(line);
+    if (!glyphs) {
+      const deltas = chars.length > 1 ? `DeltaX="${chars.slice(0, -1).map(advance).join(' ')}"` : '';
+      objects.push(`<ofd:TextObject ID="${id++}" Font="1" Size="${size}" Boundary="28 ${top} 160 8"><ofd:TextCode X="0" Y="${size}" ${deltas}>${xmlEscape(line)}</ofd:TextCode></ofd:TextObject>`);
+      return;
+    }
+    let x = 28;
+    for (const ch of chars) {
+      objects.push(`<ofd:TextObject ID="${id++}" Font="1" Size="${size}" Boundary="${x.toFixed(2)} ${top} ${size} 8"><ofd:TextCode X="0" Y="${size}">${xmlEscape(ch)}</ofd:TextCode></ofd:TextObject>`);
+      x += advance(ch);
+    }
+  });
+  // Producers that write one glyph per object do not always write them in reading order.
+  if (glyphs) objects.reverse();
+  return `<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="${OFD_NS}"><ofd:Area><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID="2">${objects.join('')}</ofd:Layer></ofd:Content></ofd:Page>`;
+}
+
+/** An OFD (GB/T 33190) package made by hand: OFD.xml → Doc_0/Document.xml → Doc_0/Pages/Page_N/Content.xml. */
+export function makeOfd(pages: string[][], options: OfdOptions = {}): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  const signatures = options.signed ? '<ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures>' : '';
+  files['OFD.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="${OFD_NS}" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>fixture</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>${signatures}</ofd:DocBody></ofd:OFD>`);
+  const pageRefs = pages.map((_, i) => `<ofd:Page ID="${10 + i}" BaseLoc="Pages/Page_${i}/Content.xml"/>`).join('');
+  files['Doc_0/Document.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="${OFD_NS}"><ofd:CommonData><ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages>${pageRefs}</ofd:Pages></ofd:Document>`);
+  pages.forEach((lines, i) => {
+    files[`Doc_0/Pages/Page_${i}/Content.xml`] = strToU8(ofdPage(lines, options.glyphs ?? false));
+  });
+  if (options.signed) {
+    files['Doc_0/Signs/Signatures.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><ofd:Signatures xmlns:ofd="${OFD_NS}"><ofd:Signature ID="1" BaseLoc="Sign_0/Signature.xml"/></ofd:Signatures>`);
+    files['Doc_0/Signs/Sign_0/Signature.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><ofd:Signature xmlns:ofd="${OFD_NS}"/>`);
+    files['Doc_0/Signs/Sign_0/SignedValue.dat'] = new Uint8Array([1, 2, 3, 4]);
+  }
+  return zipSync(files);
+}
+
+// ---------- encodings and archives ----------
+
+let gbkTable: Map<string, number[]> | null = null;
+
+/** Text encoded as GBK bytes (Node can decode GBK but not encode it, so the table is built from the decoder). */
+export function gbkBytes(text: string): Uint8Array {
+  if (!gbkTable) {
+    gbkTable = new Map();
+    const decoder = new TextDecoder('gbk', { fatal: true });
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail === 0x7f) continue;
+        try {
+          const ch = decoder.decode(new Uint8Array([lead, trail]));
+          if (!gbkTable.has(ch)) gbkTable.set(ch, [lead, trail]);
+        } catch {
+          // Unassigned code: nothing to map.
+        }
+      }
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) out.push(code);
+    else {
+      const bytes = gbkTable.get(ch);
+      if (!bytes) throw new Error(`no GBK code for ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+export function utf16leWithBom(text: string): Uint8Array {
+  const body = Buffer.from(text, 'utf16le');
+  return new Uint8Array([0xff, 0xfe, ...body]);
+}
+
+/** A zip of the given entries (deflated); strings are written as UTF-8. */
+export function makeZip(entries: Record<string, string | Uint8Array>): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, content] of Object.entries(entries)) files[name] = typeof content === 'string' ? strToU8(content) : content;
+  return zipSync(files, { level: 9 });
+}
+
+/** Rewrites every declared uncompressed size in a zip to `size`, as a zip bomb lies about them. */
+export function lieAboutZipSizes(zip: Uint8Array, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  for (let i = 0; i + 4 <= out.length; i++) {
+    const sig = view.getUint32(i, true);
+    if (sig === 0x04034b50 && i + 26 <= out.length) view.setUint32(i + 22, size, true);
+    else if (sig === 0x02014b50 && i + 28 <= out.length) view.setUint32(i + 24, size, true);
+  }
+  return out;
+}
+
+/** The first bytes of an OLE2 compound file with a named stream, enough to be told apart by content. */
+export function oleBytes(streamName: string): Uint8Array {
+  const header = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  const out = new Uint8Array(2048);
+  out.set(header, 0);
+  const name = Buffer.from(streamName, 'utf16le');
+  out.set(name, 1024);
+  return out;
+}
+
