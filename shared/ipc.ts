@@ -1,9 +1,11 @@
 import type { ApiOf } from './ipc/channel.ts';
 import { appChannels } from './ipc/app.ts';
+import { recordsChannels } from './ipc/records.ts';
 
 /** The one IPC contract: every channel the renderer may call, with its argument schema and response type. */
 export const contract = {
   ...appChannels,
+  ...recordsChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,8 +1,28 @@
 import path from 'node:path';
 import os from 'node:os';
-import type { Api } from '../../shared/ipc.ts';
+import { contract, type Api, type ChannelName } from '../../shared/ipc.ts';
 import type { AppInfo } from '../../shared/ipc/app.ts';
 import type { IntakeLimits } from '../../shared/types.ts';
+import { closeIntake } from './intake/index.ts';
+import { CoreError, fail, isCoreError } from './errors.ts';
+import { defaultDbPath } from './db/open.ts';
+import { openRecords } from './records/index.ts';
+import type { Actor, Context } from './records/context.ts';
+import { createAnalyzer } from './records/analyzer.ts';
+import { importJobs, type ImportJobs } from './records/import-jobs.ts';
+import { addUser, authenticate, changePassword, listUsers, logout, refreshActor, setRoles } from './records/users.ts';
+import { documentDetail, listDocuments, queues, auditView } from './records/documents.ts';
+import { approveDecision, returnDecision, saveDecision, signDecision, signPreview, submitDecision } from './records/decisions.ts';
+import { readSettings, writeSettings } from './records/settings.ts';
+import { verifyRecord } from './records/verify.ts';
+import { writeCheckpoint } from './records/checkpoint.ts';
+import { backupTo, restoreFrom } from './records/backup.ts';
+import { exportRedacted } from './records/redaction-export.ts';
+import { appendEntry } from './records/chain.ts';
+import { requireRole } from './records/context.ts';
+import { basisOptions } from '../../shared/basis.ts';
+import type { AuditVerifyReport, SessionStatus } from '../../shared/ipc/records.ts';
+import { recordsMessages as m } from '../../shared/messages/records.ts';
 
 export type Shell = AppInfo['shell'] | 'cli';
 
@@ -34,6 +54,20 @@ export function defaultDataDir(): string {
   return path.join(base, 'disclosure-desk');
 }
 
+export function resolveDbPath(dataDir: string, dbPath?: string): string {
+  return dbPath ?? process.env.DISCLOSURE_DESK_DB ?? defaultDbPath(dataDir);
+}
+
+/** Core never trusts its caller: every handler parses its arguments against the channel's schema first. */
+function parseArgs<K extends ChannelName>(name: K, args: unknown[]): Parameters<Api[K]> {
+  const parsed = contract[name].args.safeParse(args);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CoreError('invalid-arguments', m.invalidArguments(name, issue ? `${issue.path.join('.')} ${issue.message}` : ''));
+  }
+  return parsed.data as Parameters<Api[K]>;
+}
+
 export function createCore(options: CoreOptions): Core {
   const appInfo: AppInfo = {
     name: '公开属性审查台',
@@ -41,11 +75,180 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     shell: options.shell === 'electron' ? 'electron' : 'browser-twin',
   };
-  const api: CoreApi = {
-    getAppInfo: async () => appInfo,
+  const dbFile = resolveDbPath(options.dataDir, options.dbPath);
+  const analyzer = createAnalyzer({ lexiconDir: options.lexiconDir, limits: options.limits, intakeWorkerUrl: options.intakeWorkerUrl });
+  let ctx: Context | null = null;
+  let jobs: ImportJobs | null = null;
+  let problem: { code: string; message: string } | null = null;
+  let startupAudit: AuditVerifyReport | null = null;
+  let session: Actor | null = null;
+
+  const open = () => {
+    try {
+      ctx = openRecords(dbFile);
+      jobs = importJobs(ctx, analyzer);
+      problem = null;
+      startupAudit = verifyRecord(ctx.store);
+    } catch (error) {
+      if (!isCoreError(error)) throw error;
+      ctx = null;
+      problem = { code: error.code, message: error.message };
+    }
   };
+  open();
+
+  const record = (): Context => ctx ?? fail(problem?.code ?? 'db-unavailable', problem?.message ?? m.dbMissing(dbFile));
+  const signedIn = (): { ctx: Context; actor: Actor } => {
+    const c = record();
+    if (!session) fail('not-signed-in', m.notSignedIn);
+    session = refreshActor(c, session);
+    return { ctx: c, actor: session };
+  };
+  const status = (): SessionStatus => {
+    const c = ctx as Context | null;
+    return {
+      firstRun: c !== null && c.store.users.count() === 0,
+      user: session,
+      accounts: c ? c.store.users.list().filter((u) => u.active).map((u) => ({ name: u.name, displayName: u.displayName })) : [],
+      database: { path: dbFile, problem },
+      audit: startupAudit,
+    };
+  };
+
+  const handlers: { [K in keyof CoreApi]: (...args: Parameters<CoreApi[K]>) => ReturnType<CoreApi[K]> | Awaited<ReturnType<CoreApi[K]>> } = {
+    getAppInfo: () => appInfo,
+    sessionStatus: () => status(),
+    setupAdmin: ({ name, displayName, password }) => {
+      const c = record();
+      addUser(c, null, { name, displayName, password, roles: ['admin'] });
+      session = authenticate(c, name, password, 'app');
+      return session;
+    },
+    login: ({ name, password }) => {
+      session = authenticate(record(), name, password, 'app');
+      return session;
+    },
+    logout: () => {
+      if (session && ctx) logout(ctx, session);
+      session = null;
+    },
+    changePassword: ({ oldPassword, newPassword }) => {
+      const { ctx: c, actor } = signedIn();
+      changePassword(c, actor, oldPassword, newPassword);
+    },
+    listUsers: () => {
+      const { ctx: c, actor } = signedIn();
+      return listUsers(c, actor);
+    },
+    addUser: (account) => {
+      const { ctx: c, actor } = signedIn();
+      return addUser(c, actor, account);
+    },
+    setUserRoles: ({ name, roles }) => {
+      const { ctx: c, actor } = signedIn();
+      return setRoles(c, actor, name, roles);
+    },
+    listDocuments: (filter) => listDocuments(signedIn().ctx, filter),
+    getDocument: ({ documentId }) => {
+      const { ctx: c, actor } = signedIn();
+      return documentDetail(c, actor, documentId);
+    },
+    startImport: ({ paths }) => {
+      const { actor } = signedIn();
+      return jobs!.start(actor, paths);
+    },
+    importStatus: ({ jobId }) => jobs!.status(signedIn().actor, jobId),
+    cancelImport: ({ jobId }) => jobs!.cancel(signedIn().actor, jobId),
+    basisOptions: () => basisOptions(readSettings(signedIn().ctx.store).localBasis),
+    saveDecision: (input) => {
+      const { ctx: c, actor } = signedIn();
+      return saveDecision(c, actor, input);
+    },
+    submitDecision: ({ decisionId }) => {
+      const { ctx: c, actor } = signedIn();
+      return submitDecision(c, actor, decisionId);
+    },
+    approveDecision: ({ decisionId, comment }) => {
+      const { ctx: c, actor } = signedIn();
+      return approveDecision(c, actor, decisionId, comment ?? null);
+    },
+    returnDecision: ({ decisionId, reason }) => {
+      const { ctx: c, actor } = signedIn();
+      return returnDecision(c, actor, decisionId, reason);
+    },
+    signPreview: ({ decisionId }) => {
+      const { ctx: c, actor } = signedIn();
+      return signPreview(c, actor, decisionId);
+    },
+    signDecision: ({ decisionId, password }) => {
+      const { ctx: c, actor } = signedIn();
+      return signDecision(c, actor, decisionId, password);
+    },
+    queues: ({ limit }) => {
+      const { ctx: c, actor } = signedIn();
+      return queues(c, actor, limit ?? 200);
+    },
+    listAudit: (filter) => {
+      const page = signedIn().ctx.store.audit.list(filter);
+      return { entries: page.rows.map(auditView), total: page.total };
+    },
+    verifyAudit: ({ checkpointPath }) => {
+      const report = verifyRecord(signedIn().ctx.store, { checkpointFile: checkpointPath });
+      if (!checkpointPath) startupAudit = report;
+      return report;
+    },
+    writeCheckpoint: ({ path: file, password }) => {
+      const { ctx: c, actor } = signedIn();
+      return writeCheckpoint(c, actor, file, password);
+    },
+    getSettings: () => readSettings(signedIn().ctx.store),
+    updateSettings: (patch) => {
+      const { ctx: c, actor } = signedIn();
+      requireRole(actor, 'admin');
+      c.store.write(() => {
+        const changes = writeSettings(c.store, patch);
+        if (Object.keys(changes).length > 0) appendEntry(c.store, { user: actor.name, role: 'admin', action: 'settings.change', payload: changes }, c.now());
+      });
+      return readSettings(c.store);
+    },
+    backupNow: ({ path: file }) => {
+      const { ctx: c, actor } = signedIn();
+      return backupTo(c, actor, file);
+    },
+    restoreBackup: ({ path: file }) => {
+      // With a healthy record only an admin may replace it; a record that will not open can be restored by whoever is at the desk.
+      let by: string | null = null;
+      if (ctx) {
+        const { actor } = signedIn();
+        requireRole(actor, 'admin');
+        by = actor.name;
+        ctx.store.close();
+      }
+      session = null;
+      ctx = null;
+      try {
+        restoreFrom(dbFile, file, by, () => new Date().toISOString());
+      } finally {
+        open();
+      }
+      return status();
+    },
+    exportRedacted: ({ decisionId, path: file, format }) => {
+      const { ctx: c, actor } = signedIn();
+      return exportRedacted(c, actor, decisionId, file, format, (f) => analyzer.extract(f, readSettings(c.store).limits));
+    },
+  };
+
+  const api = Object.fromEntries(
+    Object.entries(handlers).map(([name, fn]) => [name, async (...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(...parseArgs(name as ChannelName, args))]),
+  ) as unknown as CoreApi;
+
   return {
     api,
-    close() {},
+    close() {
+      ctx?.store.close();
+      ctx = null;
+      void closeIntake();
+    },
   };
 }

@@ -135,6 +135,23 @@ export const recordsMessages = {
   noDecision: (id: number) => `没有第 ${id} 号认定。`,
   returnNeedsReason: '退文须写明理由。',
 
+  copyBroken: (file: string, detail: string) => `备份文件 ${file} 未通过校验：${detail}`,
+  backupOntoItself: '备份文件不能与正在使用的数据库文件相同。',
+  backupFailed: (file: string, detail: string) => `备份到 ${file} 失败：${detail}`,
+
+  marksMissing: (expected: number, found: number) => `应有 ${expected} 处删除标注，读回的文件中只有 ${found} 处`,
+  publicCopyDescription: '公开版本（部分公开）：不予公开的内容已删除，并在删除处注明理由。',
+  exportNeedsPartial: '只有“部分公开”的认定才需要导出删除后的公开版本。',
+  exportNeedsSigned: (id: number) => `第 ${id} 号认定尚未签发：先审查、后公开，签发后才能导出公开版本。`,
+  redactionUnproven: (file: string, problems: string[]) => `公开版本 ${file} 读回校验未通过，文件已删除：${problems.join('；')}。`,
+
+  importFailed: (file: string, detail: string) => `${file} 未能登记：${detail}`,
+  noImportJob: (id: string) => `没有编号为 ${id} 的导入任务。`,
+
+  emptyLog: '审计日志为空，无法导出检查点。',
+
+  invalidArguments: (channel: string, detail: string) => `调用 ${channel} 的参数不合法：${detail}`,
+
   classifiedWarning: (marking: string, textStored: boolean) =>
     `本文件标有密级“${marking}”。涉密信息只能在经批准的涉密计算机上处理。` +
     (textStored ? '本机已由管理员声明为涉密计算机，正文已保存。' : '本机未被声明为涉密计算机，因此只保存了文件的哈希值、元数据和审查结果，未保存正文。'),

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { appendEntry, checkpointDomain } from './chain.ts';
+import { signText } from './crypto.ts';
+import { checkpointBody } from './verify.ts';
+import { unlockKey } from './users.ts';
+import type { Actor, Context } from './context.ts';
+import { fail } from '../errors.ts';
+import type { Checkpoint } from '../../../shared/ipc/records.ts';
+import { recordsMessages as m } from '../../../shared/messages/records.ts';
+
+/**
+ * Writes the chain head, signed with the personal key of whoever writes it. A per-installation key would sit
+ * in the same data folder as the record, so anyone able to rewrite the record could re-sign the checkpoint too;
+ * a key sealed under a person's password cannot be used without them, and the checkpoint names who vouched for it.
+ */
+export function writeCheckpoint(ctx: Context, actor: Actor, file: string, password: string): Checkpoint {
+  const { store } = ctx;
+  const key = unlockKey(ctx, actor, password);
+  const user = store.users.findById(actor.id)!;
+  const head = store.audit.head() ?? fail('empty-log', m.emptyLog);
+  const body: Omit<Checkpoint, 'signature'> = {
+    format: 'disclosure-desk/checkpoint/v1',
+    installationId: store.meta.get('installationId') as string,
+    seq: head.seq,
+    hash: head.hash,
+    time: ctx.now(),
+    signer: actor.name,
+    keyFingerprint: user.keyFingerprint,
+    publicKey: user.publicKey,
+  };
+  const checkpoint: Checkpoint = { ...body, signature: signText(checkpointDomain, checkpointBody(body), key) };
+  const target = path.resolve(file);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, JSON.stringify(checkpoint, null, 2) + '\n');
+  store.write(() => appendEntry(store, { user: actor.name, role: null, action: 'audit.checkpoint', payload: { seq: head.seq, hash: head.hash, path: target } }, ctx.now()));
+  return checkpoint;
+}

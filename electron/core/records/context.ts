@@ -1,0 +1,19 @@
+import type { Store } from '../db/store.ts';
+import type { ScryptCost } from './crypto.ts';
+import type { SessionUser } from '../../../shared/ipc/records.ts';
+import type { Role } from '../../../shared/types.ts';
+import { fail } from '../errors.ts';
+import { recordsMessages as m } from '../../../shared/messages/records.ts';
+
+/** An authenticated person: every write names one. */
+export type Actor = SessionUser;
+
+export interface Context {
+  store: Store;
+  cost: ScryptCost;
+  now: () => string;
+}
+
+export function requireRole(actor: Actor, role: Role): void {
+  if (!actor.roles.includes(role)) fail('forbidden', m.needsRole(actor.name, role));
+}

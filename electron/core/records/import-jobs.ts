@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { loadDocument, recordRejected } from './documents.ts';
+import { readSettings } from './settings.ts';
+import { requireRole, type Actor, type Context } from './context.ts';
+import { fail } from '../errors.ts';
+import type { ExtractedDocument, IntakeLimits, IntakeResult, ScanResult } from '../../../shared/types.ts';
+import type { ImportStatus, LoadOutcome } from '../../../shared/ipc/records.ts';
+import { recordsMessages as m } from '../../../shared/messages/records.ts';
+
+/** Intake and scanner as the records layer needs them; core wires the real ones, tests may pass their own. */
+export interface Analyzer {
+  extract(file: string, limits: IntakeLimits): Promise<IntakeResult>;
+  scan(doc: ExtractedDocument): ScanResult;
+}
+
+const importable = new Set(['.docx', '.pdf', '.ofd', '.txt']);
+
+/** Files named directly are all tried (intake says why one is refused); folders contribute their importable files. */
+export function expandPaths(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  const visit = (p: string, named: boolean) => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      if (named) files.push(p);
+      return;
+    }
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(p).sort()) if (!entry.startsWith('.') && !entry.startsWith('~$')) visit(path.join(p, entry), false);
+    } else if (named || importable.has(path.extname(p).toLowerCase())) files.push(p);
+  };
+  for (const p of paths) visit(path.resolve(p), true);
+  return files;
+}
+
+/** Intake, scan and store one file; a refused or failing file yields an error, never an exception. */
+export async function importFile(ctx: Context, actor: Actor, analyzer: Analyzer, file: string): Promise<{ ok: true; outcome: LoadOutcome } | { ok: false; code: string; message: string }> {
+  const intake = await analyzer.extract(file, readSettings(ctx.store).limits);
+  if (!intake.ok) {
+    recordRejected(ctx, actor, intake.fileName, intake.error);
+    return { ok: false, code: intake.error.code, message: intake.error.message };
+  }
+  try {
+    return { ok: true, outcome: loadDocument(ctx, actor, intake.document, analyzer.scan(intake.document)) };
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    return { ok: false, code: e.code ?? 'internal', message: m.importFailed(path.basename(file), e.message ?? String(error)) };
+  }
+}
+
+interface Job {
+  status: ImportStatus;
+  owner: number;
+  cancel: boolean;
+}
+
+const keptJobs = 20;
+
+export function importJobs(ctx: Context, analyzer: Analyzer) {
+  const jobs = new Map<string, Job>();
+
+  async function run(job: Job, actor: Actor, files: string[]): Promise<void> {
+    const s = job.status;
+    for (const file of files) {
+      if (job.cancel) break;
+      s.current = path.basename(file);
+      const result = await importFile(ctx, actor, analyzer, file);
+      if (result.ok) s.documentIds.push(result.outcome.documentId);
+      else s.errors.push({ file: path.basename(file), code: result.code, message: result.message });
+      s.done++;
+      // Lets status and cancel calls through between files.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    s.current = null;
+    s.cancelled = job.cancel;
+    s.finished = true;
+  }
+
+  const find = (actor: Actor, jobId: string) => {
+    const job = jobs.get(jobId);
+    if (!job || job.owner !== actor.id) fail('no-job', m.noImportJob(jobId));
+    return job;
+  };
+
+  return {
+    start(actor: Actor, paths: readonly string[]): { jobId: string } {
+      requireRole(actor, 'drafter');
+      const files = expandPaths(paths);
+      const jobId = crypto.randomUUID();
+      const job: Job = { owner: actor.id, cancel: false, status: { jobId, total: files.length, done: 0, current: null, errors: [], finished: false, cancelled: false, documentIds: [] } };
+      jobs.set(jobId, job);
+      for (const [id, old] of jobs) if (jobs.size > keptJobs && old.status.finished) jobs.delete(id);
+      void run(job, actor, files).catch((error: unknown) => {
+        job.status.errors.push({ file: job.status.current ?? '', code: 'internal', message: String((error as Error).message ?? error) });
+        job.status.finished = true;
+      });
+      return { jobId };
+    },
+    status: (actor: Actor, jobId: string): ImportStatus => structuredClone(find(actor, jobId).status),
+    cancel(actor: Actor, jobId: string): ImportStatus {
+      const job = find(actor, jobId);
+      job.cancel = true;
+      return structuredClone(job.status);
+    },
+  };
+}
+
+export type ImportJobs = ReturnType<typeof importJobs>;

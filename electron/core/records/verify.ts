@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import type crypto from 'node:crypto';
+import type { Store } from '../db/store.ts';
+import { auditTriggersIntact } from '../db/open.ts';
+import { genesisHash, leafText, linkHash, signOffDomain, checkpointDomain } from './chain.ts';
+import { keyFingerprint, publicKeyObject, verifyText } from './crypto.ts';
+import { canonicalJson } from '../../../shared/canonical.ts';
+import type { AuditBreak, AuditVerifyReport, Checkpoint, CheckpointCheck, SignStatement } from '../../../shared/ipc/records.ts';
+import { recordsMessages as m } from '../../../shared/messages/records.ts';
+
+/** The action whose payload introduces an account's public key into the chain. */
+export const keyAction = 'user.add';
+
+interface ChainKey {
+  publicKey: string;
+  fingerprint: string;
+  object: crypto.KeyObject;
+}
+
+interface ChainWalk {
+  entries: number;
+  signatures: number;
+  head: { seq: number; hash: string } | null;
+  firstBroken: AuditBreak | null;
+  /** Public keys as the chain introduced them, by user name: the keys signatures are checked against. */
+  keys: Map<string, ChainKey>;
+  hashes: (seq: number) => string | null;
+}
+
+function checkStatement(statement: SignStatement, row: { seq: number; user: string | null; documentSha256: string | null; decisionId: number | null }, previous: string, key: ChainKey): boolean {
+  return (
+    statement.statement === signOffDomain &&
+    statement.seq === row.seq &&
+    statement.chainHead === previous &&
+    statement.signer === row.user &&
+    statement.documentSha256 === row.documentSha256 &&
+    statement.decisionId === row.decisionId &&
+    statement.keyFingerprint === key.fingerprint
+  );
+}
+
+/** Walks the whole chain once: sequence, every link hash, every signature against the chain's own keys. */
+function walk(store: Store, keepHashesFor: ReadonlySet<number>): ChainWalk {
+  const keys = new Map<string, ChainKey>();
+  const kept = new Map<number, string>();
+  let previous = genesisHash;
+  let expected = 1;
+  let signatures = 0;
+  let head: ChainWalk['head'] = null;
+  const broken = (seq: number, code: AuditBreak['code'], message: string): AuditBreak => ({ seq, code, message });
+  let firstBroken: AuditBreak | null = null;
+  for (const [seq, time, user, role, action, documentSha256, decisionId, payload, signature, hash] of store.audit.iterateRaw()) {
+    if (seq !== expected) {
+      firstBroken = broken(expected, 'sequence', seq > expected ? m.breakMissing(expected, seq) : m.breakOrder(seq, expected));
+      break;
+    }
+    const row = { seq, time, user, role: role as never, action, documentSha256, decisionId, payload, signature };
+    if (linkHash(previous, leafText(row)) !== hash) {
+      firstBroken = broken(seq, 'hash', m.breakHash(seq));
+      break;
+    }
+    if (action === keyAction) {
+      const p = JSON.parse(payload) as { name: string; publicKey: string };
+      keys.set(p.name, { publicKey: p.publicKey, fingerprint: keyFingerprint(p.publicKey), object: publicKeyObject(p.publicKey) });
+    }
+    if (signature !== null) {
+      const key = user === null ? undefined : keys.get(user);
+      if (!key) {
+        firstBroken = broken(seq, 'unknown-key', m.breakUnknownKey(seq, user ?? ''));
+        break;
+      }
+      if (!checkStatement(JSON.parse(payload) as SignStatement, { seq, user, documentSha256, decisionId }, previous, key)) {
+        firstBroken = broken(seq, 'statement', m.breakStatement(seq));
+        break;
+      }
+      if (!verifyText(signOffDomain, payload, signature, key.object)) {
+        firstBroken = broken(seq, 'signature', m.breakSignature(seq, user ?? ''));
+        break;
+      }
+      signatures++;
+    }
+    if (keepHashesFor.has(seq)) kept.set(seq, hash);
+    previous = hash;
+    head = { seq, hash };
+    expected++;
+  }
+  return { entries: expected - 1, signatures, head, firstBroken, keys, hashes: (seq) => kept.get(seq) ?? null };
+}
+
+/** Signed decisions in the decisions table must be exactly what the chain recorded at signing. */
+function crossCheckDecisions(store: Store): AuditBreak | null {
+  for (const d of store.decisions.signed()) {
+    const entry = store.audit.get(d.signSeq);
+    if (!entry || entry.action !== 'decision.sign' || entry.signature !== d.signature || entry.payload !== d.signStatement || entry.decisionId !== d.id) {
+      return { seq: d.signSeq, code: 'record-mismatch', message: m.breakRecordMismatch(d.id, d.signSeq) };
+    }
+  }
+  return null;
+}
+
+export function readCheckpoint(file: string): Checkpoint | null {
+  try {
+    const c = JSON.parse(fs.readFileSync(file, 'utf8')) as Checkpoint;
+    const strings = [c.installationId, c.hash, c.time, c.signer, c.keyFingerprint, c.publicKey, c.signature];
+    if (c.format !== 'disclosure-desk/checkpoint/v1' || !Number.isSafeInteger(c.seq) || strings.some((s) => typeof s !== 'string')) return null;
+    return c;
+  } catch {
+    return null;
+  }
+}
+
+export const checkpointBody = (c: Omit<Checkpoint, 'signature'>): string => canonicalJson({ ...c, signature: undefined });
+
+function checkCheckpoint(store: Store, checkpoint: Checkpoint | null, chain: ChainWalk): CheckpointCheck {
+  if (!checkpoint) return { ok: false, seq: 0, problem: 'unreadable', message: m.checkpointUnreadable };
+  const { seq } = checkpoint;
+  const fail = (problem: CheckpointCheck['problem'], message: string): CheckpointCheck => ({ ok: false, seq, problem, message });
+  if (keyFingerprint(checkpoint.publicKey) !== checkpoint.keyFingerprint || !verifyText(checkpointDomain, checkpointBody(checkpoint), checkpoint.signature, publicKeyObject(checkpoint.publicKey))) {
+    return fail('bad-signature', m.checkpointBadSignature);
+  }
+  if (store.meta.get('installationId') !== checkpoint.installationId) return fail('other-installation', m.checkpointOtherInstallation(checkpoint.installationId));
+  const chainKey = chain.keys.get(checkpoint.signer);
+  if (!chainKey || chainKey.fingerprint !== checkpoint.keyFingerprint) return fail('unknown-key', m.checkpointUnknownKey(checkpoint.signer));
+  if (!chain.head || chain.head.seq < seq) return fail('truncated', m.checkpointTruncated(seq, chain.head?.seq ?? 0));
+  if (chain.hashes(seq) !== checkpoint.hash) return fail('replaced', m.checkpointReplaced(seq));
+  return { ok: true, seq, problem: null, message: m.checkpointOk(seq) };
+}
+
+export function verifyRecord(store: Store, options: { checkpointFile?: string; now?: () => string } = {}): AuditVerifyReport {
+  const checkpoint = options.checkpointFile ? readCheckpoint(options.checkpointFile) : null;
+  const chain = walk(store, new Set(checkpoint ? [checkpoint.seq] : []));
+  const firstBroken = chain.firstBroken ?? crossCheckDecisions(store);
+  const checkpointCheck = options.checkpointFile ? checkCheckpoint(store, checkpoint, chain) : null;
+  return {
+    intact: firstBroken === null && (checkpointCheck?.ok ?? true),
+    entries: chain.entries,
+    signatures: chain.signatures,
+    head: chain.head,
+    firstBroken,
+    triggersIntact: auditTriggersIntact(store.connection),
+    checkpoint: checkpointCheck,
+    checkedAt: (options.now ?? (() => new Date().toISOString()))(),
+  };
+}
