@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { parseMetadata } from '../../electron/core/intake/index.ts';
+import type { Paragraph } from '../../shared/types.ts';
+
+function parse(lines: string[]) {
+  const paragraphs: Paragraph[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    paragraphs.push({ start: offset, end: offset + line.length, page: 1, zone: 'body', kind: 'paragraph' });
+    offset += line.length + 1;
+  }
+  const text = lines.join('\n');
+  const result = parseMetadata(text, paragraphs);
+  const zoneOf = (line: string) => result.paragraphs[lines.indexOf(line)]!.zone;
+  return { ...result, zoneOf };
+}
+
+const fullDocument = [
+  '000123',
+  '机密★5年',
+  '特急',
+  '玉环市人民政府办公室文件',
+  '玉政办发［2018］048号        签发人：张三  李四',
+  '玉环市人民政府办公室关于印发',
+  '政务公开工作规范的通知',
+  '各乡镇人民政府，各街道办事处，市政府直属各单位：',
+  '现将《玉环市政务公开工作规范》印发给你们，请认真贯彻执行。',
+  '附件：1．玉环市政务公开工作规范',
+  '2．政务公开事项目录',
+  '玉环市人民政府办公室',
+  '二〇一八年十月十九日',
+  '（此件公开发布）',
+  '抄送：市委办公室，市人大常委会办公室，',
+  '市政协办公室。',
+  '玉环市人民政府办公室          2018年10月19日印发',
+];
+
+describe('parseMetadata', () => {
+  it('reads every GB/T 9704 element of a complete 公文', () => {
+    const { metadata } = parse(fullDocument);
+    expect(metadata).toEqual({
+      copyNumber: '000123',
+      classification: { level: '机密', period: '5年', raw: '机密★5年' },
+      urgency: '特急',
+      issuerMark: '玉环市人民政府办公室文件',
+      docNumber: '玉政办发〔2018〕48号',
+      docNumberRaw: '玉政办发［2018］048号',
+      signer: '张三 李四',
+      title: '玉环市人民政府办公室关于印发政务公开工作规范的通知',
+      addressee: '各乡镇人民政府，各街道办事处，市政府直属各单位',
+      attachments: ['玉环市政务公开工作规范', '政务公开事项目录'],
+      issuer: '玉环市人民政府办公室',
+      date: '2018-10-19',
+      dateRaw: '二〇一八年十月十九日',
+      note: '（此件公开发布）',
+      cc: '市委办公室，市人大常委会办公室，市政协办公室',
+      printedBy: '玉环市人民政府办公室',
+      printedDate: '2018-10-19',
+    });
+  });
+
+  it('assigns 版头, 主体 and 版记 zones and marks the title paragraphs', () => {
+    const { paragraphs, zoneOf } = parse(fullDocument);
+    for (const line of fullDocument.slice(0, 5)) expect(zoneOf(line)).toBe('header');
+    for (const line of fullDocument.slice(5, 14)) expect(zoneOf(line)).toBe('body');
+    for (const line of fullDocument.slice(14)) expect(zoneOf(line)).toBe('footer');
+    expect(paragraphs.filter((p) => p.kind === 'title')).toHaveLength(2);
+  });
+
+  it.each([
+    ['玉政办发〔2018〕48号', '玉政办发〔2018〕48号'],
+    ['玉政办发[2018]48号', '玉政办发〔2018〕48号'],
+    ['玉政办发（2018）48号', '玉政办发〔2018〕48号'],
+    ['玉政办发(2018)48号', '玉政办发〔2018〕48号'],
+    ['玉政办发［2018］48号', '玉政办发〔2018〕48号'],
+    ['玉政办发〔2018〕第48号', '玉政办发〔2018〕48号'],
+  ])('normalises the 发文字号 %s and keeps the raw form', (raw, normalised) => {
+    const { metadata } = parse([raw, '关于加强政务公开工作的通知', '各单位：', '现通知如下。']);
+    expect(metadata.docNumber).toBe(normalised);
+    expect(metadata.docNumberRaw).toBe(raw);
+  });
+
+  it.each([
+    ['2018年10月19日', '2018-10-19'],
+    ['2018 年 1 月 9 日', '2018-01-09'],
+    ['２０１８年１０月１９日', '2018-10-19'],
+    ['二〇一八年十月十九日', '2018-10-19'],
+    ['二○二二年八月三十一日', '2022-08-31'],
+    ['二〇二〇年十二月十日', '2020-12-10'],
+  ])('reads the 成文日期 %s as an ISO date', (raw, iso) => {
+    const { metadata } = parse(['关于加强政务公开工作的通知', '各单位：', '现通知如下。', '某某局', raw]);
+    expect(metadata.date).toBe(iso);
+  });
+
+  it('does not take an impossible date', () => {
+    const { metadata } = parse(['关于加强政务公开工作的通知', '各单位：', '现通知如下。', '某某局', '2018年2月30日']);
+    expect(metadata.date).toBeNull();
+  });
+
+  it('reads a classification without a period and 加急', () => {
+    const { metadata } = parse(['秘密', '加急', '某某局文件', '某发〔2020〕1号', '关于某事的通知', '各单位：', '现通知如下。']);
+    expect(metadata.classification).toEqual({ level: '秘密', period: null, raw: '秘密' });
+    expect(metadata.urgency).toBe('加急');
+  });
+
+  it('invents nothing for a text that only mentions the elements', () => {
+    const { metadata, paragraphs } = parse([
+      '一、加强公文公开属性管理',
+      '凡主动公开的公文，需要在附注部分标注“此件公开发布”字样，并按照《关于全面推进政务公开工作的意见》（国办发〔2016〕8号）执行。',
+      '涉及国家秘密的，标注密级和保密期限，如机密★5年。',
+      '各单位应于2018年10月19日前报送。',
+    ]);
+    expect(metadata).toMatchObject({ docNumber: null, title: null, date: null, note: null, classification: null, issuerMark: null, addressee: null, cc: null });
+    expect(metadata.attachments).toEqual([]);
+    expect(paragraphs.every((p) => p.zone === 'body')).toBe(true);
+  });
+
+  it('does not take a docNumber cited inside the body', () => {
+    const { metadata } = parse(['株洲市畜牧兽医水产局2017年度政务公开工作实施方案', '根据《关于全面推进政务公开工作的实施意见》（株办发〔2017〕5号）文件精神，特制定如下实施方案。']);
+    expect(metadata.docNumber).toBeNull();
+    expect(metadata.title).toBe('株洲市畜牧兽医水产局2017年度政务公开工作实施方案');
+  });
+
+  it('reads other 附注 forms under the date', () => {
+    const { metadata } = parse(['关于某事的函', '某某局：', '请予支持。', '某某委员会', '2023年7月12日', '（联系人：王五，电话：0571-88888888）']);
+    expect(metadata.note).toBe('（联系人：王五，电话：0571-88888888）');
+  });
+});
