@@ -1,10 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { schema001 } from './schema-001.ts';
+import { schema002Inspection } from './schema-002-inspection.ts';
 import { fail } from '../errors.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
 /** Numbered migrations: index i holds migration i + 1; `user_version` records how many were applied. */
-const migrations: readonly string[] = [schema001];
+const migrations: readonly string[] = [schema001, schema002Inspection];
 
 export const schemaVersion = migrations.length;
 

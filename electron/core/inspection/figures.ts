@@ -1,0 +1,108 @@
+import { attribute as attributeInfo } from '../../../shared/attributes.ts';
+import { applicantTypes, requestOutcomes, type AnnualFigures, type ApplicantType, type OutcomeCount, type RequestOutcome } from '../../../shared/ipc/inspection.ts';
+import type { SignStatement } from '../../../shared/ipc/records.ts';
+import type { Attribute, CategoryId } from '../../../shared/types.ts';
+import { outcomeRows } from '../../../shared/messages/inspection.ts';
+import { decisionCategories, withheldRowOf, withheldRows } from './report-rows.ts';
+import { requestActions, type RequestAddedPayload, type RequestAnsweredPayload } from '../requests/events.ts';
+
+/** The audit actions the annual figures are read from. */
+export const figureActions = ['document.load', 'decision.sign', requestActions.add, requestActions.answer] as const;
+
+export interface FigureEntry {
+  seq: number;
+  time: string;
+  action: string;
+  documentSha256: string | null;
+  payload: string;
+}
+
+/** The calendar day of an audit timestamp on this computer's clock (an office's year ends at its own midnight). */
+export function localDay(iso: string): string {
+  const d = new Date(iso);
+  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const zeroAttributes = (): Record<Attribute, number> => ({ proactive: 0, partial: 0, 'on-request': 0, withheld: 0 });
+const zeroApplicants = (): Record<ApplicantType, number> => ({ citizen: 0, 'legal-person': 0, other: 0 });
+
+/**
+ * 条例第五十条 figures for one calendar year, folded over the audit entries in chain order: decisions by
+ * the sign-off entries, withheld items by the national table's rows, requests by their register entries.
+ */
+export function annualFigures(year: number, entries: Iterable<FigureEntry>): AnnualFigures {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const classified = new Set<string>();
+  const inForce = new Map<string, Attribute>();
+  const signedByAttribute = zeroAttributes();
+  const rowCounts = new Map<string, number>();
+  let madeMoreOpen = 0;
+  const added = new Map<number, RequestAddedPayload>();
+  const answered = new Map<number, RequestAnsweredPayload>();
+  let count = 0;
+  let lastSeq: number | null = null;
+
+  for (const e of entries) {
+    count++;
+    lastSeq = e.seq;
+    const payload = JSON.parse(e.payload) as unknown;
+    if (e.action === 'document.load') {
+      const p = payload as { existing: boolean; classification: string | null };
+      if (!p.existing && p.classification && e.documentSha256) classified.add(e.documentSha256);
+    } else if (e.action === 'decision.sign') {
+      const s = payload as SignStatement;
+      const day = localDay(e.time);
+      if (day > last) continue;
+      const before = inForce.get(s.documentSha256);
+      inForce.set(s.documentSha256, s.attribute);
+      if (day < first) continue;
+      signedByAttribute[s.attribute]++;
+      if (before !== undefined && attributeInfo(s.attribute).openness > attributeInfo(before).openness) madeMoreOpen++;
+      if (s.attribute === 'withheld') {
+        const isClassified = classified.has(s.documentSha256);
+        const row = withheldRowOf(decisionCategories(s.categories as CategoryId[], s.basis, isClassified), s.basis, isClassified);
+        rowCounts.set(row, (rowCounts.get(row) ?? 0) + 1);
+      }
+    } else if (e.action === requestActions.add) {
+      const p = payload as RequestAddedPayload;
+      added.set(p.requestId, p);
+    } else if (e.action === requestActions.answer) {
+      const p = payload as RequestAnsweredPayload;
+      answered.set(p.requestId, p);
+    }
+  }
+
+  const received = { ...zeroApplicants(), total: 0 };
+  let carriedIn = 0;
+  let carriedOut = 0;
+  let answeredCount = 0;
+  let answeredLate = 0;
+  const outcomeCounts = new Map<RequestOutcome, Record<ApplicantType, number>>(requestOutcomes.map((o) => [o, zeroApplicants()]));
+  for (const [id, r] of added) {
+    const answer = answered.get(id);
+    if (r.receivedOn >= first && r.receivedOn <= last) {
+      received[r.applicantType]++;
+      received.total++;
+    }
+    if (r.receivedOn < first && (!answer || answer.answeredOn >= first)) carriedIn++;
+    if (r.receivedOn <= last && (!answer || answer.answeredOn > last)) carriedOut++;
+    if (answer && answer.answeredOn >= first && answer.answeredOn <= last) {
+      answeredCount++;
+      if (answer.late) answeredLate++;
+      outcomeCounts.get(answer.outcome)![r.applicantType]++;
+    }
+  }
+  const outcomes: OutcomeCount[] = requestOutcomes.map((outcome) => {
+    const byApplicant = outcomeCounts.get(outcome)!;
+    return { outcome, ...outcomeRows[outcome], byApplicant, total: applicantTypes.reduce((n, a) => n + byApplicant[a], 0) };
+  });
+
+  return {
+    year,
+    source: { entries: count, lastSeq },
+    decisions: { signedByAttribute, inForceByAttribute: [...inForce.values()].reduce((acc, a) => (acc[a]++, acc), zeroAttributes()), madeMoreOpen },
+    withheldByRow: withheldRows.map((r) => ({ row: r.row, label: r.label, count: rowCounts.get(r.row) ?? 0 })),
+    requests: { received, carriedIn, answered: answeredCount, carriedOut, answeredLate, outcomes },
+  };
+}

@@ -1,0 +1,243 @@
+import { appendEntry } from '../records/chain.ts';
+import type { Actor, Context } from '../records/context.ts';
+import { requireRole } from '../records/context.ts';
+import { saveDecision, submitDecision } from '../records/decisions.ts';
+import type { DecisionRecord } from '../db/decisions.ts';
+import { fail, isCoreError } from '../errors.ts';
+import { actingRole, inspectionDb, today } from './context.ts';
+import { readInspectionConfig } from './config.ts';
+import { listCandidate } from './rules.ts';
+import { annualFiguresFor } from './annual.ts';
+import type { InspectionRecord, ItemRecord } from './store.ts';
+import { attribute as attributeInfo } from '../../../shared/attributes.ts';
+import type { Attribute } from '../../../shared/types.ts';
+import type { DecisionInput, Disposition } from '../../../shared/ipc/records.ts';
+import {
+  worklistRules,
+  type InspectionOutcome,
+  type InspectionStatus,
+  type InspectionSummary,
+  type ItemProgress,
+  type ProposeInput,
+  type ProposeResult,
+  type WorklistFilter,
+  type WorklistItem,
+  type WorklistPage,
+} from '../../../shared/ipc/inspection.ts';
+import { inspectionMessages as m, inspectionOutcomeLabels } from '../../../shared/messages/inspection.ts';
+
+/** The disclosure office (政务公开工作机构) runs the inspection; an admin may stand in. */
+const officeRoles = ['reviewer', 'admin'] as const;
+
+export const inspectionActions = { open: 'inspection.open', listed: 'inspection.listed', propose: 'inspection.propose', close: 'inspection.close', export: 'inspection.export' } as const;
+
+export const progressOf = (i: Pick<ItemRecord, 'outcome' | 'newDecisionState'>): ItemProgress => (i.outcome === null ? 'pending' : i.newDecisionState === 'signed' ? 'done' : 'proposed');
+
+export function summarise(items: readonly ItemRecord[]): InspectionSummary {
+  const s: InspectionSummary = {
+    progress: { total: items.length, pending: 0, proposed: 0, done: 0 },
+    byRule: Object.fromEntries(worklistRules.map((r) => [r, 0])) as InspectionSummary['byRule'],
+    byAttribute: { proactive: 0, partial: 0, 'on-request': 0, withheld: 0 },
+    byOutcome: { keep: 0, proactive: 0, partial: 0 },
+    converted: { toProactive: 0, toPartial: 0 },
+  };
+  for (const i of items) {
+    const progress = progressOf(i);
+    s.progress[progress]++;
+    for (const r of i.rules) s.byRule[r]++;
+    s.byAttribute[i.attribute]++;
+    if (i.outcome) s.byOutcome[i.outcome]++;
+    if (progress === 'done' && i.newAttribute !== i.attribute) {
+      if (i.newAttribute === 'proactive') s.converted.toProactive++;
+      if (i.newAttribute === 'partial') s.converted.toPartial++;
+    }
+  }
+  return s;
+}
+
+export const toWorklistItem = (i: ItemRecord): WorklistItem => {
+  const { newAttribute: _newAttribute, ...rest } = i;
+  return { ...rest, progress: progressOf(i) };
+};
+
+function requireInspection(ctx: Context, year: number): InspectionRecord {
+  return inspectionDb(ctx).inspection(year) ?? fail('no-inspection', m.noInspection(year));
+}
+
+function requireOpen(ctx: Context, year: number): InspectionRecord {
+  const rec = requireInspection(ctx, year);
+  if (rec.state === 'closed') fail('inspection-closed', m.closedLocked(year));
+  return rec;
+}
+
+/**
+ * Lists every document the rules catch that is not on the list yet and refreshes items still waiting
+ * for an outcome (request counts grow during November). Listed items are never dropped. Runs inside a write.
+ */
+function syncWorklist(ctx: Context, rec: InspectionRecord): string[] {
+  const db = inspectionDb(ctx);
+  const counts = db.requestCounts(`${rec.year}-01-01`, `${rec.year}-12-31`);
+  const listed = db.itemOutcomes(rec.year);
+  const added: string[] = [];
+  for (const c of db.candidates(counts)) {
+    const listing = listCandidate(c, rec.config, rec.asOf);
+    if (!listing) continue;
+    if (!listed.has(c.documentId)) {
+      db.insertItem(rec.year, c, listing);
+      added.push(String(c.documentId));
+    } else if (listed.get(c.documentId) === null) db.refreshItem(rec.year, c, listing);
+  }
+  return added;
+}
+
+export function inspectionStatus(ctx: Context, year: number): InspectionStatus {
+  const db = inspectionDb(ctx);
+  let rec = db.inspection(year);
+  if (!rec) return { year, state: 'none', config: readInspectionConfig(ctx), openedAt: null, openedBy: null, closedAt: null, closedBy: null, summary: null, closeSeq: null };
+  if (rec.state === 'open') {
+    const open = rec;
+    ctx.store.write(() => {
+      const added = syncWorklist(ctx, open);
+      if (added.length > 0) appendEntry(ctx.store, { user: null, role: null, action: inspectionActions.listed, payload: { year, documentIds: added.map(Number) } }, ctx.now());
+    });
+    rec = db.inspection(year)!;
+  }
+  return {
+    year,
+    state: rec.state,
+    config: rec.config,
+    openedAt: rec.openedAt,
+    openedBy: rec.openedBy,
+    closedAt: rec.closedAt,
+    closedBy: rec.closedBy,
+    summary: rec.summary ?? summarise(db.allItems(year)),
+    closeSeq: rec.closeSeq,
+  };
+}
+
+export function openInspection(ctx: Context, actor: Actor, year: number): InspectionStatus {
+  const role = actingRole(actor, officeRoles);
+  const day = today(ctx);
+  if (year < 1990 || `${year}-01-01` > day) fail('invalid', m.yearTooEarly(year));
+  const db = inspectionDb(ctx);
+  ctx.store.write(() => {
+    if (db.inspection(year)) fail('inspection-exists', m.alreadyOpen(year));
+    const config = readInspectionConfig(ctx);
+    const asOf = day < `${year}-12-31` ? day : `${year}-12-31`;
+    const now = ctx.now();
+    db.insertInspection({ year, config, openedBy: actor.name, openedAt: now, asOf });
+    const rec = db.inspection(year)!;
+    const added = syncWorklist(ctx, rec);
+    const summary = summarise(db.allItems(year));
+    appendEntry(ctx.store, { user: actor.name, role, action: inspectionActions.open, payload: { year, asOf, config, listed: added.length, byRule: summary.byRule } }, now);
+  });
+  return inspectionStatus(ctx, year);
+}
+
+export function worklist(ctx: Context, filter: WorklistFilter): WorklistPage {
+  requireInspection(ctx, filter.year);
+  const db = inspectionDb(ctx);
+  const page = db.items(filter);
+  return { items: page.items.map(toWorklistItem), total: page.total, progress: summarise(db.allItems(filter.year)).progress };
+}
+
+const reasonBasis: Record<Exclude<InspectionOutcome, 'keep'>, string[]> = {
+  proactive: ['条例第十三条'],
+  partial: ['条例第三十七条'],
+};
+
+/** The new decision an outcome asks for, built on the decision in force. */
+function outcomeInput(year: number, item: ItemRecord, previous: DecisionRecord, outcome: InspectionOutcome, justification: string): DecisionInput {
+  const justify = m.proposalReason(year, inspectionOutcomeLabels[outcome], justification);
+  if (outcome === 'keep') {
+    return {
+      documentId: item.documentId,
+      attribute: previous.attribute,
+      reason: previous.reason,
+      basis: previous.basis,
+      basisText: previous.basisText,
+      justification: justify,
+      dispositions: previous.dispositions,
+      redactions: previous.redactions,
+    };
+  }
+  const target: Attribute = outcome;
+  // A withheld concern becomes a redaction for partial release, or is set aside for proactive release.
+  const dispositions: Disposition[] = previous.dispositions.map((d) =>
+    d.action === 'dismiss' ? d : target === 'partial' ? { ...d, action: 'redact', reason: d.reason } : { findingId: d.findingId, action: 'dismiss', reason: justify },
+  );
+  return {
+    documentId: item.documentId,
+    attribute: target,
+    reason: outcome === item.suggested ? item.suggestionReason : justify,
+    basis: target === 'proactive' && item.rules.includes('often-requested') ? [...reasonBasis.proactive, '条例第四十四条'] : reasonBasis[outcome],
+    basisText: '',
+    justification: justify,
+    dispositions,
+    redactions: target === 'partial' ? previous.redactions : [],
+  };
+}
+
+/**
+ * Records an outcome for each listed document as a new decision that supersedes the one in force, in the
+ * normal workflow (drafted by the actor, then reviewed and signed). Items that cannot take it are skipped with the reason.
+ */
+export function proposeOutcomes(ctx: Context, actor: Actor, input: ProposeInput): ProposeResult {
+  requireRole(actor, 'drafter');
+  requireOpen(ctx, input.year);
+  const db = inspectionDb(ctx);
+  const result: ProposeResult = { proposed: [], skipped: [] };
+  const justification = input.justification.trim();
+  ctx.store.write(() => {
+    for (const documentId of new Set(input.documentIds)) {
+      try {
+        ctx.store.write(() => {
+          const item = db.item(input.year, documentId) ?? fail('not-listed', m.notOnWorklist(documentId));
+          if (item.newDecisionId !== null) fail('already-proposed', m.openDecision(documentId, item.newDecisionId));
+          const latest = ctx.store.decisions.latestForDocument(documentId)!;
+          if (latest.state !== 'signed') fail('open-decision', m.openDecision(documentId, latest.id));
+          const outcome = input.outcome ?? item.suggested;
+          if (outcome !== 'keep' && outcome === latest.attribute) fail('invalid', m.sameAttribute(attributeInfo(outcome).label));
+          const view = saveDecision(ctx, actor, outcomeInput(input.year, item, latest, outcome, justification));
+          const now = ctx.now();
+          db.recordOutcome({ year: input.year, documentId, outcome, justification, newDecisionId: view.id, proposedBy: actor.name, proposedAt: now });
+          appendEntry(
+            ctx.store,
+            { user: actor.name, role: 'drafter', action: inspectionActions.propose, documentSha256: view.documentSha256, decisionId: view.id, payload: { year: input.year, outcome, justification, supersedes: latest.id, rules: item.rules } },
+            now,
+          );
+          if (input.submit ?? true) {
+            try {
+              submitDecision(ctx, actor, view.id);
+            } catch (error) {
+              if (!isCoreError(error) || error.code !== 'incomplete') throw error;
+            }
+          }
+          result.proposed.push({ documentId, decisionId: view.id });
+        });
+      } catch (error) {
+        if (!isCoreError(error)) throw error;
+        result.skipped.push({ documentId, message: error.message });
+      }
+    }
+  });
+  return result;
+}
+
+/** Closes the inspection once every item is signed off; the summary and the year's figures are frozen with it. */
+export function closeInspection(ctx: Context, actor: Actor, year: number): InspectionStatus {
+  const role = actingRole(actor, officeRoles);
+  const db = inspectionDb(ctx);
+  ctx.store.write(() => {
+    const rec = requireOpen(ctx, year);
+    syncWorklist(ctx, rec);
+    const summary = summarise(db.allItems(year));
+    const unfinished = summary.progress.pending + summary.progress.proposed;
+    if (unfinished > 0) fail('items-pending', m.itemsPending(year, unfinished));
+    const annual = annualFiguresFor(ctx, year);
+    const now = ctx.now();
+    const entry = appendEntry(ctx.store, { user: actor.name, role, action: inspectionActions.close, payload: { year, summary, annual } }, now);
+    db.closeInspection({ year, closedBy: actor.name, closedAt: now, closeSeq: entry.seq, summary, annual });
+  });
+  return inspectionStatus(ctx, year);
+}

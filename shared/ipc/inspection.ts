@@ -1,0 +1,435 @@
+import { z } from 'zod';
+import { channel } from './channel.ts';
+import type { Attribute, CategoryId } from '../types.ts';
+import type { Deadline, HolidayCalendar } from '../workdays.ts';
+import type { Checkpoint } from './records.ts';
+
+// ---- on-request register (依申请登记) ----
+
+export const applicantTypes = ['citizen', 'legal-person', 'other'] as const;
+export type ApplicantType = (typeof applicantTypes)[number];
+
+export const requestChannels = ['in-person', 'mail', 'online', 'fax', 'other'] as const;
+export type RequestChannel = (typeof requestChannels)[number];
+
+/**
+ * How a request was answered, one key per row of the national annual-report table (table 三, 办理结果).
+ * `withheld:*` rows follow the order of the table: 1 国家秘密 … 8 行政查询事项.
+ */
+export const requestOutcomes = [
+  'granted',
+  'partial',
+  'withheld:state-secret',
+  'withheld:law-prohibited',
+  'withheld:security-stability',
+  'withheld:third-party',
+  'withheld:internal-affairs',
+  'withheld:process',
+  'withheld:enforcement-file',
+  'withheld:administrative-query',
+  'unavailable:not-held',
+  'unavailable:needs-creation',
+  'unavailable:unclear',
+  'not-handled:petition',
+  'not-handled:repeat',
+  'not-handled:publication',
+  'not-handled:mass-repeat',
+  'not-handled:confirmation',
+  'other:no-correction',
+  'other:no-fee',
+  'other:other',
+] as const;
+export type RequestOutcome = (typeof requestOutcomes)[number];
+
+export interface RequestView {
+  id: number;
+  documentId: number | null;
+  documentSha256: string | null;
+  docNumber: string | null;
+  title: string | null;
+  /** What the applicant asked for, in their words. */
+  subject: string;
+  applicantType: ApplicantType;
+  channel: RequestChannel;
+  receivedOn: string;
+  extensionDays: number;
+  extensionReason: string | null;
+  outcome: RequestOutcome | null;
+  answeredOn: string | null;
+  note: string;
+  recordedBy: string;
+  recordedAt: string;
+  deadline: Deadline;
+}
+
+export interface RequestCounts {
+  open: number;
+  dueSoon: number;
+  overdue: number;
+  answered: number;
+  answeredLate: number;
+}
+
+export interface RequestPage {
+  rows: RequestView[];
+  total: number;
+  /** Over every request matching the filter's document and year, whatever the status filter. */
+  counts: RequestCounts;
+  /** Today as the core sees it, the day deadlines were measured against. */
+  today: string;
+}
+
+// ---- the November self-inspection (年度自查) ----
+
+export const worklistRules = ['withheld', 'partial', 'often-requested', 'secrecy-lapsed', 'process-over'] as const;
+export type WorklistRule = (typeof worklistRules)[number];
+
+export const inspectionOutcomes = ['keep', 'proactive', 'partial'] as const;
+export type InspectionOutcome = (typeof inspectionOutcomes)[number];
+
+/** pending: no outcome yet; proposed: the new decision is in the review/sign flow; done: it is signed. */
+export type ItemProgress = 'pending' | 'proposed' | 'done';
+
+export interface InspectionConfig {
+  /** 发文机关署名 of the report and the unit's name in bundles. */
+  unitName: string;
+  /** 主送机关 of the report, usually 本级政府办公室. */
+  reportTo: string;
+  /** On-request documents asked for at least this many times in the year are listed (条例第四十四条). */
+  minRequests: number;
+  /** Category-2 process information decided longer ago than this is listed as "process over". */
+  processMonths: number;
+}
+
+export interface WorklistItem {
+  documentId: number;
+  documentSha256: string;
+  fileName: string;
+  docNumber: string | null;
+  title: string | null;
+  date: string | null;
+  classification: string | null;
+  /** The signed decision in force when the item was listed. */
+  decisionId: number;
+  attribute: Attribute;
+  reason: string;
+  basis: string[];
+  categories: CategoryId[];
+  signedAt: string | null;
+  rules: WorklistRule[];
+  requestCount: number;
+  /** The 保密期限 end date when a classification period applies. */
+  secrecyEnds: string | null;
+  suggested: InspectionOutcome;
+  /** Why the suggestion, in Chinese. */
+  suggestionReason: string;
+  outcome: InspectionOutcome | null;
+  justification: string | null;
+  newDecisionId: number | null;
+  newDecisionState: string | null;
+  progress: ItemProgress;
+}
+
+export interface InspectionProgress {
+  total: number;
+  pending: number;
+  proposed: number;
+  done: number;
+}
+
+export interface InspectionSummary {
+  progress: InspectionProgress;
+  byRule: Record<WorklistRule, number>;
+  byAttribute: Record<Attribute, number>;
+  /** Outcomes chosen so far (proposed or done). */
+  byOutcome: Record<InspectionOutcome, number>;
+  /** Items whose attribute actually changed by a signed new decision. */
+  converted: { toProactive: number; toPartial: number };
+}
+
+export interface InspectionStatus {
+  year: number;
+  state: 'none' | 'open' | 'closed';
+  config: InspectionConfig;
+  openedAt: string | null;
+  openedBy: string | null;
+  closedAt: string | null;
+  closedBy: string | null;
+  /** Figures frozen at closing; live figures while open; null when not opened. */
+  summary: InspectionSummary | null;
+  /** Audit entry of the closing, the point the frozen figures are tied to. */
+  closeSeq: number | null;
+}
+
+export interface WorklistPage {
+  items: WorklistItem[];
+  total: number;
+  progress: InspectionProgress;
+}
+
+export interface ProposeResult {
+  proposed: { documentId: number; decisionId: number }[];
+  /** Items not proposed, each with the reason in Chinese. */
+  skipped: { documentId: number; message: string }[];
+}
+
+// ---- annual-report figures (条例第五十条) ----
+
+export interface ReportRowCount {
+  /** e.g. `不予公开-1`. */
+  row: string;
+  label: string;
+  count: number;
+}
+
+export interface OutcomeCount {
+  outcome: RequestOutcome;
+  row: string;
+  label: string;
+  byApplicant: Record<ApplicantType, number>;
+  total: number;
+}
+
+export interface AnnualFigures {
+  year: number;
+  /** The audit entries the figures were computed from. */
+  source: { entries: number; lastSeq: number | null };
+  decisions: {
+    /** Decisions signed during the year, by attribute. */
+    signedByAttribute: Record<Attribute, number>;
+    /** The decision in force for each document at 31 December, by attribute. */
+    inForceByAttribute: Record<Attribute, number>;
+    /** Signed decisions of the year that replaced an earlier one and made it more open. */
+    madeMoreOpen: number;
+  };
+  /** Withheld decisions signed during the year, by the national table's rows. */
+  withheldByRow: ReportRowCount[];
+  requests: {
+    received: Record<ApplicantType, number> & { total: number };
+    carriedIn: number;
+    answered: number;
+    carriedOut: number;
+    answeredLate: number;
+    outcomes: OutcomeCount[];
+  };
+}
+
+// ---- exports and signed bundles ----
+
+export type InspectionExportFormat = 'xlsx' | 'docx' | 'csv' | 'bundle';
+
+export interface ExportedFile {
+  format: InspectionExportFormat;
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface BundleItem {
+  documentSha256: string;
+  docNumber: string | null;
+  title: string | null;
+  date: string | null;
+  decisionId: number;
+  attribute: Attribute;
+  reason: string;
+  basis: string[];
+  rules: WorklistRule[];
+  requestCount: number;
+  outcome: InspectionOutcome | null;
+  justification: string | null;
+  newDecisionId: number | null;
+  progress: ItemProgress;
+}
+
+/** An audit entry as the unit's chain holds it, with the hash before it, so its own hash can be recomputed offline. */
+export interface BundleAuditEntry {
+  seq: number;
+  time: string;
+  user: string | null;
+  role: string | null;
+  action: string;
+  documentSha256: string | null;
+  decisionId: number | null;
+  /** Canonical JSON text, exactly as hashed. */
+  payload: string;
+  signature: string | null;
+  previousHash: string;
+  hash: string;
+}
+
+/** The signed part of a bundle: everything except the signature itself. */
+export interface BundleBody {
+  format: 'disclosure-desk/inspection-bundle/v1';
+  unit: { name: string; installationId: string };
+  year: number;
+  inspection: { openedAt: string; openedBy: string; closedAt: string | null; closedBy: string | null; config: InspectionConfig };
+  summary: InspectionSummary;
+  annual: AnnualFigures;
+  items: BundleItem[];
+  /** The inspection's own audit entries (open, proposals, close). */
+  entries: BundleAuditEntry[];
+  checkpoint: Checkpoint;
+  signer: { user: string; keyFingerprint: string; publicKey: string };
+  createdAt: string;
+}
+
+export interface SignedBundle extends BundleBody {
+  signature: string;
+}
+
+export type BundleProblem =
+  | 'unreadable'
+  | 'not-bundle'
+  | 'unsigned'
+  | 'bad-signature'
+  | 'key-mismatch'
+  | 'checkpoint-invalid'
+  | 'checkpoint-behind'
+  | 'entry-mismatch'
+  | 'figures-mismatch'
+  | 'not-closed'
+  | 'pinned-key-mismatch'
+  | 'duplicate';
+
+export interface BundleCheck {
+  ok: boolean;
+  problem: BundleProblem | null;
+  /** Chinese: what was checked, or why the bundle is refused. */
+  message: string;
+  file: string;
+  unitName: string | null;
+  installationId: string | null;
+  year: number | null;
+  keyFingerprint: string | null;
+  sha256: string | null;
+}
+
+export interface UnitSummary {
+  unitName: string;
+  installationId: string;
+  year: number;
+  keyFingerprint: string;
+  bundleSha256: string;
+  importedAt: string;
+  closedAt: string | null;
+  items: number;
+  done: number;
+  withheld: number;
+  partial: number;
+  onRequest: number;
+  kept: number;
+  toProactive: number;
+  toPartial: number;
+  requestsReceived: number;
+  requestsAnsweredLate: number;
+}
+
+export interface ConsolidatedView {
+  year: number;
+  units: UnitSummary[];
+  totals: Omit<UnitSummary, 'unitName' | 'installationId' | 'year' | 'keyFingerprint' | 'bundleSha256' | 'importedAt' | 'closedAt'> & { units: number };
+}
+
+// ---- argument schemas ----
+
+const text = (max: number) => z.string().max(max);
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const filePath = z.string().min(1).max(4096);
+const password = z.string().min(1).max(256);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const year = z.number().int().min(1990).max(2200);
+
+export const requestInputSchema = z
+  .object({
+    documentId: id.nullable(),
+    subject: text(2000).min(1),
+    applicantType: z.enum(applicantTypes),
+    channel: z.enum(requestChannels),
+    receivedOn: isoDay,
+    note: text(4000).optional(),
+  })
+  .strict();
+export type RequestInput = z.infer<typeof requestInputSchema>;
+
+export const requestAnswerSchema = z.object({ requestId: id, outcome: z.enum(requestOutcomes), answeredOn: isoDay, note: text(4000).optional() }).strict();
+export type RequestAnswer = z.infer<typeof requestAnswerSchema>;
+
+export const requestExtendSchema = z.object({ requestId: id, extensionDays: z.number().int().min(1).max(20), reason: text(2000).min(1) }).strict();
+export type RequestExtension = z.infer<typeof requestExtendSchema>;
+
+export const requestFilterSchema = z
+  .object({
+    documentId: id.optional(),
+    year: year.optional(),
+    status: z.enum(['open', 'due-soon', 'overdue', 'answered', 'answered-late', 'unanswered']).optional(),
+    offset: z.number().int().min(0).max(10_000_000).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+export type RequestFilter = z.infer<typeof requestFilterSchema>;
+
+export const holidayCalendarSchema = z.object({ holidays: z.array(isoDay).max(5000), workingWeekends: z.array(isoDay).max(2000) }).strict();
+
+export const inspectionConfigPatchSchema = z
+  .object({
+    unitName: text(100).min(1).optional(),
+    reportTo: text(100).min(1).optional(),
+    minRequests: z.number().int().min(1).max(1000).optional(),
+    processMonths: z.number().int().min(1).max(600).optional(),
+  })
+  .strict();
+export type InspectionConfigPatch = z.infer<typeof inspectionConfigPatchSchema>;
+
+export const worklistFilterSchema = z
+  .object({
+    year,
+    rule: z.enum(worklistRules).optional(),
+    progress: z.enum(['pending', 'proposed', 'done']).optional(),
+    attribute: z.enum(['proactive', 'partial', 'on-request', 'withheld']).optional(),
+    suggested: z.enum(inspectionOutcomes).optional(),
+    query: text(200).optional(),
+    offset: z.number().int().min(0).max(10_000_000).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+export type WorklistFilter = z.infer<typeof worklistFilterSchema>;
+
+export const proposeSchema = z
+  .object({
+    year,
+    documentIds: z.array(id).min(1).max(20_000),
+    /** Omitted: each item takes its own suggested outcome (the one-click path). */
+    outcome: z.enum(inspectionOutcomes).optional(),
+    justification: text(4000).min(1),
+    /** Submit each new decision at once when it is complete (default true); a partial one needing spans stays a draft. */
+    submit: z.boolean().optional(),
+  })
+  .strict();
+export type ProposeInput = z.infer<typeof proposeSchema>;
+
+export const inspectionChannels = {
+  addRequest: channel(z.tuple([requestInputSchema]))<RequestView>(),
+  answerRequest: channel(z.tuple([requestAnswerSchema]))<RequestView>(),
+  extendRequest: channel(z.tuple([requestExtendSchema]))<RequestView>(),
+  listRequests: channel(z.tuple([requestFilterSchema]))<RequestPage>(),
+
+  getHolidays: channel(z.tuple([]))<HolidayCalendar>(),
+  setHolidays: channel(z.tuple([holidayCalendarSchema]))<HolidayCalendar>(),
+  getInspectionConfig: channel(z.tuple([]))<InspectionConfig>(),
+  setInspectionConfig: channel(z.tuple([inspectionConfigPatchSchema]))<InspectionConfig>(),
+
+  openInspection: channel(z.tuple([z.object({ year }).strict()]))<InspectionStatus>(),
+  inspectionStatus: channel(z.tuple([z.object({ year }).strict()]))<InspectionStatus>(),
+  worklist: channel(z.tuple([worklistFilterSchema]))<WorklistPage>(),
+  proposeOutcomes: channel(z.tuple([proposeSchema]))<ProposeResult>(),
+  closeInspection: channel(z.tuple([z.object({ year }).strict()]))<InspectionStatus>(),
+
+  exportInspection: channel(z.tuple([z.object({ year, format: z.enum(['xlsx', 'docx', 'csv', 'bundle']), path: filePath, password: password.optional() }).strict()]))<ExportedFile>(),
+  annualFigures: channel(z.tuple([z.object({ year }).strict()]))<AnnualFigures>(),
+
+  verifyBundle: channel(z.tuple([z.object({ path: filePath }).strict()]))<BundleCheck>(),
+  importBundles: channel(z.tuple([z.object({ paths: z.array(filePath).min(1).max(1000) }).strict()]))<BundleCheck[]>(),
+  consolidatedView: channel(z.tuple([z.object({ year }).strict()]))<ConsolidatedView>(),
+  exportConsolidated: channel(z.tuple([z.object({ year, format: z.enum(['xlsx', 'csv']), path: filePath }).strict()]))<ExportedFile>(),
+};

@@ -1,0 +1,141 @@
+import type { ApplicantType, BundleProblem, InspectionOutcome, ItemProgress, RequestChannel, RequestOutcome, WorklistRule } from '../ipc/inspection.ts';
+import type { DeadlineStatus } from '../workdays.ts';
+
+export const applicantLabels: Record<ApplicantType, string> = {
+  citizen: '自然人',
+  'legal-person': '法人或其他组织',
+  other: '其他',
+};
+
+export const channelLabels: Record<RequestChannel, string> = {
+  'in-person': '当面提交',
+  mail: '信函',
+  online: '网络',
+  fax: '传真',
+  other: '其他',
+};
+
+/** Row key and wording of the national annual-report table (table 三, 办理结果). */
+export const outcomeRows: Record<RequestOutcome, { row: string; label: string }> = {
+  granted: { row: '予以公开', label: '予以公开' },
+  partial: { row: '部分公开', label: '部分公开（区分处理的，只计这一情形）' },
+  'withheld:state-secret': { row: '不予公开-1', label: '不予公开：属于国家秘密' },
+  'withheld:law-prohibited': { row: '不予公开-2', label: '不予公开：其他法律行政法规禁止公开' },
+  'withheld:security-stability': { row: '不予公开-3', label: '不予公开：危及“三安全一稳定”' },
+  'withheld:third-party': { row: '不予公开-4', label: '不予公开：保护第三方合法权益' },
+  'withheld:internal-affairs': { row: '不予公开-5', label: '不予公开：属于三类内部事务信息' },
+  'withheld:process': { row: '不予公开-6', label: '不予公开：属于四类过程性信息' },
+  'withheld:enforcement-file': { row: '不予公开-7', label: '不予公开：属于行政执法案卷' },
+  'withheld:administrative-query': { row: '不予公开-8', label: '不予公开：属于行政查询事项' },
+  'unavailable:not-held': { row: '无法提供-1', label: '无法提供：本机关不掌握相关政府信息' },
+  'unavailable:needs-creation': { row: '无法提供-2', label: '无法提供：没有现成信息需要另行制作' },
+  'unavailable:unclear': { row: '无法提供-3', label: '无法提供：补正后申请内容仍不明确' },
+  'not-handled:petition': { row: '不予处理-1', label: '不予处理：信访举报投诉类申请' },
+  'not-handled:repeat': { row: '不予处理-2', label: '不予处理：重复申请' },
+  'not-handled:publication': { row: '不予处理-3', label: '不予处理：要求提供公开出版物' },
+  'not-handled:mass-repeat': { row: '不予处理-4', label: '不予处理：无正当理由大量反复申请' },
+  'not-handled:confirmation': { row: '不予处理-5', label: '不予处理：要求行政机关确认或重新出具已获取信息' },
+  'other:no-correction': { row: '其他处理-1', label: '其他处理：申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请' },
+  'other:no-fee': { row: '其他处理-2', label: '其他处理：申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请' },
+  'other:other': { row: '其他处理-3', label: '其他处理：其他' },
+};
+
+export const deadlineLabels: Record<DeadlineStatus, string> = {
+  open: '办理中',
+  'due-soon': '即将到期',
+  overdue: '已逾期',
+  answered: '已答复',
+  'answered-late': '逾期答复',
+};
+
+export const ruleLabels: Record<WorklistRule, string> = {
+  withheld: '不予公开信息',
+  partial: '部分公开信息',
+  'often-requested': '依申请公开较为集中',
+  'secrecy-lapsed': '保密期限已届满',
+  'process-over': '过程性信息所涉过程已结束',
+};
+
+export const inspectionOutcomeLabels: Record<InspectionOutcome, string> = {
+  keep: '维持原属性',
+  proactive: '转为主动公开',
+  partial: '转为部分公开',
+};
+
+export const progressLabels: Record<ItemProgress, string> = {
+  pending: '待处理',
+  proposed: '审签中',
+  done: '已完成',
+};
+
+export const inspectionMessages = {
+  suggestSecrecyLapsed: (ends: string) => `保密期限已于${ends}届满，解密后应当公开的应予公开`,
+  suggestProcessOver: (months: number) => `过程性信息形成已超过${months}个月，所涉过程已结束，可转为主动公开`,
+  suggestOftenRequested: (count: number) => `本年度被申请${count}次，属依申请公开较为集中的信息，可转为主动公开（条例第四十四条）`,
+  suggestPartialPersonal: '不予公开的内容仅为个人信息或商业秘密等可区分的部分，可区分处理后部分公开（条例第三十七条）',
+  suggestKeepWithheld: '不予公开的理由仍然成立，建议维持',
+  suggestKeepPartial: '已作区分处理，建议维持部分公开',
+  suggestKeepOnRequest: '申请量未达集中标准，建议维持依申请公开',
+  proposalReason: (year: number, outcome: string, justification: string) => `${year}年度自查：${outcome}。${justification}`,
+
+  noInspection: (year: number) => `${year}年度自查尚未开启。`,
+  alreadyOpen: (year: number) => `${year}年度自查已经开启。`,
+  closedLocked: (year: number) => `${year}年度自查已于结束时锁定，数据不可再更改。`,
+  notOnWorklist: (documentId: number) => `文件（编号${documentId}）不在本年度自查清单中。`,
+  openDecision: (documentId: number, decisionId: number) => `文件（编号${documentId}）已有尚未签发的决定（编号${decisionId}），请先办结该决定。`,
+  sameAttribute: (label: string) => `该文件现行属性已是“${label}”，请选择“维持原属性”。`,
+  partialFromPartial: '该文件现行属性已是部分公开。',
+  itemsPending: (year: number, pending: number) => `${year}年度自查还有${pending}项未办结（未提出处理意见或新决定尚未签发），不能结束自查。`,
+  needsRole: (user: string, roles: string) => `用户“${user}”没有“${roles}”角色，不能执行此操作。`,
+  notSignedIn: '请先登录。',
+  wrongPassword: (user: string) => `用户“${user}”的口令不正确，无法签名。`,
+  passwordRequired: '导出签名文件需要输入口令。',
+  yearTooEarly: (year: number) => `自查年度${year}无效。`,
+
+  requestNotFound: (id: number) => `未找到申请登记（编号${id}）。`,
+  documentNotFound: (id: number) => `未找到文件（编号${id}）。`,
+  requestAlreadyAnswered: (id: number) => `申请（编号${id}）已答复，不能再次答复。`,
+  requestAlreadyExtended: (id: number) => `申请（编号${id}）已延长过一次答复期限，条例第三十三条只允许延长一次。`,
+  answerBeforeReceipt: (answered: string, received: string) => `答复日期${answered}早于收到申请日期${received}。`,
+  invalidDate: (value: string) => `日期“${value}”无效，应为 YYYY-MM-DD。`,
+
+  bundleChecked: (unit: string, year: number, fingerprint: string) => `签名文件完好：${unit} ${year}年度自查，签名公钥指纹 ${fingerprint.slice(0, 16)}…，审计链检查点已核验。`,
+  bundleImported: (unit: string, year: number) => `已导入${unit}${year}年度自查结果。`,
+  bundleReplaced: (unit: string, year: number) => `已导入${unit}${year}年度自查结果，替换此前导入的版本。`,
+  bundleProblems: {
+    unreadable: (file: string, detail: string) => `无法读取文件“${file}”：${detail}`,
+    'not-bundle': (file: string) => `文件“${file}”不是本系统导出的年度自查签名文件。`,
+    unsigned: (file: string) => `文件“${file}”没有签名，不予采信。`,
+    'bad-signature': (file: string) => `文件“${file}”的签名与内容不符：内容在签名后被改动，或签名无效。`,
+    'key-mismatch': (file: string) => `文件“${file}”所附公钥与声明的公钥指纹不一致。`,
+    'checkpoint-invalid': (file: string, detail: string) => `文件“${file}”中的审计链检查点无效：${detail}`,
+    'checkpoint-behind': (file: string) => `文件“${file}”中的审计链检查点早于自查结束记录，无法证明自查记录已入链。`,
+    'entry-mismatch': (file: string, seq: number) => `文件“${file}”中的审计记录（序号${seq}）与其哈希值不符，记录被改动。`,
+    'figures-mismatch': (file: string) => `文件“${file}”中的汇总数字与逐项记录不一致。`,
+    'not-closed': (file: string) => `文件“${file}”对应的自查尚未结束，汇总数字未锁定，不予汇总。`,
+    'pinned-key-mismatch': (file: string, unit: string, pinned: string) => `文件“${file}”的签名公钥与此前登记的“${unit}”公钥（指纹 ${pinned.slice(0, 16)}…）不同，不予采信；如该单位确已更换密钥，请核实后由管理员处理。`,
+    duplicate: (file: string) => `文件“${file}”此前已经导入。`,
+  } satisfies Record<BundleProblem, (...args: never[]) => string>,
+
+  report: {
+    title: (unit: string, year: number) => `${unit}关于${year}年度政府信息公开自查整改情况的报告`,
+    opening: (year: number) =>
+      `根据《中华人民共和国政府信息公开条例》和本级政府关于政务公开工作的要求，我单位于${year}年11月对本单位不予公开的信息以及依申请公开较为集中的信息进行了全面自查。现将有关情况报告如下：`,
+    scopeHeading: '一、自查范围和总体情况',
+    scope: (total: number, withheld: number, partial: number, onRequest: number, minRequests: number) =>
+      `本次自查共纳入信息${total}件，其中不予公开信息${withheld}件，部分公开信息${partial}件，本年度被申请${minRequests}次及以上的依申请公开信息${onRequest}件。`,
+    flagged: (lapsed: number, process: number) => `自查中发现保密期限已届满的信息${lapsed}件，所涉过程已结束的过程性信息${process}件。`,
+    resultHeading: '二、自查整改结果',
+    result: (done: number, total: number, kept: number, proactive: number, partial: number) =>
+      `截至自查结束，已办结${done}件（共${total}件）。经审查，维持原公开属性${kept}件，转为主动公开${proactive}件，转为部分公开${partial}件。各项调整均已重新认定公开属性，经政务公开工作机构审查和机关负责人审签，并记入审计日志。`,
+    tableCaption: '表1  自查整改情况统计',
+    requestsHeading: '三、依申请公开办理情况',
+    requests: (received: number, answered: number, late: number, carriedOut: number) =>
+      `本年度共收到政府信息公开申请${received}件，办结${answered}件，其中逾期答复${late}件；结转下年度继续办理${carriedOut}件。`,
+    nextHeading: '四、下一步工作',
+    next: '我单位将严格落实公文公开属性源头认定制度，对不予公开信息定期开展评估审查，对依申请公开较为集中的信息及时转为主动公开，切实做到应公开尽公开。',
+    closing: '特此报告。',
+    defaultNote: '（此件公开发布）',
+    tableHeader: ['类别', '纳入自查（件）', '维持（件）', '转为主动公开（件）', '转为部分公开（件）', '未办结（件）'],
+  },
+};
