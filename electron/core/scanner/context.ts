@@ -73,14 +73,14 @@ function insidePair(before: string, after: string, open: string, close: string):
 }
 
 /** A marking stands on its own: in the 版头 or title, in brackets, or as a short line it begins or ends. */
-function isMarkingPosition(ctx: HitContext, before: string, after: string): boolean {
-  if (ctx.paragraph.zone === 'header' || ctx.paragraph.kind === 'title') return true;
-  if (bracketOpen.test(before) && bracketClose.test(after)) return true;
+function markingPosition(ctx: HitContext, before: string, after: string): 'header' | 'standalone' | null {
+  if (ctx.paragraph.zone === 'header' || ctx.paragraph.kind === 'title') return 'header';
+  if (bracketOpen.test(before) && bracketClose.test(after)) return 'standalone';
   const para = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end).trim();
-  if (para.length > 40) return false;
+  if (para.length > 40) return null;
   const head = ctx.text.slice(ctx.paragraph.start, ctx.start).trim();
   const tail = ctx.text.slice(ctx.end, ctx.paragraph.end).replace(/[\s）)】\]〕。.：:]/g, '');
-  return tail.length === 0 || head.length === 0;
+  return tail.length === 0 || head.length === 0 ? 'standalone' : null;
 }
 
 /**
@@ -103,7 +103,7 @@ export function judge(ctx: HitContext): Judgement {
   if (leadInCue.test(sliceMasked(ctx, ctx.paragraph.start, ctx.start))) return mention('list');
   if (selfReference.test(sBefore + sAfter)) return { rule: 'signal.self-reference', negated: false, factor: 1.15 };
 
-  const marking = isMarkingPosition(ctx, sBefore, sAfter);
+  const marking = markingPosition(ctx, sBefore, sAfter);
   if (ctx.mode === 'mark') {
     if (!marking) return mention('reference');
     return { rule: 'signal.marking', negated: false, factor: ctx.paragraph.zone === 'header' ? 1.15 : 1 };
@@ -118,6 +118,6 @@ export function judge(ctx: HitContext): Judgement {
   if (procedureBefore.test(cBefore) && procedureAfter.test(cAfter)) return mention('procedure');
   if (disclosureRule.test(sBefore + '□' + sAfter) || disclosedAfter.test(sAfter)) return mention('disclosure-rule');
 
-  if (marking) return { rule: 'signal.header', negated: false, factor: ctx.paragraph.zone === 'header' ? 1.15 : 1.05 };
+  if (marking === 'header') return { rule: 'signal.header', negated: false, factor: ctx.paragraph.zone === 'header' ? 1.15 : 1.05 };
   return { rule: 'signal.content', negated: false, factor: ctx.paragraph.zone === 'footer' ? 0.8 : 1 };
 }

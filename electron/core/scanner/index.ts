@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { DocumentMetadata, ExtractedDocument, Finding, Paragraph, ScanResult } from '../../../shared/types.ts';
+import type { ExtractedDocument, Finding, Paragraph, ScanResult } from '../../../shared/types.ts';
 import { categories } from '../../../shared/categories.ts';
 import { piiLabels, scannerMessages as m } from '../../../shared/messages/scanner.ts';
 import { Automaton } from './automaton.ts';
@@ -12,6 +12,7 @@ import { dropOverlaps, findIdentifiers, type PiiHit } from './pii.ts';
 import { findAddresses, findNames } from './people.ts';
 import { alignment, prepareSegmenter } from './segmenter.ts';
 import { suggest } from './suggest.ts';
+import { parseMetadata } from '../intake/index.ts';
 
 export interface ScannerOptions {
   lexiconDir?: string;
@@ -50,11 +51,6 @@ interface NormalisedParagraph extends Pick<Paragraph, 'zone' | 'kind' | 'page'> 
 }
 
 const categoryNames = new Set(categories.flatMap((c) => c.name.split('、')).concat(['过程性信息', '内部管理信息', '档案信息', '工作秘密', '特定个人信息']));
-const emptyMetadata: DocumentMetadata = {
-  copyNumber: null, classification: null, urgency: null, issuerMark: null, docNumber: null, docNumberRaw: null, signer: null, title: null,
-  addressee: null, attachments: [], issuer: null, date: null, dateRaw: null, note: null, cc: null, printedBy: null, printedDate: null,
-};
-
 function lowerBound(arr: Int32Array, value: number): number {
   let lo = 0;
   let hi = arr.length;
@@ -85,15 +81,17 @@ function paragraphAt(paras: NormalisedParagraph[], pos: number): number {
   return found;
 }
 
-/** Paragraphs by line, for plain text handed in without intake. */
+/** Paragraphs by line and GB/T 9704 metadata (from intake's parser), for text handed in without a file. */
 export function documentFromText(text: string, fileName = 'text.txt'): ExtractedDocument {
-  const paragraphs: Paragraph[] = [];
+  const lines: Paragraph[] = [];
   let start = 0;
   for (const line of text.split('\n')) {
-    if (line.trim()) paragraphs.push({ start, end: start + line.length, page: null, zone: 'body', kind: 'paragraph' });
+    const lead = line.length - line.trimStart().length;
+    if (line.trim()) lines.push({ start: start + lead, end: start + line.trimEnd().length, page: null, zone: 'body', kind: 'paragraph' });
     start += line.length + 1;
   }
-  return { fileName, format: 'txt', sha256: '', byteSize: text.length, text, paragraphs, pageCount: null, charCount: text.length, metadata: emptyMetadata, warnings: [] };
+  const { metadata, paragraphs } = parseMetadata(text, lines);
+  return { fileName, format: 'txt', sha256: '', byteSize: text.length, text, paragraphs, pageCount: null, charCount: text.length, metadata, warnings: [] };
 }
 
 function mask(value: string): string {

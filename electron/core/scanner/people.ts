@@ -77,7 +77,7 @@ export function findNames(text: string): PiiHit[] {
   return hits;
 }
 
-const addressLabel = /(家庭住址|家庭地址|现住址|户籍地址|户籍所在地|居住地址|居住地|住址|现住|通讯地址|联系地址|住所地|住所|地址)\s*[：:]?\s*|[，,]\s*住(?=\p{Script=Han})/gu;
+const addressLabel = /(家庭住址|家庭地址|现住址|户籍地址|户籍所在地|居住地址|居住地|住址|现住|通讯地址|联系地址|住所地|住所|地址)\s*[：:]?\s*|[，,]\s*住(?![址所])(?=\p{Script=Han})/gu;
 const addressParts = /[省市县区镇乡村街路巷弄号室栋幢楼组屯]/;
 
 /** Addresses that a label says are a person's: `住址：…`, `，住玉环市…`. Business addresses score low. */

@@ -26,7 +26,7 @@ function sentenceSpan(text: string, f: Finding): Span {
   return { start, end };
 }
 
-function termProposals(concerns: Finding[]): Proposal[] {
+function termProposals(concerns: Finding[], classified: boolean): Proposal[] {
   const proposals: Proposal[] = [];
   const byCategory = new Map<CategoryId, Finding[]>();
   for (const f of concerns) if (f.kind === 'term') byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f]);
@@ -39,9 +39,10 @@ function termProposals(concerns: Finding[]): Proposal[] {
     switch (id) {
       case 1: {
         const secrets = list.filter((f) => f.rule === 'signal.classification' || /绝密|机密|秘密|涉密|定密/.test(f.term));
+        const reported = secrets.filter((f) => !(classified && f.rule === 'signal.classification'));
         const trade = list.filter((f) => !secrets.includes(f) && tradeSecretTerms.test(f.term));
         const privacy = list.filter((f) => !secrets.includes(f) && !trade.includes(f));
-        if (secrets.length) proposals.push({ attribute: 'withheld', reason: m.reasons.category('国家秘密', listTerms(secrets)), basis: ['条例第十四条'] });
+        if (reported.length) proposals.push({ attribute: 'withheld', reason: m.reasons.category('国家秘密', listTerms(reported)), basis: ['条例第十四条'] });
         if (trade.length) proposals.push({ attribute: 'partial', reason: m.reasons.category('商业秘密', listTerms(trade)) + m.reasons.tradeSecret, basis: ['条例第十五条', '条例第三十七条'] });
         if (privacy.length) proposals.push({ attribute: 'partial', reason: m.reasons.category('个人隐私', listTerms(privacy)) + m.reasons.privacy, basis: ['条例第十五条', '条例第三十七条'] });
         break;
@@ -86,14 +87,14 @@ function findNote(text: string, metadata: DocumentMetadata | null): string | nul
 /** One attribute with reasons and basis, the spans to redact, and the 附注 checks. People decide. */
 export function suggest(text: string, findings: Finding[], metadata: DocumentMetadata | null): Suggestion {
   const concerns = findings.filter((f) => !f.negated && f.score >= concernThreshold);
-  const proposals = termProposals(concerns);
   const classification = metadata?.classification ?? null;
+  const proposals = termProposals(concerns, classification !== null);
   if (classification) proposals.push({ attribute: 'withheld', reason: m.reasons.classification(classification.raw), basis: ['条例第十四条'] });
 
   const pii = concerns.filter((f) => f.kind === 'pii');
   if (pii.length) {
     const types = [...new Set(pii.map((f) => piiLabels[f.piiType!]))].join('、');
-    const title = metadata?.title ?? text.slice(0, 200);
+    const title = `${metadata?.title ?? ''}${text.slice(0, 200)}`;
     const reason = m.reasons.pii(pii.length, types) + (publicDecision.test(title) ? m.reasons.publicDecision : '');
     proposals.push({ attribute: 'partial', reason, basis: ['条例第十五条', '条例第三十七条'] });
   }
