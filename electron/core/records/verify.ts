@@ -24,7 +24,6 @@ interface ChainWalk {
   firstBroken: AuditBreak | null;
   /** Public keys as the chain introduced them, by user name: the keys signatures are checked against. */
   keys: Map<string, ChainKey>;
-  hashes: (seq: number) => string | null;
 }
 
 function checkStatement(statement: SignStatement, row: { seq: number; user: string | null; documentSha256: string | null; decisionId: number | null }, previous: string, key: ChainKey): boolean {
@@ -40,9 +39,8 @@ function checkStatement(statement: SignStatement, row: { seq: number; user: stri
 }
 
 /** Walks the whole chain once: sequence, every link hash, every signature against the chain's own keys. */
-function walk(store: Store, keepHashesFor: ReadonlySet<number>): ChainWalk {
+function walk(store: Store): ChainWalk {
   const keys = new Map<string, ChainKey>();
-  const kept = new Map<number, string>();
   let previous = genesisHash;
   let expected = 1;
   let signatures = 0;
@@ -79,12 +77,11 @@ function walk(store: Store, keepHashesFor: ReadonlySet<number>): ChainWalk {
       }
       signatures++;
     }
-    if (keepHashesFor.has(seq)) kept.set(seq, hash);
     previous = hash;
     head = { seq, hash };
     expected++;
   }
-  return { entries: expected - 1, signatures, head, firstBroken, keys, hashes: (seq) => kept.get(seq) ?? null };
+  return { entries: expected - 1, signatures, head, firstBroken, keys };
 }
 
 /** Signed decisions in the decisions table must be exactly what the chain recorded at signing. */
@@ -121,14 +118,16 @@ function checkCheckpoint(store: Store, checkpoint: Checkpoint | null, chain: Cha
   if (store.meta.get('installationId') !== checkpoint.installationId) return fail('other-installation', m.checkpointOtherInstallation(checkpoint.installationId));
   const chainKey = chain.keys.get(checkpoint.signer);
   if (!chainKey || chainKey.fingerprint !== checkpoint.keyFingerprint) return fail('unknown-key', m.checkpointUnknownKey(checkpoint.signer));
-  if (!chain.head || chain.head.seq < seq) return fail('truncated', m.checkpointTruncated(seq, chain.head?.seq ?? 0));
-  if (chain.hashes(seq) !== checkpoint.hash) return fail('replaced', m.checkpointReplaced(seq));
+  // Compared with the stored row, not the walk: a walk stopped by an earlier break must not read as truncation.
+  const stored = store.audit.get(seq);
+  if (!stored) return fail('truncated', m.checkpointTruncated(seq, store.audit.head()?.seq ?? 0));
+  if (stored.hash !== checkpoint.hash) return fail('replaced', m.checkpointReplaced(seq));
   return { ok: true, seq, problem: null, message: m.checkpointOk(seq) };
 }
 
 export function verifyRecord(store: Store, options: { checkpointFile?: string; now?: () => string } = {}): AuditVerifyReport {
   const checkpoint = options.checkpointFile ? readCheckpoint(options.checkpointFile) : null;
-  const chain = walk(store, new Set(checkpoint ? [checkpoint.seq] : []));
+  const chain = walk(store);
   const firstBroken = chain.firstBroken ?? crossCheckDecisions(store);
   const checkpointCheck = options.checkpointFile ? checkCheckpoint(store, checkpoint, chain) : null;
   return {
