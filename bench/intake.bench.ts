@@ -1,0 +1,93 @@
+// Intake benchmark: a ~300-page .docx, a ~200-page .pdf and a batch of 200 small .docx, each made here.
+// Prints wall time and peak RSS (the whole process, so the parse worker is included), with ratios to targets.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { closeIntake, defaultLimits, extractFile } from '../electron/core/intake/index.ts';
+import { makeDocx, makePdf, type DocxBlock } from '../tests/helpers/fixtures.ts';
+
+const MB = 1024 * 1024;
+const TARGET_SINGLE_MS = defaultLimits.timeoutMs;
+const TARGET_RSS_MB = 1024;
+const TARGET_BATCH_FILES_PER_S = 5;
+
+const sentence = '为加快法治政府、服务型政府建设，提高行政效能，切实保障人民群众的知情权、参与权和监督权，全面推动我市政务公开工作，结合实际制定本规范。';
+
+async function measure<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; peakRssMb: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
+  const start = performance.now();
+  const value = await run();
+  const ms = performance.now() - start;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage.rss());
+  return { value, ms, peakRssMb: peak / MB };
+}
+
+const ratio = (value: number, target: number) => `${(value / target).toFixed(2)}× target`;
+
+function bigDocxBlocks(pages: number): DocxBlock[] {
+  const blocks: DocxBlock[] = [{ title: '关于印发政务公开工作规范的通知' }];
+  for (let p = 0; p < pages; p++) {
+    blocks.push({ heading: 2, text: `第${p + 1}部分` });
+    for (let i = 0; i < 8; i++) blocks.push(`${p + 1}.${i + 1} ${sentence}`);
+    if (p % 10 === 0) blocks.push({ table: [['事项', '责任单位', '时限'], ['政务公开目录', '办公室', '20个工作日']] });
+    blocks.push({ pageBreak: true });
+  }
+  return blocks;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'intake-bench-'));
+  try {
+    const docxPath = path.join(dir, 'big.docx');
+    writeFileSync(docxPath, await makeDocx(bigDocxBlocks(300)));
+    const pdfPath = path.join(dir, 'big.pdf');
+    const pdfPages = Array.from({ length: 200 }, (_, p) => [{ text: `第${p + 1}页`, size: 18, centered: true }, ...Array.from({ length: 6 }, () => ({ text: sentence + sentence, indent: 32 }))]);
+    writeFileSync(pdfPath, await makePdf(pdfPages));
+    const small = await Promise.all(Array.from({ length: 200 }, (_, i) => makeDocx([{ title: `关于第${i + 1}项工作的通知` }, '各单位：', sentence, '某某局', '2024年5月6日'])));
+    const smallPaths = small.map((bytes, i) => {
+      const file = path.join(dir, `small-${i}.docx`);
+      writeFileSync(file, bytes);
+      return file;
+    });
+
+    // Warm the pool so the single-file figures are parse time, not worker start-up.
+    await extractFile(smallPaths[0]!);
+    const baseRss = process.memoryUsage.rss() / MB;
+    console.log(`baseline RSS ${baseRss.toFixed(0)} MB (main thread + warm parse workers)`);
+
+    for (const [label, file] of [['docx, ~300 pages', docxPath], ['pdf, 200 pages', pdfPath]] as const) {
+      const { value, ms, peakRssMb } = await measure(() => extractFile(file));
+      if (!value.ok) throw new Error(`${label}: ${value.error.message}`);
+      const doc = value.document;
+      console.log(
+        `${label}: ${(doc.byteSize / 1024).toFixed(0)} KB, ${doc.paragraphs.length} paragraphs, ${doc.charCount} chars, pages ${doc.pageCount ?? '—'}; ` +
+          `${ms.toFixed(0)} ms (${ratio(ms, TARGET_SINGLE_MS)}), peak RSS ${peakRssMb.toFixed(0)} MB, +${(peakRssMb - baseRss).toFixed(0)} MB over baseline (${ratio(peakRssMb - baseRss, TARGET_RSS_MB)} of the ${TARGET_RSS_MB} MB worker heap cap)`,
+      );
+    }
+
+    const pooled = await measure(() => Promise.all(smallPaths.map((f) => extractFile(f))));
+    const okCount = pooled.value.filter((r) => r.ok).length;
+    const rate = (smallPaths.length / pooled.ms) * 1000;
+    console.log(
+      `batch of ${smallPaths.length} small docx, pooled workers: ${pooled.ms.toFixed(0)} ms, ${rate.toFixed(1)} files/s ` +
+        `(${(rate / TARGET_BATCH_FILES_PER_S).toFixed(2)}× target ${TARGET_BATCH_FILES_PER_S}/s), ${okCount} ok, peak RSS ${pooled.peakRssMb.toFixed(0)} MB`,
+    );
+
+    const sample = smallPaths.slice(0, 20);
+    const fresh = await measure(async () => {
+      for (const f of sample) {
+        await extractFile(f);
+        await closeIntake();
+      }
+    });
+    const freshRate = (sample.length / fresh.ms) * 1000;
+    console.log(`same files, a new worker per file (no pool): ${freshRate.toFixed(1)} files/s → pool is ${(rate / freshRate).toFixed(1)}× faster`);
+  } finally {
+    await closeIntake();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
