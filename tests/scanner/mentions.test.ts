@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createScanner, type Scanner } from '../../electron/core/scanner/index.ts';
+
+const seedsDir = path.resolve(import.meta.dirname, '../../../shared/seeds');
+const seeds = fs.existsSync(seedsDir) ? fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
+
+let scanner: Scanner;
+beforeAll(() => {
+  scanner = createScanner();
+});
+
+describe('public rules that name the categories are not concerns', () => {
+  it.runIf(seeds.length > 0).each(seeds)('seed %s comes out proactive with every term finding negated', (name) => {
+    const result = scanner.scanText(fs.readFileSync(path.join(seedsDir, name), 'utf8'));
+    expect(result.suggestion.attribute).toBe('proactive');
+    expect(result.findings.filter((f) => f.kind === 'term' && !f.negated)).toEqual([]);
+  });
+
+  const mentions: [string, string, string][] = [
+    ['涉及国家秘密、商业秘密、个人隐私的除外。', '国家秘密', 'mention.list'],
+    ['行政机关不得公开个人隐私。', '个人隐私', 'mention.prohibition'],
+    ['受理机关应当依法保护举报人。', '举报人', 'mention.protection'],
+    ['对举报人的姓名、单位和住址应当保密。', '举报人', 'mention.duty'],
+    ['除涉及商业秘密外，原则上应当全文公开。', '商业秘密', 'mention.exception'],
+    ['属于过程性信息的，按有关规定处理。', '过程性信息', 'mention.scope'],
+    ['本办法所称工作秘密，是指机关在公务活动中产生的不属于国家秘密的事项。', '工作秘密', 'mention.definition'],
+    ['起草部门应在请示正文部分对公开属性提出明确建议。', '请示', 'mention.reference'],
+    ['下列事项不予公开：\n（一）工作秘密；\n（二）档案信息；', '档案信息', 'mention.list'],
+    ['现将《群体性事件预防和处置工作指引》转发给你们。', '群体性事件', 'mention.citation'],
+    ['严禁泄露群体性事件处置中的工作部署。', '群体性事件', 'mention.prohibition'],
+  ];
+  it.each(mentions)('%s → “%s” is negated by %s', (text, term, rule) => {
+    const finding = scanner.scanText(text).findings.find((f) => f.term === term);
+    expect(finding).toMatchObject({ negated: true, rule });
+    expect(finding!.score).toBeLessThan(0.5);
+  });
+
+  it('keeps the same word as a concern when the document speaks of itself', () => {
+    const [finding] = scanner.scanText('本纪要涉及干部人事调整，属于内部资料。').findings.filter((f) => f.term === '内部资料');
+    expect(finding).toMatchObject({ negated: false, rule: 'signal.self-reference' });
+  });
+
+  it('does not let a normative sentence push the suggestion towards withholding', () => {
+    const text = '第五条 涉及国家秘密、商业秘密、个人隐私的政府信息，不予公开。\n第六条 行政机关应当依法保护举报人、投诉人的合法权益。\n（此件公开发布）';
+    const result = scanner.scanText(text);
+    expect(result.suggestion.attribute).toBe('proactive');
+    expect(result.suggestion.warnings).toEqual([]);
+  });
+});
