@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { migrate } from './migrations.ts';
 import { auditTriggers } from './schema-001.ts';
-import { fail } from '../errors.ts';
+import { fail, isCoreError } from '../errors.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
 export interface OpenOptions {
@@ -47,7 +47,11 @@ export function openConnection(file: string, options: OpenOptions = {}): Connect
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    if (isCoreError(error)) throw error;
+    const code = String((error as { code?: unknown }).code ?? '');
+    const detail = String((error as Error).message);
+    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) fail('db-corrupt', m.dbCorrupt(file, detail));
+    fail('db-open-failed', m.dbOpenFailed(file, detail));
   }
 }
 
