@@ -125,4 +125,18 @@ describe('parseMetadata', () => {
     const { metadata } = parse(['关于某事的函', '某某局：', '请予支持。', '某某委员会', '2023年7月12日', '（联系人：王五，电话：0571-88888888）']);
     expect(metadata.note).toBe('（联系人：王五，电话：0571-88888888）');
   });
+
+  it('reads a 公文 written in traditional script', () => {
+    const { metadata } = parse(['玉政辦發〔2018〕48號  簽發人：張三', '關於加強政務公開工作的通知', '各鄉鎮人民政府：', '現將有關事項通知如下。', '玉環市人民政府辦公室', '2018年10月19日', '（此件公開發布）', '玉環市人民政府辦公室 2018年10月19日印發']);
+    expect(metadata).toMatchObject({
+      docNumber: '玉政辦發〔2018〕48号',
+      signer: '張三',
+      title: '關於加強政務公開工作的通知',
+      issuer: '玉環市人民政府辦公室',
+      date: '2018-10-19',
+      note: '（此件公開發布）',
+      printedBy: '玉環市人民政府辦公室',
+      printedDate: '2018-10-19',
+    });
+  });
 });

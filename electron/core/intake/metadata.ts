@@ -14,26 +14,26 @@ function tidy(text: string): string {
     .trim();
 }
 
-const DOC_NUMBER = /^(?:(?:发文字号|文号)[:：]?)?([\u4e00-\u9fa5A-Za-z]{1,16}?)[〔\[（(［【]((?:19|20)\d{2})[〕\]）)］】]第?0*(\d{1,5})号/;
+const DOC_NUMBER = /^(?:(?:发文字号|文号)[:：]?)?([\u4e00-\u9fa5A-Za-z]{1,16}?)[〔\[（(［【]((?:19|20)\d{2})[〕\]）)］】]第?0*(\d{1,5})[号號]/;
 const CLASSIFICATION = /^(?:密级[:：]?)?(绝密|机密|秘密)(?:[★☆*＊]([^\s★]{1,8}))?$/;
 const URGENCY = /^(?:紧急程度[:：]?)?(特急|加急)$/;
 const COPY_NUMBER = /^(?:份号[:：]?)?(\d{6})$/;
-const SIGNER = /签发人[:：]\s*(.+)$/;
-const ORG_SUFFIX = /(人民政府|政府|办公室|办公厅|委员会|人大常委会|局|厅|部|委|院|署|会|中心|所|处|站|公司|集团|法院|检察院|党委|党组|支部|总队|支队|大队|街道办事处|办事处|管委会|管理委员会)$/;
-const DOC_TYPE = /(通知|通报|意见|决定|批复|函|复函|报告|请示|办法|规定|方案|纪要|公告|通告|命令|令|议案|决议|公报|细则|规划|计划|要点|指引|指南|目录|条例|章程|制度|规则|规范|标准|清单|决议|答复|说明|总结|报告书)$/;
+const SIGNER = /[签簽][发發]人[:：]\s*(.+)$/;
+const ORG_SUFFIX = /(人民政府|政府|办公室|办公厅|委员会|人大常委会|局|厅|部|委|院|署|会|中心|所|处|站|公司|集团|法院|检察院|党委|党组|支部|总队|支队|大队|街道办事处|办事处|管委会|管理委员会|辦公室|辦公廳|委員會|廳|處|團|黨委|黨組|總隊|管委會)$/;
+const DOC_TYPE = /(通知|通报|意见|决定|批复|函|复函|报告|请示|办法|规定|方案|纪要|公告|通告|命令|令|议案|决议|公报|细则|规划|计划|要点|指引|指南|目录|条例|章程|制度|规则|规范|标准|清单|决议|答复|说明|总结|报告书|通報|決定|批覆|報告|請示|辦法|規定|紀要|議案|決議|細則|規劃|計劃|條例|規則|規範|標準|答覆|說明|總結)$/;
 const DRAFT_SUFFIX = /[（(][^（）()]{1,12}稿[）)]$/;
 const ENUMERATED = /^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|第[一二三四五六七八九十百\d]+[章节条])/;
 const WEB_META = /(发布日期|发布时间|浏览|来源[:：]|信息来源|作者[:：]|点击|责任编辑|时间[:：])/;
 /** Labels of forms (收文处理单 and the like): such lines are fields, never a title or a 发文机关标志. */
 const FORM_LABEL = /(来文单位|来文文号|来文日期|收文日期|收文编号|收文机关|公文标题|紧急程度|公开方式|处理类型|登记人|阅文时限)/;
 const LEADER = /[⋯…·.．\-—_]{4,}/;
-const CITED_DOC_NUMBER = /[〔\[［【](?:19|20)\d{2}[〕\]］】]\d{1,5}号/;
+const CITED_DOC_NUMBER = /[〔\[［【](?:19|20)\d{2}[〕\]］】]\d{1,5}[号號]/;
 const NOTE = /^[（(]([^（）()]{2,40})[）)]$/;
 const PUBLICITY_NOTE = /^[（(]此件[^（）()]{1,12}[）)]$/;
 const ATTACHMENTS = /^附件[:：](.*)$/;
 const ATTACHMENT_ITEM = /^\d{1,2}[．.、]\s*(.+)$/;
 const CC = /^抄送[:：](.*)$/;
-const PRINTED = /^(.*?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*印发$/;
+const PRINTED = /^(.*?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*印[发發]$/;
 const DATE_ALONE = /^((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零○ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
 const ORG_THEN_DATE = /^(.{2,40}?)\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
 
@@ -255,11 +255,9 @@ export function parseMetadata(text: string, paragraphs: Paragraph[]): { metadata
   let footerStart = n;
   const searchFooterFrom = Math.max(dateIndex + 1, contentStart);
   for (let i = n - 1; i >= searchFooterFrom; i--) {
-    const printed = PRINTED.exec(lines[i]!.replace(/\s+(?=印发$)/, ''));
+    const printed = PRINTED.exec(lines[i]!);
     if (printed && meta.printedDate === null) {
-      const printedRaw = raw[i]!.trim();
-      const split = PRINTED.exec(printedRaw);
-      meta.printedBy = (split?.[1] ?? printed[1]!).trim().replace(/[\s\u3000]+/g, '') || null;
+      meta.printedBy = printed[1]!.trim() || null;
       meta.printedDate = isoDate(printed[2]!);
       footerStart = Math.min(footerStart, i);
     }
