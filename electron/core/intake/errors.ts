@@ -3,7 +3,7 @@ import { intakeMessages as m } from '../../../shared/messages/intake.ts';
 import type { IntakeFailure } from './failure.ts';
 
 /** The one place a failure becomes a per-file error with a Chinese message naming the file. */
-export function describeFailure(failure: IntakeFailure, fileName: string, limits: IntakeLimits, byteSize = 0): IntakeError {
+function describeFailure(failure: IntakeFailure, fileName: string, limits: IntakeLimits, byteSize = 0): IntakeError {
   const { code, reason } = failure;
   switch (code) {
     case 'empty':

@@ -8,7 +8,7 @@ import { failed } from './errors.ts';
 import { parseMetadata } from './metadata.ts';
 import type { FormatReading } from './blocks.ts';
 
-export type ParseSource = { path: string } | { bytes: Uint8Array };
+type ParseSource = { path: string } | { bytes: Uint8Array };
 
 export interface ParseJob {
   source: ParseSource;
