@@ -105,10 +105,10 @@ function record(file: string, result: IntakeResult, scan: ScanResult | null): Re
     return { file, format: guessFormat(file), sha256: fileSha256(file), metadata: null, findings: [], suggestion: null, error: result.error };
   }
   const doc = result.document;
-  const { classification, ...rest } = doc.metadata;
+  const { classification, docNumber, title, note, date, ...rest } = doc.metadata;
   return {
     file, format: doc.format, sha256: doc.sha256,
-    metadata: { docNumber: rest.docNumber, title: rest.title, classification: classification ? { level: classification.level, period: classification.period, raw: classification.raw } : null, note: rest.note, date: rest.date, ...rest },
+    metadata: { docNumber, title, classification: classification ? { level: classification.level, period: classification.period, raw: classification.raw } : null, note, date, ...rest },
     findings: scan!.findings.map(findingJson),
     suggestion: scan!.suggestion,
     error: null,
