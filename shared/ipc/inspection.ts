@@ -239,6 +239,8 @@ export interface BundleItem {
   outcome: InspectionOutcome | null;
   justification: string | null;
   newDecisionId: number | null;
+  /** Attribute of the new decision; the converted counts are recounted from it. */
+  newAttribute: Attribute | null;
   progress: ItemProgress;
 }
 

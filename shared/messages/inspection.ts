@@ -99,6 +99,10 @@ export const inspectionMessages = {
   answerBeforeReceipt: (answered: string, received: string) => `答复日期${answered}早于收到申请日期${received}。`,
   invalidDate: (value: string) => `日期“${value}”无效，应为 YYYY-MM-DD。`,
 
+  bundleNeedsClosed: (year: number) => `${year}年度自查尚未结束：只有结束并锁定的自查才能导出签名文件报送。`,
+  checkpointSignatureInvalid: '检查点签名无效或公钥与指纹不符',
+  checkpointOtherUnit: '检查点属于另一套安装，与文件声明的单位不符',
+  checkpointNotClose: '检查点与自查结束记录的哈希值不一致',
   bundleChecked: (unit: string, year: number, fingerprint: string) => `签名文件完好：${unit} ${year}年度自查，签名公钥指纹 ${fingerprint.slice(0, 16)}…，审计链检查点已核验。`,
   bundleImported: (unit: string, year: number) => `已导入${unit}${year}年度自查结果。`,
   bundleReplaced: (unit: string, year: number) => `已导入${unit}${year}年度自查结果，替换此前导入的版本。`,

@@ -87,6 +87,9 @@ CREATE TABLE bundles (
   unitName TEXT NOT NULL,
   year INTEGER NOT NULL,
   keyFingerprint TEXT NOT NULL,
+  closedAt TEXT,
+  -- The verified summary and annual figures, so the consolidated view never re-reads whole bundles.
+  figures TEXT NOT NULL,
   body TEXT NOT NULL,
   importedBy TEXT NOT NULL,
   importedAt TEXT NOT NULL

@@ -23,6 +23,7 @@ import {
   type WorklistFilter,
   type WorklistItem,
   type WorklistPage,
+  type WorklistRule,
 } from '../../../shared/ipc/inspection.ts';
 import { inspectionMessages as m, inspectionOutcomeLabels } from '../../../shared/messages/inspection.ts';
 
@@ -33,7 +34,18 @@ export const inspectionActions = { open: 'inspection.open', listed: 'inspection.
 
 export const progressOf = (i: Pick<ItemRecord, 'outcome' | 'newDecisionState'>): ItemProgress => (i.outcome === null ? 'pending' : i.newDecisionState === 'signed' ? 'done' : 'proposed');
 
-export function summarise(items: readonly ItemRecord[]): InspectionSummary {
+/** What the summary needs of an item; a bundle's items carry the same, so an importer can recount them. */
+export interface SummaryInput {
+  rules: readonly WorklistRule[];
+  attribute: Attribute;
+  outcome: InspectionOutcome | null;
+  newAttribute: Attribute | null;
+  progress: ItemProgress;
+}
+
+export const withProgress = (items: readonly ItemRecord[]): (ItemRecord & { progress: ItemProgress })[] => items.map((i) => ({ ...i, progress: progressOf(i) }));
+
+export function summarise(items: readonly SummaryInput[]): InspectionSummary {
   const s: InspectionSummary = {
     progress: { total: items.length, pending: 0, proposed: 0, done: 0 },
     byRule: Object.fromEntries(worklistRules.map((r) => [r, 0])) as InspectionSummary['byRule'],
@@ -42,7 +54,7 @@ export function summarise(items: readonly ItemRecord[]): InspectionSummary {
     converted: { toProactive: 0, toPartial: 0 },
   };
   for (const i of items) {
-    const progress = progressOf(i);
+    const progress = i.progress;
     s.progress[progress]++;
     for (const r of i.rules) s.byRule[r]++;
     s.byAttribute[i.attribute]++;
@@ -110,7 +122,7 @@ export function inspectionStatus(ctx: Context, year: number): InspectionStatus {
     openedBy: rec.openedBy,
     closedAt: rec.closedAt,
     closedBy: rec.closedBy,
-    summary: rec.summary ?? summarise(db.allItems(year)),
+    summary: rec.summary ?? summarise(withProgress(db.allItems(year))),
     closeSeq: rec.closeSeq,
   };
 }
@@ -128,7 +140,7 @@ export function openInspection(ctx: Context, actor: Actor, year: number): Inspec
     db.insertInspection({ year, config, openedBy: actor.name, openedAt: now, asOf });
     const rec = db.inspection(year)!;
     const added = syncWorklist(ctx, rec);
-    const summary = summarise(db.allItems(year));
+    const summary = summarise(withProgress(db.allItems(year)));
     appendEntry(ctx.store, { user: actor.name, role, action: inspectionActions.open, payload: { year, asOf, config, listed: added.length, byRule: summary.byRule } }, now);
   });
   return inspectionStatus(ctx, year);
@@ -138,7 +150,7 @@ export function worklist(ctx: Context, filter: WorklistFilter): WorklistPage {
   requireInspection(ctx, filter.year);
   const db = inspectionDb(ctx);
   const page = db.items(filter);
-  return { items: page.items.map(toWorklistItem), total: page.total, progress: summarise(db.allItems(filter.year)).progress };
+  return { items: page.items.map(toWorklistItem), total: page.total, progress: db.progress(filter.year) };
 }
 
 const reasonBasis: Record<Exclude<InspectionOutcome, 'keep'>, string[]> = {
@@ -231,7 +243,7 @@ export function closeInspection(ctx: Context, actor: Actor, year: number): Inspe
   ctx.store.write(() => {
     const rec = requireOpen(ctx, year);
     syncWorklist(ctx, rec);
-    const summary = summarise(db.allItems(year));
+    const summary = summarise(withProgress(db.allItems(year)));
     const unfinished = summary.progress.pending + summary.progress.proposed;
     if (unfinished > 0) fail('items-pending', m.itemsPending(year, unfinished));
     const annual = annualFiguresFor(ctx, year);

@@ -4,6 +4,7 @@ import type {
   ApplicantType,
   InspectionConfig,
   InspectionOutcome,
+  InspectionProgress,
   InspectionSummary,
   AnnualFigures,
   RequestChannel,
@@ -79,6 +80,9 @@ export interface BundleRecord {
   unitName: string;
   year: number;
   keyFingerprint: string;
+  closedAt: string | null;
+  /** Canonical JSON of { summary, annual }. */
+  figures: string;
   body: string;
   importedBy: string;
   importedAt: string;
@@ -166,6 +170,10 @@ export function inspectionStore(db: Connection) {
   const inspectionEntries = db.prepare(`SELECT * FROM audit_log WHERE action LIKE 'inspection.%' AND json_extract(payload, '$.year') = ? ORDER BY seq`);
   const hashBefore = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck();
 
+  const progress = db.prepare(`SELECT count(*) AS total, coalesce(sum(i.outcome IS NULL), 0) AS pending,
+    coalesce(sum(i.outcome IS NOT NULL AND (n.state IS NULL OR n.state <> 'signed')), 0) AS proposed, coalesce(sum(n.state = 'signed'), 0) AS done
+    FROM inspection_items i LEFT JOIN decisions n ON n.id = i.newDecisionId WHERE i.year = ?`);
+
   const inspectionByYear = db.prepare('SELECT * FROM inspections WHERE year = ?');
   const insertInspection = db.prepare(`INSERT INTO inspections (year, config, state, openedBy, openedAt, asOf) VALUES (@year, @config, 'open', @openedBy, @openedAt, @asOf)`);
   const closeInspection = db.prepare(
@@ -179,13 +187,14 @@ export function inspectionStore(db: Connection) {
   const recordOutcome = db.prepare(`UPDATE inspection_items SET outcome = @outcome, justification = @justification, newDecisionId = @newDecisionId,
     proposedBy = @proposedBy, proposedAt = @proposedAt WHERE year = @year AND documentId = @documentId`);
 
-  const insertBundle = db.prepare(`INSERT INTO bundles (sha256, installationId, unitName, year, keyFingerprint, body, importedBy, importedAt)
-    VALUES (@sha256, @installationId, @unitName, @year, @keyFingerprint, @body, @importedBy, @importedAt)`);
+  const insertBundle = db.prepare(`INSERT INTO bundles (sha256, installationId, unitName, year, keyFingerprint, closedAt, figures, body, importedBy, importedAt)
+    VALUES (@sha256, @installationId, @unitName, @year, @keyFingerprint, @closedAt, @figures, @body, @importedBy, @importedAt)`);
   const bundleBySha = db.prepare('SELECT id FROM bundles WHERE sha256 = ?').pluck();
   const bundleForUnit = db.prepare('SELECT id FROM bundles WHERE installationId = ? AND year = ? LIMIT 1').pluck();
-  const latestBundles = db.prepare(`SELECT b.* FROM bundles b WHERE b.year = ? AND b.id = (SELECT max(id) FROM bundles x WHERE x.year = b.year AND x.installationId = b.installationId) ORDER BY b.unitName, b.installationId`);
+  const latestBundles = db.prepare(`SELECT b.id, b.sha256, b.installationId, b.unitName, b.year, b.keyFingerprint, b.closedAt, b.figures, b.importedBy, b.importedAt FROM bundles b WHERE b.year = ? AND b.id = (SELECT max(id) FROM bundles x WHERE x.year = b.year AND x.installationId = b.installationId) ORDER BY b.unitName, b.installationId`);
   const unitKey = db.prepare('SELECT * FROM unit_keys WHERE installationId = ?');
-  const pinKey = db.prepare('INSERT INTO unit_keys (installationId, unitName, keyFingerprint, publicKey, pinnedAt) VALUES (@installationId, @unitName, @keyFingerprint, @publicKey, @pinnedAt)');
+  const pinKey = db.prepare(`INSERT INTO unit_keys (installationId, unitName, keyFingerprint, publicKey, pinnedAt) VALUES (@installationId, @unitName, @keyFingerprint, @publicKey, @pinnedAt)
+    ON CONFLICT (installationId) DO UPDATE SET unitName = excluded.unitName, keyFingerprint = excluded.keyFingerprint, publicKey = excluded.publicKey, pinnedAt = excluded.pinnedAt`);
 
   return {
     insertRequest(r: { documentId: number | null; subject: string; applicantType: ApplicantType; channel: RequestChannel; receivedOn: string; note: string; recordedBy: string; recordedAt: string }): number {
@@ -256,6 +265,7 @@ export function inspectionStore(db: Connection) {
       const total = cached(`SELECT count(*) AS n FROM inspection_items i JOIN documents d ON d.id = i.documentId JOIN decisions c ON c.id = i.decisionId LEFT JOIN decisions n ON n.id = i.newDecisionId ${where.sql}`).get(where.params) as { n: number };
       return { items, total: total.n };
     },
+    progress: (year: number) => progress.get(year) as InspectionProgress,
     allItems: (year: number) => (cached(`${itemSelect} WHERE i.year = ? ORDER BY d.docDate, i.documentId`).all(year) as RawItem[]).map(hydrateItem),
     item: (year: number, documentId: number) => {
       const r = cached(`${itemSelect} WHERE i.year = @year AND i.documentId = @documentId`).get({ year, documentId }) as RawItem | undefined;
@@ -265,7 +275,8 @@ export function inspectionStore(db: Connection) {
     bundleExists: (sha256: string) => bundleBySha.get(sha256) !== undefined,
     unitHasBundle: (installationId: string, year: number) => bundleForUnit.get(installationId, year) !== undefined,
     insertBundle: (r: Omit<BundleRecord, 'id'>) => Number(insertBundle.run(r).lastInsertRowid),
-    latestBundles: (year: number) => latestBundles.all(year) as BundleRecord[],
+    /** The newest bundle of each unit for `year`, without the bulky body. */
+    latestBundles: (year: number) => latestBundles.all(year) as Omit<BundleRecord, 'body'>[],
     unitKey: (installationId: string) => (unitKey.get(installationId) as { installationId: string; unitName: string; keyFingerprint: string; publicKey: string } | undefined) ?? null,
     pinKey: (r: { installationId: string; unitName: string; keyFingerprint: string; publicKey: string; pinnedAt: string }) => void pinKey.run(r),
   };

@@ -1,0 +1,42 @@
+import type { Context } from '../../records/context.ts';
+import { inspectionDb, today } from '../context.ts';
+import { readInspectionConfig } from '../config.ts';
+import { annualFiguresFor } from '../annual.ts';
+import { summarise, toWorklistItem, withProgress } from '../lifecycle.ts';
+import { localDay } from '../figures.ts';
+import { fail } from '../../errors.ts';
+import type { AnnualFigures, InspectionConfig, InspectionSummary, WorklistItem } from '../../../../shared/ipc/inspection.ts';
+import { inspectionMessages as m } from '../../../../shared/messages/inspection.ts';
+
+/** Everything an export shows, gathered once: the writers are pure functions of it. */
+export interface InspectionReport {
+  year: number;
+  state: 'open' | 'closed';
+  config: InspectionConfig;
+  openedAt: string;
+  closedAt: string | null;
+  items: WorklistItem[];
+  summary: InspectionSummary;
+  annual: AnnualFigures;
+  /** 成文日期 of the report: the closing day, or today while the inspection is open. */
+  reportDate: string;
+}
+
+export function inspectionReport(ctx: Context, year: number): InspectionReport {
+  const db = inspectionDb(ctx);
+  const rec = db.inspection(year) ?? fail('no-inspection', m.noInspection(year));
+  const records = db.allItems(year);
+  // The unit name and addressee may be corrected after closing; the figures may not.
+  const config = { ...rec.config, unitName: readInspectionConfig(ctx).unitName, reportTo: readInspectionConfig(ctx).reportTo };
+  return {
+    year,
+    state: rec.state,
+    config,
+    openedAt: rec.openedAt,
+    closedAt: rec.closedAt,
+    items: records.map(toWorklistItem),
+    summary: rec.summary ?? summarise(withProgress(records)),
+    annual: rec.annual ?? annualFiguresFor(ctx, year),
+    reportDate: rec.closedAt ? localDay(rec.closedAt) : today(ctx),
+  };
+}
