@@ -156,3 +156,114 @@ export const recordsMessages = {
     `本文件标有密级“${marking}”。涉密信息只能在经批准的涉密计算机上处理。` +
     (textStored ? '本机已由管理员声明为涉密计算机，正文已保存。' : '本机未被声明为涉密计算机，因此只保存了文件的哈希值、元数据和审查结果，未保存正文。'),
 };
+
+const common = '  --db 文件        数据库文件（默认为数据目录中的 disclosure-desk.sqlite，或环境变量 DISCLOSURE_DESK_DB）\n  --as 用户名      以该用户身份操作；口令取自环境变量 DISCLOSURE_DESK_PASSWORD，未设置时提示输入';
+const docRef = '文件可写登记号、SHA-256（至少前 8 位）或文件路径。';
+
+export const recordsCliMessages = {
+  unknownOption: (arg: string) => `未知参数：${arg}`,
+  missingValue: (arg: string) => `参数 ${arg} 缺少取值。`,
+  missingOption: (arg: string) => `缺少参数 ${arg}。`,
+  flagTakesNoValue: (arg: string) => `参数 ${arg} 不带取值。`,
+  notANumber: (name: string, value: string) => `${name} 应为正整数，实际为“${value}”。`,
+  noPassword: (envVar: string) => `未提供口令：请设置环境变量 ${envVar} 或在终端中输入。`,
+  passwordPrompt: (name: string) => `用户“${name}”的口令：`,
+  newPasswordPrompt: (name: string) => `为新用户“${name}”设置口令（至少 8 位）：`,
+  passwordTooShort: '口令至少 8 位。',
+  missingDocument: '请指定文件。',
+  unknownDocument: (ref: string) => `登记簿中找不到“${ref}”。`,
+  ambiguousDocument: (ref: string) => `“${ref}”对应多个文件，请写出更长的 SHA-256。`,
+  noDecisionYet: (id: number) => `第 ${id} 号文件还没有认定，请先运行 decide。`,
+
+  usersSummary: '管理用户与角色（新增、列出、调整角色）',
+  usersUsage: `用法：
+  disclosure-desk users add 用户名 --roles 角色[,角色…] [--display 显示名] [--as 管理员]
+  disclosure-desk users list --as 管理员
+  disclosure-desk users roles 用户名 --roles 角色[,角色…] --as 管理员
+${common}
+角色：drafter（拟稿人）、reviewer（审查人）、signer（审签人）、admin（管理员），可同时具有多个。
+尚无任何账户时，不带 --as 即可创建首个管理员。新用户口令取自环境变量 DISCLOSURE_DESK_NEW_PASSWORD，未设置时提示输入。`,
+  usersWhich: '请写明 add、list 或 roles 及用户名。',
+  unknownRole: (role: string) => `未知角色“${role}”。`,
+  rolesSet: (name: string, roles: string[]) => `已将“${name}”的角色设为：${roles.join('、')}`,
+  userAdded: (name: string, roles: string[], fingerprint: string) => `已新增用户“${name}”（${roles.join('、')}），签名公钥指纹 ${fingerprint}`,
+
+  loadSummary: '载入文件：提取、扫描并登记（同一文件重复载入会找到原登记）',
+  loadUsage: `用法：disclosure-desk load 文件或文件夹… --as 拟稿人 [--json] [--lexicon 词库目录]
+${common}
+每个文件单独处理，某个文件失败不影响其余文件；全部成功时退出码为 0，有失败时为 1。`,
+  loadWhich: '请指定要载入的文件或文件夹。',
+  loaded: (file: string, id: number, sha: string, existing: boolean, suggestion: string) =>
+    `✓ ${file}  登记号 ${id}  SHA-256 ${sha}${existing ? '  （已登记，未重复保存）' : ''}  建议：${suggestion}`,
+  loadFailed: (file: string, code: string, message: string) => `✗ ${file}  （${code}）${message}`,
+
+  decideSummary: '拟定或修改公开属性认定（草稿）',
+  decideUsage: `用法：disclosure-desk decide 文件 --as 拟稿人 --attribute 属性 [选项]
+${docRef}
+  --attribute 属性          proactive（主动公开）、partial（部分公开）、on-request（依申请公开）、withheld（不予公开）
+  --accept-suggestion       采用扫描建议的属性、理由、依据和删除段落（可再用其他参数覆盖）
+  --reason 理由             --basis 依据（可重复，如 条例第十五条）   --basis-text 其他依据
+  --justification 说明      属性比建议更不公开、排除高分标记、涉密文件非“不予公开”或替代已签发认定时必填
+  --confirm 标记编号        确认标记（可重复）      --redact 标记编号   删除该标记所在文字（部分公开）
+  --dismiss 标记编号=理由   排除误报（可重复）      --all confirm|redact|dismiss=理由   处理全部未处理的标记
+  --span 起:止[:依据]       手工添加删除段落（字符位置）
+${common}`,
+  unknownAttribute: (value: string) => `未知属性“${value}”。`,
+  badAll: (value: string) => `--all 的取值应为 confirm、redact 或 dismiss=理由，实际为“${value}”。`,
+  badSpan: (value: string) => `删除段落“${value}”的格式应为 起:止[:依据]。`,
+  decided: (id: number, documentId: number, attribute: string, state: string) => `第 ${id} 号认定（文件 ${documentId}）：${attribute}，状态：${state}`,
+  openFinding: (id: string, term: string, score: number) => `  未处理标记 ${id}  “${term}”  分值 ${score}`,
+  needsJustification: '  提交前须填写 --justification 说明。',
+
+  submitSummary: '提交认定（送审查或签发）',
+  submitUsage: `用法：disclosure-desk submit 文件 --as 拟稿人\n${docRef}\n${common}`,
+  moved: (id: number, state: string) => `第 ${id} 号认定现为：${state}`,
+  needsReview: '（须经审查人审查）',
+  mayGoToSigner: '（可直接送审签人签发）',
+
+  reviewSummary: '审查认定：通过或退文',
+  reviewUsage: `用法：disclosure-desk review 文件 --as 审查人 (--approve [--comment 意见] | --return --reason 退文理由)\n${docRef}\n${common}`,
+  approveOrReturn: '请在 --approve 与 --return 中选择一个。',
+
+  signSummary: '签发认定（用审签人的私钥签名）',
+  signUsage: `用法：disclosure-desk sign 文件 --as 审签人 [--json]\n${docRef}\n${common}`,
+  signed: (id: number, sha: string, attribute: string, reason: string, seq: number) =>
+    `已签发第 ${id} 号认定：文件 SHA-256 ${sha}，属性：${attribute}${reason ? `，理由：${reason}` : ''}，审计记录第 ${seq} 条`,
+  signature: (fingerprint: string, signature: string) => `签名公钥指纹 ${fingerprint}\n签名 ${signature}`,
+
+  auditSummary: '校验审计日志（哈希链与签名），导出检查点',
+  auditUsage: `用法：
+  disclosure-desk audit verify [--db 文件] [--checkpoint 检查点文件] [--json]
+  disclosure-desk audit checkpoint --out 检查点文件 --as 用户
+verify 完好时退出码为 0，发现问题时为 3，并列出第一条有问题的记录。
+检查点由导出人的私钥签名，请保存在数据库以外的地方；之后用 --checkpoint 校验可发现日志被截断或数据库文件被替换。
+${common}`,
+  auditWhich: '请写明 verify 或 checkpoint。',
+  verifyIntact: (entries: number, signatures: number, head: string) => `审计日志完好：共 ${entries} 条记录，${signatures} 个签发签名有效，链头 ${head}`,
+  verifyBroken: '审计日志校验未通过。',
+  firstBroken: (seq: number, message: string) => `第一条有问题的记录：第 ${seq} 条。${message}`,
+  checkpointResult: (message: string) => `检查点：${message}`,
+  triggersMissing: '警告：审计日志的只追加保护（触发器）缺失或被改动。',
+  checkpointWritten: (file: string, seq: number, hash: string) => `已写出检查点 ${file}：第 ${seq} 条，链头 ${hash}`,
+
+  backupSummary: '备份数据库（在线备份并校验），或从备份恢复',
+  backupUsage: `用法：
+  disclosure-desk backup --out 备份文件 --as 用户
+  disclosure-desk backup restore 备份文件 [--as 管理员]
+恢复前会校验备份；被替换的数据库文件改名保留，不会删除。数据库仍能打开时，恢复须由管理员进行。
+${common}`,
+  backupWhich: '备份请用 --out 指定备份文件；恢复请用 backup restore 备份文件。',
+  restoreWhich: '请指定要恢复的备份文件。',
+  restoreNeedsAdmin: '数据库完好时，须用 --as 指定管理员才能从备份恢复。',
+  backedUp: (file: string, bytes: number, entries: number) => `已备份到 ${file}（${bytes} 字节，审计记录 ${entries} 条，已校验）`,
+  restored: (file: string, from: string, kept: string | null) => `已从 ${from} 恢复 ${file}${kept ? `；原文件保留为 ${kept}` : ''}`,
+
+  redactSummary: '导出部分公开文件的公开版本（.docx 或 .txt）',
+  redactUsage: `用法：disclosure-desk redact 文件 --out 输出文件.docx|.txt --as 用户 [--format docx|txt]
+${docRef}
+按已签发的“部分公开”认定删除不予公开的内容，并在删除处注明理由；写出后重新读取校验，原文件不作任何改动。
+${common}`,
+  badFormat: (format: string) => `不支持的导出格式“${format}”，请用 .docx 或 .txt。`,
+  nothingSigned: (id: number) => `第 ${id} 号文件还没有已签发的认定。`,
+  redacted: (file: string, marks: number) => `已导出公开版本 ${file}（删除 ${marks} 处，已读回校验，无不予公开内容残留）`,
+};

@@ -142,6 +142,7 @@ export function documentsRepository(db: Connection) {
     @metadata, @warnings, @text, @paragraphs, @findings, @findingCounts, @suggestion, @suggestedAttribute, @lexiconVersion, @revisionOf, @loadedBy, @loadedAt, @loadedAt)`);
   const insertCategory = db.prepare('INSERT INTO document_categories (documentId, category, count) VALUES (?, ?, ?)');
   const idBySha = db.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck();
+  const idsByShaPrefix = db.prepare("SELECT id FROM documents WHERE sha256 >= ? AND sha256 < ? || 'g' LIMIT 2").pluck();
   const full = db.prepare('SELECT * FROM documents WHERE id = ?');
   const rowById = db.prepare(`SELECT ${rowColumns} FROM documents WHERE id = ?`);
   const byDocNumber = db.prepare('SELECT id FROM documents WHERE docNumber = ? AND sha256 <> ? ORDER BY id DESC LIMIT 1').pluck();
@@ -184,6 +185,8 @@ export function documentsRepository(db: Connection) {
       return id;
     },
     idBySha: (sha256: string) => (idBySha.get(sha256) as number | undefined) ?? null,
+    /** At most two matches: enough to tell unique from ambiguous. */
+    idsByShaPrefix: (prefix: string) => idsByShaPrefix.all(prefix, prefix) as number[],
     /** The latest earlier version: same 发文字号, or same title where one side has no 发文字号. */
     findEarlierVersion(sha256: string, docNumber: string | null, title: string | null): number | null {
       if (docNumber) {

@@ -15,9 +15,10 @@ export interface Analyzer {
   scan(doc: ExtractedDocument): ScanResult;
 }
 
-const importable = new Set(['.docx', '.pdf', '.ofd', '.txt']);
+// Old binary office formats are picked up too, so a folder import reports them instead of skipping them silently.
+const importable = new Set(['.docx', '.pdf', '.ofd', '.txt', '.doc', '.wps', '.wpt', '.dot', '.rtf']);
 
-/** Files named directly are all tried (intake says why one is refused); folders contribute their importable files. */
+/** Files named directly are all tried (intake says why one is refused); folders contribute their document files. */
 export function expandPaths(paths: readonly string[]): string[] {
   const files: string[] = [];
   const visit = (p: string, named: boolean) => {

@@ -1,0 +1,73 @@
+import type { Command } from '../main.ts';
+import { parseArgs, required, usageError } from '../args.ts';
+import { openCliRecords, print, resolveDocument, signIn } from '../record.ts';
+import { saveDecision } from '../../core/records/decisions.ts';
+import { attributeSchema, decisionInputSchema, type Disposition } from '../../../shared/ipc/records.ts';
+import type { Redaction } from '../../../shared/redaction.ts';
+import type { Attribute } from '../../../shared/types.ts';
+import { attribute as attributeInfo } from '../../../shared/attributes.ts';
+import { recordsCliMessages as m, stateLabels } from '../../../shared/messages/records.ts';
+
+const usage = m.decideUsage;
+const spec = {
+  values: ['as', 'db', 'attribute', 'reason', 'basis-text', 'justification', 'all'],
+  lists: ['basis', 'confirm', 'dismiss', 'redact', 'span'],
+  flags: ['accept-suggestion'],
+};
+
+function span(value: string): Redaction {
+  const match = /^(\d+):(\d+)(?::(.+))?$/.exec(value);
+  if (!match) throw usageError(m.badSpan(value), usage);
+  return { start: Number(match[1]), end: Number(match[2]), basis: match[3] ?? attributeInfo('partial').anchor, findingId: null };
+}
+
+export const command: Command = {
+  summary: m.decideSummary,
+  usage,
+  async run(argv) {
+    const args = parseArgs(argv, spec, usage);
+    const ctx = openCliRecords(args);
+    try {
+      const documentId = resolveDocument(ctx, args.positionals[0], usage);
+      const doc = ctx.store.documents.get(documentId)!;
+      const suggestion = args.flags['accept-suggestion'] ? doc.suggestion : null;
+      const chosen = args.values.attribute ?? suggestion?.attribute ?? required(args, 'attribute', usage);
+      if (!attributeSchema.safeParse(chosen).success) throw usageError(m.unknownAttribute(chosen), usage);
+      const attribute = chosen as Attribute;
+      const dispositions = new Map<string, Disposition>();
+      const all = args.values.all;
+      if (all) {
+        const [action, ...reason] = all.split('=');
+        if (action !== 'confirm' && action !== 'redact' && action !== 'dismiss') throw usageError(m.badAll(all), usage);
+        for (const f of doc.findings) if (!f.negated) dispositions.set(f.id, { findingId: f.id, action, reason: reason.join('=') });
+      }
+      for (const id of args.lists.confirm!) dispositions.set(id, { findingId: id, action: 'confirm', reason: '' });
+      for (const id of args.lists.redact!) dispositions.set(id, { findingId: id, action: 'redact', reason: '' });
+      for (const item of args.lists.dismiss!) {
+        const [id, ...reason] = item.split('=');
+        dispositions.set(id!, { findingId: id!, action: 'dismiss', reason: reason.join('=') });
+      }
+      const redactions = [...(suggestion && attribute === 'partial' ? suggestion.redactions.map((r) => ({ ...r, basis: suggestion.basis[0] ?? attributeInfo('partial').anchor, findingId: null })) : []), ...args.lists.span!.map(span)];
+      const input = decisionInputSchema.safeParse({
+        documentId,
+        attribute,
+        reason: args.values.reason ?? suggestion?.reasons.join('；') ?? '',
+        basis: args.lists.basis!.length > 0 ? args.lists.basis : (suggestion?.basis ?? []),
+        basisText: args.values['basis-text'] ?? '',
+        justification: args.values.justification ?? '',
+        dispositions: [...dispositions.values()],
+        redactions,
+      });
+      if (!input.success) throw usageError(input.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；'), usage);
+      const { actor } = await signIn(ctx, args, usage);
+      const decision = saveDecision(ctx, actor, input.data);
+      print(m.decided(decision.id, documentId, attributeInfo(decision.attribute).label, stateLabels[decision.state]));
+      const open = doc.findings.filter((f) => !f.negated && !decision.dispositions.some((d) => d.findingId === f.id));
+      for (const f of open) print(m.openFinding(f.id, f.term, f.score));
+      if (decision.justificationNeeded.length > 0 && !decision.justification) print(m.needsJustification);
+      return 0;
+    } finally {
+      ctx.store.close();
+    }
+  },
+};

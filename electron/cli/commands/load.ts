@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { Command } from '../main.ts';
+import { parseArgs, usageError } from '../args.ts';
+import { openCliRecords, print, signIn } from '../record.ts';
+import { createAnalyzer } from '../../core/records/analyzer.ts';
+import { expandPaths, importFile } from '../../core/records/import-jobs.ts';
+import { closeIntake } from '../../core/intake/index.ts';
+import { attribute } from '../../../shared/attributes.ts';
+import { recordsCliMessages as m } from '../../../shared/messages/records.ts';
+
+const usage = m.loadUsage;
+
+export const command: Command = {
+  summary: m.loadSummary,
+  usage,
+  async run(argv) {
+    const args = parseArgs(argv, { values: ['as', 'db', 'lexicon'], flags: ['json'] }, usage);
+    if (args.positionals.length === 0) throw usageError(m.loadWhich, usage);
+    const ctx = openCliRecords(args);
+    try {
+      const { actor } = await signIn(ctx, args, usage);
+      const analyzer = createAnalyzer({ lexiconDir: args.values.lexicon });
+      let failures = 0;
+      for (const file of expandPaths(args.positionals)) {
+        const result = await importFile(ctx, actor, analyzer, file);
+        if (args.flags.json) print(JSON.stringify({ file, ...result }));
+        else if (result.ok) {
+          const doc = ctx.store.documents.row(result.outcome.documentId)!;
+          print(m.loaded(path.basename(file), doc.id, doc.sha256, result.outcome.existing, attribute(doc.suggestedAttribute).label));
+          if (result.outcome.classifiedWarning) print(`  ${result.outcome.classifiedWarning}`);
+        } else print(m.loadFailed(path.basename(file), result.code, result.message));
+        if (!result.ok) failures++;
+      }
+      return failures === 0 ? 0 : 1;
+    } finally {
+      ctx.store.close();
+      await closeIntake();
+    }
+  },
+};
