@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'electron/cli/bin.mjs');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'records-cli-'));
+const db = path.join(tmp, 'record.sqlite');
+const draft = path.join(tmp, '处罚决定.txt');
+const passwords: Record<string, string> = { wang: 'admin-pass-1', li: 'review-pass', zhao: 'signer-pass', chen: 'drafter-pass' };
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    input: '',
+    env: { ...process.env, DISCLOSURE_DESK_DATA: path.join(tmp, 'data'), DISCLOSURE_DESK_DB: db, DISCLOSURE_DESK_PASSWORD: '', DISCLOSURE_DESK_NEW_PASSWORD: '', ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const as = (user: string, args: string[], env: Record<string, string> = {}) => cli([...args, '--as', user], { DISCLOSURE_DESK_PASSWORD: passwords[user]!, ...env });
+
+beforeAll(() => {
+  fs.writeFileSync(draft, '行政处罚决定书\n当事人：张三，公民身份号码11010519491231002X，联系电话13912345678。\n经查，违法事实清楚，决定罚款五百元。\n');
+  expect(cli(['users', 'add', 'wang', '--roles', 'admin', '--display', '王主任'], { DISCLOSURE_DESK_NEW_PASSWORD: passwords.wang! }).code).toBe(0);
+  for (const [name, roles] of [['li', 'reviewer'], ['zhao', 'signer'], ['chen', 'drafter']] as const) {
+    expect(as('wang', ['users', 'add', name, '--roles', roles], { DISCLOSURE_DESK_NEW_PASSWORD: passwords[name]! }).code).toBe(0);
+  }
+});
+
+describe('records CLI', () => {
+  it('prints help for every command', () => {
+    for (const name of ['users', 'load', 'decide', 'submit', 'review', 'sign', 'audit', 'backup', 'redact']) {
+      const r = cli([name, '--help']);
+      expect(r.code, name).toBe(0);
+      expect(r.stdout, name).toContain('用法');
+    }
+  });
+
+  it('exits 2 on wrong usage and 1 on a refused action, with a Chinese message', () => {
+    expect(cli(['review', draft, '--as', 'li', '--bogus'])).toMatchObject({ code: 2, stderr: expect.stringContaining('未知参数：--bogus') });
+    expect(cli(['users', 'add', 'x', '--roles', 'drafter'], { DISCLOSURE_DESK_NEW_PASSWORD: 'xxxxxxxx' })).toMatchObject({ code: 2 });
+    expect(cli(['load', draft, '--as', 'chen'], { DISCLOSURE_DESK_PASSWORD: 'wrong-pass' })).toMatchObject({ code: 1, stderr: expect.stringContaining('口令不正确') });
+  });
+
+  it('takes a document from load to a signed decision, a redacted copy, a backup and a verified checkpoint', () => {
+    const load = as('chen', ['load', draft]);
+    expect(load.code).toBe(0);
+    expect(load.stdout).toContain('建议：部分公开');
+    expect(as('chen', ['load', draft]).stdout).toContain('已登记');
+
+    expect(as('chen', ['decide', draft, '--accept-suggestion', '--all', 'redact']).stdout).toContain('部分公开，状态：草稿');
+    expect(as('chen', ['submit', draft]).stdout).toContain('已提交');
+    expect(as('li', ['review', draft, '--return', '--reason', '请补充依据'])).toMatchObject({ code: 0, stdout: expect.stringContaining('已退文') });
+    expect(as('chen', ['decide', draft, '--accept-suggestion', '--all', 'redact', '--basis', '条例第三十七条']).code).toBe(0);
+    expect(as('chen', ['submit', draft]).code).toBe(0);
+    expect(as('li', ['review', draft, '--approve']).stdout).toContain('已审查');
+    expect(as('chen', ['sign', draft])).toMatchObject({ code: 1, stderr: expect.stringContaining('审签人') });
+    const sign = as('zhao', ['sign', draft, '--json']);
+    expect(sign.code).toBe(0);
+    const signOff = JSON.parse(sign.stdout) as { statement: { attribute: string; signer: string }; signature: string };
+    expect(signOff.statement).toMatchObject({ attribute: 'partial', signer: 'zhao' });
+
+    const publicCopy = path.join(tmp, 'public.docx');
+    expect(as('zhao', ['redact', draft, '--out', publicCopy]).stdout).toContain('无不予公开内容残留');
+    expect(fs.existsSync(publicCopy)).toBe(true);
+    expect(as('wang', ['backup', '--out', path.join(tmp, 'backup.sqlite')]).stdout).toContain('已校验');
+    const checkpoint = path.join(tmp, 'checkpoint.json');
+    expect(as('zhao', ['audit', 'checkpoint', '--out', checkpoint]).code).toBe(0);
+    const verify = cli(['audit', 'verify', '--checkpoint', checkpoint]);
+    expect(verify).toMatchObject({ code: 0, stdout: expect.stringContaining('审计日志完好') });
+    expect(verify.stdout).toContain('与检查点一致');
+  });
+
+  it('exits 3 and names the first broken entry when the log was edited', () => {
+    const copy = path.join(tmp, 'tampered.sqlite');
+    fs.copyFileSync(path.join(tmp, 'backup.sqlite'), copy);
+    const raw = new Database(copy);
+    raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET payload = '{}' WHERE seq = 3;");
+    raw.close();
+    const r = cli(['audit', 'verify', '--db', copy]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('第一条有问题的记录：第 3 条');
+    expect(r.stdout).toContain('只追加保护');
+  });
+});
