@@ -4,6 +4,8 @@ import { loadDocument } from '../../electron/core/records/documents.ts';
 import { approveDecision, saveDecision, signDecision, submitDecision } from '../../electron/core/records/decisions.ts';
 import type { Actor, Context } from '../../electron/core/records/context.ts';
 import { addRequest, answerRequest } from '../../electron/core/requests/register.ts';
+import { closeInspection, openInspection, proposeOutcomes, worklist } from '../../electron/core/inspection/lifecycle.ts';
+import { writeInspectionConfig } from '../../electron/core/inspection/config.ts';
 import type { Attribute, CategoryId, Finding } from '../../shared/types.ts';
 import type { ApplicantType, RequestOutcome } from '../../shared/ipc/inspection.ts';
 import { extracted, finding, makeTeam, password, scanned, tempDir, testCost, type Team } from '../records/helpers.ts';
@@ -136,4 +138,17 @@ export function seedNovember(unit: Unit) {
   request(unit, ids.J!, '2025-04-02');
   unit.at('2025-11-14');
   return { ids, decisions };
+}
+
+/** The November fixture taken to the end: every suggestion proposed, signed, and the inspection closed. */
+export function closedNovember(unit: Unit, unitName = '测试市测试局') {
+  const seeded = seedNovember(unit);
+  writeInspectionConfig(unit.ctx, unit.team.admin, { unitName, reportTo: '测试市人民政府办公室' });
+  openInspection(unit.ctx, unit.team.reviewer, 2025);
+  const all = worklist(unit.ctx, { year: 2025, limit: 1000 }).items.map((i) => i.documentId);
+  const result = proposeOutcomes(unit.ctx, unit.team.drafter, { year: 2025, documentIds: all, justification: '经自查核实' });
+  for (const p of result.proposed) signThrough(unit, p.decisionId);
+  unit.at('2025-11-28');
+  closeInspection(unit.ctx, unit.team.reviewer, 2025);
+  return seeded;
 }
