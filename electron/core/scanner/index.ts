@@ -10,7 +10,7 @@ import { loadLexicon, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { normalise, toOriginal, type NormalisedText } from './normalise.ts';
 import { dropOverlaps, findIdentifiers, type PiiHit } from './pii.ts';
 import { findAddresses, findNames } from './people.ts';
-import { alignment, prepareSegmenter } from './segmenter.ts';
+import { alignment, prepareSegmenter, tokenBoundaries } from './segmenter.ts';
 import { suggest } from './suggest.ts';
 import { parseMetadata } from '../intake/index.ts';
 
@@ -64,7 +64,17 @@ function lowerBound(arr: Int32Array, value: number): number {
 
 function paragraphsOf(doc: ExtractedDocument, n: NormalisedText): NormalisedParagraph[] {
   const source: Paragraph[] = doc.paragraphs.length ? doc.paragraphs : [{ start: 0, end: doc.text.length, page: null, zone: 'body', kind: 'paragraph' }];
-  return source.map((p) => ({ start: lowerBound(n.origin, p.start), end: lowerBound(n.origin, p.end), zone: p.zone, kind: p.kind, page: p.page }));
+  // Paragraphs come in reading order, so a forward sweep maps them; a paragraph out of order falls back to a search.
+  let k = 0;
+  const at = (offset: number): number => {
+    if (k > 0 && n.origin[k - 1]! >= offset) k = lowerBound(n.origin, offset);
+    while (k < n.origin.length && n.origin[k]! < offset) k++;
+    return k;
+  };
+  return source.map((p) => {
+    const start = at(p.start);
+    return { start, end: at(p.end), zone: p.zone, kind: p.kind, page: p.page };
+  });
 }
 
 function paragraphAt(paras: NormalisedParagraph[], pos: number): number {
@@ -123,12 +133,17 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         if (match[0].length) hits.push({ entry, start: match.index, end: match.index + match[0].length });
       }
     }
-    const free = hits.filter((h) => !allowed.some((a) => a.start <= h.start && a.end >= h.end && a.end - a.start > h.end - h.start));
-    free.sort((a, b) => a.start - b.start || b.end - a.end || b.entry.weight - a.entry.weight);
+    allowed.sort((a, b) => a.start - b.start);
+    hits.sort((a, b) => a.start - b.start || b.end - a.end || b.entry.weight - a.entry.weight);
     const kept: TermHit[] = [];
-    for (const hit of free) {
-      const container = kept.find((k) => k.start <= hit.start && k.end >= hit.end);
-      if (!container) kept.push(hit);
+    let allowIndex = 0;
+    let allowEnd = -1;
+    let keptEnd = -1;
+    for (const hit of hits) {
+      while (allowIndex < allowed.length && allowed[allowIndex]!.start <= hit.start) allowEnd = Math.max(allowEnd, allowed[allowIndex++]!.end);
+      if (allowEnd >= hit.end || keptEnd >= hit.end) continue;
+      kept.push(hit);
+      keptEnd = hit.end;
     }
     return kept;
   }
@@ -145,19 +160,29 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
 
   function termFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[]): Finding[] {
     const hits = termHits(n);
+    const paraOf = hits.map((h) => paragraphAt(paras, h.start));
     const findings: Finding[] = [];
+    let groupStart = 0;
+    let bounds: { para: number; list: number[] } | null = null;
     hits.forEach((hit, i) => {
-      const pi = paragraphAt(paras, hit.start);
+      const pi = paraOf[i]!;
       const para = paras[pi]!;
+      if (paraOf[groupStart] !== pi) groupStart = i;
+      let groupEnd = i + 1;
+      while (groupEnd < hits.length && paraOf[groupEnd] === pi) groupEnd++;
       let boundary = 1;
       if (hit.entry.term) {
-        const from = Math.max(para.start, hit.start - 12);
-        const to = Math.min(Math.max(para.end, hit.end), hit.end + 12);
-        const a = alignment(n.text, hit.start, hit.end, Math.min(from, hit.start), Math.max(to, hit.end));
+        // Short paragraphs are cut once for all their hits; long ones only in a window around each hit.
+        let list: number[];
+        if (para.end - para.start <= 300 && hit.end <= para.end) {
+          if (bounds?.para !== pi) bounds = { para: pi, list: tokenBoundaries(n.text, para.start, para.end) };
+          list = bounds.list;
+        } else list = tokenBoundaries(n.text, Math.min(hit.start, Math.max(para.start, hit.start - 12)), Math.max(hit.end, Math.min(para.end, hit.end + 12)));
+        const a = alignment(list, hit.start, hit.end);
         if (a === 'crosses-words') return;
         if (a === 'inside-word') boundary = 0.6;
       }
-      const others = hits.filter((h, j) => j !== i && h.end > para.start && h.start < para.end);
+      const others = hits.slice(groupStart, groupEnd).filter((h) => h !== hit);
       const isName = (h: TermHit | undefined) => h !== undefined && categoryNames.has(h.entry.term ?? '');
       const gap = (a: TermHit, b: TermHit) => /^[、，,和或及与以及\s]{1,3}$/.test(n.text.slice(a.end, b.start));
       const prev = hits[i - 1];

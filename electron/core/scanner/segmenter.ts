@@ -48,21 +48,34 @@ export function prepareSegmenter(words: readonly string[]): void {
   for (const word of fresh) known.add(word);
 }
 
-/** Classifies [start, end) of `text` against jieba's tokens of a window around it. */
-export function alignment(text: string, start: number, end: number, from: number, to: number): Alignment {
-  const tokens = nodejieba.cut(text.slice(from, to));
+/** Sorted token boundaries (absolute offsets, including `from` and `to`) of jieba's cut of text[from, to). */
+export function tokenBoundaries(text: string, from: number, to: number): number[] {
+  const bounds = [from];
   let pos = from;
-  let inside = false;
-  for (const token of tokens) {
-    const tStart = pos;
-    const tEnd = pos + token.length;
-    pos = tEnd;
-    if (tEnd <= start) continue;
-    if (tStart >= end) break;
-    const cutsStart = tStart < start && tEnd > start;
-    const cutsEnd = tStart < end && tEnd > end;
-    if ((cutsStart && tEnd < end) || (cutsEnd && tStart > start)) return 'crosses-words';
-    if (cutsStart || cutsEnd) inside = true;
+  for (const token of nodejieba.cut(text.slice(from, to))) {
+    pos += token.length;
+    bounds.push(pos);
   }
-  return inside ? 'inside-word' : 'aligned';
+  return bounds;
+}
+
+function tokenAround(bounds: readonly number[], at: number): [number, number] | null {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (bounds[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  const start = bounds[lo]!;
+  const end = bounds[lo + 1];
+  return start < at && end !== undefined && end > at ? [start, end] : null;
+}
+
+/** Where [start, end) sits against the tokens: on their boundaries, inside one word, or straddling two. */
+export function alignment(bounds: readonly number[], start: number, end: number): Alignment {
+  const left = tokenAround(bounds, start);
+  const right = tokenAround(bounds, end);
+  if ((left && left[1] < end) || (right && right[0] > start)) return 'crosses-words';
+  return left || right ? 'inside-word' : 'aligned';
 }

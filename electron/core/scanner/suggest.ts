@@ -29,8 +29,13 @@ function sentenceSpan(text: string, f: Finding): Span {
 function termProposals(concerns: Finding[], classified: boolean): Proposal[] {
   const proposals: Proposal[] = [];
   const byCategory = new Map<CategoryId, Finding[]>();
-  for (const f of concerns) if (f.kind === 'term') byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f]);
-  const top = (list: Finding[]) => Math.max(...list.map((f) => f.score));
+  for (const f of concerns) {
+    if (f.kind !== 'term') continue;
+    const list = byCategory.get(f.category);
+    if (list) list.push(f);
+    else byCategory.set(f.category, [f]);
+  }
+  const top = (list: Finding[]) => list.reduce((max, f) => Math.max(max, f.score), 0);
   for (const [id, list] of byCategory) {
     const name = category(id).name;
     const basis = [...new Set(list.flatMap((f) => f.basis.filter((b) => b.startsWith('条例'))))];
