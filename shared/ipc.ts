@@ -1,11 +1,13 @@
 import type { ApiOf } from './ipc/channel.ts';
 import { appChannels } from './ipc/app.ts';
 import { recordsChannels } from './ipc/records.ts';
+import { inspectionChannels } from './ipc/inspection.ts';
 
 /** The one IPC contract: every channel the renderer may call, with its argument schema and response type. */
 export const contract = {
   ...appChannels,
   ...recordsChannels,
+  ...inspectionChannels,
 };
 
 export type Contract = typeof contract;

@@ -20,6 +20,7 @@ import { backupTo, restoreFrom } from './records/backup.ts';
 import { exportRedacted } from './records/redaction-export.ts';
 import { appendEntry } from './records/chain.ts';
 import { requireRole } from './records/context.ts';
+import { inspectionHandlers } from './inspection/handlers.ts';
 import { basisOptions } from '../../shared/basis.ts';
 import type { AuditVerifyReport, SessionStatus } from '../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../shared/messages/records.ts';
@@ -117,6 +118,7 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers: { [K in keyof CoreApi]: (...args: Parameters<CoreApi[K]>) => ReturnType<CoreApi[K]> | Awaited<ReturnType<CoreApi[K]>> } = {
     getAppInfo: () => appInfo,
+    ...inspectionHandlers(signedIn),
     sessionStatus: () => status(),
     setupAdmin: ({ name, displayName, password }) => {
       const c = record();

@@ -1,0 +1,54 @@
+import type { ApiOf } from '../../../shared/ipc/channel.ts';
+import type { inspectionChannels } from '../../../shared/ipc/inspection.ts';
+import type { Actor, Context } from '../records/context.ts';
+import { addRequest, answerRequest, extendRequest, listRequests } from '../requests/register.ts';
+import { readHolidays, readInspectionConfig, writeHolidays, writeInspectionConfig } from './config.ts';
+import { closeInspection, inspectionStatus, openInspection, proposeOutcomes, worklist } from './lifecycle.ts';
+import { exportInspection } from './export/write.ts';
+import { annualFiguresFor } from './annual.ts';
+import { verifyBundleText } from './bundle/verify.ts';
+import { consolidatedView, exportConsolidated, importBundles } from './consolidate.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { inspectionMessages as m } from '../../../shared/messages/inspection.ts';
+
+type InspectionApi = ApiOf<typeof inspectionChannels>;
+type Handlers = { [K in keyof InspectionApi]: (...args: Parameters<InspectionApi[K]>) => ReturnType<InspectionApi[K]> | Awaited<ReturnType<InspectionApi[K]>> };
+
+/** The inspection channels, answered for whoever is signed in; `createCore` spreads these into its handlers. */
+export function inspectionHandlers(signedIn: () => { ctx: Context; actor: Actor }): Handlers {
+  const as = <T>(fn: (ctx: Context, actor: Actor) => T): T => {
+    const { ctx, actor } = signedIn();
+    return fn(ctx, actor);
+  };
+  return {
+    addRequest: (input) => as((c, a) => addRequest(c, a, input)),
+    answerRequest: (input) => as((c, a) => answerRequest(c, a, input)),
+    extendRequest: (input) => as((c, a) => extendRequest(c, a, input)),
+    listRequests: (filter) => listRequests(signedIn().ctx, filter),
+    getHolidays: () => readHolidays(signedIn().ctx),
+    setHolidays: (calendar) => as((c, a) => writeHolidays(c, a, calendar)),
+    getInspectionConfig: () => readInspectionConfig(signedIn().ctx),
+    setInspectionConfig: (patch) => as((c, a) => writeInspectionConfig(c, a, patch)),
+    openInspection: ({ year }) => as((c, a) => openInspection(c, a, year)),
+    inspectionStatus: ({ year }) => inspectionStatus(signedIn().ctx, year),
+    worklist: (filter) => worklist(signedIn().ctx, filter),
+    proposeOutcomes: (input) => as((c, a) => proposeOutcomes(c, a, input)),
+    closeInspection: ({ year }) => as((c, a) => closeInspection(c, a, year)),
+    exportInspection: ({ year, format, path: file, password }) => as((c, a) => exportInspection(c, a, year, format, file, password)),
+    annualFigures: ({ year }) => annualFiguresFor(signedIn().ctx, year),
+    verifyBundle: ({ path: file }) => {
+      signedIn();
+      let bytes: Uint8Array;
+      try {
+        bytes = fs.readFileSync(file);
+      } catch (error) {
+        return { ok: false, problem: 'unreadable', message: m.bundleProblems.unreadable(path.basename(file), (error as Error).message), file, unitName: null, installationId: null, year: null, keyFingerprint: null, sha256: null };
+      }
+      return { ...verifyBundleText(bytes, path.basename(file)).check, file };
+    },
+    importBundles: ({ paths }) => as((c, a) => importBundles(c, a, paths)),
+    consolidatedView: ({ year }) => consolidatedView(signedIn().ctx, year),
+    exportConsolidated: ({ year, format, path: file }) => as((c, a) => exportConsolidated(c, a, year, format, file)),
+  };
+}
