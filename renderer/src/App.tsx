@@ -1,30 +1,17 @@
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../shared/ipc/app.ts';
-import { ui } from './messages.ts';
+import { useEffect } from 'react';
+import { common } from './messages/common.ts';
+import { useSession } from './stores/session.ts';
+import { FirstRun } from './views/FirstRun.tsx';
+import { Shell } from './views/Shell.tsx';
+import { SignIn } from './views/SignIn.tsx';
 
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const { status, user, error, load } = useSession();
   useEffect(() => {
-    void window.api.getAppInfo().then(setInfo);
-  }, []);
-  return (
-    <div className="app">
-      <header className="app-header">
-        <h1>{ui.appName}</h1>
-        <span className="subtitle">{ui.appSubtitle}</span>
-      </header>
-      <main>
-        {info ? (
-          <dl className="app-info">
-            <dt>{ui.version}</dt>
-            <dd>{info.version}（{info.shell === 'electron' ? ui.shellElectron : ui.shellTwin}）</dd>
-            <dt>{ui.dataDir}</dt>
-            <dd>{info.dataDir}</dd>
-          </dl>
-        ) : (
-          <p>{ui.loading}</p>
-        )}
-      </main>
-    </div>
-  );
+    void load();
+  }, [load]);
+  if (!status) return <div className="gate"><p className={error ? 'field-error' : 'muted'}>{error ?? common.starting}</p></div>;
+  if (user) return <Shell />;
+  if (status.firstRun) return <FirstRun status={status} />;
+  return <SignIn status={status} />;
 }

@@ -13,6 +13,7 @@ function setup(over: Partial<FindingListProps> = {}) {
     selectedId: null,
     dismissingId: null,
     readOnly: false,
+    highScoreThreshold: 0.8,
     onSelect: vi.fn(),
     onConfirm: vi.fn(),
     onRequestDismiss: vi.fn(),
@@ -64,6 +65,14 @@ describe('FindingList', () => {
     fireEvent.change(within(form).getByRole('textbox'), { target: { value: '公务人员职务信息' } });
     fireEvent.click(within(form).getByRole('button', { name: '排除' }));
     expect(props.onDismiss).toHaveBeenCalledWith(idCard.id, '公务人员职务信息');
+  });
+
+  it('offers the stock reason for a low-score dismissal, to be confirmed with one key', () => {
+    const props = setup({ dismissingId: name.id });
+    const form = document.querySelector('.dismiss-form') as HTMLElement;
+    expect((within(form).getByRole('textbox') as HTMLInputElement).value).toBe('得分较低，经核对为误报');
+    fireEvent.submit(form);
+    expect(props.onDismiss).toHaveBeenCalledWith(name.id, '得分较低，经核对为误报');
   });
 
   it('shows each disposition and lets it be undone', () => {

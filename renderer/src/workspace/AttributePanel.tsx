@@ -4,6 +4,7 @@ import { basisOptions } from '../../../shared/basis.ts';
 import { categories } from '../../../shared/categories.ts';
 import { normaliseRedactions, redactText, type Redaction } from '../../../shared/redaction.ts';
 import type { Attribute, CategoryId, Finding, Paragraph, Suggestion } from '../../../shared/types.ts';
+import { Field } from '../components/Field.tsx';
 import { workspace as m, reasonTemplates } from '../messages/workspace.ts';
 import { departsFromSuggestion, type DecisionFields } from './decision.ts';
 
@@ -64,11 +65,9 @@ export function AttributePanel(props: AttributePanelProps) {
       </div>
 
       {departs && (
-        <label className="field">
-          <span className="field-label">{m.justification}</span>
-          <span className="field-hint">{m.justificationHint(attributeInfo(suggestion.attribute).label)}</span>
-          <textarea rows={2} value={value.justification} readOnly={readOnly} onChange={(e) => onChange({ justification: e.target.value })} aria-required="true" />
-        </label>
+        <Field label={m.justification} hint={m.justificationHint(attributeInfo(suggestion.attribute).label)}>
+          {(p) => <textarea {...p} rows={2} value={value.justification} readOnly={readOnly} onChange={(e) => onChange({ justification: e.target.value })} aria-required="true" />}
+        </Field>
       )}
 
       {info.reasonRequired && (

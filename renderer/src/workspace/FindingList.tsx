@@ -14,9 +14,11 @@ export interface FindingListProps {
   /** The finding whose dismissal is waiting for a reason. */
   dismissingId: string | null;
   readOnly: boolean;
+  /** Score at or above which a dismissal needs a reason typed by the officer. */
+  highScoreThreshold: number;
   onSelect(id: string): void;
   onConfirm(id: string): void;
-  /** Asks to dismiss: the owner either dismisses at once or opens the reason form. */
+  /** Asks to dismiss: the owner opens the reason form for that finding. */
   onRequestDismiss(id: string): void;
   onDismiss(id: string, reason: string): void;
   onCancelDismiss(): void;
@@ -86,7 +88,7 @@ function FindingItem(props: FindingListProps & { finding: Finding }) {
       <p className="finding-explanation">{f.explanation}</p>
       {f.basis.length > 0 && <p className="finding-basis">{m.basis}：{f.basis.join('、')}</p>}
       {disposition?.kind === 'dismissed' && disposition.reason && <p className="finding-basis">{m.dismissReasonLabel}：{disposition.reason}</p>}
-      {!readOnly && !f.negated && dismissingId !== f.id && (
+      {!readOnly && !f.negated && !redacted && dismissingId !== f.id && (
         <div className="finding-actions">
           {disposition ? (
             <button type="button" className="btn-link" onClick={() => props.onUndo(f.id)}>{m.undo}</button>
@@ -98,16 +100,16 @@ function FindingItem(props: FindingListProps & { finding: Finding }) {
           )}
         </div>
       )}
-      {dismissingId === f.id && <DismissForm finding={f} onDismiss={props.onDismiss} onCancel={props.onCancelDismiss} />}
+      {dismissingId === f.id && <DismissForm finding={f} high={needsDismissReason(f, props.highScoreThreshold)} onDismiss={props.onDismiss} onCancel={props.onCancelDismiss} />}
     </li>
   );
 }
 
-function DismissForm({ finding, onDismiss, onCancel }: { finding: Finding; onDismiss(id: string, reason: string): void; onCancel(): void }) {
-  const [reason, setReason] = useState('');
+function DismissForm({ finding, high, onDismiss, onCancel }: { finding: Finding; high: boolean; onDismiss(id: string, reason: string): void; onCancel(): void }) {
+  const [reason, setReason] = useState(high ? '' : m.dismissLowScore);
   const [error, setError] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => input.current?.select(), []);
   const submit = () => {
     if (reason.trim() === '') return setError(true);
     onDismiss(finding.id, reason.trim());
@@ -124,7 +126,7 @@ function DismissForm({ finding, onDismiss, onCancel }: { finding: Finding; onDis
       }}
     >
       <label>
-        {needsDismissReason(finding) ? m.dismissReasonPrompt : m.dismissReasonLabel}
+        {high ? m.dismissReasonPrompt : m.dismissReasonLabel}
         <input ref={input} value={reason} onChange={(e) => { setReason(e.target.value); setError(false); }} aria-invalid={error} />
       </label>
       <div className="chips">

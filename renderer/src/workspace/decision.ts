@@ -15,9 +15,11 @@ export interface DecisionFields {
   redactions: Redaction[];
 }
 
-export const HIGH_SCORE = 0.7;
+/** The records layer's default; the admin may change it in 设置. */
+export const DEFAULT_HIGH_SCORE = 0.8;
 
-export const needsDismissReason = (finding: Finding): boolean => finding.score >= HIGH_SCORE;
+/** A high-score dismissal must say why in the officer's own words; a low-score one may keep the stock reason. */
+export const needsDismissReason = (finding: Finding, threshold: number): boolean => finding.score >= threshold;
 
 export function initialFields(suggestion: Suggestion, findings: readonly Finding[]): DecisionFields {
   const byStart = new Map(findings.map((f) => [`${f.start}:${f.end}`, f]));

@@ -19,9 +19,9 @@ export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): n
   return lo;
 }
 
-/** Findings per paragraph, in one pass, so a 300-page document is indexed once and not per render. */
-export function findingsByParagraph(paragraphs: readonly Paragraph[], findings: readonly Finding[]): Finding[][] {
-  const out: Finding[][] = paragraphs.map(() => []);
+/** Spans (findings, redactions) per paragraph, in one pass, so a 300-page document is indexed once and not per render. */
+export function spansByParagraph<T extends Span>(paragraphs: readonly Paragraph[], findings: readonly T[]): T[][] {
+  const out: T[][] = paragraphs.map(() => []);
   if (paragraphs.length === 0) return out;
   for (const f of findings) {
     let i = paragraphAt(paragraphs, f.start);

@@ -1,0 +1,33 @@
+import { create } from 'zustand';
+import { errorText } from '../lib/errors.ts';
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'ok';
+  text: string;
+}
+
+interface NoticeStore {
+  notices: Notice[];
+  ok(text: string): void;
+  fail(error: unknown): void;
+  dismiss(id: number): void;
+}
+
+let next = 1;
+
+/** Short messages after an action: confirmations fade, errors stay until read. */
+export const useNotices = create<NoticeStore>((set, get) => ({
+  notices: [],
+  ok(text) {
+    const id = next++;
+    set({ notices: [...get().notices, { id, kind: 'ok', text }] });
+    setTimeout(() => get().dismiss(id), 4000);
+  },
+  fail(error) {
+    set({ notices: [...get().notices, { id: next++, kind: 'error', text: errorText(error) }] });
+  },
+  dismiss(id) {
+    set({ notices: get().notices.filter((n) => n.id !== id) });
+  },
+}));

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { AttributeBadge, StateBadge } from '../components/Badges.tsx';
+import { formatTime } from '../lib/format.ts';
+import { queues as m, queueTitles } from '../messages/queues.ts';
+import { useQueues } from '../stores/queues.ts';
+import { useRoute, type QueueName } from '../stores/route.ts';
+
+export function QueueView({ queue }: { queue: QueueName }) {
+  const { queues, refresh } = useQueues();
+  const go = useRoute((s) => s.go);
+  useEffect(() => {
+    void refresh();
+  }, [refresh, queue]);
+  const items = queues?.[queue] ?? [];
+  return (
+    <div className="view queue-view">
+      <header className="view-head">
+        <h1>{queueTitles[queue]}</h1>
+        <span className="muted">{items.length} 件</span>
+      </header>
+      {items.length === 0 ? (
+        <div className="empty-state">{m.empty}</div>
+      ) : (
+        <ul className="queue-list">
+          {items.map((item) => (
+            <li key={item.decisionId}>
+              <button type="button" className="queue-item" onClick={() => go({ view: 'document', documentId: item.documentId })}>
+                <span className="queue-title">{item.title ?? item.fileName}</span>
+                <span className="queue-number muted">{item.docNumber ?? ''}</span>
+                <AttributeBadge attribute={item.attribute} />
+                <StateBadge state={item.state} />
+                <span className="muted small">{m.drafter}：{item.draftedBy}</span>
+                <span className="muted small">{formatTime(item.updatedAt)}</span>
+                {item.returnReason && <span className="queue-return">{m.returnReason}：{item.returnReason}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

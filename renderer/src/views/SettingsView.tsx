@@ -1,0 +1,230 @@
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../shared/ipc/records.ts';
+import type { ReviewPolicy } from '../../../shared/workflow.ts';
+import type { Role } from '../../../shared/types.ts';
+import { Field } from '../components/Field.tsx';
+import { ConfirmDialog } from '../workspace/dialogs.tsx';
+import { roleLabels } from '../messages/common.ts';
+import { settings as m } from '../messages/settings.ts';
+import { useNotices } from '../stores/notices.ts';
+import { hasRole, useSession } from '../stores/session.ts';
+import { useSettings } from '../stores/settings.ts';
+
+const MB = 1024 * 1024;
+const allRoles: Role[] = ['drafter', 'reviewer', 'signer', 'admin'];
+
+export function SettingsView() {
+  const { settings, load } = useSettings();
+  const user = useSession((s) => s.user);
+  const admin = hasRole(user, 'admin');
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <div className="view settings-view">
+      <header className="view-head">
+        <h1>{m.title}</h1>
+      </header>
+      <div className="settings-grid">
+        <DataSection />
+        {settings && <PolicySection key={JSON.stringify(settings)} initial={settings} admin={admin} />}
+        {admin && <UsersSection />}
+      </div>
+    </div>
+  );
+}
+
+function DataSection() {
+  const { info, status, logout } = useSession();
+  const { backup, restore, lastBackup } = useSettings();
+  const [restorePath, setRestorePath] = useState<string | null>(null);
+  useEffect(() => {
+    if (lastBackup) useNotices.getState().ok(m.backupDone(lastBackup.path, lastBackup.entries));
+  }, [lastBackup]);
+  const backupNow = async () => {
+    const path = await window.api.chooseSavePath({ defaultName: `审查台备份-${new Date().toISOString().slice(0, 10)}.sqlite`, filters: [{ name: 'SQLite', extensions: ['sqlite'] }] });
+    if (path) await backup(path);
+  };
+  const chooseRestore = async () => {
+    const [path] = await window.api.chooseFiles({});
+    if (path) setRestorePath(path);
+  };
+  return (
+    <section className="card" aria-label={m.data}>
+      <h2>{m.data}</h2>
+      <dl className="kv">
+        <dt>{m.dataFolder}</dt>
+        <dd className="mono small">{info?.dataDir}</dd>
+        <dt>{m.database}</dt>
+        <dd className="mono small">{status?.database.path}</dd>
+      </dl>
+      <div className="form-actions">
+        <button type="button" className="btn-primary" onClick={() => void backupNow()}>{m.backupNow}</button>
+        <button type="button" onClick={() => void chooseRestore()}>{m.restore}</button>
+      </div>
+      {restorePath && (
+        <ConfirmDialog
+          title={m.restore}
+          text={`${m.restoreConfirm}\n${restorePath}`}
+          action={m.restore}
+          busy={false}
+          onClose={() => setRestorePath(null)}
+          onConfirm={async () => {
+            const ok = await restore(restorePath, m.restored);
+            setRestorePath(null);
+            if (ok) await logout();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function PolicySection({ initial, admin }: { initial: Settings; admin: boolean }) {
+  const update = useSettings((s) => s.update);
+  const [policy, setPolicy] = useState<ReviewPolicy>(initial.reviewPolicy);
+  const [threshold, setThreshold] = useState(initial.highScoreThreshold);
+  const [approved, setApproved] = useState(initial.classifiedMachineApproved);
+  const [maxMb, setMaxMb] = useState(Math.round(initial.limits.maxBytes / MB));
+  const [expandedMb, setExpandedMb] = useState(Math.round(initial.limits.maxExpandedBytes / MB));
+  const [timeoutS, setTimeoutS] = useState(Math.round(initial.limits.timeoutMs / 1000));
+  const [localBasis, setLocalBasis] = useState(initial.localBasis.join('\n'));
+  return (
+    <form
+      className="card"
+      aria-label={m.policy}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void update(
+          {
+            reviewPolicy: policy,
+            highScoreThreshold: threshold,
+            classifiedMachineApproved: approved,
+            limits: { maxBytes: maxMb * MB, maxExpandedBytes: expandedMb * MB, timeoutMs: timeoutS * 1000 },
+            localBasis: localBasis.split('\n').map((l) => l.trim()).filter(Boolean),
+          },
+          m.saved,
+        );
+      }}
+    >
+      <h2>{m.policy}</h2>
+      {!admin && <p className="muted small">{m.adminOnly}</p>}
+      <fieldset disabled={!admin}>
+        <label className="radio-line">
+          <input type="radio" name="policy" checked={policy === 'all'} onChange={() => setPolicy('all')} /> {m.policyAll}
+        </label>
+        <label className="radio-line">
+          <input type="radio" name="policy" checked={policy === 'on-request-withheld'} onChange={() => setPolicy('on-request-withheld')} /> {m.policyOnRequest}
+        </label>
+        <Field label={m.threshold} hint={m.thresholdHint}>
+          {(p) => <input {...p} type="number" min={0} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} />}
+        </Field>
+        <label className="radio-line">
+          <input type="checkbox" checked={approved} onChange={(e) => setApproved(e.target.checked)} /> {m.classifiedMachine}
+        </label>
+        <h3>{m.limits}</h3>
+        <div className="limits">
+          <label className="field">
+            <span className="field-label">{m.maxBytes}</span>
+            <input type="number" min={1} max={2048} value={maxMb} onChange={(e) => setMaxMb(Number(e.target.value))} />
+          </label>
+          <label className="field">
+            <span className="field-label">{m.maxExpanded}</span>
+            <input type="number" min={1} max={4096} value={expandedMb} onChange={(e) => setExpandedMb(Number(e.target.value))} />
+          </label>
+          <label className="field">
+            <span className="field-label">{m.timeout}</span>
+            <input type="number" min={1} max={600} value={timeoutS} onChange={(e) => setTimeoutS(Number(e.target.value))} />
+          </label>
+        </div>
+        <Field label={m.localBasis} hint={m.localBasisHint}>
+          {(p) => <textarea {...p} rows={3} value={localBasis} onChange={(e) => setLocalBasis(e.target.value)} />}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="btn-primary">{m.saveSettings}</button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function UsersSection() {
+  const { users, loadUsers, addUser, setRoles } = useSettings();
+  const [name, setName] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [roles, setNewRoles] = useState<Role[]>(['drafter']);
+  useEffect(() => {
+    void loadUsers();
+  }, [loadUsers]);
+  const toggle = (list: Role[], r: Role) => (list.includes(r) ? list.filter((x) => x !== r) : [...list, r]);
+  return (
+    <section className="card card-wide" aria-label={m.users}>
+      <h2>{m.users}</h2>
+      <table className="users-table">
+        <thead>
+          <tr>
+            <th>{m.userName}</th>
+            <th>{m.displayName}</th>
+            <th>{m.roles}</th>
+            <th>{m.keyFingerprint}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}{!u.active && <span className="badge badge-muted">{m.inactive}</span>}</td>
+              <td>{u.displayName}</td>
+              <td>
+                {allRoles.map((r) => (
+                  <label key={r} className="role-toggle">
+                    <input type="checkbox" checked={u.roles.includes(r)} onChange={() => void setRoles(u.name, toggle(u.roles, r), m.rolesSaved)} />
+                    {roleLabels[r]}
+                  </label>
+                ))}
+              </td>
+              <td className="mono small">{u.keyFingerprint.slice(0, 16)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        className="add-user"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await addUser({ name: name.trim(), displayName: displayName.trim(), password, roles }, m.userAdded)) {
+            setName('');
+            setDisplayName('');
+            setPassword('');
+          }
+        }}
+      >
+        <h3>{m.addUser}</h3>
+        <label className="field">
+          <span className="field-label">{m.userName}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} required />
+        </label>
+        <label className="field">
+          <span className="field-label">{m.displayName}</span>
+          <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} required />
+        </label>
+        <label className="field">
+          <span className="field-label">{m.password}</span>
+          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} minLength={8} required />
+        </label>
+        <fieldset className="field">
+          <legend className="field-label">{m.roles}</legend>
+          {allRoles.map((r) => (
+            <label key={r} className="role-toggle">
+              <input type="checkbox" checked={roles.includes(r)} onChange={() => setNewRoles(toggle(roles, r))} />
+              {roleLabels[r]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="btn-primary">{m.addUser}</button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,185 @@
+import { useEffect, useMemo, useState } from 'react';
+import { AttributeBadge, StateBadge } from '../components/Badges.tsx';
+import { common } from '../messages/common.ts';
+import { workspace as m } from '../messages/workspace.ts';
+import { useNotices } from '../stores/notices.ts';
+import { useRoute } from '../stores/route.ts';
+import { useSession } from '../stores/session.ts';
+import { useSettings } from '../stores/settings.ts';
+import { canEdit, useWorkspace } from '../stores/workspace.ts';
+import { AttributePanel } from '../workspace/AttributePanel.tsx';
+import { DEFAULT_HIGH_SCORE, decisionProblems } from '../workspace/decision.ts';
+import { ConfirmDialog, ReturnDialog, SignDialog } from '../workspace/dialogs.tsx';
+import { DocumentText, selectedSpan } from '../workspace/DocumentText.tsx';
+import { FindingList } from '../workspace/FindingList.tsx';
+import { HistoryPanel } from '../workspace/HistoryPanel.tsx';
+import { MetadataCard } from '../workspace/MetadataCard.tsx';
+
+const noLocalBasis: string[] = [];
+
+type Dialog = 'submit' | 'approve' | 'return' | 'sign' | null;
+
+const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+export function WorkspaceView({ documentId }: { documentId: number }) {
+  const ws = useWorkspace();
+  const back = useRoute((s) => s.back);
+  const user = useSession((s) => s.user);
+  const localBasis = useSettings((s) => s.settings?.localBasis ?? noLocalBasis);
+  const threshold = useSettings((s) => s.settings?.highScoreThreshold ?? DEFAULT_HIGH_SCORE);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const { detail, fields } = ws;
+
+  const open = ws.open;
+  useEffect(() => {
+    void open(documentId);
+  }, [open, documentId]);
+
+  const editable = canEdit(detail, ws.superseding);
+  const problems = useMemo(
+    () => (detail && fields ? decisionProblems(fields, detail.suggestion, detail.findings, ws.dispositions) : []),
+    [detail, fields, ws.dispositions],
+  );
+  const redactedIds = useMemo(() => new Set((fields?.redactions ?? []).map((r) => r.findingId).filter((id): id is string => id !== null)), [fields]);
+  const actions = detail?.actions ?? [];
+  const canSubmit = editable && problems.length === 0;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (dialog) return;
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+        e.preventDefault();
+        if (canSubmit) setDialog('submit');
+        return;
+      }
+      if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const s = useWorkspace.getState();
+      const key = e.key.toLowerCase();
+      if (key === 'j') s.step(1);
+      else if (key === 'k') s.step(-1);
+      else if (key === 'c' && s.selectedId) s.confirm(s.selectedId);
+      else if (key === 'd' && s.selectedId) {
+        e.preventDefault();
+        s.requestDismiss(s.selectedId);
+      } else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dialog, canSubmit]);
+
+  if (ws.error) return <div className="view"><p className="field-error" role="alert">{ws.error}</p></div>;
+  if (!detail || !fields || detail.id !== documentId) return <div className="view"><p className="muted">{common.loading}</p></div>;
+
+  const current = detail.current;
+  const ownDecision = current && user && current.draftedBy === user.name;
+  const waitingForOthers = current && (current.state === 'submitted' || current.state === 'approved');
+  const addSelection = () => {
+    const span = selectedSpan();
+    if (!span) return useNotices.getState().fail({ code: 'no-selection', message: m.noSelection });
+    ws.change({ redactions: [...fields.redactions, { ...span, basis: fields.basis.find((b) => b !== '条例第三十七条') ?? '条例第十五条', findingId: null }] });
+  };
+  const exportCopy = async () => {
+    const base = (detail.title ?? detail.fileName).replace(/\.[a-z]+$/i, '');
+    const path = await window.api.chooseSavePath({ defaultName: `${base}（公开版）.docx`, filters: [{ name: 'Word 文档', extensions: ['docx'] }, { name: '纯文本', extensions: ['txt'] }] });
+    if (path) await ws.exportRedacted(path, path.toLowerCase().endsWith('.txt') ? 'txt' : 'docx');
+  };
+
+  return (
+    <div className="view workspace-view">
+      <header className="view-head workspace-head">
+        <button type="button" className="btn-link" onClick={back}>← {m.backToRegister}</button>
+        <div className="workspace-title">
+          <h1>{detail.title ?? detail.fileName}</h1>
+          <span className="muted">{detail.docNumber ?? ''}</span>
+        </div>
+        <StateBadge state={detail.state} />
+        {current && <AttributeBadge attribute={current.attribute} />}
+        <span className="save-state muted small" aria-live="polite">{ws.saving ? m.saving : ws.dirty ? '' : current && editable ? m.saved : ''}</span>
+        <span className="spacer" />
+        <div className="actions" role="group" aria-label={m.actions}>
+          {editable && (
+            <button type="button" className="btn-primary" disabled={!canSubmit || ws.busy} title={m.submitShortcut} onClick={() => setDialog('submit')}>{m.submit}</button>
+          )}
+          {actions.includes('approve') && <button type="button" className="btn-primary" disabled={ws.busy} onClick={() => setDialog('approve')}>{m.approve}</button>}
+          {actions.includes('return') && <button type="button" className="btn-danger" disabled={ws.busy} onClick={() => setDialog('return')}>{m.returnDoc}</button>}
+          {actions.includes('sign') && (
+            <button type="button" className="btn-primary" disabled={ws.busy} onClick={async () => { if (await ws.prepareSign()) setDialog('sign'); }}>{m.sign}</button>
+          )}
+          {actions.includes('supersede') && !ws.superseding && <button type="button" onClick={ws.startSupersede}>{m.supersede}</button>}
+          {current?.state === 'signed' && current.attribute === 'partial' && <button type="button" onClick={() => void exportCopy()}>{m.exportRedacted}</button>}
+        </div>
+      </header>
+
+      <div className="workspace-notes">
+        {detail.classifiedWarning && <p className="banner banner-danger" role="alert">{detail.classifiedWarning}</p>}
+        {current?.state === 'returned' && current.returnReason && <p className="banner banner-warn">{m.returnedNotice(current.returnReason)}</p>}
+        {ownDecision && waitingForOthers && user.roles.some((r) => r === 'reviewer' || r === 'signer') && <p className="banner">{m.ownDraftNoSign}</p>}
+        {detail.warnings.map((w) => <p key={w} className="banner">{w}</p>)}
+      </div>
+
+      <div className="workspace-grid">
+        <FindingList
+          findings={detail.findings}
+          dispositions={ws.dispositions}
+          redactedIds={redactedIds}
+          selectedId={ws.selectedId}
+          dismissingId={ws.dismissingId}
+          readOnly={!editable}
+          highScoreThreshold={threshold}
+          onSelect={ws.select}
+          onConfirm={ws.confirm}
+          onRequestDismiss={ws.requestDismiss}
+          onDismiss={ws.dismiss}
+          onCancelDismiss={ws.cancelDismiss}
+          onUndo={ws.undo}
+        />
+        <div className="document-column">
+          {detail.text === null ? (
+            <p className="banner banner-danger">{m.noText}</p>
+          ) : (
+            <DocumentText text={detail.text} paragraphs={detail.paragraphs} findings={detail.findings} dispositions={ws.dispositions} redactions={fields.redactions} selectedId={ws.selectedId} onSelect={ws.select} />
+          )}
+          <p className="keyboard-help small muted">{m.keyboardHelp}</p>
+        </div>
+        <aside className="decision-column">
+          <MetadataCard metadata={detail.metadata} fileName={detail.fileName} sha256={detail.sha256} pageCount={detail.pageCount} attribute={fields.attribute} />
+          {!editable && <p className="banner small">{m.readOnlyNotice}</p>}
+          <AttributePanel
+            suggestion={detail.suggestion}
+            value={fields}
+            findings={detail.findings}
+            text={detail.text}
+            paragraphs={detail.paragraphs}
+            localBasis={localBasis}
+            readOnly={!editable}
+            problems={problems}
+            onChange={ws.change}
+            onAddSelection={addSelection}
+          />
+          <HistoryPanel history={detail.history} />
+        </aside>
+      </div>
+
+      {dialog === 'submit' && (
+        <ConfirmDialog title={m.submit} text={m.confirmSubmit} action={m.submit} busy={ws.busy} onClose={() => setDialog(null)} onConfirm={async () => { if (await ws.submit()) setDialog(null); }} />
+      )}
+      {dialog === 'approve' && (
+        <ConfirmDialog title={m.approve} text={m.confirmApprove} action={m.approve} busy={ws.busy} onClose={() => setDialog(null)} onConfirm={async () => { if (await ws.approve()) setDialog(null); }} />
+      )}
+      {dialog === 'return' && <ReturnDialog busy={ws.busy} onClose={() => setDialog(null)} onReturn={async (reason) => { if (await ws.returnDecision(reason)) setDialog(null); }} />}
+      {dialog === 'sign' && ws.signStatement && (
+        <SignDialog
+          statement={ws.signStatement}
+          busy={ws.busy}
+          onClose={() => setDialog(null)}
+          onSign={async (password) => {
+            const error = await ws.sign(password);
+            if (!error) setDialog(null);
+            return error;
+          }}
+        />
+      )}
+    </div>
+  );
+}

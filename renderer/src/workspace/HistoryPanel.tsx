@@ -1,0 +1,43 @@
+import type { AuditEntryView } from '../../../shared/ipc/records.ts';
+import { auditActionLabels } from '../../../shared/messages/records.ts';
+import { formatTime } from '../lib/format.ts';
+import { roleLabels } from '../messages/common.ts';
+import { workspace as m } from '../messages/workspace.ts';
+
+/** The short human line for an entry's payload: reasons and comments are what a reader looks for. */
+export function payloadSummary(payload: unknown): string | null {
+  if (!payload || typeof payload !== 'object') return null;
+  const p = payload as Record<string, unknown>;
+  for (const key of ['reason', 'comment', 'justification', 'path', 'fileName']) {
+    const v = p[key];
+    if (typeof v === 'string' && v.trim() !== '') return v;
+  }
+  return null;
+}
+
+export function HistoryPanel({ history }: { history: readonly AuditEntryView[] }) {
+  const newestFirst = [...history].reverse();
+  return (
+    <section className="history-panel" aria-label={m.history}>
+      <h2>{m.history}</h2>
+      {newestFirst.length === 0 && <p className="muted small">{m.historyEmpty}</p>}
+      <ol>
+        {newestFirst.map((e) => {
+          const summary = payloadSummary(e.payload);
+          return (
+            <li key={e.seq} className={`history-entry action-${e.action.replace('.', '-')}`}>
+              <span className="history-action">{auditActionLabels[e.action] ?? e.action}</span>
+              <span className="history-who">
+                {e.user ?? '—'}
+                {e.role ? `（${roleLabels[e.role]}）` : ''}
+              </span>
+              <time className="history-time" dateTime={e.time}>{formatTime(e.time)}</time>
+              {summary && <span className="history-summary">{summary}</span>}
+              {e.signature && <span className="badge badge-signed">Ed25519</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { attribute as attributeInfo } from '../../../shared/attributes.ts';
+import type { Attribute, DocumentMetadata } from '../../../shared/types.ts';
+import { shortHash } from '../lib/format.ts';
+import { workspace as m } from '../messages/workspace.ts';
+
+export interface MetadataCardProps {
+  metadata: DocumentMetadata;
+  fileName: string;
+  sha256: string;
+  pageCount: number | null;
+  /** The attribute currently chosen, to check the 附注 against. */
+  attribute: Attribute;
+}
+
+const PUBLIC_MARK = '此件公开发布';
+
+/** The 附注 must agree with the attribute: proactive needs 此件公开发布, anything else must not carry it. */
+export function noteCheck(note: string | null, attribute: Attribute): { ok: boolean; text: string } | null {
+  const hasPublicMark = note?.includes(PUBLIC_MARK) ?? false;
+  if (attribute === 'proactive') return hasPublicMark ? { ok: true, text: m.noteCheckOk } : { ok: false, text: m.noteCheckMissing };
+  if (hasPublicMark) return { ok: false, text: m.noteCheckConflict(attributeInfo(attribute).noteMark) };
+  return null;
+}
+
+export function MetadataCard({ metadata, fileName, sha256, pageCount, attribute }: MetadataCardProps) {
+  const check = noteCheck(metadata.note, attribute);
+  const c = metadata.classification;
+  return (
+    <section className="metadata-card" aria-label={m.metadata}>
+      <dl>
+        <dt>{m.docNumber}</dt>
+        <dd>{metadata.docNumber ?? '—'}</dd>
+        <dt>{m.classification}</dt>
+        <dd className={c ? 'classified' : ''}>{c ? `${c.level}${c.period ? `★${c.period}` : ''}` : m.notClassified}</dd>
+        <dt>{m.date}</dt>
+        <dd>{metadata.date ?? metadata.dateRaw ?? '—'}</dd>
+        <dt>{m.note}</dt>
+        <dd>
+          {metadata.note ?? m.noteMissing}
+          {check && <span className={`note-check ${check.ok ? 'ok' : 'warn'}`} role="note">{check.text}</span>}
+        </dd>
+        {metadata.issuer && (
+          <>
+            <dt>{m.issuer}</dt>
+            <dd>{metadata.issuer}</dd>
+          </>
+        )}
+        <dt>{m.fileName}</dt>
+        <dd className="small">{fileName}{pageCount !== null ? ` · ${pageCount} 页` : ''}</dd>
+        <dt>{m.sha256}</dt>
+        <dd className="mono small" title={sha256}>{shortHash(sha256)}</dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { attribute as attributeInfo } from '../../../shared/attributes.ts';
+import type { SignStatement } from '../../../shared/ipc/records.ts';
+import { Modal } from '../components/Modal.tsx';
+import { common } from '../messages/common.ts';
+import { workspace as m } from '../messages/workspace.ts';
+
+export function ConfirmDialog({ title, text, action, busy, onConfirm, onClose }: { title: string; text: string; action: string; busy: boolean; onConfirm(): void; onClose(): void }) {
+  return (
+    <Modal title={title} onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onConfirm();
+        }}
+      >
+        <p>{text}</p>
+        <div className="form-actions">
+          <button type="submit" className="btn-primary" disabled={busy}>{action}</button>
+          <button type="button" onClick={onClose}>{common.cancel}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+export function ReturnDialog({ busy, onReturn, onClose }: { busy: boolean; onReturn(reason: string): void; onClose(): void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState(false);
+  return (
+    <Modal title={m.returnTitle} onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (reason.trim() === '') return setError(true);
+          onReturn(reason.trim());
+        }}
+      >
+        <label className="field">
+          <span className="field-label">{m.returnReason}</span>
+          <textarea rows={3} value={reason} placeholder={m.returnReasonPlaceholder} onChange={(e) => { setReason(e.target.value); setError(false); }} aria-invalid={error} />
+        </label>
+        {error && <p className="field-error" role="alert">{m.reasonRequired}</p>}
+        <div className="form-actions">
+          <button type="submit" className="btn-danger" disabled={busy}>{m.returnDoc}</button>
+          <button type="button" onClick={onClose}>{common.cancel}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** Shows exactly what the signature will cover before asking for the password that unlocks the key. */
+export function SignDialog({ statement, busy, onSign, onClose }: { statement: SignStatement; busy: boolean; onSign(password: string): Promise<string | null>; onClose(): void }) {
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Modal title={m.signTitle} onClose={onClose} wide>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setError(await onSign(password));
+        }}
+      >
+        <p>{m.signStatement}</p>
+        <dl className="sign-statement">
+          <dt>{m.title}</dt>
+          <dd>{statement.title ?? '—'}（{statement.docNumber ?? '—'}）</dd>
+          <dt>{m.signHash}</dt>
+          <dd className="mono">{statement.documentSha256}</dd>
+          <dt>{m.signAttribute}</dt>
+          <dd><strong>{attributeInfo(statement.attribute).label}</strong></dd>
+          <dt>{m.signReason}</dt>
+          <dd>{statement.reason || '—'}</dd>
+          <dt>{m.signBasis}</dt>
+          <dd>{[...statement.basis, statement.basisText].filter(Boolean).join('、') || '—'}</dd>
+          {statement.justification && (
+            <>
+              <dt>{m.justification}</dt>
+              <dd>{statement.justification}</dd>
+            </>
+          )}
+          {statement.redactions.length > 0 && (
+            <>
+              <dt>{m.redactions}</dt>
+              <dd>{m.signRedactions(statement.redactions.length)}</dd>
+            </>
+          )}
+          <dt>{m.drafter}</dt>
+          <dd>{statement.draftedBy}{statement.reviewedBy ? ` · 审查：${statement.reviewedBy}` : ''}</dd>
+        </dl>
+        <label className="field">
+          <span className="field-label">{m.signPassword}</span>
+          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {error && <p className="field-error" role="alert">{error}</p>}
+        <div className="form-actions">
+          <button type="submit" className="btn-primary" disabled={busy || password === ''}>{m.signConfirm}</button>
+          <button type="button" onClick={onClose}>{common.cancel}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
