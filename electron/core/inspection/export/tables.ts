@@ -1,7 +1,7 @@
 import type { Attribute } from '../../../../shared/types.ts';
 import { attribute } from '../../../../shared/attributes.ts';
 import { applicantLabels, inspectionOutcomeLabels, ruleLabels } from '../../../../shared/messages/inspection.ts';
-import { applicantTypes, worklistRules } from '../../../../shared/ipc/inspection.ts';
+import { applicantTypes, worklistRules, type AnnualFigures } from '../../../../shared/ipc/inspection.ts';
 import type { InspectionReport } from './report.ts';
 
 export type Cell = string | number;
@@ -48,12 +48,11 @@ export function summaryPairs(report: InspectionReport): [string, Cell][] {
 }
 
 /** The annual-report blocks (条例第五十条): decisions, withheld rows, request handling. */
-export function annualTables(report: InspectionReport): { title: string; header: Cell[]; rows: Cell[][] }[] {
-  const a = report.annual;
+export function annualTables(year: number, a: AnnualFigures): { title: string; header: Cell[]; rows: Cell[][] }[] {
   const attrs: Attribute[] = ['proactive', 'partial', 'on-request', 'withheld'];
   return [
     {
-      title: `${report.year}年度公开属性认定（按审签决定）`,
+      title: `${year}年度公开属性认定（按审签决定）`,
       header: ['公开属性', '本年签发决定（件）', '年末现行（件）'],
       rows: attrs.map((k) => [attribute(k).label, a.decisions.signedByAttribute[k], a.decisions.inForceByAttribute[k]]),
     },

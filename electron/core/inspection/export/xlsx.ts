@@ -41,7 +41,7 @@ function summarySheet(book: ExcelJS.Workbook, report: InspectionReport): void {
   add([m.report.tableCaption], true);
   add([...m.report.tableHeader], true);
   for (const row of outcomeTable(report)) add(row);
-  for (const table of annualTables(report)) {
+  for (const table of annualTables(report.year, report.annual)) {
     sheet.addRow([]);
     add([table.title], true);
     add(table.header, true);

@@ -1,0 +1,78 @@
+import type { Command } from '../main.ts';
+import { parseArgs, positiveInt, required, usageError, type ParsedArgs } from '../args.ts';
+import { openCliRecords, print, resolveDocument, signIn } from '../record.ts';
+import { addRequest, answerRequest, extendRequest, listRequests } from '../../core/requests/register.ts';
+import type { Context } from '../../core/records/context.ts';
+import { applicantTypes, requestChannels, requestOutcomes, type RequestFilter } from '../../../shared/ipc/inspection.ts';
+import { deadlineLabels, inspectionMessages, outcomeRows } from '../../../shared/messages/inspection.ts';
+
+const m = inspectionMessages.cli;
+const usage = m.requestsUsage;
+
+function choice<T extends string>(args: ParsedArgs, option: string, choices: readonly T[], fallback?: T): T {
+  const value = args.values[option] ?? fallback;
+  if (value === undefined) return required(args, option, usage) as never;
+  if (!(choices as readonly string[]).includes(value)) throw usageError(m.badChoice(`--${option}`, value, choices), usage);
+  return value as T;
+}
+
+const requestId = (args: ParsedArgs) => positiveInt(args.positionals[1] ?? '', '登记编号', usage);
+
+async function run(ctx: Context, args: ParsedArgs): Promise<number> {
+  const sub = args.positionals[0] ?? '';
+  if (sub === 'list') {
+    const filter: RequestFilter = { limit: 1000 };
+    if (args.values.year) filter.year = positiveInt(args.values.year, '--year', usage);
+    if (args.values.status) filter.status = choice(args, 'status', ['open', 'due-soon', 'overdue', 'answered', 'answered-late', 'unanswered'] as const);
+    if (args.values.doc) filter.documentId = resolveDocument(ctx, args.values.doc, usage);
+    const page = listRequests(ctx, filter);
+    if (args.flags.json) {
+      print(JSON.stringify(page, null, 2));
+      return 0;
+    }
+    for (const r of page.rows) print(m.requestLine(r.id, r.receivedOn, r.deadline.finalDue, deadlineLabels[r.deadline.status], r.subject, r.docNumber ?? r.title ?? ''));
+    const c = page.counts;
+    print(m.requestCounts(c.open, c.dueSoon, c.overdue, c.answered, c.answeredLate));
+    if (page.rows.some((r) => r.deadline.calendarIncomplete)) print(m.calendarWarning);
+    return 0;
+  }
+  if (!['add', 'answer', 'extend'].includes(sub)) throw usageError(m.unknownSubcommand('requests', sub), usage);
+  const { actor } = await signIn(ctx, args, usage);
+  const view =
+    sub === 'add'
+      ? addRequest(ctx, actor, {
+          documentId: args.values.doc ? resolveDocument(ctx, args.values.doc, usage) : null,
+          subject: required(args, 'subject', usage),
+          applicantType: choice(args, 'applicant', applicantTypes, 'citizen'),
+          channel: choice(args, 'channel', requestChannels, 'online'),
+          receivedOn: required(args, 'received', usage),
+          note: args.values.note,
+        })
+      : sub === 'answer'
+        ? answerRequest(ctx, actor, { requestId: requestId(args), outcome: choice(args, 'outcome', requestOutcomes), answeredOn: required(args, 'answered', usage), note: args.values.note })
+        : extendRequest(ctx, actor, { requestId: requestId(args), extensionDays: Math.min(20, positiveInt(required(args, 'days', usage), '--days', usage)), reason: required(args, 'reason', usage) });
+  if (args.flags.json) print(JSON.stringify(view, null, 2));
+  else if (sub === 'add') print(m.requestAdded(view.id, view.deadline.finalDue));
+  else if (sub === 'answer') print(m.requestAnswered(view.id, deadlineLabels[view.deadline.status]));
+  else print(m.requestExtended(view.id, view.deadline.finalDue));
+  if (view.deadline.calendarIncomplete) print(m.calendarWarning);
+  return 0;
+}
+
+export const command: Command = {
+  summary: m.requestsSummary,
+  usage,
+  async run(argv) {
+    const args = parseArgs(argv, { values: ['as', 'db', 'doc', 'subject', 'applicant', 'channel', 'received', 'note', 'outcome', 'answered', 'days', 'reason', 'year', 'status'], flags: ['json'] }, usage);
+    if (args.positionals[0] === 'outcomes') {
+      for (const o of requestOutcomes) print(`${o.padEnd(30)} ${outcomeRows[o].row}  ${outcomeRows[o].label}`);
+      return 0;
+    }
+    const ctx = openCliRecords(args);
+    try {
+      return await run(ctx, args);
+    } finally {
+      ctx.store.close();
+    }
+  },
+};

@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { closedNovember, openUnit, password } from './seed.ts';
+import { tempDir } from '../records/helpers.ts';
+
+const bin = path.resolve('electron/cli/bin.mjs');
+let unitDb: string;
+let officeDb: string;
+let out: string;
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, DISCLOSURE_DESK_PASSWORD: password, TZ: process.env.TZ ?? 'UTC' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  const unit = openUnit();
+  closedNovember(unit, '西区民政局');
+  unitDb = unit.file;
+  unit.ctx.store.close();
+  const office = openUnit();
+  officeDb = office.file;
+  office.ctx.store.close();
+  out = tempDir();
+});
+
+describe('the inspection commands', () => {
+  it('prints the annual figures as JSON', () => {
+    const r = cli('report', '--year', '2025', '--json', '--db', unitDb);
+    expect(r.code).toBe(0);
+    const figures = JSON.parse(r.stdout);
+    expect(figures.requests.received.total).toBe(6);
+    expect(figures.decisions.madeMoreOpen).toBe(4);
+  });
+
+  it('registers a request and shows its deadline', () => {
+    const r = cli('requests', 'add', '--as', 'reviewer', '--subject', '申请公开停车收费标准', '--received', '2025-09-25', '--applicant', 'legal-person', '--db', unitDb);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('答复期限 2025-10-29');
+    const bad = cli('requests', 'add', '--as', 'reviewer', '--subject', 'x', '--received', '2025-09-25', '--applicant', 'company', '--db', unitDb);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--applicant 的取值“company”无效');
+  });
+
+  it('reports a closed inspection and writes the xlsx, docx, csv and signed bundle', () => {
+    const status = cli('inspect', 'status', '--year', '2025', '--db', unitDb);
+    expect(status.stdout).toContain('2025年度自查：已结束（已锁定）；已办结 7/7');
+    const exported = cli('inspect', 'export', '--year', '2025', '--out', out, '--as', 'signer', '--db', unitDb);
+    expect(exported.stderr).toBe('');
+    expect(fs.readdirSync(out).sort()).toEqual(['2025年度自查台账.csv', '2025年度自查台账.xlsx', '2025年度自查情况报告.docx', '2025年度自查签名包.checkpoint.json', '2025年度自查签名包.json']);
+  });
+
+  it('verifies a bundle with exit 0, and refuses a tampered one with exit 3 and the reason', () => {
+    const file = path.join(out, '2025年度自查签名包.json');
+    expect(cli('bundle', 'verify', file).code).toBe(0);
+    const tampered = path.join(out, 'tampered.json');
+    fs.writeFileSync(tampered, fs.readFileSync(file, 'utf8').replace('"西区民政局"', '"东区民政局"'));
+    const r = cli('bundle', 'verify', tampered);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('签名与内容不符');
+  });
+
+  it('imports bundles at the government office and shows the consolidated figures', () => {
+    const r = cli('bundle', 'import', path.join(out, '2025年度自查签名包.json'), path.join(out, 'tampered.json'), '--as', 'reviewer', '--db', officeDb);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('已导入：已导入西区民政局2025年度自查结果。');
+    expect(r.stdout).toContain('拒收');
+    const summary = cli('bundle', 'summary', '--year', '2025', '--json', '--db', officeDb);
+    expect(JSON.parse(summary.stdout).totals).toMatchObject({ units: 1, items: 7, toProactive: 3 });
+  });
+
+  it('refuses a wrong year with usage exit 2', () => {
+    const r = cli('inspect', 'status', '--year', '25', '--db', unitDb);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('年度“25”无效');
+  });
+});
