@@ -32,6 +32,7 @@ export const ruleMessages: Record<string, string> = {
   'mention.scope': '位于“涉及……的、属于……的”等范围界定中，是规范性表述',
   'mention.procedure': '位于“按照……规定”等程序性表述中',
   'mention.disclosure-rule': '所在句讨论公开属性或公开程序本身，是规范性表述',
+  'mention.normative': '位于“应当、可以、不得、要加强”等规范性语句中，且句中没有具体的人、事、日期',
 };
 
 export const scannerMessages = {
@@ -40,7 +41,7 @@ export const scannerMessages = {
   lexiconEmptyPattern: '词语为空',
   lexiconBadCategory: (value: string) => `类别“${value}”不是 1–9`,
   lexiconBadWeight: (value: string) => `权重“${value}”不在 0–1 之间`,
-  lexiconBadMode: (value: string) => `方式“${value}”应为 any 或 mark`,
+  lexiconBadMode: (value: string) => `方式“${value}”应为 any、topic 或 mark`,
   lexiconBadRegex: (pattern: string) => `正则表达式“${pattern}”无效或会匹配空串`,
 
   termExplanation: (term: string, note: string, rule: string, negated: boolean, basis: readonly string[]) =>

@@ -21,6 +21,7 @@ describe('each category is found in a real draft, with a Chinese explanation and
   it('1: trade secrets in a bid evaluation and privacy terms in a case file', () => {
     expect(terms(drafts.tenderEvaluation, 1)).toEqual(['报价明细', '成本构成', '技术方案']);
     expect(terms('经查，该职工的病情诊断为抑郁症，其婚姻状况为离异。', 1)).toEqual(['病情', '婚姻状况']);
+    expect(terms('经审核，拟将以下人员纳入低保：张建华，家庭人口3人，家庭收入每月800元，患有尿毒症，病情较重。', 1)).toEqual(['家庭收入', '病情']);
   });
   it('2: process information marked as such — 征求意见稿, 讨论稿, 会议纪要, 请示', () => {
     expect(terms(drafts.consultationDraft, 2)).toEqual(['征求意见稿']);
@@ -35,6 +36,11 @@ describe('each category is found in a real draft, with a Chinese explanation and
   });
   it('4: information that would have to be compiled', () => {
     expect(terms(drafts.compilationReply, 4)).toEqual(['汇总分析', '统计加工']);
+  });
+  it('uses words that rules also talk about as signals where the text states facts', () => {
+    expect(terms('近期，XX村部分村民因征地补偿问题多次聚集上访，存在引发群体性事件的风险。', 8)).toEqual(['聚集上访', '群体性事件']);
+    expect(terms('会议要求对近期考勤情况较差的科室进行通报。', 3)).toEqual(['考勤']);
+    expect(terms('王某某同志在试用期间，民主测评优秀率85%，考察材料显示其工作表现良好。', 3)).toEqual(['民主测评', '考察材料']);
   });
   it('5: petitions and reports — 信访人, 信访件, 被投诉人', () => {
     expect(terms(drafts.petitionReply, 5)).toEqual(expect.arrayContaining(['信访人', '信访件', '被投诉人']));
@@ -67,8 +73,8 @@ describe('segmentation confirms each hit', () => {
     expect(scanner.scanText('群众可以向上级举报人民政府不作为的行为。').findings.filter((f) => f.term === '举报人')).toEqual([]);
   });
   it('scores a hit inside a longer word lower than a whole-word hit', () => {
-    const whole = signals('请严格执行考勤。', 3)[0]!;
-    const part = scanner.scanText('请查看考勤记录表。').findings.find((f) => f.term === '考勤')!;
+    const whole = signals('第三季度考勤情况如下。', 3)[0]!;
+    const part = scanner.scanText('第三季度考勤记录如下。').findings.find((f) => f.term === '考勤')!;
     expect(part.score).toBeLessThan(whole.score);
   });
 });

@@ -18,6 +18,14 @@ describe('public rules that name the categories are not concerns', () => {
     expect(result.findings.filter((f) => f.kind === 'term' && !f.negated)).toEqual([]);
   });
 
+  it('reads a compilation of public rules (条例, 信访工作条例, 保密法, 档案规定) as mentions only', () => {
+    const text = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/scanner/public-rules.txt'), 'utf8');
+    const result = scanner.scanText(text);
+    expect(result.findings.filter((f) => f.kind === 'term' && !f.negated).map((f) => f.term)).toEqual([]);
+    expect(result.suggestion.attribute).toBe('proactive');
+    expect(result.findings.some((f) => f.rule === 'mention.normative')).toBe(true);
+  });
+
   const mentions: [string, string, string][] = [
     ['涉及国家秘密、商业秘密、个人隐私的除外。', '国家秘密', 'mention.list'],
     ['行政机关不得公开个人隐私。', '个人隐私', 'mention.prohibition'],
@@ -30,6 +38,8 @@ describe('public rules that name the categories are not concerns', () => {
     ['下列事项不予公开：\n（一）工作秘密；\n（二）档案信息；', '档案信息', 'mention.list'],
     ['现将《群体性事件预防和处置工作指引》转发给你们。', '群体性事件', 'mention.citation'],
     ['严禁泄露群体性事件处置中的工作部署。', '群体性事件', 'mention.prohibition'],
+    ['信访人对信访事项处理意见不服的，可以请求复查。', '信访人', 'mention.normative'],
+    ['各单位要加强考勤管理。', '考勤', 'mention.normative'],
   ];
   it.each(mentions)('%s → “%s” is negated by %s', (text, term, rule) => {
     const finding = scanner.scanText(text).findings.find((f) => f.term === term);

@@ -14,6 +14,8 @@ export interface HitContext {
   inCategoryEnumeration: boolean;
   /** Text of the paragraph that introduces the list this paragraph belongs to, if it is a list item. */
   leadIn: string | null;
+  /** Personal data found in the document, sorted: a sentence that names a person states facts. */
+  personal: readonly Span[];
 }
 
 export interface Judgement {
@@ -27,7 +29,7 @@ const sentenceEnd = /[。！？；!?;\n]/;
 const clauseEnd = /[。！？；!?;\n，,：:]/;
 export const listItem = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}\s*[.．、)）](?!\d))/;
 
-const definition = /所称|是指|系指|指的是|名词解释|定义为|包括但不限于/;
+const definition = /所称|是指|系指|指的是|名词解释|定义为|包括但不限于|分为|划分为/;
 const selfReference = /(?:本|此)(?:文件|件|稿|纪要|材料|报告|方案|请示|简报|资料|表|页|次会议|会议)|(?:以上|上述)(?:内容|情况|材料)(?:属|系|涉及)/;
 const exceptionBefore = /(?<![删排解清免拆消剔根去革开破扫切])除(?!此|以上|上述)/;
 const exceptionAfter = /^[^。；;]*?(?:除外|以外|外(?=[，,。；;）)]|$))/;
@@ -41,6 +43,10 @@ const procedureBefore = /(?:按照|依照|依据|根据|遵照)[^，,。；;]{0,
 const procedureAfter = /^[^，,。；;]{0,30}?(?:规定|要求|办法|条例|制度)/;
 const disclosureRule = /公开属性|政务公开|信息公开|保密审查|公开审查|不予公开|依申请公开|主动公开|予以公开|可以公开|应当公开|应予公开|不公开|公开范围|公开方式|公开发布|公开渠道|向社会公开|公开与否|公开的政府信息|申请公开/;
 const disclosedAfter = /^[^，,。；;]{0,4}?(?:公开|公示)/;
+const normative = /应当|应予|应该|应(?=[按在于将及由向对以依把给当])|必须|须(?=[按在于将及由向对以依经])|可以|不得|不准|严禁|禁止|一律|有权|适用|负责(?!人)|要(?=[加做及认严切进建健落按坚强确注抓高把])|建立|健全|加强|做好|规范|完善|推进|严格执行|依法追究|依法给予|严肃处理|依规依纪|责令|(?:按照|依照|依据)[^。；;]{0,20}(?:规定|办法|条例)/;
+// A sentence that addresses someone, or narrates what a meeting did, states facts even when it uses 应当.
+const narrative = /[你您]|会议(?:认为|讨论|研究|决定|同意|要求|指出|强调|听取|审议|明确)/;
+const specificDate = /(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日/;
 const leadInCue = /(?:下列|以下|如下)[^。]*?(?:不予公开|不公开|不得公开|免予公开|不属于|除外|保密|不得)/;
 const bracketOpen = /[（(【\[〔〈<]\s*$/;
 const bracketClose = /^\s*[）)】\]〕〉>]/;
@@ -83,6 +89,10 @@ function markingPosition(ctx: HitContext, before: string, after: string): 'heade
   return tail.length === 0 || head.length === 0 ? 'standalone' : null;
 }
 
+function namesSomeone(ctx: HitContext, sentence: { from: number; to: number }): boolean {
+  return ctx.personal.some((p) => p.start < sentence.to && p.end > sentence.from);
+}
+
 /**
  * Decides whether a term hit is a concern or a normative mention. Rules run in a fixed order and the
  * first that applies decides, so every finding names one rule an officer can check.
@@ -119,5 +129,8 @@ export function judge(ctx: HitContext): Judgement {
   if (disclosureRule.test(sBefore + '□' + sAfter) || disclosedAfter.test(sAfter)) return mention('disclosure-rule');
 
   if (marking === 'header') return { rule: 'signal.header', negated: false, factor: ctx.paragraph.zone === 'header' ? 1.15 : 1.05 };
+  if (ctx.mode === 'topic' && normative.test(sBefore + '□' + sAfter) && !narrative.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter) && !namesSomeone(ctx, sentence)) {
+    return mention('normative');
+  }
   return { rule: 'signal.content', negated: false, factor: ctx.paragraph.zone === 'footer' ? 0.8 : 1 };
 }

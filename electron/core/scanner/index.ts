@@ -158,7 +158,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     return null;
   }
 
-  function termFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[]): Finding[] {
+  function termFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], personal: PiiHit[]): Finding[] {
     const hits = termHits(n);
     const paraOf = hits.map((h) => paragraphAt(paras, h.start));
     const findings: Finding[] = [];
@@ -189,7 +189,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       const next = hits[i + 1];
       const inCategoryEnumeration = isName(hit) && ((isName(prev) && gap(prev!, hit)) || (isName(next) && gap(hit, next!)));
       const verdict = judge({
-        text: n.text, start: hit.start, end: hit.end, paragraph: para, mode: hit.entry.mode, others, inCategoryEnumeration, leadIn: leadInOf(paras, n.text, pi),
+        text: n.text, start: hit.start, end: hit.end, paragraph: para, mode: hit.entry.mode, others, inCategoryEnumeration, leadIn: leadInOf(paras, n.text, pi), personal,
       });
       let rule = verdict.rule;
       let score = hit.entry.weight * boundary * verdict.factor;
@@ -211,8 +211,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     return findings;
   }
 
-  function piiFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[]): Finding[] {
-    const hits: PiiHit[] = dropOverlaps([...findIdentifiers(n.text), ...findNames(n.text), ...findAddresses(n.text)]);
+  function piiFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], hits: PiiHit[]): Finding[] {
     return hits.map((hit) => {
       const para = paras[paragraphAt(paras, hit.start)]!;
       const span = toOriginal(n, hit.start, hit.end);
@@ -233,7 +232,9 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   function scan(doc: ExtractedDocument): ScanResult {
     const n = normalise(doc.text);
     const paras = paragraphsOf(doc, n);
-    const findings = [...termFindings(doc, n, paras), ...piiFindings(doc, n, paras)].sort((a, b) => a.start - b.start || a.end - b.end);
+    const personal = dropOverlaps([...findIdentifiers(n.text), ...findNames(n.text), ...findAddresses(n.text)]);
+    const strongPersonal = personal.filter((p) => p.weight >= 0.5);
+    const findings = [...termFindings(doc, n, paras, strongPersonal), ...piiFindings(doc, n, paras, personal)].sort((a, b) => a.start - b.start || a.end - b.end);
     return { findings, suggestion: suggest(doc.text, findings, doc.metadata), lexiconVersion: lexicon.version };
   }
 

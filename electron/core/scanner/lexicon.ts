@@ -7,10 +7,12 @@ import { normaliseTerm } from './normalise.ts';
 
 /**
  * `any`: a signal wherever it occurs, unless the context says it is a mention.
+ * `topic`: a word rules also talk about (信访人, 档案移交, 考勤): a mention inside a normative sentence
+ * (应当, 可以, 不得, 要加强…), a signal where the text states facts, in the title or in the 版头.
  * `mark`: a marking or document-type word (讨论稿, 会议纪要, 请示) that signals only where it stands as a
  * marking — its own line, brackets, the title, the 版头 — and is a reference anywhere else.
  */
-export type EntryMode = 'any' | 'mark';
+export type EntryMode = 'any' | 'topic' | 'mark';
 
 export interface LexiconEntry {
   /** As written in the file. */
@@ -55,7 +57,7 @@ function parseEntry(cells: string[], source: string): LexiconEntry | string {
   if (!pattern) return m.lexiconEmptyPattern;
   if (!Number.isInteger(category) || category < 1 || category > 9) return m.lexiconBadCategory(categoryCell);
   if (!(weight > 0 && weight <= 1)) return m.lexiconBadWeight(weightCell);
-  if (modeCell !== 'any' && modeCell !== 'mark') return m.lexiconBadMode(modeCell);
+  if (modeCell !== 'any' && modeCell !== 'topic' && modeCell !== 'mark') return m.lexiconBadMode(modeCell);
   let regex: RegExp | null = null;
   let term: string | null = null;
   if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/')) {
