@@ -61,7 +61,7 @@ console.log(`cold start (process start → import, lexicon, jieba dictionary, fi
 
 let t = performance.now();
 const scanner = createScanner();
-console.log(`lexicon + dictionary load in a warm process: ${ms(performance.now() - t)}`);
+console.log(`lexicon + dictionary load (in-process, first scanner): ${ms(performance.now() - t)}`);
 
 const bigFile = path.join(tmp, 'big.docx');
 await writeDocx(bigFile, paragraphsOf(300_000));

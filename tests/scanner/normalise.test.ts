@@ -14,6 +14,9 @@ describe('normalisation maps every offset back to the original text', () => {
     expect(n.text).toBe('会议纪要:ABC123');
     expect(toOriginal(n, 5, 8)).toEqual({ start: 5, end: 8 });
   });
+  it('maps Kangxi radicals from PDF text layers to the unified characters', () => {
+    expect(normalise('⼯作秘密').text).toBe('工作秘密');
+  });
   it('removes spaces and line breaks between Han characters, keeping them elsewhere', () => {
     const n = normalise('征 求 意\n见稿 2023 年');
     expect(n.text).toBe('征求意见稿 2023 年');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createScanner, type Scanner } from '../../electron/core/scanner/index.ts';
+import { createScanner, documentFromText, type Scanner } from '../../electron/core/scanner/index.ts';
 import type { Finding } from '../../shared/types.ts';
 
 let scanner: Scanner;
@@ -62,6 +62,18 @@ describe('personal data found by format and validated', () => {
     const [contact] = pii('联系人：李四');
     expect(reporter!.score).toBeGreaterThan(contact!.score);
     expect(contact!.score).toBeLessThan(0.5);
+  });
+  it('weighs personal data in the 版记 (抄送, 印发) lower than in the body', () => {
+    const text = '正文经办人：李四，电话13812345678。\n抄送：市政府办公室。经办人：李四，电话13812345678。';
+    const doc = documentFromText(text);
+    doc.paragraphs = [
+      { start: 0, end: 18, page: 1, zone: 'body', kind: 'paragraph' },
+      { start: 19, end: text.length, page: 1, zone: 'footer', kind: 'paragraph' },
+    ];
+    const [body, footer] = scanner.scan(doc).findings.filter((f) => f.piiType === 'mobile');
+    expect(body!.zone).toBe('body');
+    expect(footer!.zone).toBe('footer');
+    expect(footer!.score).toBeLessThan(body!.score);
   });
   it('does not turn document numbers, dates or times into phone numbers or cards', () => {
     const text = '玉政办发〔2018〕48号\n2018年10月19日\n时间:2018-11-14 12:30:16\n浙政办发〔2018〕40号 12345政务服务热线 第20181019001号';

@@ -20,6 +20,13 @@ function table(): Uint16Array {
     const [from, to] = entry.split(' ');
     if (from?.length === 1 && to?.length === 1) t[from.charCodeAt(0)] = to.charCodeAt(0);
   }
+  // PDF text layers often carry Kangxi radicals (⼯ U+2F2F for 工) and compatibility ideographs instead of the unified characters.
+  for (const [from, to] of [[0x2f00, 0x2fd5], [0xf900, 0xfaff]] as const) {
+    for (let c = from; c <= to; c++) {
+      const unified = String.fromCharCode(c).normalize('NFKC');
+      if (unified.length === 1) t[c] = t[unified.charCodeAt(0)]!;
+    }
+  }
   for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
   t[0x3000] = 0x20;
   charTable = t;
