@@ -84,11 +84,8 @@ export const inspectionMessages = {
   notOnWorklist: (documentId: number) => `文件（编号${documentId}）不在本年度自查清单中。`,
   openDecision: (documentId: number, decisionId: number) => `文件（编号${documentId}）已有尚未签发的决定（编号${decisionId}），请先办结该决定。`,
   sameAttribute: (label: string) => `该文件现行属性已是“${label}”，请选择“维持原属性”。`,
-  partialFromPartial: '该文件现行属性已是部分公开。',
   itemsPending: (year: number, pending: number) => `${year}年度自查还有${pending}项未办结（未提出处理意见或新决定尚未签发），不能结束自查。`,
   needsRole: (user: string, roles: string) => `用户“${user}”没有“${roles}”角色，不能执行此操作。`,
-  notSignedIn: '请先登录。',
-  wrongPassword: (user: string) => `用户“${user}”的口令不正确，无法签名。`,
   passwordRequired: '导出签名文件需要输入口令。',
   yearTooEarly: (year: number) => `自查年度${year}无效。`,
 

@@ -27,7 +27,7 @@ const headingParagraph = (text: string) => new Paragraph({ spacing: line, indent
 const blank = () => new Paragraph({ spacing: line, children: [run('', fonts.body)] });
 
 /** GB/T 9704 writes 成文日期 in Arabic numerals without leading zeros: 2025年11月28日. */
-export function documentDate(iso: string): string {
+function documentDate(iso: string): string {
   const [y, mo, d] = iso.split('-').map(Number) as [number, number, number];
   return `${y}年${mo}月${d}日`;
 }

@@ -24,7 +24,7 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): ExportedFile
 }
 
 /** The checkpoint written beside a bundle: the unit can later check its own chain against it. */
-export const checkpointPathFor = (bundlePath: string) => bundlePath.replace(/(\.json)?$/i, '.checkpoint.json');
+const checkpointPathFor = (bundlePath: string) => bundlePath.replace(/(\.json)?$/i, '.checkpoint.json');
 
 async function render(ctx: Context, actor: Actor, year: number, format: InspectionExportFormat, target: string, password: string | undefined): Promise<Uint8Array> {
   if (format === 'bundle') {
