@@ -2,12 +2,14 @@ import type { ApiOf } from './ipc/channel.ts';
 import { appChannels } from './ipc/app.ts';
 import { recordsChannels } from './ipc/records.ts';
 import { inspectionChannels } from './ipc/inspection.ts';
+import { lexiconChannels } from './ipc/lexicon.ts';
 
 /** The one IPC contract: every channel the renderer may call, with its argument schema and response type. */
 export const contract = {
   ...appChannels,
   ...recordsChannels,
   ...inspectionChannels,
+  ...lexiconChannels,
 };
 
 export type Contract = typeof contract;

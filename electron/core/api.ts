@@ -9,7 +9,7 @@ import { defaultDbPath } from './db/open.ts';
 import { openRecords } from './records/index.ts';
 import type { Actor, Context } from './records/context.ts';
 import { createAnalyzer } from './records/analyzer.ts';
-import { importJobs, type ImportJobs } from './records/import-jobs.ts';
+import { importJobs, type Analyzer, type ImportJobs } from './records/import-jobs.ts';
 import { addUser, authenticate, changePassword, listUsers, logout, refreshActor, setRoles } from './records/users.ts';
 import { documentDetail, listDocuments, queues, auditView } from './records/documents.ts';
 import { approveDecision, returnDecision, saveDecision, signDecision, signPreview, submitDecision } from './records/decisions.ts';
@@ -21,6 +21,7 @@ import { exportRedacted } from './records/redaction-export.ts';
 import { appendEntry } from './records/chain.ts';
 import { requireRole } from './records/context.ts';
 import { inspectionHandlers } from './inspection/handlers.ts';
+import { lexiconHandlers } from './lexicon/handlers.ts';
 import { basisOptions } from '../../shared/basis.ts';
 import type { AuditVerifyReport, SessionStatus } from '../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../shared/messages/records.ts';
@@ -77,7 +78,11 @@ export function createCore(options: CoreOptions): Core {
     shell: options.shell === 'electron' ? 'electron' : 'browser-twin',
   };
   const dbFile = resolveDbPath(options.dataDir, options.dbPath);
-  const analyzer = createAnalyzer({ lexiconDir: options.lexiconDir, limits: options.limits, intakeWorkerUrl: options.intakeWorkerUrl });
+  const userLexiconDir = path.join(options.dataDir, 'lexicon');
+  const makeAnalyzer = () => createAnalyzer({ lexiconDir: options.lexiconDir, userLexiconDir, limits: options.limits, intakeWorkerUrl: options.intakeWorkerUrl });
+  // Rebuilt after each lexicon edit; import jobs hold this forwarder, so new scans use the new lexicon.
+  let currentAnalyzer = makeAnalyzer();
+  const analyzer: Analyzer = { extract: (file, limits) => currentAnalyzer.extract(file, limits), scan: (doc) => currentAnalyzer.scan(doc) };
   let ctx: Context | null = null;
   let jobs: ImportJobs | null = null;
   let problem: { code: string; message: string } | null = null;
@@ -119,6 +124,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: { [K in keyof CoreApi]: (...args: Parameters<CoreApi[K]>) => ReturnType<CoreApi[K]> | Awaited<ReturnType<CoreApi[K]>> } = {
     getAppInfo: () => appInfo,
     ...inspectionHandlers(signedIn),
+    ...lexiconHandlers(signedIn, { lexiconDir: options.lexiconDir, userLexiconDir, onChange: () => (currentAnalyzer = makeAnalyzer()) }),
     sessionStatus: () => status(),
     setupAdmin: ({ name, displayName, password }) => {
       const c = record();

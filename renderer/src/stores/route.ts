@@ -8,6 +8,7 @@ export type Route =
   | { view: 'queue'; queue: QueueName }
   | { view: 'document'; documentId: number }
   | { view: 'audit'; documentSha256?: string }
+  | { view: 'lexicon' }
   | { view: 'settings' };
 
 interface RouteStore {

@@ -12,6 +12,7 @@ import { useRoute, type Route } from '../stores/route.ts';
 import { useSession } from '../stores/session.ts';
 import { useSettings } from '../stores/settings.ts';
 import { AuditView } from './AuditView.tsx';
+import { LexiconView } from './LexiconView.tsx';
 import { QueueView } from './QueueView.tsx';
 import { RegisterView } from './RegisterView.tsx';
 import { SettingsView } from './SettingsView.tsx';
@@ -29,6 +30,8 @@ function Content({ route }: { route: Route }) {
       return <WorkspaceView documentId={route.documentId} />;
     case 'audit':
       return <AuditView documentSha256={route.documentSha256} />;
+    case 'lexicon':
+      return <LexiconView />;
     case 'settings':
       return <SettingsView />;
   }
@@ -100,6 +103,7 @@ export function Shell() {
         </ul>
         <h2>{nav.manage}</h2>
         <ul>
+          {link({ view: 'lexicon' }, nav.lexicon)}
           {link({ view: 'settings' }, nav.settings)}
         </ul>
       </nav>
