@@ -73,8 +73,8 @@ describe('segmentation confirms each hit', () => {
     expect(scanner.scanText('群众可以向上级举报人民政府不作为的行为。').findings.filter((f) => f.term === '举报人')).toEqual([]);
   });
   it('scores a hit inside a longer word lower than a whole-word hit', () => {
-    const whole = signals('第三季度考勤情况如下。', 3)[0]!;
-    const part = scanner.scanText('第三季度考勤记录如下。').findings.find((f) => f.term === '考勤')!;
+    const whole = scanner.scanText('第三季度后勤情况如下。').findings.find((f) => f.term === '后勤')!;
+    const part = scanner.scanText('第三季度后勤部情况如下。').findings.find((f) => f.term === '后勤')!;
     expect(part.score).toBeLessThan(whole.score);
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import nodejieba from 'nodejieba';
 
 /** Where a hit sits relative to jieba's tokens. */
@@ -27,10 +28,22 @@ function writeOnce(dir: string, name: string, content: string): string {
   return file;
 }
 
+// Words this rare in jieba's corpus barely change how 公文 text is cut, and dropping them loads the dictionary about three times faster.
+const minFrequency = 5;
+
+function trimmedMainDict(dir: string): string {
+  const source = path.join(path.dirname(createRequire(import.meta.url).resolve('nodejieba/package.json')), 'submodules/cppjieba/dict/jieba.dict.utf8');
+  const stat = fs.statSync(source);
+  const name = `main-${minFrequency}-${stat.size}-${Math.floor(stat.mtimeMs)}.dict`;
+  if (fs.existsSync(path.join(dir, name))) return path.join(dir, name);
+  const kept = fs.readFileSync(source, 'utf8').split('\n').filter((line) => Number(line.split(' ')[1]) >= minFrequency);
+  return writeOnce(dir, name, kept.join('\n') + '\n');
+}
+
 /**
  * Makes every lexicon term and allow-word a whole jieba token. The first call loads jieba with a
- * generated user dictionary (and stub IDF/stop-word files: keyword extraction is not used, and the
- * shipped IDF table alone costs a third of the load time).
+ * generated user dictionary, a frequency-trimmed main dictionary and stub IDF/stop-word files
+ * (keyword extraction is not used; the shipped IDF table alone costs a third of the load time).
  */
 export function prepareSegmenter(words: readonly string[]): void {
   const fresh = [...new Set(words)].filter((w) => w.length > 1 && !known.has(w) && !/\s/.test(w));
@@ -40,7 +53,7 @@ export function prepareSegmenter(words: readonly string[]): void {
     const userDict = writeOnce(dir, `user-${createHash('sha256').update(dict).digest('hex').slice(0, 16)}.dict`, dict);
     const idfDict = writeOnce(dir, 'idf.stub', '的 1.0\n');
     const stopWordDict = writeOnce(dir, 'stop.stub', '的\n');
-    nodejieba.load({ userDict, idfDict, stopWordDict });
+    nodejieba.load({ dict: trimmedMainDict(dir), userDict, idfDict, stopWordDict });
     loaded = true;
   } else {
     for (const word of fresh) nodejieba.insertWord(word);
