@@ -129,7 +129,7 @@ function whereClause(filter: DocumentFilter): { sql: string; params: unknown[] }
     params.push(long.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND '));
   }
   for (const term of short) {
-    parts.push("(instr(coalesce(docNumber, ''), ?) > 0 OR instr(coalesce(title, ''), ?) > 0 OR instr(coalesce(text, ''), ?) > 0)");
+    parts.push("(instr(coalesce(docNumber, ''), ?) > 0 OR instr(coalesce(title, ''), ?) > 0 OR id IN (SELECT documentId FROM document_content WHERE instr(text, ?) > 0))");
     params.push(term, term, term);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
@@ -137,13 +137,15 @@ function whereClause(filter: DocumentFilter): { sql: string; params: unknown[] }
 
 export function documentsRepository(db: Connection) {
   const insert = db.prepare(`INSERT INTO documents (sha256, fileName, format, byteSize, pageCount, charCount, docNumber, title, docDate, year, classification,
-    metadata, warnings, text, paragraphs, findings, findingCounts, suggestion, suggestedAttribute, lexiconVersion, revisionOf, loadedBy, loadedAt, updatedAt)
+    metadata, warnings, findingCounts, suggestedAttribute, lexiconVersion, revisionOf, loadedBy, loadedAt, updatedAt)
     VALUES (@sha256, @fileName, @format, @byteSize, @pageCount, @charCount, @docNumber, @title, @docDate, @year, @classification,
-    @metadata, @warnings, @text, @paragraphs, @findings, @findingCounts, @suggestion, @suggestedAttribute, @lexiconVersion, @revisionOf, @loadedBy, @loadedAt, @loadedAt)`);
+    @metadata, @warnings, @findingCounts, @suggestedAttribute, @lexiconVersion, @revisionOf, @loadedBy, @loadedAt, @loadedAt)`);
+  const insertContent = db.prepare('INSERT INTO document_content (documentId, text, paragraphs, findings, suggestion) VALUES (@documentId, @text, @paragraphs, @findings, @suggestion)');
+  const insertFts = db.prepare('INSERT INTO documents_fts (rowid, docNumber, title, text) VALUES (?, ?, ?, ?)');
   const insertCategory = db.prepare('INSERT INTO document_categories (documentId, category, count) VALUES (?, ?, ?)');
   const idBySha = db.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck();
   const idsByShaPrefix = db.prepare("SELECT id FROM documents WHERE sha256 >= ? AND sha256 < ? || 'g' LIMIT 2").pluck();
-  const full = db.prepare('SELECT * FROM documents WHERE id = ?');
+  const full = db.prepare('SELECT d.*, c.text, c.paragraphs, c.findings, c.suggestion FROM documents d JOIN document_content c ON c.documentId = d.id WHERE d.id = ?');
   const rowById = db.prepare(`SELECT ${rowColumns} FROM documents WHERE id = ?`);
   const byDocNumber = db.prepare('SELECT id FROM documents WHERE docNumber = ? AND sha256 <> ? ORDER BY id DESC LIMIT 1').pluck();
   const byTitle = db.prepare('SELECT id FROM documents WHERE title = ? AND sha256 <> ? AND (docNumber IS NULL OR ? IS NULL) ORDER BY id DESC LIMIT 1').pluck();
@@ -164,7 +166,12 @@ export function documentsRepository(db: Connection) {
       const m = doc.metadata;
       const id = Number(
         insert.run({
-          ...doc,
+          sha256: doc.sha256,
+          fileName: doc.fileName,
+          format: doc.format,
+          byteSize: doc.byteSize,
+          pageCount: doc.pageCount,
+          charCount: doc.charCount,
           docNumber: m.docNumber,
           title: m.title,
           docDate: m.date,
@@ -172,13 +179,22 @@ export function documentsRepository(db: Connection) {
           classification: m.classification?.level ?? null,
           metadata: canonicalJson(m),
           warnings: canonicalJson(doc.warnings),
-          paragraphs: canonicalJson(doc.paragraphs),
-          findings: canonicalJson(doc.findings),
           findingCounts: canonicalJson(doc.findingCounts),
-          suggestion: canonicalJson(doc.suggestion),
           suggestedAttribute: doc.suggestion.attribute,
+          lexiconVersion: doc.lexiconVersion,
+          revisionOf: doc.revisionOf,
+          loadedBy: doc.loadedBy,
+          loadedAt: doc.loadedAt,
         }).lastInsertRowid,
       );
+      insertContent.run({
+        documentId: id,
+        text: doc.text,
+        paragraphs: canonicalJson(doc.paragraphs),
+        findings: canonicalJson(doc.findings),
+        suggestion: canonicalJson(doc.suggestion),
+      });
+      insertFts.run(id, m.docNumber, m.title, doc.text);
       doc.findingCounts.forEach((count, i) => {
         if (count > 0) insertCategory.run(id, i + 1, count);
       });

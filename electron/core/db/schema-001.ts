@@ -43,11 +43,7 @@ CREATE TABLE documents (
   classification TEXT CHECK (classification IN ('绝密', '机密', '秘密')),
   metadata TEXT NOT NULL,
   warnings TEXT NOT NULL,
-  text TEXT,
-  paragraphs TEXT NOT NULL,
-  findings TEXT NOT NULL,
   findingCounts TEXT NOT NULL,
-  suggestion TEXT NOT NULL,
   suggestedAttribute TEXT NOT NULL CHECK (suggestedAttribute IN ('proactive', 'partial', 'on-request', 'withheld')),
   lexiconVersion TEXT NOT NULL,
   revisionOf INTEGER REFERENCES documents(id),
@@ -70,10 +66,24 @@ CREATE INDEX documents_date ON documents(docDate);
 CREATE INDEX documents_updated ON documents(updatedAt);
 CREATE INDEX documents_revision ON documents(revisionOf);
 
--- The stored content of a document is what was reviewed: it never changes and is never deleted.
-CREATE TRIGGER documents_content_immutable BEFORE UPDATE OF sha256, fileName, format, byteSize, text, paragraphs, findings, suggestion, metadata, lexiconVersion, loadedBy, loadedAt ON documents
+-- What was reviewed never changes and is never deleted.
+CREATE TRIGGER documents_content_immutable BEFORE UPDATE OF sha256, fileName, format, byteSize, charCount, metadata, findingCounts, suggestedAttribute, lexiconVersion, loadedBy, loadedAt ON documents
 BEGIN SELECT RAISE(ABORT, 'document content is immutable'); END;
 CREATE TRIGGER documents_no_delete BEFORE DELETE ON documents
+BEGIN SELECT RAISE(ABORT, 'documents are never deleted'); END;
+
+-- The bulky part of a document, kept apart so the register table stays narrow for listing 100,000 rows.
+-- text is NULL when not kept (a classified draft on a computer not declared approved).
+CREATE TABLE document_content (
+  documentId INTEGER PRIMARY KEY REFERENCES documents(id),
+  text TEXT,
+  paragraphs TEXT NOT NULL,
+  findings TEXT NOT NULL,
+  suggestion TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER document_content_immutable BEFORE UPDATE ON document_content
+BEGIN SELECT RAISE(ABORT, 'document content is immutable'); END;
+CREATE TRIGGER document_content_no_delete BEFORE DELETE ON document_content
 BEGIN SELECT RAISE(ABORT, 'documents are never deleted'); END;
 
 CREATE TABLE document_categories (
@@ -83,10 +93,9 @@ CREATE TABLE document_categories (
   PRIMARY KEY (category, documentId)
 ) STRICT, WITHOUT ROWID;
 
--- Trigram tokens make substring search work for Chinese without a word segmenter.
-CREATE VIRTUAL TABLE documents_fts USING fts5(docNumber, title, text, content='documents', content_rowid='id', tokenize='trigram');
-CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents
-BEGIN INSERT INTO documents_fts(rowid, docNumber, title, text) VALUES (new.id, new.docNumber, new.title, new.text); END;
+-- Trigram tokens make substring search work for Chinese without a word segmenter. Contentless: the index
+-- only answers which documents match; the text itself lives once, in document_content.
+CREATE VIRTUAL TABLE documents_fts USING fts5(docNumber, title, text, content='', tokenize='trigram');
 
 CREATE TABLE decisions (
   id INTEGER PRIMARY KEY,
