@@ -10,6 +10,7 @@ export interface NormalisedText {
 }
 
 let charTable: Uint16Array | null = null;
+const utf16 = new TextDecoder('utf-16le');
 
 /** One code unit in, one code unit out: traditional → simplified characters and full-width → half-width forms. */
 function table(): Uint16Array {
@@ -63,10 +64,7 @@ export function normalise(original: string): NormalisedText {
     lastHan = isHan(c);
   }
   origin[k] = n;
-  let text = '';
-  const chunk = 8192;
-  for (let i = 0; i < k; i += chunk) text += String.fromCharCode(...out.subarray(i, Math.min(k, i + chunk)));
-  return { text, origin: origin.subarray(0, k + 1) };
+  return { text: utf16.decode(out.subarray(0, k)), origin: origin.subarray(0, k + 1) };
 }
 
 /** Normalises a lexicon term the same way the document is normalised. */
