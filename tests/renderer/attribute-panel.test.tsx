@@ -35,8 +35,16 @@ describe('AttributePanel', () => {
     expect(screen.getByText('行政处罚决定书应依法公示，但含有当事人的身份证号码和手机号码')).toBeTruthy();
   });
 
-  it('for partial, turns checked findings into redaction spans and previews the public copy with reasons at each removal', () => {
+  it('starts a partial decision with every personal-data finding as a redaction span, not the normative mention', () => {
     render(<Harness suggestion={partialSuggestion} />);
+    expect(current().redactions.map((r) => r.findingId)).toEqual([idCard.id, mobile.id, name.id]);
+    const spans = screen.getByRole('region', { name: '删除范围' });
+    expect((within(spans).getByRole('checkbox', { name: /110105199003071234/ }) as HTMLInputElement).checked).toBe(true);
+    expect(within(spans).queryByRole('checkbox', { name: /个人隐私/ })).toBeNull();
+  });
+
+  it('for partial, turns checked findings into redaction spans and previews the public copy with reasons at each removal', () => {
+    render(<Harness suggestion={partialSuggestion} start={{ redactions: [] }} />);
     const spans = screen.getByRole('region', { name: '删除范围' });
     fireEvent.click(within(spans).getByRole('checkbox', { name: /110105199003071234/ }));
     fireEvent.click(within(spans).getByRole('checkbox', { name: /13812345678/ }));
@@ -47,7 +55,7 @@ describe('AttributePanel', () => {
   });
 
   it('requires reason and redactions for partial, and the problems go away once given', () => {
-    render(<Harness suggestion={partialSuggestion} />);
+    render(<Harness suggestion={partialSuggestion} start={{ redactions: [] }} />);
     expect(screen.getByText('请填写理由。')).toBeTruthy();
     expect(screen.getByText('部分公开须至少选定一处删除范围。')).toBeTruthy();
     expect(screen.getByText('尚有 2 处发现项未确认或排除。')).toBeTruthy();

@@ -10,6 +10,7 @@ export const workspace = {
   findings: '发现项',
   findingsSummary: (active: number, negated: number) => `${active} 处需处理 · ${negated} 处规范性表述`,
   noFindings: '未发现涉及九类情形的内容。',
+  showMore: (n: number) => `还有 ${n} 处，显示更多`,
   negated: '规范性表述',
   negatedHint: '该处只是援引规则（如“涉及国家秘密的除外”），不是实际敏感内容。',
   score: '得分',

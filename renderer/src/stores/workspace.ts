@@ -3,7 +3,7 @@ import type { DecisionInput, DecisionView, DocumentDetail, SignStatement, Dispos
 import type { Finding } from '../../../shared/types.ts';
 import { errorText } from '../lib/errors.ts';
 import { workspace as m } from '../messages/workspace.ts';
-import { initialFields, type DecisionFields, type Disposition } from '../workspace/decision.ts';
+import { initialFields, startingRedactions, type DecisionFields, type Disposition } from '../workspace/decision.ts';
 import { useNotices } from './notices.ts';
 import { useQueues } from './queues.ts';
 
@@ -173,9 +173,12 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
       if (editable()) setDisposition(id, null);
     },
     change(patch) {
-      const { fields } = get();
-      if (!fields || !editable()) return;
-      set({ fields: { ...fields, ...patch } });
+      const { fields, detail } = get();
+      if (!fields || !detail || !editable()) return;
+      const next = { ...fields, ...patch };
+      // Turning to 部分公开 with nothing chosen yet starts from the personal data found: the officer unticks what may stay.
+      if (patch.attribute === 'partial' && fields.redactions.length === 0) next.redactions = startingRedactions(detail.suggestion, detail.findings);
+      set({ fields: next });
       scheduleSave();
     },
     async save() {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { attributes, attribute as attributeInfo } from '../../../shared/attributes.ts';
 import { basisOptions } from '../../../shared/basis.ts';
 import { categories } from '../../../shared/categories.ts';
@@ -7,6 +7,7 @@ import type { Attribute, CategoryId, Finding, Paragraph, Suggestion } from '../.
 import { Field } from '../components/Field.tsx';
 import { workspace as m, reasonTemplates } from '../messages/workspace.ts';
 import { departsFromSuggestion, type DecisionFields } from './decision.ts';
+import { spansByParagraph } from './highlight.ts';
 
 export interface AttributePanelProps {
   suggestion: Suggestion;
@@ -118,7 +119,10 @@ export function AttributePanel(props: AttributePanelProps) {
   );
 }
 
+const CANDIDATE_PAGE = 40;
+
 function RedactionEditor({ value, findings, text, paragraphs, readOnly, onChange, onAddSelection }: AttributePanelProps) {
+  const [limit, setLimit] = useState(CANDIDATE_PAGE);
   const candidates = findings.filter((f) => !f.negated);
   const chosen = new Set(value.redactions.map((r) => r.findingId).filter((id): id is string => id !== null));
   const toggle = (f: Finding) => {
@@ -131,7 +135,7 @@ function RedactionEditor({ value, findings, text, paragraphs, readOnly, onChange
       <h3>{m.redactions}</h3>
       <p className="field-hint">{m.redactionsHint}</p>
       <ul className="redaction-list">
-        {candidates.map((f) => (
+        {candidates.slice(0, limit).map((f) => (
           <li key={f.id}>
             <label>
               <input type="checkbox" checked={chosen.has(f.id)} disabled={readOnly} onChange={() => toggle(f)} />
@@ -150,6 +154,9 @@ function RedactionEditor({ value, findings, text, paragraphs, readOnly, onChange
           </li>
         ))}
       </ul>
+      {candidates.length > limit && (
+        <button type="button" className="btn-link show-more" onClick={() => setLimit(limit + CANDIDATE_PAGE * 5)}>{m.showMore(candidates.length - limit)}</button>
+      )}
       {!readOnly && onAddSelection && <button type="button" className="btn-small" onClick={onAddSelection}>{m.addSelection}</button>}
       <Preview text={text} paragraphs={paragraphs} redactions={value.redactions} />
     </section>
@@ -159,7 +166,8 @@ function RedactionEditor({ value, findings, text, paragraphs, readOnly, onChange
 function Preview({ text, paragraphs, redactions }: { text: string | null; paragraphs: readonly Paragraph[]; redactions: readonly Redaction[] }) {
   if (text === null) return null;
   const spans = normaliseRedactions(redactions, text.length);
-  const touched = paragraphs.filter((p) => spans.some((s) => s.start < p.end && s.end > p.start));
+  const perParagraph = spansByParagraph(paragraphs, spans);
+  const touched = paragraphs.filter((_, i) => perParagraph[i]!.length > 0);
   return (
     <div className="preview" aria-label={m.preview}>
       <h3>{m.preview}</h3>

@@ -27,9 +27,13 @@ export interface FindingListProps {
 
 const catStyle = (colour: string) => ({ '--cat': colour }) as CSSProperties;
 
+/** Items shown per category before "show more": a 300-page draft can carry thousands of findings. */
+export const GROUP_PAGE = 40;
+
 export function FindingList(props: FindingListProps) {
   const { findings } = props;
   const active = findings.filter((f) => !f.negated).length;
+  const [shown, setShown] = useState<Record<number, number>>({});
   return (
     <section className="finding-list" aria-label={m.findings}>
       <header className="panel-head">
@@ -41,6 +45,8 @@ export function FindingList(props: FindingListProps) {
         {categories.map((cat) => {
           const inCat = findings.filter((f) => f.category === cat.id);
           if (inCat.length === 0) return null;
+          const selectedAt = inCat.findIndex((f) => f.id === props.selectedId || f.id === props.dismissingId);
+          const limit = Math.max(shown[cat.id] ?? GROUP_PAGE, selectedAt + 1);
           return (
             <section key={cat.id} className="finding-group" style={catStyle(cat.colour)} aria-label={`${cat.id} ${cat.name}`}>
               <h3>
@@ -49,10 +55,15 @@ export function FindingList(props: FindingListProps) {
                 <span className="cat-count">{inCat.length}</span>
               </h3>
               <ul>
-                {inCat.map((f) => (
+                {inCat.slice(0, limit).map((f) => (
                   <FindingItem key={f.id} finding={f} {...props} />
                 ))}
               </ul>
+              {inCat.length > limit && (
+                <button type="button" className="btn-link show-more" onClick={() => setShown({ ...shown, [cat.id]: limit + GROUP_PAGE * 5 })}>
+                  {m.showMore(inCat.length - limit)}
+                </button>
+              )}
             </section>
           );
         })}

@@ -21,20 +21,27 @@ export const DEFAULT_HIGH_SCORE = 0.8;
 /** A high-score dismissal must say why in the officer's own words; a low-score one may keep the stock reason. */
 export const needsDismissReason = (finding: Finding, threshold: number): boolean => finding.score >= threshold;
 
+/** Redaction spans to start a partial decision from: the scanner's, else every personal-data finding. */
+export function startingRedactions(suggestion: Suggestion, findings: readonly Finding[]): Redaction[] {
+  const fallback = suggestion.basis.find((b) => b !== '条例第三十七条') ?? '条例第十五条';
+  if (suggestion.redactions.length > 0) {
+    const byStart = new Map(findings.map((f) => [`${f.start}:${f.end}`, f]));
+    return suggestion.redactions.map((s) => {
+      const f = byStart.get(`${s.start}:${s.end}`);
+      return { start: s.start, end: s.end, basis: f?.basis[0] ?? fallback, findingId: f?.id ?? null };
+    });
+  }
+  return findings.filter((f) => f.kind === 'pii' && !f.negated).map((f) => ({ start: f.start, end: f.end, basis: f.basis[0] ?? fallback, findingId: f.id }));
+}
+
 export function initialFields(suggestion: Suggestion, findings: readonly Finding[]): DecisionFields {
-  const byStart = new Map(findings.map((f) => [`${f.start}:${f.end}`, f]));
   return {
     attribute: suggestion.attribute,
     reason: '',
     basis: [...suggestion.basis],
     basisText: '',
     justification: '',
-    redactions: suggestion.attribute === 'partial'
-      ? suggestion.redactions.map((s) => {
-          const f = byStart.get(`${s.start}:${s.end}`);
-          return { start: s.start, end: s.end, basis: f?.basis[0] ?? suggestion.basis[0] ?? '条例第十五条', findingId: f?.id ?? null };
-        })
-      : [],
+    redactions: suggestion.attribute === 'partial' ? startingRedactions(suggestion, findings) : [],
   };
 }
 
@@ -50,7 +57,8 @@ export function decisionProblems(fields: DecisionFields, suggestion: Suggestion,
   }
   if (departsFromSuggestion(fields, suggestion) && fields.justification.trim() === '') problems.push(m.problemJustification);
   if (fields.attribute === 'partial' && fields.redactions.length === 0) problems.push(m.problemRedactions);
-  const open = findings.filter((f) => !f.negated && !dispositions[f.id] && !fields.redactions.some((r) => r.findingId === f.id)).length;
+  const redacted = new Set(fields.redactions.map((r) => r.findingId));
+  const open = findings.filter((f) => !f.negated && !dispositions[f.id] && !redacted.has(f.id)).length;
   if (open > 0) problems.push(m.problemUndecided(open));
   return problems;
 }
