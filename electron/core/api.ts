@@ -1,5 +1,4 @@
 import path from 'node:path';
-import os from 'node:os';
 import { contract, type Api, type ChannelName } from '../../shared/ipc.ts';
 import type { AppInfo } from '../../shared/ipc/app.ts';
 import type { IntakeLimits } from '../../shared/types.ts';
@@ -50,11 +49,7 @@ export interface Core {
   close(): void;
 }
 
-export function defaultDataDir(): string {
-  if (process.env.DISCLOSURE_DESK_DATA) return process.env.DISCLOSURE_DESK_DATA;
-  const base = process.platform === 'win32' ? (process.env.APPDATA ?? os.homedir()) : (process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'));
-  return path.join(base, 'disclosure-desk');
-}
+export { defaultDataDir } from './data-dir.ts';
 
 export function resolveDbPath(dataDir: string, dbPath?: string): string {
   return dbPath ?? process.env.DISCLOSURE_DESK_DB ?? defaultDbPath(dataDir);

@@ -8,6 +8,7 @@ import { category } from '../../../shared/categories.ts';
 import { piiLabels, scanCliMessages as m } from '../../../shared/messages/scanner.ts';
 import { closeIntake, extractFile } from '../../core/intake/index.ts';
 import { createScanner, type Scanner } from '../../core/scanner/index.ts';
+import { defaultDataDir } from '../../core/data-dir.ts';
 
 /** Extensions picked up when walking a folder. Old binary formats are included so they are reported, not silently skipped. */
 const walkedExtensions = new Set(['.docx', '.pdf', '.ofd', '.txt', '.doc', '.wps', '.wpt', '.dot', '.rtf']);
@@ -73,11 +74,8 @@ function expand(inputs: string[]): { files: string[]; walked: boolean } {
   return { files, walked };
 }
 
-async function userLexiconDir(options: Options): Promise<string> {
-  if (options.userLexiconDir) return options.userLexiconDir;
-  if (process.env.DISCLOSURE_DESK_DATA) return path.join(process.env.DISCLOSURE_DESK_DATA, 'lexicon');
-  const { defaultDataDir } = await import('../../core/api.ts');
-  return path.join(defaultDataDir(), 'lexicon');
+function userLexiconDir(options: Options): string {
+  return options.userLexiconDir ?? path.join(defaultDataDir(), 'lexicon');
 }
 
 function fileSha256(file: string): string | null {
@@ -158,7 +156,7 @@ function table(file: string, result: IntakeResult, scan: ScanResult | null): str
 async function run(args: string[]): Promise<number> {
   const options = parseArgs(args);
   const { files, walked } = expand(options.files);
-  const scanner: Scanner = createScanner({ lexiconDir: options.lexiconDir, userLexiconDir: await userLexiconDir(options) });
+  const scanner: Scanner = createScanner({ lexiconDir: options.lexiconDir, userLexiconDir: userLexiconDir(options) });
   for (const warning of scanner.warnings) process.stderr.write(m.lexiconWarning(warning) + '\n');
   const progress = walked && process.stderr.isTTY === true && !process.env.CI;
   let failed = 0;
