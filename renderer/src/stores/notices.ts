@@ -12,7 +12,11 @@ interface NoticeStore {
   ok(text: string): void;
   fail(error: unknown): void;
   dismiss(id: number): void;
+  clear(): void;
 }
+
+/** Older confirmations give way so a burst of steps never buries the screen. */
+const MAX_SHOWN = 3;
 
 let next = 1;
 
@@ -21,7 +25,7 @@ export const useNotices = create<NoticeStore>((set, get) => ({
   notices: [],
   ok(text) {
     const id = next++;
-    set({ notices: [...get().notices, { id, kind: 'ok', text }] });
+    set({ notices: [...get().notices, { id, kind: 'ok' as const, text }].slice(-MAX_SHOWN) });
     setTimeout(() => get().dismiss(id), 4000);
   },
   fail(error) {
@@ -29,5 +33,8 @@ export const useNotices = create<NoticeStore>((set, get) => ({
   },
   dismiss(id) {
     set({ notices: get().notices.filter((n) => n.id !== id) });
+  },
+  clear() {
+    set({ notices: [] });
   },
 }));

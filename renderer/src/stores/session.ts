@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/ipc/app.ts';
 import type { SessionStatus, SessionUser } from '../../../shared/ipc/records.ts';
 import { errorText } from '../lib/errors.ts';
+import { useNotices } from './notices.ts';
 
 interface SessionStore {
   info: AppInfo | null;
@@ -43,6 +44,7 @@ export const useSession = create<SessionStore>((set, get) => {
     login: (name, password) => attempt(() => window.api.login({ name, password })),
     async logout() {
       await window.api.logout();
+      useNotices.getState().clear();
       set({ user: null });
       await get().load();
     },
