@@ -32,7 +32,8 @@ export const ruleMessages: Record<string, string> = {
   'mention.scope': '位于“涉及……的、属于……的”等范围界定中，是规范性表述',
   'mention.procedure': '位于“按照……规定”等程序性表述中',
   'mention.disclosure-rule': '所在句讨论公开属性或公开程序本身，是规范性表述',
-  'mention.normative': '位于“应当、可以、不得、要加强”等规范性语句中，且句中没有具体的人、事、日期',
+  'mention.rule-title': '位于规章制度的标题中，是对所规范事项的称呼',
+  'mention.normative': '位于“应当、可以、不得、要加强”等规范性语句或规章条文中，且句中没有具体的人、事、日期',
 };
 
 export const scannerMessages = {
@@ -58,6 +59,12 @@ export const scannerMessages = {
     phone: '带区号的固定电话号码（单位办公电话通常可公开，住宅电话应删除）',
     'phone-home': '住宅或个人固定电话',
     'bank-card': '银行卡号，通过 Luhn 校验',
+    'bank-account': '标注为账号的银行账户号码（未通过银行卡 Luhn 校验，对公账户和存折账号常见此情形，请核实是否属于个人）',
+    'bank-account-official': '标注为账号的银行账户号码，上下文显示为机关或单位账户（通常可公开）',
+    'name-sole-trader': '个体工商户经营者的姓名（个体工商户指向自然人，按个人信息处理）',
+    'name-profile': '带有性别、出生年月或证件号码的个人姓名',
+    'name-appointee': '任前公示等依规公开的人选姓名（通常可公开）',
+    'name-table': '名单表格“姓名”栏中的个人姓名',
     uscc: '统一社会信用代码，校验码有效（法人信息通常可公开；个体工商户可能指向自然人）',
     email: '电子邮箱地址',
     'email-official': '单位电子邮箱（通常可公开）',
@@ -91,11 +98,13 @@ export const scannerMessages = {
     tradeSecret: '含有第三方商业秘密，公开前应征求第三方意见或删除相关内容。',
     privacy: '含有个人隐私，公开前应删除相关内容。',
     pii: (count: number, types: string) => `含有 ${count} 处个人信息（${types}），其余内容可公开，建议删除后部分公开。`,
+    declared: (raw: string) => `本件自行标注“${raw}”，建议按所标注的属性处理，并写明法定理由。`,
     publicDecision: '本件是行政许可、行政处罚等应依法公示的决定，个人信息去标识化后公开。',
   },
   warnings: {
     noteConflict: (note: string, count: number) => `附注标注“${note}”，但仍有 ${count} 处未处理的提示，请核实后再公开。`,
     noteMissing: '拟主动公开的公文应在附注处标注“（此件公开发布）”。',
+    declaredLessOpen: (raw: string) => `本件标注“${raw}”，但未发现相应的不予公开理由，请说明理由（条例第十四、十五、十六条等）或改为主动公开。`,
     noteLessOpen: (note: string) => `附注标注“${note}”，但未发现相应的不予公开理由，请说明理由或改为主动公开。`,
   },
 };

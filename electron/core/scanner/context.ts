@@ -48,6 +48,12 @@ const normative = /应当|应予|应该|应(?=[按在于将及由向对以依把
 const narrative = /[你您]|会议(?:认为|讨论|研究|决定|同意|要求|指出|强调|听取|审议|明确)/;
 const specificDate = /(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日/;
 const leadInCue = /(?:下列|以下|如下)[^。]*?(?:不予公开|不公开|不得公开|免予公开|不属于|除外|保密|不得)/;
+// A party asking for its own material to be withheld states a fact about this case; it is not a rule about disclosure.
+const partyRequest = /(?:要求|申请|请求|声明|主张)[^，,。；;]{0,6}?(?:不予公开|不公开|保密|不对外)/;
+// The title of a rule names the matters it regulates (信访事项办理规定, 档案管理办法).
+const ruleTitle = /(?:规定|办法|条例|细则|规则|实施意见|指导意见|若干意见|制度|准则|指引|规范|守则)\s*(?:[（(][^）)]{0,12}[）)])?\s*$/;
+// An article of a rule (第三条 …) states a norm even without a modal verb.
+const ruleArticle = /^\s*第[一二三四五六七八九十百零〇\d]{1,5}条/;
 const bracketOpen = /[（(【\[〔〈<]\s*$/;
 const bracketClose = /^\s*[）)】\]〕〉>]/;
 
@@ -119,17 +125,20 @@ export function judge(ctx: HitContext): Judgement {
     return { rule: 'signal.marking', negated: false, factor: ctx.paragraph.zone === 'header' ? 1.15 : 1 };
   }
 
+  const request = partyRequest.test(sBefore + sAfter);
   if (exceptionBefore.test(sBefore) && exceptionAfter.test(sAfter)) return mention('exception');
   if (/^[^。；;]*?除外/.test(sAfter)) return mention('exception');
-  if (prohibition.test(sBefore) || prohibition.test(sAfter)) return mention('prohibition');
+  if (!request && (prohibition.test(sBefore) || prohibition.test(sAfter))) return mention('prohibition');
   if (protectionBefore.test(cBefore) || protectionAfter.test(cAfter)) return mention('protection');
   if (duty.test(sBefore + '□' + sAfter)) return mention('duty');
   if (scopeBefore.test(cBefore) && scopeAfter.test(cAfter)) return mention('scope');
   if (procedureBefore.test(cBefore) && procedureAfter.test(cAfter)) return mention('procedure');
-  if (disclosureRule.test(sBefore + '□' + sAfter) || disclosedAfter.test(sAfter)) return mention('disclosure-rule');
+  if (!request && (disclosureRule.test(sBefore + '□' + sAfter) || disclosedAfter.test(sAfter))) return mention('disclosure-rule');
 
+  const paragraphText = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
+  if (ctx.paragraph.kind === 'title' && ruleTitle.test(paragraphText)) return mention('rule-title');
   if (marking === 'header') return { rule: 'signal.header', negated: false, factor: ctx.paragraph.zone === 'header' ? 1.15 : 1.05 };
-  if (ctx.mode === 'topic' && normative.test(sBefore + '□' + sAfter) && !narrative.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter) && !namesSomeone(ctx, sentence)) {
+  if (ctx.mode === 'topic' && (normative.test(sBefore + '□' + sAfter) || ruleArticle.test(paragraphText)) && !narrative.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter) && !namesSomeone(ctx, sentence)) {
     return mention('normative');
   }
   return { rule: 'signal.content', negated: false, factor: ctx.paragraph.zone === 'footer' ? 0.8 : 1 };

@@ -9,7 +9,7 @@ import { judge, listItem } from './context.ts';
 import { loadLexicon, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { normalise, toOriginal, type NormalisedText } from './normalise.ts';
 import { dropOverlaps, findIdentifiers, type PiiHit } from './pii.ts';
-import { findAddresses, findNames } from './people.ts';
+import { findPeople } from './people.ts';
 import { alignment, prepareSegmenter, tokenBoundaries } from './segmenter.ts';
 import { suggest } from './suggest.ts';
 import { parseMetadata } from '../intake/index.ts';
@@ -232,7 +232,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   function scan(doc: ExtractedDocument): ScanResult {
     const n = normalise(doc.text);
     const paras = paragraphsOf(doc, n);
-    const personal = dropOverlaps([...findIdentifiers(n.text), ...findNames(n.text), ...findAddresses(n.text)]);
+    const personal = dropOverlaps([...findIdentifiers(n.text), ...findPeople(n, paras)]);
     const strongPersonal = personal.filter((p) => p.weight >= 0.5);
     const findings = [...termFindings(doc, n, paras, strongPersonal), ...piiFindings(doc, n, paras, personal)].sort((a, b) => a.start - b.start || a.end - b.end);
     return { findings, suggestion: suggest(doc.text, findings, doc.metadata), lexiconVersion: lexicon.version };

@@ -35,7 +35,8 @@ function table(): Uint16Array {
 }
 
 const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003;
+// Tabs are kept: they separate table cells (姓名\t张三), which extraction never puts inside a word.
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003;
 
 /**
  * Simplified, half-width text with whitespace removed where it sits between two Han characters:

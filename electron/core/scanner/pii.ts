@@ -29,6 +29,11 @@ const usccRe = /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{1
 const plateRe = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•・]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳](?![A-Za-z0-9])/g;
 
 const bankLabel = /(卡号|账号|帐号|账户|帐户|银行卡|借记卡|信用卡|开户)[^。；\n]{0,12}$/;
+// Corporate accounts and passbooks are often not Luhn-valid, so a number labelled as an account is reported anyway; a 卡号 must pass Luhn.
+const accountRe = /(?:账号|帐号|账户|帐户|存折号)\s*[：:]?\s*(\d[\d -]{8,26}\d)(?![0-9A-Za-z])/g;
+// The account of a public body (a 财政 collection account, the office's own account) is published on purpose.
+const officialAccount = /财政|非税|国库|专户|人民政府|人民法院|检察院|委员会|管理局|税务局|办公室|[局委办](?:[，,。；;\s]|$)|公司|有限|合作社|中心/;
+
 const idLabel = /(身份证|公民身份号码|证件号)[^。；\n]{0,12}$/;
 const homePhoneLabel = /(住宅|家庭|宅电|个人)[^。；\n]{0,6}$/;
 
@@ -52,7 +57,17 @@ export function findIdentifiers(text: string): PiiHit[] {
     if (!isBankCardNumber(digits) || isUscc(digits)) continue;
     const labelled = labelBefore(text, match.index, bankLabel);
     if (!labelled && !/^(62|4|5|3|9)/.test(digits)) continue;
-    hits.push({ piiType: 'bank-card', start: match.index, end: match.index + match[0].length, weight: labelled ? 0.85 : 0.6, detail: 'bank-card' });
+    const official = labelled && officialAccount.test(text.slice(Math.max(0, match.index - 60), match.index));
+    hits.push({ piiType: 'bank-card', start: match.index, end: match.index + match[0].length, weight: official ? 0.3 : labelled ? 0.85 : 0.6, detail: official ? 'bank-account-official' : 'bank-card' });
+  }
+  for (const match of text.matchAll(accountRe)) {
+    const number = match[1]!;
+    const start = match.index + match[0].length - number.length;
+    const digits = number.replace(/[ -]/g, '');
+    if (digits.length < 10 || digits.length > 25 || hits.some((h) => h.start < start + number.length && start < h.end)) continue;
+    if (isIdCardNumber(digits) || isMobileNumber(digits)) continue;
+    const official = officialAccount.test(text.slice(Math.max(0, start - 60), start));
+    hits.push({ piiType: 'bank-card', start, end: start + number.length, weight: official ? 0.3 : 0.6, detail: official ? 'bank-account-official' : 'bank-account' });
   }
   for (const match of text.matchAll(usccRe)) {
     if (isUscc(match[0])) hits.push({ piiType: 'uscc', start: match.index, end: match.index + 18, weight: 0.35, detail: 'uscc' });

@@ -89,6 +89,25 @@ function findNote(text: string, metadata: DocumentMetadata | null): string | nul
   return notes.length ? notes[notes.length - 1]![0] : null;
 }
 
+// A routing form or draft that states its own attribute in a field: `公开方式：不公开`, `公开属性 依申请公开`.
+const declaredField = /(?:公开方式|公开属性|公开类型|公开选项|是否公开)\s*[：:]?\s*(不予公开|不公开|免予公开|依申请公开|部分公开|删减后公开|主动公开)/;
+const declaredValues: [RegExp, Attribute][] = [
+  [/不予公开|不公开|免予公开/, 'withheld'],
+  [/依申请公开/, 'on-request'],
+  [/部分公开|删减后公开/, 'partial'],
+  [/主动公开|公开发布/, 'proactive'],
+];
+
+/** The attribute the document declares for itself, in a 公开方式 field or in its 附注. */
+function declaredAttribute(text: string, note: string | null): { attribute: Attribute; raw: string; field: boolean } | null {
+  const field = declaredField.exec(text);
+  const raw = field ? field[0] : note;
+  if (!raw) return null;
+  const value = field ? field[1]! : raw;
+  const found = declaredValues.find(([re]) => re.test(value));
+  return found ? { attribute: found[1], raw: raw.replace(/\s+/g, ' '), field: field !== null } : null;
+}
+
 /** One attribute with reasons and basis, the spans to redact, and the 附注 checks. People decide. */
 export function suggest(text: string, findings: Finding[], metadata: DocumentMetadata | null): Suggestion {
   const concerns = findings.filter((f) => !f.negated && f.score >= concernThreshold);
@@ -125,9 +144,16 @@ export function suggest(text: string, findings: Finding[], metadata: DocumentMet
   const warnings: string[] = [];
   const note = findNote(text, metadata);
   if (note?.includes('公开发布') && concerns.length) warnings.push(m.warnings.noteConflict(note, concerns.length));
-  if (chosen === 'proactive' && !note?.includes('公开发布')) {
-    if (note && /不予公开|依申请公开|部分公开/.test(note)) warnings.push(m.warnings.noteLessOpen(note));
-    else warnings.push(m.warnings.noteMissing);
+  // A less open attribute the drafter declared is respected, and its lawful reason asked for when nothing found supports it.
+  const declared = declaredAttribute(text, note);
+  if (declared && attribute(declared.attribute).openness < attribute(chosen).openness) {
+    chosen = declared.attribute;
+    if (ranked.length === 0) {
+      reasons.splice(0, reasons.length, m.reasons.declared(declared.raw));
+      basis.splice(0, basis.length);
+      warnings.push(declared.field ? m.warnings.declaredLessOpen(declared.raw) : m.warnings.noteLessOpen(declared.raw));
+    } else reasons.unshift(m.reasons.declared(declared.raw));
   }
+  if (chosen === 'proactive' && !note?.includes('公开发布')) warnings.push(m.warnings.noteMissing);
   return { attribute: chosen, reasons, basis, redactions: chosen === 'withheld' ? [] : redactions, warnings };
 }
