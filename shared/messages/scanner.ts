@@ -64,6 +64,7 @@ export const scannerMessages = {
     'name-sole-trader': '个体工商户经营者的姓名（个体工商户指向自然人，按个人信息处理）',
     'name-profile': '带有性别、出生年月或证件号码的个人姓名',
     'name-appointee': '任前公示等依规公开的人选姓名（通常可公开）',
+    'name-addressee': '答复或告知书的受文个人姓名',
     'name-table': '名单表格“姓名”栏中的个人姓名',
     uscc: '统一社会信用代码，校验码有效（法人信息通常可公开；个体工商户可能指向自然人）',
     email: '电子邮箱地址',

@@ -49,7 +49,7 @@ describe('each category is found in a real draft, with a Chinese explanation and
     expect(terms(drafts.archiveNote, 6)).toEqual(['档案移交', '馆藏档案']);
   });
   it('7: work-secret markings, including 不得外传 which itself contains a prohibition word', () => {
-    expect(terms(drafts.workSecretMemo, 7)).toEqual(['内部资料', '注意保管', '仅供内部', '不得外传']);
+    expect(terms(drafts.workSecretMemo, 7)).toEqual(['内部资料', '注意保管', '仅供内部参考', '不得外传']);
   });
   it('8: stability work — 维稳, 群体性事件, 重点人员, 稳控, 敏感舆情', () => {
     expect(terms(drafts.stabilityPlan, 8)).toEqual(expect.arrayContaining(['维稳', '群体性事件', '重点人员', '稳控', '敏感舆情']));

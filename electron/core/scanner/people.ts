@@ -12,7 +12,7 @@ const compoundSurnames = ['欧阳', '司马', '上官', '诸葛', '东方', '皇
 
 // Two-character words that start with a surname character and follow these labels in ordinary prose.
 const notNames = new Set(
-  '陈述 申辩 高度 方式 方面 方案 周边 程序 安全 全部 全面 全体 任何 任务 明确 时间 文件 关于 成为 成立 应当 应该 可以 对于 提出 提供 本人 双方 未能 如实 依法 按照 提交 认为 须知 签字 签名 姓名 住址 性别 民族 等人 单位 所在 名单 情况 信息 基本 个人 本身 家属 代理 委托 向来 于是 马上 万元 石油 许可 祝贺 张贴 曾经 余额 宁可 史料 康复 常年 和解 金额 钱款 黄色 白色 江河 林业 高等 田间 童年 管理 路段 路口 车辆 房屋 华侨 乐意 宗教 商户 商家 温度 鲁莽 夏季 秦汉 宫殿 龙头 包括 包含 单独 单方 司法 柏油 兰花 简称 简要 牛羊 冷库 谈话 计划 解决 解释 强制 强化 都是 都有 来访 来信 原告 原件 原因 原则 官方 应用 台账 连续 连带 席位 项目 成本 游客 卫生 查处 查明 查询 查看 屈服 景区 花卉 包装 边界 车主 房产 罗列 车间 古建 保护 保存 全国 全市 全区 全县 全省 于本 向本 向其 严格 严禁 江苏 江西 湖南 广东 贵州 云南 黑龙 吉林 辽宁 甘肃 宁夏 青海 安徽 福建 山东 山西 河北 河南 湖北 陕西 海南 四川 重庆 上海 北京 天津 廖某 钟表 方可 方能 万一 任意 任职 任命 成员 时限 时期 高级 高新 黄金 金融 石化 管控 管辖 司机 车间 华东 华南 华北 宁波 温州 台州 杭州 嘉兴 湖州 金华 衢州 舒适 谷物 齐全 柯桥 景德 常州 苏州 钱塘 龙湾 鹿城 瓯海 乐清 余杭 萧山 临安 富阳 桐庐 江北 江南 江干 田地 田园 柴油 房租 房东 曲线 甘蔗 沙发 井盖 冷链 花园 花坛 庄园 戚属 习近 单元 包括 周期 周岁 周年 周末 周知 程度 陶瓷 邵阳 孙子 毛巾 关注 关系 关联 关闭 关键 宫颈 苗木 苏醒'.split(' '),
+  '陈述 申辩 高度 方式 方面 方案 周边 程序 安全 全部 全面 全体 任何 任务 明确 时间 文件 关于 成为 成立 应当 应该 可以 对于 提出 提供 本人 双方 未能 如实 依法 按照 提交 认为 须知 签字 签名 姓名 住址 性别 民族 等人 单位 所在 名单 情况 信息 基本 个人 本身 家属 代理 委托 向来 于是 马上 万元 石油 许可 祝贺 张贴 曾经 余额 宁可 史料 康复 常年 和解 金额 钱款 黄色 白色 江河 林业 高等 田间 童年 管理 路段 路口 车辆 房屋 华侨 乐意 宗教 商户 商家 温度 鲁莽 夏季 秦汉 宫殿 龙头 包括 包含 单独 单方 司法 柏油 兰花 简称 简要 牛羊 冷库 谈话 计划 解决 解释 强制 强化 都是 都有 来访 来信 原告 原件 原因 原则 官方 应用 台账 连续 连带 席位 项目 成本 游客 卫生 查处 查明 查询 查看 屈服 景区 花卉 包装 边界 车主 房产 罗列 车间 古建 保护 保存 全国 全市 全区 全县 全省 于本 向本 向其 严格 严禁 江苏 江西 湖南 广东 贵州 云南 黑龙 吉林 辽宁 甘肃 宁夏 青海 安徽 福建 山东 山西 河北 河南 湖北 陕西 海南 四川 重庆 上海 北京 天津 廖某 钟表 方可 方能 万一 任意 任职 任命 成员 时限 时期 高级 高新 黄金 金融 石化 管控 管辖 司机 车间 华东 华南 华北 宁波 温州 台州 杭州 嘉兴 湖州 金华 衢州 舒适 谷物 齐全 柯桥 景德 常州 苏州 钱塘 龙湾 鹿城 瓯海 乐清 余杭 萧山 临安 富阳 桐庐 江北 江南 江干 田地 田园 柴油 房租 房东 曲线 甘蔗 沙发 井盖 冷链 花园 花坛 庄园 戚属 习近 单元 包括 申请 申报 申明 申诉 周期 周岁 周年 周末 周知 程度 陶瓷 邵阳 孙子 毛巾 关注 关系 关联 关闭 关键 宫颈 苗木 苏醒'.split(' '),
 );
 
 interface LabelGroup {
@@ -182,14 +182,14 @@ function tableCells(seg: Segment, state: TableState | null): { hits: PiiHit[]; s
 }
 
 const personalAddressLabel = '家庭住址|家庭地址|现住址|户籍地址|户籍所在地|户籍地|居住地址|经常居住地|居住地|暂住地|住址|家住|现住';
-const sharedAddressLabel = '住所地|住所|通讯地址|联系地址|送达地址|地址|房屋坐落|坐落';
+const sharedAddressLabel = '住所地|住所|通讯地址|通信地址|联系地址|送达地址|邮寄地址|地址|房屋坐落|坐落';
 const addressLabel = new RegExp(`(${personalAddressLabel}|${sharedAddressLabel})\\s*[：:]?\\s*|[，,]\\s*住(?![址所])(?=\\p{Script=Han})`, 'gu');
 const personalLabel = new RegExp(`^(?:${personalAddressLabel})$`);
 const addressParts = /[省市县区镇乡村街路巷弄号室栋幢楼组屯]/;
 const addressEnd = /[，,。；;、\n（(\t]/;
 const nextField = /联系电话|联系方式|电话|手机|身份证|公民身份|邮编|邮政编码|统一社会信用代码|法定代表人|负责人|经营者|性别|民族|出生|职业|工作单位|补偿金额|开户/;
 const concrete = /\d+\s*[号室栋幢楼组弄]|[一二三四五六七八九十]+组/;
-const personCue = /[，,（(\s][男女][，,）)\s]|出生|身份证|公民身份|个体工商户|经营者|被征收人|自然人|姓名/;
+const personCue = /[，,（(\s][男女][，,）)\s]|出生|身份证|公民身份|个体工商户|经营者|被征收人|自然人|姓名|[你您]的|本人/;
 const organisationCue = /公司|合作社|集团|厂|协会|学校|医院|事务所|法定代表人|统一社会信用代码|单位名称|机构/;
 
 /** Addresses a label says are a person's: `住址：…`, `，住玉环市…`; 住所 and 地址 only when the text around speaks of a person. */
@@ -218,6 +218,13 @@ function labelledAddresses(seg: Segment, before: (at: number) => string, names: 
   return hits;
 }
 
+/** A reply to a person opens with their name as the addressee: `何文斌：`. */
+function addresseeName(seg: Segment): PiiHit[] {
+  const match = /^(\p{Script=Han}{2,4})\s*[：:]\s*$/u.exec(seg.text);
+  if (!match || labelInfo.has(match[1]!) || !looksLikeName(match[1]!)) return [];
+  return [{ piiType: 'name', start: 0, end: match[1]!.length, weight: 0.75, detail: 'name-addressee' }];
+}
+
 /** Names and addresses, paragraph by paragraph, in normalised text; offsets are normalised. */
 export function findPeople(n: NormalisedText, paragraphs: readonly Span[]): PiiHit[] {
   const text = n.text;
@@ -233,7 +240,7 @@ export function findPeople(n: NormalisedText, paragraphs: readonly Span[]): PiiH
     const shift = (h: PiiHit): PiiHit => ({ ...h, start: h.start + offset, end: h.end + offset });
     const inTable = tableCells(seg, table);
     table = inTable.state;
-    const local = [...labelledNames(seg, soleTrader), ...profileNames(seg, appointee), ...inTable.hits.filter((h) => h.piiType === 'name')];
+    const local = [...labelledNames(seg, soleTrader), ...profileNames(seg, appointee), ...addresseeName(seg), ...inTable.hits.filter((h) => h.piiType === 'name')];
     names.push(...local.map(shift));
     addresses.push(...inTable.hits.filter((h) => h.piiType === 'address').map(shift));
     const before = (at: number) => text.slice(Math.max(0, offset + at - 150), offset + at);
