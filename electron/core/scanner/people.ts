@@ -41,7 +41,7 @@ const labelGroups = [reporterLabels, personLabels, legalRepLabels, officialLabel
 const labelInfo = new Map(labelGroups.flatMap((g) => g.labels.map((l) => [l, g] as const)));
 // Any other `…人：` label takes a person's name; the ones that name an official acting for the office are public.
 const labelRe = new RegExp(`${[...labelInfo.keys()].sort((x, y) => y.length - x.length).join('|')}|\\p{Script=Han}{1,4}人(?=\\s*[：:])`, 'gu');
-const officialRole = /(?:责任|负责|发言|撰稿|整理|记录|主持|出席|列席|审批|批准|填报|填表|制表|登记|签发|审核|复核|核稿|拟稿|校对|经办|承办|联系|带班|值班|执法|检查|调查|鉴定|评审|主讲|监督|代表|见证|责任)人$/;
+const officialRole = /(?:责任|负责|发言|撰稿|整理|记录|主持|出席|列席|审批|批准|填报|填表|制表|登记|签发|审核|复核|核稿|拟稿|校对|经办|承办|联系|带班|值班|执法|检查|调查|鉴定|评审|主讲|监督|代表|见证|受理|接待|送达|抄送|起草|讲解)人$/;
 const genericLabel: LabelGroup = { labels: [], detail: 'name', weight: 0.6 };
 
 const isHan = (c: string | undefined): boolean => c !== undefined && /\p{Script=Han}/u.test(c);
@@ -221,7 +221,8 @@ function labelledAddresses(seg: Segment, before: (at: number) => string, names: 
 /** A reply to a person opens with their name as the addressee: `何文斌：`. */
 function addresseeName(seg: Segment): PiiHit[] {
   const match = /^(\p{Script=Han}{2,4})\s*[：:]\s*$/u.exec(seg.text);
-  if (!match || labelInfo.has(match[1]!) || !looksLikeName(match[1]!)) return [];
+  // Bodies are addressed the same way (黄岩区：, 林业局：); their names end in an administrative suffix.
+  if (!match || labelInfo.has(match[1]!) || /[区县市省镇乡村局委办院所厅处科站队部司社组]$/.test(match[1]!) || !looksLikeName(match[1]!)) return [];
   return [{ piiType: 'name', start: 0, end: match[1]!.length, weight: 0.75, detail: 'name-addressee' }];
 }
 
