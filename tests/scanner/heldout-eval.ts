@@ -5,13 +5,13 @@ import { concernThreshold } from '../../electron/core/scanner/suggest.ts';
 import type { Scanner } from '../../electron/core/scanner/index.ts';
 
 /** What a finding must look like to meet an expectation; `term` is a substring of the finding's text, whitespace ignored. */
-export interface FindingSpec {
+interface FindingSpec {
   category?: number;
   piiType?: PiiType;
   term?: string;
 }
 
-export interface Expectation {
+interface Expectation {
   attribute: Attribute[];
   /** Each must be met by a concern (not negated, score at or above the threshold). */
   find: FindingSpec[];
@@ -35,7 +35,7 @@ export interface DraftOutcome {
   concerns: number;
 }
 
-export const heldoutDir = path.resolve(import.meta.dirname, 'heldout');
+const heldoutDir = path.resolve(import.meta.dirname, 'heldout');
 
 export const drafts = (): string[] =>
   fs.readdirSync(heldoutDir).filter((f) => f.endsWith('.txt')).sort().map((f) => f.slice(0, -4));
@@ -45,7 +45,7 @@ const meets = (f: Finding, s: FindingSpec): boolean =>
   (s.piiType === undefined || f.piiType === s.piiType) &&
   (s.term === undefined || f.term.replace(/\s/g, '').includes(s.term) || s.term.includes(f.term.replace(/\s/g, '')));
 
-export function evaluate(name: string, result: ScanResult, expected: Expectation): DraftOutcome {
+function evaluate(name: string, result: ScanResult, expected: Expectation): DraftOutcome {
   const concerns = result.findings.filter((f) => !f.negated && f.score >= concernThreshold);
   const wanted = [...expected.find, ...(expected.may ?? [])];
   return {
