@@ -9,7 +9,11 @@ export type Route =
   | { view: 'document'; documentId: number }
   | { view: 'audit'; documentSha256?: string }
   | { view: 'lexicon' }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'inspection' }
+  | { view: 'requests' }
+  | { view: 'annual' }
+  | { view: 'consolidation' };
 
 interface RouteStore {
   route: Route;

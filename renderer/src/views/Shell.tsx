@@ -11,7 +11,13 @@ import { useRegister } from '../stores/register.ts';
 import { useRoute, type Route } from '../stores/route.ts';
 import { useSession } from '../stores/session.ts';
 import { useSettings } from '../stores/settings.ts';
+import { inspection as inspectionText, annual, consolidation } from '../messages/inspection.ts';
+import { requests as requestsText } from '../messages/requests.ts';
+import { AnnualView } from './AnnualView.tsx';
 import { AuditView } from './AuditView.tsx';
+import { ConsolidationView } from './ConsolidationView.tsx';
+import { InspectionView } from './InspectionView.tsx';
+import { RequestsView } from './RequestsView.tsx';
 import { LexiconView } from './LexiconView.tsx';
 import { QueueView } from './QueueView.tsx';
 import { RegisterView } from './RegisterView.tsx';
@@ -34,6 +40,14 @@ function Content({ route }: { route: Route }) {
       return <LexiconView />;
     case 'settings':
       return <SettingsView />;
+    case 'inspection':
+      return <InspectionView />;
+    case 'requests':
+      return <RequestsView />;
+    case 'annual':
+      return <AnnualView />;
+    case 'consolidation':
+      return <ConsolidationView />;
   }
 }
 
@@ -100,6 +114,13 @@ export function Shell() {
         <ul>
           {link({ view: 'register' }, nav.register)}
           {link({ view: 'audit' }, nav.audit)}
+        </ul>
+        <h2>{inspectionText.navGroup}</h2>
+        <ul>
+          {link({ view: 'requests' }, requestsText.nav)}
+          {link({ view: 'inspection' }, inspectionText.nav)}
+          {link({ view: 'annual' }, annual.nav)}
+          {link({ view: 'consolidation' }, consolidation.nav)}
         </ul>
         <h2>{nav.manage}</h2>
         <ul>

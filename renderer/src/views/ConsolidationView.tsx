@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BundleCheck, ConsolidatedView, UnitSummary } from '../../../shared/ipc/inspection.ts';
+import '../inspection/inspection.css';
+import { formatTime } from '../lib/format.ts';
+import { yearChoices } from '../lib/years.ts';
+import { consolidation as m } from '../messages/inspection.ts';
+import { useNotices } from '../stores/notices.ts';
+import { hasRole, useSession } from '../stores/session.ts';
+
+const figureColumns = ['items', 'done', 'withheld', 'partial', 'onRequest', 'kept', 'toProactive', 'toPartial', 'requestsReceived', 'requestsAnsweredLate'] as const satisfies readonly (keyof UnitSummary & keyof ConsolidatedView['totals'])[];
+
+/** The government office's view: signed bundles from the units, each verified before it counts, and one table across them. */
+export function ConsolidationView() {
+  const user = useSession((s) => s.user);
+  const [year, setYear] = useState(new Date().getFullYear() - (new Date().getMonth() < 10 ? 1 : 0));
+  const [view, setView] = useState<ConsolidatedView | null>(null);
+  const [checks, setChecks] = useState<{ imported: boolean; list: BundleCheck[] } | null>(null);
+  const office = hasRole(user, 'reviewer', 'admin');
+
+  const load = useCallback(async () => {
+    try {
+      setView(await window.api.consolidatedView({ year }));
+    } catch (error) {
+      useNotices.getState().fail(error);
+    }
+  }, [year]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const run = async (imported: boolean) => {
+    const paths = await window.api.chooseFiles({});
+    if (paths.length === 0) return;
+    try {
+      const list = imported ? await window.api.importBundles({ paths }) : await Promise.all(paths.map((path) => window.api.verifyBundle({ path })));
+      setChecks({ imported, list });
+      const ok = list.filter((c) => c.ok).length;
+      useNotices.getState().ok(imported ? m.imported(ok, list.length - ok) : m.verified(ok, list.length - ok));
+      if (imported) await load();
+    } catch (error) {
+      useNotices.getState().fail(error);
+    }
+  };
+  const exportAs = async (format: 'xlsx' | 'csv') => {
+    const path = await window.api.chooseSavePath({ defaultName: `${year}年度${m.exportNames[format]}`, filters: [{ name: format.toUpperCase(), extensions: [format] }] });
+    if (!path) return;
+    try {
+      const file = await window.api.exportConsolidated({ year, format, path });
+      useNotices.getState().ok(m.exported(file.path));
+    } catch (error) {
+      useNotices.getState().fail(error);
+    }
+  };
+
+  return (
+    <div className="view consolidation-view">
+      <header className="view-head">
+        <h1>{m.title(year)}</h1>
+        <label className="inline-field">
+          <span className="muted small">{m.year}</span>
+          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {yearChoices().map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </label>
+        <span className="spacer" />
+        <button type="button" onClick={() => void run(false)}>{m.verifyOnly}</button>
+        {office && <button type="button" className="btn-primary" onClick={() => void run(true)}>{m.importBundles}</button>}
+        {office && view && view.units.length > 0 && (
+          <>
+            <button type="button" onClick={() => void exportAs('xlsx')}>{m.exportXlsx}</button>
+            <button type="button" onClick={() => void exportAs('csv')}>{m.exportCsv}</button>
+          </>
+        )}
+      </header>
+      {!office && <p className="small muted">{m.needsRole}</p>}
+      {checks && (
+        <section className="card bundle-checks" aria-label={m.checks}>
+          <h2>{m.checks}</h2>
+          <ul>
+            {checks.list.map((c, i) => (
+              <li key={`${c.file}:${i}`} className={c.ok ? 'check-ok' : 'check-refused'}>
+                <strong>{c.ok ? m.accepted : m.refused}</strong>
+                <span className="mono small">{c.file}</span>
+                <span>{c.message}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {view && view.units.length === 0 ? (
+        <div className="empty-state">{m.empty(year)}</div>
+      ) : (
+        view && (
+          <div className="audit-table-wrap">
+            <table className="audit-table figures-table consolidated-table" aria-label={m.title(year)}>
+              <thead>
+                <tr>
+                  <th>{m.columns.unit}</th>
+                  <th>{m.columns.closedAt}</th>
+                  {figureColumns.map((c) => <th key={c} className="num">{m.columns[c]}</th>)}
+                  <th>{m.columns.key}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.units.map((u) => (
+                  <tr key={u.installationId}>
+                    <td>{u.unitName}</td>
+                    <td>{u.closedAt ? formatTime(u.closedAt) : '—'}</td>
+                    {figureColumns.map((c) => <td key={c} className="num">{u[c]}</td>)}
+                    <td className="mono small">{u.keyFingerprint.slice(0, 16)}…</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th>{m.totals(view.totals.units)}</th>
+                  <th />
+                  {figureColumns.map((c) => <th key={c} className="num">{view.totals[c]}</th>)}
+                  <th />
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )
+      )}
+    </div>
+  );
+}

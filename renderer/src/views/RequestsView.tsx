@@ -1,0 +1,156 @@
+import { useEffect, useState } from 'react';
+import type { RequestFilter, RequestView } from '../../../shared/ipc/inspection.ts';
+import { applicantLabels, channelLabels, deadlineLabels, outcomeRows } from '../../../shared/messages/inspection.ts';
+import '../inspection/inspection.css';
+import { yearChoices } from '../lib/years.ts';
+import { requests as m } from '../messages/requests.ts';
+import { AddRequestDialog, AnswerDialog, ExtendDialog } from '../requests/dialogs.tsx';
+import { HolidayDialog } from '../requests/HolidayDialog.tsx';
+import { useRequests } from '../stores/requests.ts';
+import { useRoute } from '../stores/route.ts';
+import { hasRole, useSession } from '../stores/session.ts';
+
+type Dialog = { kind: 'add' } | { kind: 'answer'; request: RequestView } | { kind: 'extend'; request: RequestView } | { kind: 'holidays' };
+
+export function RequestsView() {
+  const { filter, page, tallies, setFilter, reload, more } = useRequests();
+  const user = useSession((s) => s.user);
+  const go = useRoute((s) => s.go);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [minRequests, setMinRequests] = useState(2);
+
+  useEffect(() => {
+    void reload();
+    window.api.getInspectionConfig().then((c) => setMinRequests(c.minRequests), () => undefined);
+  }, [reload]);
+
+  const canRecord = hasRole(user, 'reviewer', 'drafter', 'admin');
+  const canExtend = hasRole(user, 'reviewer', 'admin');
+  const countFor = new Map(tallies.map((t) => [t.documentId, t.count]));
+  const rows = page?.rows ?? [];
+  const incomplete = rows.some((r) => r.deadline.calendarIncomplete);
+
+  return (
+    <div className="view requests-view">
+      <header className="view-head">
+        <h1>{m.title}</h1>
+        {page && <span className="muted">{m.total(page.total)}</span>}
+        <span className="spacer" />
+        <button type="button" onClick={() => setDialog({ kind: 'holidays' })}>{m.holidays}</button>
+        {canRecord && <button type="button" className="btn-primary" onClick={() => setDialog({ kind: 'add' })}>{m.add}</button>}
+      </header>
+      {page && <p className="small muted">{m.today(page.today)}</p>}
+      {incomplete && <p className="banner banner-warn">{m.calendarIncomplete}</p>}
+      {page && (
+        <div className="request-counts" role="group" aria-label={m.filters.status}>
+          {m.counts(page.counts.open, page.counts.dueSoon, page.counts.overdue, page.counts.answered, page.counts.answeredLate).map((c) => (
+            <button
+              key={c.key}
+              type="button"
+              className={`count-chip count-${c.key} ${filter.status === c.key ? 'active' : ''}`}
+              aria-pressed={filter.status === c.key}
+              onClick={() => void setFilter({ status: filter.status === c.key ? undefined : (c.key as RequestFilter['status']) })}
+            >
+              {c.label} <strong>{c.value}</strong>
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="filters" role="search">
+        <label className="filter">
+          <span>{m.filters.year}</span>
+          <select value={filter.year ?? ''} onChange={(e) => void setFilter({ year: e.target.value ? Number(e.target.value) : undefined })}>
+            <option value="">{m.filters.all}</option>
+            {yearChoices().map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </label>
+        <label className="filter">
+          <span>{m.filters.status}</span>
+          <select value={filter.status ?? ''} onChange={(e) => void setFilter({ status: (e.target.value || undefined) as RequestFilter['status'] })}>
+            <option value="">{m.filters.all}</option>
+            {Object.entries(m.statusOptions).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          </select>
+        </label>
+      </div>
+      <div className="requests-grid">
+        <div className="audit-table-wrap">
+          <table className="audit-table requests-table" aria-label={m.title}>
+            <thead>
+              <tr>
+                <th>{m.columns.id}</th>
+                <th>{m.columns.received}</th>
+                <th>{m.columns.subject}</th>
+                <th>{m.columns.applicant}</th>
+                <th>{m.columns.deadline}</th>
+                <th>{m.columns.left}</th>
+                <th>{m.columns.status}</th>
+                <th>{m.columns.outcome}</th>
+                <th>{m.columns.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const d = r.deadline;
+                const overdue = d.status === 'overdue' || d.status === 'answered-late';
+                const open = r.outcome === null;
+                return (
+                  <tr key={r.id} className={`request-row deadline-${d.status}`}>
+                    <td className="mono">{r.id}</td>
+                    <td>{r.receivedOn}</td>
+                    <td className="request-subject">
+                      <span>{r.subject}</span>
+                      {r.documentId !== null && (
+                        <span className="small">
+                          <button type="button" className="btn-link" onClick={() => go({ view: 'document', documentId: r.documentId! })}>{[r.docNumber, r.title].filter(Boolean).join(' ') || `#${r.documentId}`}</button>
+                          <span className={`doc-tally ${(countFor.get(r.documentId) ?? 0) >= minRequests ? 'often' : ''}`}>{m.docRequests(countFor.get(r.documentId) ?? 0)}</span>
+                        </span>
+                      )}
+                    </td>
+                    <td className="small">{applicantLabels[r.applicantType]}<br /><span className="muted">{channelLabels[r.channel]}</span></td>
+                    <td>
+                      <strong className={overdue ? 'overdue-text' : ''}>{d.finalDue}</strong>
+                      {r.extensionDays > 0 && (
+                        <span className="small extension-note">
+                          <br />{m.originalDue(d.due)}<br />{m.extended(r.extensionDays, r.extensionReason ?? '')}
+                        </span>
+                      )}
+                    </td>
+                    <td className={d.workingDaysLeft !== null && d.workingDaysLeft < 0 ? 'overdue-text' : ''}>{d.workingDaysLeft === null ? '—' : m.daysLeft(d.workingDaysLeft)}</td>
+                    <td><span className={`deadline-badge deadline-${d.status}`}>{deadlineLabels[d.status]}</span></td>
+                    <td className="small">{r.outcome ? <>{outcomeRows[r.outcome].label}<br /><span className="muted">{m.answeredOn(r.answeredOn ?? '')}</span></> : '—'}</td>
+                    <td className="request-actions">
+                      {open && canRecord && <button type="button" className="btn-small" onClick={() => setDialog({ kind: 'answer', request: r })}>{m.answer}</button>}
+                      {open && canExtend && r.extensionDays === 0 && <button type="button" className="btn-small" onClick={() => setDialog({ kind: 'extend', request: r })}>{m.extend}</button>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {page && rows.length === 0 && <div className="empty-state">{m.empty}</div>}
+          {page && rows.length < page.total && <button type="button" className="btn-small" onClick={() => void more()}>{m.more}</button>}
+        </div>
+        <aside className="card often-card" aria-label={m.often}>
+          <h2>{m.often}</h2>
+          <p className="small muted">{m.oftenHint(minRequests)}</p>
+          {tallies.length === 0 ? (
+            <p className="small muted">{m.oftenNone}</p>
+          ) : (
+            <ol className="often-list">
+              {tallies.slice(0, 15).map((t) => (
+                <li key={t.documentId} className={t.count >= minRequests ? 'often' : ''}>
+                  <button type="button" className="btn-link" onClick={() => go({ view: 'document', documentId: t.documentId })}>{t.title ?? t.docNumber ?? `#${t.documentId}`}</button>
+                  <strong className="often-count">{m.oftenLine(t.count)}</strong>
+                </li>
+              ))}
+            </ol>
+          )}
+        </aside>
+      </div>
+      {dialog?.kind === 'add' && <AddRequestDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'answer' && <AnswerDialog request={dialog.request} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'extend' && <ExtendDialog request={dialog.request} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'holidays' && <HolidayDialog canEdit={hasRole(user, 'reviewer', 'admin')} onClose={() => setDialog(null)} />}
+    </div>
+  );
+}
