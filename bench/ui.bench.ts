@@ -11,6 +11,7 @@ import { installTwin, TWIN_ORIGIN, type TwinDialogs } from '../tests/e2e/twin.ts
 import { makeDocx, type DocxBlock } from '../tests/helpers/fixtures.ts';
 import { extracted, finding, makeTeam, password, scanned } from '../tests/records/helpers.ts';
 import { idNumber } from '../tests/e2e/documents.ts';
+import { unpackDocument } from '../shared/ipc/records.ts';
 
 const PAGES = 300;
 const REGISTER_DOCUMENTS = 100_000;
@@ -84,7 +85,7 @@ async function workspaceBench(): Promise<void> {
   const file = path.join(work, '重点项目汇编.docx');
   fs.writeFileSync(file, await makeDocx(longDocument()));
   const [documentId] = await importViaCore(core, [file]);
-  const detail = await core.api.getDocument({ documentId: documentId! });
+  const detail = unpackDocument(await core.api.getDocument({ documentId: documentId! }));
   await core.api.logout();
   const app = await openApp(core);
   await signIn(app.page, 'drafter', 'bench-password');
@@ -103,7 +104,7 @@ async function workspaceBench(): Promise<void> {
     await window.api.getDocument({ documentId: id });
     return performance.now() - t;
   }, documentId!);
-  console.log(`workspace: getDocument alone (core + bridge): ${fetchMs.toFixed(0)} ms`);
+  console.log(`workspace: getDocument alone (core + bridge, content packed): ${fetchMs.toFixed(0)} ms`);
   runs.sort((a, b) => a - b);
   console.log(`workspace: ${detail.pageCount ?? '?'} pages, ${detail.charCount.toLocaleString()} chars, ${detail.paragraphs.length} paragraphs, ${detail.findings.length} findings; ${dom} paragraphs in the DOM`);
   console.log(`workspace open → highlights painted: ${runs[2]!.toFixed(0)} ms median of 5 (min ${runs[0]!.toFixed(0)}, max ${runs[4]!.toFixed(0)}) — ${ratio(runs[2]!, 1000)}`);

@@ -8,15 +8,13 @@ import type {
   DecisionState,
   DocFormat,
   DocumentMetadata,
-  Finding,
   IntakeLimits,
-  Paragraph,
   Role,
-  Suggestion,
 } from '../types.ts';
 import type { ReviewPolicy, WorkflowAction } from '../workflow.ts';
 import type { Redaction } from '../redaction.ts';
 import type { BasisOption } from '../basis.ts';
+import { unpackContent, type DocumentContent, type PackedContent } from './document-content.ts';
 
 // ---- shapes the core returns ----
 
@@ -186,18 +184,13 @@ export interface AuditEntryView {
   hash: string;
 }
 
-export interface DocumentDetail extends DocumentRow {
+export interface DocumentDetail extends DocumentRow, DocumentContent {
   byteSize: number;
   pageCount: number | null;
   charCount: number;
   metadata: DocumentMetadata;
   warnings: string[];
-  /** Null when not kept: a classified draft on a computer not declared approved. */
-  text: string | null;
   classifiedWarning: string | null;
-  paragraphs: Paragraph[];
-  findings: Finding[];
-  suggestion: Suggestion;
   lexiconVersion: string;
   loadedBy: string;
   revisions: RevisionLink[];
@@ -207,6 +200,16 @@ export interface DocumentDetail extends DocumentRow {
   /** What the signed-in user may do now on the current decision. */
   actions: WorkflowAction[];
   history: AuditEntryView[];
+}
+
+/** What getDocument answers: the detail with its bulky content packed; unpackDocument turns it into a DocumentDetail. */
+export interface PackedDocumentDetail extends Omit<DocumentDetail, keyof DocumentContent> {
+  content: PackedContent;
+}
+
+export function unpackDocument(packed: PackedDocumentDetail): DocumentDetail {
+  const { content, ...rest } = packed;
+  return { ...rest, ...unpackContent(content) };
 }
 
 export interface LoadOutcome {
@@ -415,7 +418,7 @@ export const recordsChannels = {
   setUserRoles: channel(z.tuple([z.object({ name: userName, roles: z.array(roleSchema).max(4) }).strict()]))<UserView>(),
 
   listDocuments: channel(z.tuple([documentFilterSchema]))<DocumentPage>(),
-  getDocument: channel(z.tuple([z.object({ documentId: id }).strict()]))<DocumentDetail>(),
+  getDocument: channel(z.tuple([z.object({ documentId: id }).strict()]))<PackedDocumentDetail>(),
   startImport: channel(z.tuple([z.object({ paths: z.array(filePath).min(1).max(10_000) }).strict()]))<{ jobId: string }>(),
   importStatus: channel(z.tuple([z.object({ jobId: text(64).min(1) }).strict()]))<ImportStatus>(),
   cancelImport: channel(z.tuple([z.object({ jobId: text(64).min(1) }).strict()]))<ImportStatus>(),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/api.ts';
 import { tempDir } from './helpers.ts';
+import { unpackDocument } from '../../shared/ipc/records.ts';
 
 const cores: Core[] = [];
 afterEach(() => {
@@ -61,7 +62,7 @@ describe('core records API', () => {
     expect(status.documentIds).toHaveLength(2);
     const page = await api.listDocuments({ sort: 'loadedAt', direction: 'asc' });
     expect(page.total).toBe(2);
-    const detail = await api.getDocument({ documentId: status.documentIds[1]! });
+    const detail = unpackDocument(await api.getDocument({ documentId: status.documentIds[1]! }));
     expect(detail.findings.some((f) => f.piiType === 'id-card')).toBe(true);
     expect(detail.actions).toEqual(['draft']);
     const audit = await api.listAudit({ action: 'document.rejected' });

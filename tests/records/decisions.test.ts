@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { approveDecision, returnDecision, saveDecision, signDecision, signPreview, submitDecision } from '../../electron/core/records/decisions.ts';
 import { documentDetail, queues } from '../../electron/core/records/documents.ts';
+import { unpackDocument } from '../../shared/ipc/records.ts';
 import { writeSettings } from '../../electron/core/records/settings.ts';
 import { verifyRecord } from '../../electron/core/records/verify.ts';
 import type { Context } from '../../electron/core/records/context.ts';
@@ -50,7 +51,7 @@ describe('decisions', () => {
     expect(submitDecision(ctx, team.drafter, draft.id).state).toBe('submitted');
     expect(returnDecision(ctx, team.reviewer, draft.id, '手机号也应删除').returnReason).toBe('手机号也应删除');
     expect(queues(ctx, team.drafter, 10).counts.returnedToMe).toBe(1);
-    const text = documentDetail(ctx, team.drafter, documentId).text!;
+    const text = unpackDocument(documentDetail(ctx, team.drafter, documentId)).text!;
     const phone = text.indexOf('13812345678');
     saveDecision(ctx, team.drafter, { ...partialInput(documentId, finding.id), redactions: [{ start: phone, end: phone + 11, basis: '条例第十五条', findingId: null }] });
     expect(submitDecision(ctx, team.drafter, draft.id).state).toBe('submitted');

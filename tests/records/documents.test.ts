@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentDetail, listDocuments } from '../../electron/core/records/documents.ts';
+import { unpackDocument } from '../../shared/ipc/records.ts';
 import { loadDocument } from '../../electron/core/records/documents.ts';
 import { writeSettings } from '../../electron/core/records/settings.ts';
 import { extracted, finding, loadSample, makeTeam, openTestRecords, sampleText, scanned } from './helpers.ts';
@@ -12,7 +13,7 @@ describe('documents register', () => {
     expect(first.outcome.existing).toBe(false);
     const again = loadSample(ctx, team.drafter, sampleText, { docNumber: '玉政罚〔2025〕3号' });
     expect(again.outcome).toMatchObject({ existing: true, documentId: first.outcome.documentId });
-    const detail = documentDetail(ctx, team.drafter, first.outcome.documentId);
+    const detail = unpackDocument(documentDetail(ctx, team.drafter, first.outcome.documentId));
     expect(detail).toMatchObject({ sha256: first.doc.sha256, docNumber: '玉政罚〔2025〕3号', year: 2025, text: sampleText, lexiconVersion: 'test-lexicon-1', state: 'undecided', suggestedAttribute: 'partial' });
     expect(detail.findings).toEqual(first.findings);
     expect(detail.findingCounts).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0]);
@@ -49,7 +50,7 @@ describe('documents register', () => {
     const text = '秘密★1年\n关于某项目的请示\n身份证号110101199003071234';
     const { outcome } = loadSample(ctx, team.drafter, text, { classification, title: '关于某项目的请示' });
     expect(outcome.classifiedWarning).toContain('涉密计算机');
-    const detail = documentDetail(ctx, team.drafter, outcome.documentId);
+    const detail = unpackDocument(documentDetail(ctx, team.drafter, outcome.documentId));
     expect(detail).toMatchObject({ text: null, classification: '秘密', title: '关于某项目的请示' });
     expect(detail.findings).toHaveLength(1);
     const warning = detail.history.find((e) => e.action === 'classified.warning');
@@ -64,7 +65,7 @@ describe('documents register', () => {
     const text = '机密★5年\n关于某项目的请示';
     const { outcome } = loadSample(ctx, team.drafter, text, { classification: { level: '机密', period: '5年', raw: '机密★5年' } });
     expect(outcome.classifiedWarning).toContain('本机已由管理员声明为涉密计算机');
-    expect(documentDetail(ctx, team.drafter, outcome.documentId).text).toBe(text);
+    expect(unpackDocument(documentDetail(ctx, team.drafter, outcome.documentId)).text).toBe(text);
   });
 
   it('filters by state, attribute, year, category and full text, sorts, and pages with a total', () => {

@@ -2,6 +2,7 @@ import type { Connection } from './open.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
 import type { Attribute, ClassificationLevel, DocFormat, DocumentMetadata, Finding, Paragraph, Suggestion } from '../../../shared/types.ts';
 import type { DocumentFilter, DocumentRow, DocumentSortKey, RegisterState } from '../../../shared/ipc/records.ts';
+import { packContent, type DocumentContent, type PackedContent } from '../../../shared/ipc/document-content.ts';
 
 export interface NewDocument {
   sha256: string;
@@ -23,20 +24,30 @@ export interface NewDocument {
   loadedAt: string;
 }
 
-export interface StoredDocument extends DocumentRow {
+/** A register entry without its bulky content. */
+export interface DocumentHeader extends DocumentRow {
   byteSize: number;
   pageCount: number | null;
   charCount: number;
   metadata: DocumentMetadata;
   warnings: string[];
-  text: string | null;
-  paragraphs: Paragraph[];
-  findings: Finding[];
-  suggestion: Suggestion;
   lexiconVersion: string;
   loadedBy: number;
   signedDecisionId: number | null;
+  /** Whether the text was kept (see document_content.text). */
+  textStored: boolean;
 }
+
+export interface StoredDocument extends DocumentHeader, DocumentContent {}
+
+interface CachedContent {
+  sha256: string;
+  content: DocumentContent;
+  packed: PackedContent | null;
+}
+
+/** Parsed contents kept per connection: a 300-page document's findings take tens of ms to parse, and never change. */
+const CONTENT_CACHE_SIZE = 4;
 
 export interface DocumentStatus {
   state: RegisterState;
@@ -145,7 +156,29 @@ export function documentsRepository(db: Connection) {
   const insertCategory = db.prepare('INSERT INTO document_categories (documentId, category, count) VALUES (?, ?, ?)');
   const idBySha = db.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck();
   const idsByShaPrefix = db.prepare("SELECT id FROM documents WHERE sha256 >= ? AND sha256 < ? || 'g' LIMIT 2").pluck();
-  const full = db.prepare('SELECT d.*, c.text, c.paragraphs, c.findings, c.suggestion FROM documents d JOIN document_content c ON c.documentId = d.id WHERE d.id = ?');
+  const header = db.prepare('SELECT d.*, c.text IS NOT NULL AS textStored FROM documents d JOIN document_content c ON c.documentId = d.id WHERE d.id = ?');
+  const contentById = db.prepare('SELECT text, paragraphs, findings, suggestion FROM document_content WHERE documentId = ?');
+  const contentCache = new Map<number, CachedContent>();
+  const cachedContent = (id: number, sha256: string): CachedContent => {
+    let entry = contentCache.get(id);
+    if (entry?.sha256 === sha256) {
+      // Re-inserted so the map's order is least recently used first.
+      contentCache.delete(id);
+      contentCache.set(id, entry);
+      return entry;
+    }
+    const c = contentById.get(id) as { text: string | null; paragraphs: string; findings: string; suggestion: string };
+    const content: DocumentContent = {
+      text: c.text,
+      paragraphs: JSON.parse(c.paragraphs) as Paragraph[],
+      findings: JSON.parse(c.findings) as Finding[],
+      suggestion: JSON.parse(c.suggestion) as Suggestion,
+    };
+    entry = { sha256, content, packed: null };
+    contentCache.set(id, entry);
+    if (contentCache.size > CONTENT_CACHE_SIZE) contentCache.delete(contentCache.keys().next().value!);
+    return entry;
+  };
   const rowById = db.prepare(`SELECT ${rowColumns} FROM documents WHERE id = ?`);
   const byDocNumber = db.prepare('SELECT id FROM documents WHERE docNumber = ? AND sha256 <> ? ORDER BY id DESC LIMIT 1').pluck();
   const byTitle = db.prepare('SELECT id FROM documents WHERE title = ? AND sha256 <> ? AND (docNumber IS NULL OR ? IS NULL) ORDER BY id DESC LIMIT 1').pluck();
@@ -159,6 +192,22 @@ export function documentsRepository(db: Connection) {
       statementCache.set(sql, stmt);
     }
     return stmt;
+  };
+  const readHeader = (id: number): DocumentHeader | null => {
+    const r = header.get(id) as (RawRow & Record<string, unknown>) | undefined;
+    if (!r) return null;
+    return {
+      ...toRow(r),
+      byteSize: r.byteSize as number,
+      pageCount: r.pageCount as number | null,
+      charCount: r.charCount as number,
+      metadata: JSON.parse(r.metadata as string) as DocumentMetadata,
+      warnings: JSON.parse(r.warnings as string) as string[],
+      lexiconVersion: r.lexiconVersion as string,
+      loadedBy: r.loadedBy as number,
+      signedDecisionId: r.signedDecisionId as number | null,
+      textStored: r.textStored === 1,
+    };
   };
 
   return {
@@ -212,24 +261,17 @@ export function documentsRepository(db: Connection) {
       if (title) return (byTitle.get(title, sha256, docNumber) as number | undefined) ?? null;
       return null;
     },
+    header: readHeader,
+    /** The parsed content is shared between callers: read it, never change it. */
     get(id: number): StoredDocument | null {
-      const r = full.get(id) as (RawRow & Record<string, unknown>) | undefined;
-      if (!r) return null;
-      return {
-        ...toRow(r),
-        byteSize: r.byteSize as number,
-        pageCount: r.pageCount as number | null,
-        charCount: r.charCount as number,
-        metadata: JSON.parse(r.metadata as string) as DocumentMetadata,
-        warnings: JSON.parse(r.warnings as string) as string[],
-        text: r.text as string | null,
-        paragraphs: JSON.parse(r.paragraphs as string) as Paragraph[],
-        findings: JSON.parse(r.findings as string) as Finding[],
-        suggestion: JSON.parse(r.suggestion as string) as Suggestion,
-        lexiconVersion: r.lexiconVersion as string,
-        loadedBy: r.loadedBy as number,
-        signedDecisionId: r.signedDecisionId as number | null,
-      };
+      const h = readHeader(id);
+      return h && { ...h, ...cachedContent(h.id, h.sha256).content };
+    },
+    /** The content packed for IPC, built once per document while it stays in the cache. */
+    packedContent(doc: DocumentHeader): PackedContent {
+      const entry = cachedContent(doc.id, doc.sha256);
+      entry.packed ??= packContent(entry.content);
+      return entry.packed;
     },
     row(id: number): DocumentRow | null {
       const r = rowById.get(id) as RawRow | undefined;

@@ -5,11 +5,11 @@ import { requireRole, type Actor, type Context } from './context.ts';
 import { decisionView, subjectOf } from './decisions.ts';
 import { readSettings } from './settings.ts';
 import type { AuditRow } from '../db/audit.ts';
-import type { StoredDocument } from '../db/documents.ts';
+import type { DocumentHeader } from '../db/documents.ts';
 import { fail } from '../errors.ts';
 import { allowedActions } from '../../../shared/workflow.ts';
 import type { Classification, ExtractedDocument, IntakeError, ScanResult } from '../../../shared/types.ts';
-import type { AuditEntryView, DocumentDetail, DocumentFilter, DocumentPage, LoadOutcome, Queues, RevisionLink } from '../../../shared/ipc/records.ts';
+import type { AuditEntryView, DocumentFilter, DocumentPage, LoadOutcome, PackedDocumentDetail, Queues, RevisionLink } from '../../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
 export const auditView = (row: AuditRow): AuditEntryView => ({ ...row, payload: JSON.parse(row.payload) as unknown });
@@ -29,9 +29,9 @@ export function loadDocument(ctx: Context, actor: Actor, doc: ExtractedDocument,
     const event = { user: actor.name, role: 'drafter' as const, documentSha256: doc.sha256 };
     const existing = store.documents.idBySha(doc.sha256);
     if (existing !== null) {
-      const stored = store.documents.get(existing)!;
+      const stored = store.documents.header(existing)!;
       appendEntry(store, { ...event, action: 'document.load', payload: { fileName: doc.fileName, existing: true } }, now);
-      return { documentId: existing, sha256: doc.sha256, existing: true, revisionOf: stored.revisionOf, classifiedWarning: classifiedWarning(classification, stored.text !== null) };
+      return { documentId: existing, sha256: doc.sha256, existing: true, revisionOf: stored.revisionOf, classifiedWarning: classifiedWarning(classification, stored.textStored) };
     }
     const textStored = classification === null || readSettings(store).classifiedMachineApproved;
     const findingCounts = Array.from({ length: 9 }, () => 0);
@@ -113,7 +113,7 @@ export function listDocuments(ctx: Context, filter: DocumentFilter): DocumentPag
   return ctx.store.documents.list(filter);
 }
 
-function revisionChain(ctx: Context, doc: StoredDocument): RevisionLink[] {
+function revisionChain(ctx: Context, doc: DocumentHeader): RevisionLink[] {
   const { documents } = ctx.store;
   const links: RevisionLink[] = [];
   const link = (id: number, relation: RevisionLink['relation']) => {
@@ -132,16 +132,18 @@ function revisionChain(ctx: Context, doc: StoredDocument): RevisionLink[] {
   return links;
 }
 
-export function documentDetail(ctx: Context, actor: Actor, documentId: number): DocumentDetail {
+/** The content travels packed (see document-content.ts); the renderer unpacks it with unpackDocument. */
+export function documentDetail(ctx: Context, actor: Actor, documentId: number): PackedDocumentDetail {
   const { store } = ctx;
   const doc = store.documents.get(documentId) ?? fail('no-document', m.noDocument(documentId));
   const decisions = store.decisions.forDocument(documentId).map((d) => decisionView(ctx, d, doc));
   const latest = store.decisions.latestForDocument(documentId);
-  const { signedDecisionId: _signed, loadedBy, ...rest } = doc;
+  const { signedDecisionId: _signed, textStored, loadedBy, text: _text, paragraphs: _paragraphs, findings: _findings, suggestion: _suggestion, ...rest } = doc;
   return {
     ...rest,
+    content: store.documents.packedContent(doc),
     loadedBy: store.users.findById(loadedBy)?.name ?? String(loadedBy),
-    classifiedWarning: classifiedWarning(doc.metadata.classification, doc.text !== null),
+    classifiedWarning: classifiedWarning(doc.metadata.classification, textStored),
     revisions: revisionChain(ctx, doc),
     decisions,
     current: decisions.at(-1) ?? null,

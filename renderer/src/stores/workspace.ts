@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DecisionInput, DecisionView, DocumentDetail, SignStatement, Disposition as RecordedDisposition } from '../../../shared/ipc/records.ts';
+import { unpackDocument, type DecisionInput, type DecisionView, type DocumentDetail, type SignStatement, type Disposition as RecordedDisposition } from '../../../shared/ipc/records.ts';
 import type { Finding } from '../../../shared/types.ts';
 import { errorText } from '../lib/errors.ts';
 import { workspace as m } from '../messages/workspace.ts';
@@ -131,7 +131,7 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
       const sameDocument = get().detail?.id === documentId;
       set({ loading: !sameDocument, error: null, ...(sameDocument ? {} : { detail: null, selectedId: null, superseding: false }) });
       try {
-        const detail = await window.api.getDocument({ documentId });
+        const detail = unpackDocument(await window.api.getDocument({ documentId }));
         const current = detail.current && detail.current.state !== 'signed' ? detail.current : null;
         const restored = current ? fromDecision(current) : detail.current ? fromDecision(detail.current) : null;
         set({
