@@ -32,8 +32,8 @@ export function WorklistRow({ item, selected, canPropose, onToggle, onPropose, o
         {pending && canPropose && <input type="checkbox" checked={selected} onChange={onToggle} aria-label={m.selectItem(name)} />}
       </td>
       <td className="wl-document">
-        <button type="button" className="row-open wl-title" onClick={onOpen} title={m.openDocument}>{item.title ?? m.untitled}</button>
-        <span className="muted small">{item.docNumber ?? item.fileName}{item.date ? ` · ${item.date}` : ''}</span>
+        <button type="button" className="row-open wl-title" onClick={onOpen} title={m.openDocument}>{item.title ?? item.fileName}</button>
+        <span className="muted small">{item.docNumber ?? m.noDocNumber}{item.date ? ` · ${item.date}` : ''}</span>
         {item.classification && <span className="classified-tag">{item.classification}</span>}
       </td>
       <td className="wl-current">

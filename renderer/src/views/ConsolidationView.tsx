@@ -79,7 +79,7 @@ export function ConsolidationView() {
           <ul>
             {checks.list.map((c, i) => (
               <li key={`${c.file}:${i}`} className={c.ok ? 'check-ok' : 'check-refused'}>
-                <strong>{c.ok ? m.accepted : m.refused}</strong>
+                <strong>{c.ok ? (checks.imported ? m.accepted : m.intact) : m.refused}</strong>
                 <span className="mono small">{c.file}</span>
                 <span>{c.message}</span>
               </li>
