@@ -3,7 +3,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
 import { closeIntake, defaultLimits, extractFile } from '../electron/core/intake/index.ts';
+import { pageBreakStyles, readDocxBody } from '../electron/core/intake/docx-body.ts';
+import { placeOnPages } from '../electron/core/intake/docx-pages.ts';
+import type { ExtractedDocument } from '../shared/types.ts';
 import { makeDocx, makePdf, type DocxBlock } from '../tests/helpers/fixtures.ts';
 
 const MB = 1024 * 1024;
@@ -37,11 +41,26 @@ function bigDocxBlocks(pages: number): DocxBlock[] {
   return blocks;
 }
 
+/** The docx page pass alone (read word/document.xml for breaks, place mammoth's paragraphs on pages), in this thread. */
+function docxPagePass(bytes: Uint8Array, doc: ExtractedDocument, totalMs: number): void {
+  const files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === 'word/styles.xml' });
+  const xml = strFromU8(files['word/document.xml']!);
+  const styles = files['word/styles.xml'] ? strFromU8(files['word/styles.xml']) : null;
+  const blocks = doc.paragraphs.map((p) => ({ text: doc.text.slice(p.start, p.end), page: null, kind: p.kind }));
+  const runs = 5;
+  let pages = 0;
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) pages = placeOnPages(blocks, readDocxBody(xml, pageBreakStyles(styles))).pageCount ?? 0;
+  const ms = (performance.now() - start) / runs;
+  console.log(`  docx page pass (${(xml.length / MB).toFixed(1)} MB document.xml → ${pages} pages): ${ms.toFixed(0)} ms, ${((ms / totalMs) * 100).toFixed(0)}% of the extraction`);
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'intake-bench-'));
   try {
     const docxPath = path.join(dir, 'big.docx');
-    writeFileSync(docxPath, await makeDocx(bigDocxBlocks(300)));
+    const docxBytes = await makeDocx(bigDocxBlocks(300));
+    writeFileSync(docxPath, docxBytes);
     const pdfPath = path.join(dir, 'big.pdf');
     const pdfPages = Array.from({ length: 200 }, (_, p) => [{ text: `第${p + 1}页`, size: 18, centered: true }, ...Array.from({ length: 6 }, () => ({ text: sentence + sentence, indent: 32 }))]);
     writeFileSync(pdfPath, await makePdf(pdfPages));
@@ -65,6 +84,7 @@ async function main(): Promise<void> {
         `${label}: ${(doc.byteSize / 1024).toFixed(0)} KB, ${doc.paragraphs.length} paragraphs, ${doc.charCount} chars, pages ${doc.pageCount ?? '—'}; ` +
           `${ms.toFixed(0)} ms (${ratio(ms, TARGET_SINGLE_MS)}), peak RSS ${peakRssMb.toFixed(0)} MB, +${(peakRssMb - baseRss).toFixed(0)} MB over baseline (${ratio(peakRssMb - baseRss, TARGET_RSS_MB)} of the ${TARGET_RSS_MB} MB worker heap cap)`,
       );
+      if (file === docxPath) docxPagePass(docxBytes, doc, ms);
     }
 
     const pooled = await measure(() => Promise.all(smallPaths.map((f) => extractFile(f))));

@@ -53,5 +53,9 @@ export const intakeMessages = {
   timeout: (file: string, ms: number) => `读取“${file}”超过 ${Math.round(ms / 100) / 10} 秒仍未完成，已停止解析。`,
   ofdSigned: 'OFD 文件带有电子签章：对其删改或遮盖后签章将失效，发布时请使用重新签章的版本。',
   ofdUnreadablePages: (count: number) => `OFD 文件有 ${count} 页无法读取，已跳过。`,
+  docxTrackedChanges: (insertions: number, deletions: number, deletedChars: number) =>
+    `文档带有未处理的修订痕迹（${[insertions > 0 ? `${insertions} 处插入，已计入正文` : '', deletions > 0 ? `${deletions} 处删除，共 ${deletedChars} 字，未计入审查文本但仍保存在文件中` : ''].filter(Boolean).join('；')}），不是定稿。删除的文字可能含有不宜公开的内容，公开前请接受或拒绝全部修订。`,
+  docxComments: (count: number) =>
+    `文档带有 ${count} 条批注。批注未计入审查文本，但仍保存在文件中，可能含有不宜公开的意见，公开前请删除全部批注。`,
   mojibakeRepaired: (pages: number) => `PDF 中 ${pages} 页的文字按 GBK 编码重新解读（原字体声明的编码有误）。`,
 };

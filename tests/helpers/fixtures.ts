@@ -37,6 +37,46 @@ export async function makeDocx(blocks: DocxBlock[]): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
+const WORD_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const OFFICE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export interface WordXmlParts {
+  /** Inner XML of w:styles. */
+  styles?: string;
+  /** Inner XML of w:comments. */
+  comments?: string;
+}
+
+/**
+ * A .docx written by hand from the inner XML of w:body, for what Word writes and the `docx` package
+ * does not: rendered page breaks, tracked changes, comments, text boxes.
+ */
+export function makeWordXmlDocx(bodyXml: string, parts: WordXmlParts = {}): Uint8Array {
+  const rels = [`<Relationship Id="rIdStyles" Type="${OFFICE_REL}/styles" Target="styles.xml"/>`];
+  if (parts.comments !== undefined) rels.push(`<Relationship Id="rIdComments" Type="${OFFICE_REL}/comments" Target="comments.xml"/>`);
+  const overrides = [
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>',
+    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>',
+    parts.comments !== undefined ? '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>' : '',
+  ];
+  const entries: Record<string, string> = {
+    '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join('')}</Types>`,
+    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${REL_NS}"><Relationship Id="rId1" Type="${OFFICE_REL}/officeDocument" Target="word/document.xml"/></Relationships>`,
+    'word/_rels/document.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${REL_NS}">${rels.join('')}</Relationships>`,
+    'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${WORD_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:r="${OFFICE_REL}"><w:body>${bodyXml}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`,
+    'word/styles.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${WORD_NS}"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>${parts.styles ?? ''}</w:styles>`,
+  };
+  if (parts.comments !== undefined) entries['word/comments.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="${WORD_NS}">${parts.comments}</w:comments>`;
+  return makeZip(entries);
+}
+
+/** One w:p of plain runs; `before` is raw XML put in the first run ahead of the text (breaks). */
+export function wordParagraph(text: string, options: { before?: string; pPr?: string; after?: string } = {}): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<w:p>${options.pPr ? `<w:pPr>${options.pPr}</w:pPr>` : ''}<w:r>${options.before ?? ''}<w:t xml:space="preserve">${escaped}</w:t>${options.after ?? ''}</w:r></w:p>`;
+}
+
 // ---------- .pdf ----------
 
 const CJK_FONT_FILE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';

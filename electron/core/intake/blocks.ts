@@ -5,6 +5,8 @@ export interface Block {
   text: string;
   page: number | null;
   kind: Paragraph['kind'];
+  /** A footnote or endnote, named as the reference that places it ("footnote-3"). */
+  note?: string;
 }
 
 export interface FormatReading {

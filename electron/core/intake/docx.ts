@@ -1,5 +1,9 @@
 import mammoth from 'mammoth';
-import { ExpansionBudget, inflateEntry, type ZipEntry } from './zip.ts';
+import { intakeMessages as m } from '../../../shared/messages/intake.ts';
+import { ExpansionBudget, inflateEntry, normaliseEntryName, type ZipEntry } from './zip.ts';
+import { pageBreakStyles, readDocxBody, type DocxBody } from './docx-body.ts';
+import { placeOnPages } from './docx-pages.ts';
+import { decodeEntities } from './xml-text.ts';
 import type { Block, FormatReading } from './blocks.ts';
 
 /** Keeps titles and headings, including the Chinese style names Word and WPS write, apart from body text. */
@@ -16,18 +20,6 @@ const styleMap = [
 const CJK = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
 const BREAK = '\u2028';
 const TAG = /<(\/?)([a-zA-Z0-9]+)((?:\s+[^>]*?)?)\s*(\/?)>|([^<]+)/g;
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos|#39);/g, (_, e: string) => {
-    if (e === 'amp') return '&';
-    if (e === 'lt') return '<';
-    if (e === 'gt') return '>';
-    if (e === 'quot') return '"';
-    if (e === 'apos' || e === '#39') return "'";
-    const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return String.fromCodePoint(code);
-  });
-}
 
 /** A line break inside a paragraph joins Chinese directly and Latin words with a space. */
 function resolveBreaks(text: string): string {
@@ -47,12 +39,14 @@ function htmlToBlocks(html: string): Block[] {
   let row: string[] | null = null;
   let skipAnchor = 0;
   let noteDepth = 0;
+  let note: string | undefined;
   const flush = () => {
     const text = resolveBreaks(buffer).replace(/\s+/g, ' ').trim();
     buffer = '';
     if (!text) return;
     if (row) row.push(text);
-    else blocks.push({ text, page: null, kind: noteDepth > 0 ? 'footnote' : kind });
+    else if (noteDepth > 0) blocks.push({ text, page: null, kind: 'footnote', note });
+    else blocks.push({ text, page: null, kind });
   };
   for (const match of html.matchAll(TAG)) {
     const [, closing, rawName, attributes = '', , text] = match;
@@ -83,7 +77,11 @@ function htmlToBlocks(html: string): Block[] {
         flush();
         if (!isClosing) {
           kind = 'list';
-          if (/id="[^"]*(footnote|endnote)-\d+"/.test(attributes)) noteDepth++;
+          const id = /id="[^"]*?((?:footnote|endnote)-\d+)"/.exec(attributes);
+          if (id) {
+            noteDepth++;
+            note = id[1];
+          }
         } else if (noteDepth > 0) noteDepth--;
         if (isClosing) kind = 'paragraph';
         break;
@@ -123,16 +121,52 @@ function htmlToBlocks(html: string): Block[] {
   return blocks;
 }
 
+const utf8 = new TextDecoder('utf-8');
+
+/** The main document part, as the package relationships name it (word/document.xml nearly always). */
+function mainPartName(parts: Map<string, () => string>): string {
+  const rels = parts.get('_rels/.rels')?.() ?? '';
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    if (!/Type\s*=\s*"[^"]*\/officeDocument"/.test(m[1]!)) continue;
+    const target = /Target\s*=\s*"([^"]+)"/.exec(m[1]!)?.[1];
+    if (target) return normaliseEntryName(target);
+  }
+  return 'word/document.xml';
+}
+
+function draftWarnings(body: DocxBody, commentsXml: string | null): string[] {
+  const warnings: string[] = [];
+  if (body.insertions > 0 || body.deletions > 0) warnings.push(m.docxTrackedChanges(body.insertions, body.deletions, body.deletedChars));
+  const comments = commentsXml ? [...commentsXml.matchAll(/<(?:[\w.-]+:)?comment\b[^>]*?(?<!\/)>/g)].length : 0;
+  if (comments > 0) warnings.push(m.docxComments(comments));
+  return warnings;
+}
+
 /**
  * Reads a .docx with mammoth. Every entry is inflated once and counted first, so a zip bomb is
- * refused before mammoth (which trusts the archive) ever sees it.
+ * refused before mammoth (which trusts the archive) ever sees it; the few XML parts read here for
+ * pages, tracked changes and comments are kept from that same pass.
  */
 export async function readDocx(bytes: Uint8Array, entries: ZipEntry[], maxExpandedBytes: number): Promise<FormatReading> {
   const budget = new ExpansionBudget(maxExpandedBytes);
-  for (const entry of entries) inflateEntry(bytes, entry, budget, false);
+  const kept = new Map<string, Uint8Array>();
+  const wanted = (name: string) => name === '_rels/.rels' || /(^|\/)(document\d*|styles|comments)\.xml$/.test(name);
+  for (const entry of entries) {
+    const name = normaliseEntryName(entry.name);
+    const data = inflateEntry(bytes, entry, budget, wanted(name));
+    if (wanted(name)) kept.set(name, data);
+  }
+  const parts = new Map([...kept].map(([name, data]) => [name, () => utf8.decode(data)] as const));
+  const main = mainPartName(parts);
+  const folder = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
   const result = await mammoth.convertToHtml(
     { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
     { styleMap, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
   );
-  return { blocks: htmlToBlocks(result.value), pageCount: null, warnings: [] };
+  const blocks = htmlToBlocks(result.value);
+  const documentXml = parts.get(main)?.();
+  if (!documentXml) return { blocks, pageCount: null, warnings: [] };
+  const body = readDocxBody(documentXml, pageBreakStyles(parts.get(`${folder}styles.xml`)?.() ?? null));
+  const placed = placeOnPages(blocks, body);
+  return { blocks: placed.blocks, pageCount: placed.pageCount, warnings: draftWarnings(body, parts.get(`${folder}comments.xml`)?.() ?? null) };
 }
