@@ -27,7 +27,7 @@ export function WorklistRow({ item, selected, canPropose, onToggle, onPropose, o
   const name = itemName(item);
   const pending = item.progress === 'pending';
   return (
-    <tr className={`worklist-row progress-${item.progress} ${selected ? 'selected' : ''}`}>
+    <tr className={`worklist-row row-${item.progress} ${selected ? 'selected' : ''}`}>
       <td className="wl-select">
         {pending && canPropose && <input type="checkbox" checked={selected} onChange={onToggle} aria-label={m.selectItem(name)} />}
       </td>

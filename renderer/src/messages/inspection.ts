@@ -12,6 +12,7 @@ export const inspection = {
   opened: (year: number, n: number) => `${year}年度自查已开启，列入 ${n} 件。`,
   openNeedsRole: '开启和结束自查由公开审查人员或管理员办理。',
   openedBy: (who: string, when: string) => `${who} 于 ${when} 开启`,
+  locked: '已锁定',
   lockedBanner: (year: number, who: string, when: string, seq: number | null) =>
     `${year}年度自查已由 ${who} 于 ${when} 结束并锁定${seq ? `（审计记录第 ${seq} 条）` : ''}：清单、处理结果和数字不可再更改。`,
   progress: '进度',

@@ -164,6 +164,7 @@ export function ExtendDialog({ request, onClose }: { request: RequestView; onClo
   return (
     <Modal title={m.extendTitle(request.id)} onClose={onClose}>
       <form
+        noValidate
         onSubmit={async (e) => {
           e.preventDefault();
           const n = Number(days);

@@ -84,7 +84,7 @@ export function InspectionView() {
       {november && status?.state !== 'closed' && <p className="banner banner-warn november-banner">{m.novemberHint(year)}</p>}
       {status?.state === 'closed' && (
         <p className="banner locked-banner" role="status">
-          <span aria-hidden="true">🔒 </span>
+          <span className="lock-tag">{m.locked}</span>
           {m.lockedBanner(year, status.closedBy ?? '', status.closedAt ? formatTime(status.closedAt) : '', status.closeSeq)}
         </p>
       )}

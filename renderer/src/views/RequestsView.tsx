@@ -82,7 +82,6 @@ export function RequestsView() {
                 <th>{m.columns.subject}</th>
                 <th>{m.columns.applicant}</th>
                 <th>{m.columns.deadline}</th>
-                <th>{m.columns.left}</th>
                 <th>{m.columns.status}</th>
                 <th>{m.columns.outcome}</th>
                 <th>{m.columns.actions}</th>
@@ -107,15 +106,12 @@ export function RequestsView() {
                       )}
                     </td>
                     <td className="small">{applicantLabels[r.applicantType]}<br /><span className="muted">{channelLabels[r.channel]}</span></td>
-                    <td>
+                    <td className="deadline-cell">
                       <strong className={overdue ? 'overdue-text' : ''}>{d.finalDue}</strong>
-                      {r.extensionDays > 0 && (
-                        <span className="small extension-note">
-                          <br />{m.originalDue(d.due)}<br />{m.extended(r.extensionDays, r.extensionReason ?? '')}
-                        </span>
-                      )}
+                      {d.workingDaysLeft !== null && <span className={`small ${d.workingDaysLeft < 0 ? 'overdue-text' : 'muted'}`}>{m.daysLeft(d.workingDaysLeft)}</span>}
+                      {r.extensionDays > 0 && <span className="small extension-note">{m.originalDue(d.due)}</span>}
+                      {r.extensionDays > 0 && <span className="small extension-note wrap" title={r.extensionReason ?? ''}>{m.extended(r.extensionDays, r.extensionReason ?? '')}</span>}
                     </td>
-                    <td className={d.workingDaysLeft !== null && d.workingDaysLeft < 0 ? 'overdue-text' : ''}>{d.workingDaysLeft === null ? '—' : m.daysLeft(d.workingDaysLeft)}</td>
                     <td><span className={`deadline-badge deadline-${d.status}`}>{deadlineLabels[d.status]}</span></td>
                     <td className="small">{r.outcome ? <>{outcomeRows[r.outcome].label}<br /><span className="muted">{m.answeredOn(r.answeredOn ?? '')}</span></> : '—'}</td>
                     <td className="request-actions">
