@@ -114,7 +114,10 @@ function registerBench(): void {
     ['category=1 (personal data), page 50', { category: 1, offset: 5000, limit: 100 }],
     ['full text "行政处罚" + state=signed', { query: '行政处罚', state: 'signed', limit: 100 }],
     ['full text "第4242号"', { query: '第4242号', limit: 100 }],
-    ['short text "纪要" (substring scan)', { query: '纪要', limit: 100 }],
+    ['category=1, sort updatedAt, first page (the UI\'s default)', { category: 1, sort: 'updatedAt', limit: 200 }],
+    ['short text "纪要" (pair index)', { query: '纪要', sort: 'updatedAt', limit: 200 }],
+    ['one character "纪" (pair index prefix)', { query: '纪', sort: 'updatedAt', limit: 200 }],
+    ['short text "13" + category=1', { query: '13', category: 1, sort: 'updatedAt', limit: 200 }],
     ['no filter, sort title, deep page', { sort: 'title', offset: 90_000, limit: 100 }],
   ];
   for (const [label, filter] of queries) {

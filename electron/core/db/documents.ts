@@ -2,6 +2,7 @@ import type { Connection } from './open.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
 import type { Attribute, ClassificationLevel, DocFormat, DocumentMetadata, Finding, Paragraph, Suggestion } from '../../../shared/types.ts';
 import type { DocumentFilter, DocumentRow, DocumentSortKey, RegisterState } from '../../../shared/ipc/records.ts';
+import { shortTermQuery, shortTermTokens } from './short-terms.ts';
 import { packContent, type DocumentContent, type PackedContent } from '../../../shared/ipc/document-content.ts';
 
 export interface NewDocument {
@@ -110,40 +111,56 @@ const sortColumns: Record<DocumentSortKey, string> = {
   attribute: 'attribute',
 };
 
-/** Trigram search needs three characters; shorter terms fall back to a substring scan. */
+/** Trigram search needs three characters; shorter terms go to the pair index (short-terms.ts). */
 const trigramMinimum = 3;
 
-function whereClause(filter: DocumentFilter): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (filter.state) {
-    parts.push('state = ?');
-    params.push(filter.state);
-  }
-  if (filter.attribute) {
-    parts.push('attribute = ?');
-    params.push(filter.attribute);
-  }
-  if (filter.year !== undefined) {
-    parts.push('year = ?');
-    params.push(filter.year);
-  }
-  if (filter.category !== undefined) {
-    parts.push('id IN (SELECT documentId FROM document_categories WHERE category = ?)');
-    params.push(filter.category);
-  }
+interface Condition {
+  sql: string;
+  param: unknown;
+}
+
+/** The filter as SQL conditions: `columns` on the documents table, `search` as sets of matching ids. */
+function conditions(filter: DocumentFilter): { columns: Condition[]; search: Condition[] } {
+  const columns: Condition[] = [];
+  if (filter.state) columns.push({ sql: 'state = ?', param: filter.state });
+  if (filter.attribute) columns.push({ sql: 'attribute = ?', param: filter.attribute });
+  if (filter.year !== undefined) columns.push({ sql: 'year = ?', param: filter.year });
+  // Correlated, so a page walks the sort index and probes each row instead of sorting every document of the category.
+  if (filter.category !== undefined) columns.push({ sql: 'EXISTS (SELECT 1 FROM document_categories c WHERE c.category = ? AND c.documentId = documents.id)', param: filter.category });
   const terms = (filter.query ?? '').trim().split(/\s+/).filter(Boolean);
   const long = terms.filter((t) => [...t].length >= trigramMinimum);
   const short = terms.filter((t) => [...t].length < trigramMinimum);
-  if (long.length > 0) {
-    parts.push('id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
-    params.push(long.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND '));
+  const search: Condition[] = [];
+  if (long.length > 0) search.push({ sql: 'SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?', param: long.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ') });
+  if (short.length > 0) search.push({ sql: 'SELECT rowid FROM documents_short WHERE documents_short MATCH ?', param: shortTermQuery(short) });
+  return { columns, search };
+}
+
+function where(parts: Condition[]): { sql: string; params: unknown[] } {
+  return { sql: parts.length ? `WHERE ${parts.map((p) => p.sql).join(' AND ')}` : '', params: parts.map((p) => p.param) };
+}
+
+/**
+ * A page sorted by a column walks that column's index and tests each row against the matching ids (`+id`
+ * keeps SQLite from driving the query by the id list, which would sort every match to show a hundred).
+ */
+function pageQuery(filter: DocumentFilter, byId: boolean): { sql: string; params: unknown[] } {
+  const { columns, search } = conditions(filter);
+  const idColumn = byId ? 'id' : '+id';
+  return where([...columns, ...search.map((s) => ({ sql: `${idColumn} IN (${s.sql})`, param: s.param }))]);
+}
+
+/** Counted on the narrowest index that answers it: the search index alone, the category index alone, or the documents. */
+function countQuery(filter: DocumentFilter): { sql: string; params: unknown[] } {
+  const { columns, search } = conditions(filter);
+  if (columns.length === 0 && search.length > 0) {
+    return { sql: `SELECT count(*) FROM (${search.map((s) => s.sql).join(' INTERSECT ')})`, params: search.map((s) => s.param) };
   }
-  for (const term of short) {
-    parts.push("(instr(coalesce(docNumber, ''), ?) > 0 OR instr(coalesce(title, ''), ?) > 0 OR id IN (SELECT documentId FROM document_content WHERE instr(text, ?) > 0))");
-    params.push(term, term, term);
+  if (columns.length === 1 && search.length === 0 && filter.category !== undefined) {
+    return { sql: 'SELECT count(*) FROM document_categories WHERE category = ?', params: [filter.category] };
   }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  const w = where([...columns, ...search.map((s) => ({ sql: `id IN (${s.sql})`, param: s.param }))]);
+  return { sql: `SELECT count(*) FROM documents ${w.sql}`, params: w.params };
 }
 
 export function documentsRepository(db: Connection) {
@@ -153,6 +170,7 @@ export function documentsRepository(db: Connection) {
     @metadata, @warnings, @findingCounts, @suggestedAttribute, @lexiconVersion, @revisionOf, @loadedBy, @loadedAt, @loadedAt)`);
   const insertContent = db.prepare('INSERT INTO document_content (documentId, text, paragraphs, findings, suggestion) VALUES (@documentId, @text, @paragraphs, @findings, @suggestion)');
   const insertFts = db.prepare('INSERT INTO documents_fts (rowid, docNumber, title, text) VALUES (?, ?, ?, ?)');
+  const insertShort = db.prepare('INSERT INTO documents_short (rowid, tokens) VALUES (?, ?)');
   const insertCategory = db.prepare('INSERT INTO document_categories (documentId, category, count) VALUES (?, ?, ?)');
   const idBySha = db.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck();
   const idsByShaPrefix = db.prepare("SELECT id FROM documents WHERE sha256 >= ? AND sha256 < ? || 'g' LIMIT 2").pluck();
@@ -244,6 +262,7 @@ export function documentsRepository(db: Connection) {
         suggestion: canonicalJson(doc.suggestion),
       });
       insertFts.run(id, m.docNumber, m.title, doc.text);
+      insertShort.run(id, shortTermTokens([m.docNumber, m.title, doc.text]));
       doc.findingCounts.forEach((count, i) => {
         if (count > 0) insertCategory.run(id, i + 1, count);
       });
@@ -282,12 +301,16 @@ export function documentsRepository(db: Connection) {
       setStatus.run({ id, ...status });
     },
     list(filter: DocumentFilter): { rows: DocumentRow[]; total: number } {
-      const where = whereClause(filter);
+      const count = countQuery(filter);
+      const total = cached(count.sql).pluck().get(count.params) as number;
+      const offset = filter.offset ?? 0;
+      // Nothing to show: skip the page, which would walk the whole sort index to find no row.
+      if (offset >= total) return { rows: [], total };
       const column = sortColumns[filter.sort ?? 'loadedAt'];
+      const page = pageQuery(filter, column === 'id');
       const direction = filter.direction === 'asc' ? 'ASC' : 'DESC';
       const order = column === 'id' ? `id ${direction}` : `${column} ${direction} NULLS LAST, id ${direction}`;
-      const rows = cached(`SELECT ${rowColumns} FROM documents ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all([...where.params, filter.limit ?? 100, filter.offset ?? 0]) as RawRow[];
-      const total = cached(`SELECT count(*) FROM documents ${where.sql}`).pluck().get(where.params) as number;
+      const rows = cached(`SELECT ${rowColumns} FROM documents ${page.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all([...page.params, filter.limit ?? 100, offset]) as RawRow[];
       return { rows: rows.map(toRow), total };
     },
   };
