@@ -26,7 +26,7 @@ test('the on-request register shows 20-working-day deadlines, flags overdue requ
   const first = table.locator('tbody tr', { hasText: '老旧小区' });
   const second = table.locator('tbody tr', { hasText: '公务接待' });
   if (today > '2026-09-29') {
-    await expect(first).toHaveClass(/deadline-overdue/);
+    await expect(first).toHaveClass(/req-overdue/);
     await expect(first.locator('.deadline-badge')).toHaveText('已逾期');
     await expect(first.locator('.deadline-cell .overdue-text').first()).toBeVisible();
     await expect(first).toContainText(/已逾期 \d+ 个工作日/);

@@ -93,7 +93,7 @@ export function RequestsView() {
                 const overdue = d.status === 'overdue' || d.status === 'answered-late';
                 const open = r.outcome === null;
                 return (
-                  <tr key={r.id} className={`request-row deadline-${d.status}`}>
+                  <tr key={r.id} className={`request-row req-${d.status}`}>
                     <td className="mono">{r.id}</td>
                     <td>{r.receivedOn}</td>
                     <td className="request-subject">
