@@ -32,7 +32,7 @@ export interface Classification {
 export interface DocumentMetadata {
   copyNumber: string | null; // 份号
   classification: Classification | null; // 密级和保密期限
-  urgency: '特急' | '加急' | null; // 紧急程度
+  urgency: '特急' | '加急' | '急件' | null; // 紧急程度 (急件 is the pre-2012 marking, kept as written)
   issuerMark: string | null; // 发文机关标志
   docNumber: string | null; // 发文字号, normalised to 〔〕
   docNumberRaw: string | null;

@@ -16,20 +16,33 @@ function tidy(text: string): string {
 
 const DOC_NUMBER = /^(?:(?:发文字号|文号)[:：]?)?([\u4e00-\u9fa5A-Za-z]{1,16}?)[〔\[（(［【]((?:19|20)\d{2})[〕\]）)］】]第?0*(\d{1,5})[号號]/;
 const CLASSIFICATION = /^(?:密级[:：]?)?(绝密|机密|秘密)(?:[★☆*＊]([^\s★]{1,8}))?$/;
-const URGENCY = /^(?:紧急程度[:：]?)?(特急|加急)$/;
+const URGENCY = /^(?:紧急程度[:：]?)?(特急|加急|急件)$/;
 const COPY_NUMBER = /^(?:份号[:：]?)?(\d{6})$/;
 const SIGNER = /[签簽][发發]人[:：]\s*(.+)$/;
 const ORG_SUFFIX = /(人民政府|政府|办公室|办公厅|委员会|人大常委会|局|厅|部|委|院|署|会|中心|所|处|站|公司|集团|法院|检察院|党委|党组|支部|总队|支队|大队|街道办事处|办事处|管委会|管理委员会|辦公室|辦公廳|委員會|廳|處|團|黨委|黨組|總隊|管委會)$/;
-const DOC_TYPE = /(通知|通报|意见|决定|批复|函|复函|报告|请示|办法|规定|方案|纪要|公告|通告|命令|令|议案|决议|公报|细则|规划|计划|要点|指引|指南|目录|条例|章程|制度|规则|规范|标准|清单|决议|答复|说明|总结|报告书|通報|決定|批覆|報告|請示|辦法|規定|紀要|議案|決議|細則|規劃|計劃|條例|規則|規範|標準|答覆|說明|總結)$/;
+const DOC_TYPE = /((?:决定|通知|告知|意见|建议|答复|催告|告诫|提示|裁定|申请|承诺|协议|责任|任务|倡议|決定|告知|意見|答覆)[书書]|通知|通报|意见|决定|批复|函|复函|报告|请示|办法|规定|方案|纪要|公告|通告|命令|令|议案|决议|公报|细则|规划|计划|要点|指引|指南|目录|条例|章程|制度|规则|规范|标准|清单|决议|答复|说明|总结|报告书|通報|決定|批覆|報告|請示|辦法|規定|紀要|議案|決議|細則|規劃|計劃|條例|規則|規範|標準|答覆|說明|總結)$/;
+/** How body text opens ("现将…通知", "经研究，决定"); a title never does. */
+const BODY_OPENER = /^(现将|现就|现予|现对|特此|经研究|经审查|经审核|经调查|经查|请|根据|按照|依据|依照|为了|鉴于)/;
 const DRAFT_SUFFIX = /[（(][^（）()]{1,12}稿[）)]$/;
 const ENUMERATED = /^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|第[一二三四五六七八九十百\d]+[章节条])/;
 const WEB_META = /(发布日期|发布时间|浏览|来源[:：]|信息来源|作者[:：]|点击|责任编辑|时间[:：])/;
 /** Labels of forms (收文处理单 and the like): such lines are fields, never a title or a 发文机关标志. */
 const FORM_LABEL = /(来文单位|来文文号|来文日期|收文日期|收文编号|收文机关|公文标题|紧急程度|公开方式|处理类型|登记人|阅文时限)/;
 const LEADER = /[⋯…·.．\-—_]{4,}/;
+const YEAR_IN_BRACKETS = '[〔\\[（(［【](?:19|20)\\d{2}[〕\\]）)］】]';
+const AGENCY_CODE = /^(?:(?:发文字号|文号)[:：]?)?[\u4e00-\u9fa5A-Za-z]{1,16}$/;
+const AGENCY_AND_YEAR = new RegExp(`^(?:(?:发文字号|文号)[:：]?)?[\\u4e00-\\u9fa5A-Za-z]{1,16}${YEAR_IN_BRACKETS}$`);
+const STARTS_WITH_YEAR = new RegExp(`^${YEAR_IN_BRACKETS}`);
+const SERIAL = /^第?\d{1,5}[号號]/;
+
+/** A 发文字号 broken over two lines: "玉政办发" / "〔2018〕48号", or "玉政办发〔2018〕" / "48号". */
+const splitDocNumber = (line: string, next: string) =>
+  (AGENCY_CODE.test(line) && STARTS_WITH_YEAR.test(next)) || (AGENCY_AND_YEAR.test(line) && SERIAL.test(next));
 const CITED_DOC_NUMBER = /[〔\[［【](?:19|20)\d{2}[〕\]］】]\d{1,5}[号號]/;
 const NOTE = /^[（(]([^（）()]{2,40})[）)]$/;
 const PUBLICITY_NOTE = /^[（(]此件[^（）()]{1,12}[）)]$/;
+/** 附注 on publicity, also written without brackets: 此件公开发布, 此件不予公开, 此件依申请公开. */
+const BARE_PUBLICITY_NOTE = /^此件(?:主动|依申请|不予|部分|删减后|不|暂不)?公开(?:发布)?$/;
 const ATTACHMENTS = /^附件[:：](.*)$/;
 const ATTACHMENT_ITEM = /^\d{1,2}[．.、]\s*(.+)$/;
 const CC = /^抄送[:：](.*)$/;
@@ -75,7 +88,7 @@ function isTitleLike(t: string): boolean {
   if (core.length < 4 || core.length > 100 || isSentence(core) || /[:：]$/.test(core)) return false;
   if (ENUMERATED.test(core) || WEB_META.test(core) || DATE_ALONE.test(core) || DOC_NUMBER.test(core) || CITED_DOC_NUMBER.test(core)) return false;
   if (FORM_LABEL.test(core) || LEADER.test(core) || NOTE.test(core)) return false;
-  if (/^(附件|抄送|签发人)/.test(core)) return false;
+  if (/^(附件|抄送|签发人)/.test(core) || BODY_OPENER.test(core)) return false;
   return true;
 }
 
@@ -99,17 +112,24 @@ function findIssuerMark(lines: string[], limit: number, docNumberIndex: number):
 }
 
 interface HeaderScan {
+  firstHeaderIndex: number;
   lastHeaderIndex: number;
+  markIndex: number;
   docNumberIndex: number;
   titleFromDocNumberLine: string | null;
 }
 
 /** 版头: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人 — only before the first sentence of the body. */
 function scanHeader(lines: string[], raw: string[], limit: number, meta: DocumentMetadata): HeaderScan {
-  const scan: HeaderScan = { lastHeaderIndex: -1, docNumberIndex: -1, titleFromDocNumberLine: null };
+  const scan: HeaderScan = { firstHeaderIndex: -1, lastHeaderIndex: -1, docNumberIndex: -1, markIndex: -1, titleFromDocNumberLine: null };
   for (let i = 0; i < limit; i++) {
     const line = lines[i]!;
     let matched = false;
+    const whole = readClassification(toHalfWidthDigits(raw[i]!).replace(/[\s\u3000]+/g, ''));
+    if (whole && meta.classification === null) {
+      meta.classification = whole;
+      matched = true;
+    }
     for (const token of raw[i]!.split(/[\s\u3000]+/).filter(Boolean).map(tidy)) {
       const copy = COPY_NUMBER.exec(token);
       if (copy && meta.copyNumber === null) {
@@ -127,13 +147,22 @@ function scanHeader(lines: string[], raw: string[], limit: number, meta: Documen
         matched = true;
       }
     }
-    const number = DOC_NUMBER.exec(line);
+    let number = DOC_NUMBER.exec(line);
+    let rest = number ? line.slice(number[0].length) : '';
+    if (!number && meta.docNumber === null && i + 1 < limit && splitDocNumber(line, lines[i + 1]!)) {
+      const joined = DOC_NUMBER.exec(line + lines[i + 1]!);
+      if (joined && joined[0].length > line.length) {
+        number = joined;
+        rest = (line + lines[i + 1]!).slice(joined[0].length);
+        scan.lastHeaderIndex = Math.max(scan.lastHeaderIndex, i + 1);
+      }
+    }
     if (number && meta.docNumber === null) {
       meta.docNumberRaw = number[0].replace(/^(?:发文字号|文号)[:：]?/, '');
       meta.docNumber = `${number[1]}〔${number[2]}〕${number[3]}号`;
       scan.docNumberIndex = i;
       matched = true;
-      const rest = line.slice(number[0].length).replace(SIGNER, '').trim();
+      rest = rest.replace(SIGNER, '').trim();
       if (rest && isTitleLike(rest) && endsTitle(rest)) scan.titleFromDocNumberLine = stripBookTitle(rest);
     }
     const signer = SIGNER.exec(raw[i]!.trim());
@@ -141,12 +170,17 @@ function scanHeader(lines: string[], raw: string[], limit: number, meta: Documen
       meta.signer = signer[1]!.trim().replace(/[\s\u3000]+/g, ' ');
       matched = true;
     }
-    if (matched) scan.lastHeaderIndex = i;
+    if (matched) {
+      scan.lastHeaderIndex = Math.max(scan.lastHeaderIndex, i);
+      scan.firstHeaderIndex = scan.firstHeaderIndex < 0 ? i : scan.firstHeaderIndex;
+    }
   }
   const markIndex = findIssuerMark(lines, limit, scan.docNumberIndex);
   if (markIndex >= 0) {
     meta.issuerMark = lines[markIndex]!;
+    scan.markIndex = markIndex;
     scan.lastHeaderIndex = Math.max(scan.lastHeaderIndex, markIndex);
+    scan.firstHeaderIndex = scan.firstHeaderIndex < 0 ? markIndex : Math.min(scan.firstHeaderIndex, markIndex);
   }
   return scan;
 }
@@ -191,6 +225,13 @@ export function parseMetadata(text: string, paragraphs: Paragraph[]): { metadata
     titleStart = i;
     titleEnd = end;
     break;
+  }
+
+  // An agency name right above a title that comes first (行政处罚决定书 and other 执法文书) is its 发文机关标志.
+  const aboveTitle = titleStart - 1;
+  if (meta.issuerMark === null && aboveTitle >= 0 && aboveTitle <= 3 && (aboveTitle === 0 || header.firstHeaderIndex === 0) && isOrgName(lines[aboveTitle]!)) {
+    meta.issuerMark = lines[aboveTitle]!;
+    header.firstHeaderIndex = Math.min(aboveTitle, header.firstHeaderIndex < 0 ? aboveTitle : header.firstHeaderIndex);
   }
 
   const addresseeFrom = titleEnd >= 0 ? titleEnd + 1 : Math.max(0, header.lastHeaderIndex + 1);
@@ -243,13 +284,13 @@ export function parseMetadata(text: string, paragraphs: Paragraph[]): { metadata
 
   if (dateIndex >= 0) {
     for (let i = dateIndex + 1; i < Math.min(n, dateIndex + 4); i++) {
-      if (NOTE.test(lines[i]!)) {
+      if (NOTE.test(lines[i]!) || BARE_PUBLICITY_NOTE.test(lines[i]!)) {
         meta.note = lines[i]!;
         break;
       }
     }
   } else {
-    meta.note = lines.find((l) => PUBLICITY_NOTE.test(l)) ?? null;
+    meta.note = lines.find((l) => PUBLICITY_NOTE.test(l) || BARE_PUBLICITY_NOTE.test(l)) ?? null;
   }
 
   let footerStart = n;
@@ -270,7 +311,7 @@ export function parseMetadata(text: string, paragraphs: Paragraph[]): { metadata
     }
   }
 
-  const headerEnd = titleStart >= 0 ? (header.lastHeaderIndex >= 0 && header.lastHeaderIndex < titleStart ? titleStart : 0) : header.lastHeaderIndex + 1;
+  const headerEnd = titleStart >= 0 ? (header.firstHeaderIndex >= 0 && header.firstHeaderIndex < titleStart ? titleStart : 0) : header.lastHeaderIndex + 1;
   const zoned = paragraphs.map((p, i): Paragraph => {
     const zone: Zone = i < headerEnd ? 'header' : i >= footerStart ? 'footer' : 'body';
     const kind = i >= titleStart && i <= titleEnd && titleStart >= 0 ? 'title' : p.kind;
