@@ -210,4 +210,23 @@ test('a small November inspection: requests with deadlines, worklist, adopted su
   await expect(decisions.locator('tr', { hasText: '主动公开' })).toContainText('1');
   await expect(page.getByRole('region', { name: '收到和处理政府信息公开申请情况' })).toContainText('合计 2');
   await desk.shot('07 annual figures');
+
+  // The government office imports the bundles: the intact one counts in the consolidated table, the tampered one is refused with the reason.
+  await switchUser(page, 'lishen');
+  await page.getByRole('button', { name: '汇总' }).click();
+  desk.dialogs.files.push([bundle, tampered]);
+  await page.getByRole('button', { name: '导入签名包' }).click();
+  await expect(page.getByText('导入完成：采信 1 个，拒收 1 个。')).toBeVisible();
+  await expect(page.getByRole('region', { name: '核验结果' }).locator('li.check-refused')).toContainText('签名后被改动');
+  const consolidated = page.getByRole('table', { name: `${year}年度各单位自查汇总` });
+  const unitRow = consolidated.locator('tbody tr', { hasText: '玉林市测试局' });
+  await expect(unitRow).toBeVisible();
+  await expect(unitRow.locator('td').nth(2)).toHaveText('3');
+  await expect(unitRow.locator('td').nth(8)).toHaveText('1');
+  await expect(consolidated.locator('tfoot')).toContainText('合计（1 个单位）');
+  const summaryFile = path.join(dir, '汇总表.xlsx');
+  desk.dialogs.savePaths.push(summaryFile);
+  await page.getByRole('button', { name: '导出汇总表（xlsx）' }).click();
+  await expect(page.getByText(`汇总表已导出：${summaryFile}`)).toBeVisible();
+  await desk.shot('08 office consolidates the imported bundle');
 });
