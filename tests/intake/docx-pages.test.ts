@@ -110,10 +110,12 @@ describe('docx page numbers', () => {
       `<w:tbl><w:tr>${cell('姓名')}${cell('职务')}</w:tr><w:tr>${cell('张三', RENDERED)}${cell('科长')}</w:tr></w:tbl>`,
       wordParagraph('一、', { before: HARD }),
       wordParagraph('A & B 条款'),
+      `<w:p><w:r>${RENDERED}<w:sym w:font="Wingdings" w:char="F0FE"/><w:t>同意按主动公开方式发布</w:t></w:r></w:p>`,
     ].join('');
     const { doc, pages } = await pagesOf(makeWordXmlDocx(body));
-    expect(paragraphTexts(doc)).toEqual(['一、', '锚定段落', '文本框内容', '姓名\t职务', '张三\t科长', '一、', 'A & B 条款']);
-    expect(pages).toEqual([1, 1, 1, 1, 2, 3, 3]);
+    expect(paragraphTexts(doc).slice(0, 7)).toEqual(['一、', '锚定段落', '文本框内容', '姓名\t职务', '张三\t科长', '一、', 'A & B 条款']);
+    expect(paragraphTexts(doc)[7]).toMatch(/同意按主动公开方式发布$/);
+    expect(pages).toEqual([1, 1, 1, 1, 2, 3, 3, 4]);
   });
 
   it('keeps pages null when the file says nothing about pages', async () => {

@@ -127,6 +127,17 @@ describe('real-world variants of GB/T 9704 elements', () => {
     expect(metadata.note).toBe(expected);
   });
 
+  it('reads a 公开方式 line in the 版记 as the 附注', () => {
+    const lines = [...body, '玉林市人民政府办公室', '2024年5月6日', '抄送：市委办公室。', '公开方式：主动公开', '玉林市人民政府办公室  2024年5月6日印发'];
+    expect(parse(lines).metadata.note).toBe('公开方式：主动公开');
+    expect(parse([...body, '玉林市人民政府办公室', '2024年5月6日', '（公开方式：依申请公开）']).metadata.note).toBe('（公开方式：依申请公开）');
+  });
+
+  it('does not take a sentence about publicity for a 附注', () => {
+    const lines = ['一、工作要求', '各单位在公文起草时应当明确公开方式：主动公开、依申请公开或者不予公开。', '此件公开发布的要求另行通知。'];
+    expect(parse(lines).metadata.note).toBeNull();
+  });
+
   it('reads a bare publicity note when the document has no date', () => {
     expect(parse([...body, '此件不予公开']).metadata.note).toBe('此件不予公开');
   });

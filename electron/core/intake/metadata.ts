@@ -43,6 +43,9 @@ const NOTE = /^[（(]([^（）()]{2,40})[）)]$/;
 const PUBLICITY_NOTE = /^[（(]此件[^（）()]{1,12}[）)]$/;
 /** 附注 on publicity, also written without brackets: 此件公开发布, 此件不予公开, 此件依申请公开. */
 const BARE_PUBLICITY_NOTE = /^此件(?:主动|依申请|不予|部分|删减后|不|暂不)?公开(?:发布)?$/;
+/** The publicity field many offices print under the date or in the 版记 instead: 公开方式：主动公开. */
+const PUBLICITY_FIELD = /^(?:公开方式|公开属性|信息公开选项|政府信息公开选项|公开类型)[:：](?:主动公开|依申请公开|不予公开|不公开|部分公开|删减后公开|免予公开)$/;
+const isPublicityNote = (line: string) => PUBLICITY_NOTE.test(line) || BARE_PUBLICITY_NOTE.test(line) || PUBLICITY_FIELD.test(line);
 const ATTACHMENTS = /^附件[:：](.*)$/;
 const ATTACHMENT_ITEM = /^\d{1,2}[．.、]\s*(.+)$/;
 const CC = /^抄送[:：](.*)$/;
@@ -283,14 +286,10 @@ export function parseMetadata(text: string, paragraphs: Paragraph[]): { metadata
   }
 
   if (dateIndex >= 0) {
-    for (let i = dateIndex + 1; i < Math.min(n, dateIndex + 4); i++) {
-      if (NOTE.test(lines[i]!) || BARE_PUBLICITY_NOTE.test(lines[i]!)) {
-        meta.note = lines[i]!;
-        break;
-      }
-    }
+    const underDate = lines.slice(dateIndex + 1, dateIndex + 4).find((l) => NOTE.test(l) || isPublicityNote(l));
+    meta.note = underDate ?? lines.slice(dateIndex + 1).find(isPublicityNote) ?? null;
   } else {
-    meta.note = lines.find((l) => PUBLICITY_NOTE.test(l) || BARE_PUBLICITY_NOTE.test(l)) ?? null;
+    meta.note = lines.find((l) => PUBLICITY_NOTE.test(l) || BARE_PUBLICITY_NOTE.test(l)) ?? lines.slice(-5).find((l) => PUBLICITY_FIELD.test(l)) ?? null;
   }
 
   let footerStart = n;
