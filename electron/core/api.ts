@@ -13,7 +13,7 @@ import { addUser, authenticate, changePassword, listUsers, logout, refreshActor,
 import { documentDetail, listDocuments, queues, auditView } from './records/documents.ts';
 import { approveDecision, returnDecision, saveDecision, signDecision, signPreview, submitDecision } from './records/decisions.ts';
 import { readSettings, writeSettings } from './records/settings.ts';
-import { verifyRecord } from './records/verify.ts';
+import { verifyRecordInSlices } from './records/verify.ts';
 import { writeCheckpoint } from './records/checkpoint.ts';
 import { backupTo, restoreFrom } from './records/backup.ts';
 import { exportRedacted } from './records/redaction-export.ts';
@@ -22,7 +22,7 @@ import { requireRole } from './records/context.ts';
 import { inspectionHandlers } from './inspection/handlers.ts';
 import { lexiconHandlers } from './lexicon/handlers.ts';
 import { basisOptions } from '../../shared/basis.ts';
-import type { AuditVerifyReport, SessionStatus } from '../../shared/ipc/records.ts';
+import type { AuditVerifyReport, SessionStatus, StartupAudit } from '../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../shared/messages/records.ts';
 
 export type Shell = AppInfo['shell'] | 'cli';
@@ -81,15 +81,38 @@ export function createCore(options: CoreOptions): Core {
   let ctx: Context | null = null;
   let jobs: ImportJobs | null = null;
   let problem: { code: string; message: string } | null = null;
-  let startupAudit: AuditVerifyReport | null = null;
+  let startupAudit: StartupAudit | null = null;
   let session: Actor | null = null;
+  /** The whole-chain verification in progress, if any: a second request waits for it instead of walking again. */
+  let verifying: Promise<AuditVerifyReport | null> | null = null;
+
+  /** Verifies in slices so sign-in and everything else is served meanwhile; the result lands in sessionStatus().audit. */
+  const verifyWholeChain = (c: Context): Promise<AuditVerifyReport | null> => {
+    if (verifying) return verifying;
+    startupAudit = { state: 'checking' };
+    const run = verifyRecordInSlices(c.store, () => ctx !== c)
+      .then((report) => {
+        if (report && ctx === c) startupAudit = { state: 'done', report };
+        return report;
+      })
+      .catch((error: unknown) => {
+        if (ctx === c) startupAudit = { state: 'failed', message: m.auditCheckFailed(String((error as Error)?.message ?? error)) };
+        throw error;
+      })
+      .finally(() => {
+        if (verifying === run) verifying = null;
+      });
+    verifying = run;
+    return run;
+  };
 
   const open = () => {
     try {
       ctx = openRecords(dbFile);
       jobs = importJobs(ctx, analyzer);
       problem = null;
-      startupAudit = verifyRecord(ctx.store);
+      verifying = null;
+      verifyWholeChain(ctx).catch(() => undefined);
     } catch (error) {
       if (!isCoreError(error)) throw error;
       ctx = null;
@@ -195,10 +218,10 @@ export function createCore(options: CoreOptions): Core {
       const page = signedIn().ctx.store.audit.list(filter);
       return { entries: page.rows.map(auditView), total: page.total };
     },
-    verifyAudit: ({ checkpointPath }) => {
-      const report = verifyRecord(signedIn().ctx.store, { checkpointFile: checkpointPath });
-      if (!checkpointPath) startupAudit = report;
-      return report;
+    verifyAudit: async ({ checkpointPath }) => {
+      const c = signedIn().ctx;
+      const report = checkpointPath ? await verifyRecordInSlices(c.store, () => ctx !== c, { checkpointFile: checkpointPath }) : await verifyWholeChain(c);
+      return report ?? fail('verify-interrupted', m.auditCheckInterrupted);
     },
     writeCheckpoint: ({ path: file, password }) => {
       const { ctx: c, actor } = signedIn();

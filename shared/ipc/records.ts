@@ -38,9 +38,11 @@ export interface SessionStatus {
   user: SessionUser | null;
   accounts: { name: string; displayName: string }[];
   database: { path: string; problem: ApiError | null };
-  /** The audit verification run when the core opened the record. */
-  audit: AuditVerifyReport | null;
+  /** The audit verification started when the core opened the record; it runs while the app is already in use. */
+  audit: StartupAudit | null;
 }
+
+export type StartupAudit = { state: 'checking' } | { state: 'done'; report: AuditVerifyReport } | { state: 'failed'; message: string };
 
 export interface Settings {
   /** 'all': every attribute passes the reviewer; otherwise only on-request and withheld must. */

@@ -89,6 +89,8 @@ export const recordsMessages = {
   dbNotRecord: (file: string) => `${file} 不是公开属性审查台的数据库。`,
   dbCorrupt: (file: string, detail: string) =>
     `数据库文件 ${file} 完整性检查未通过（${detail}）。请不要继续使用该文件：在“设置 → 从备份恢复”中选择最近的备份，或在命令行运行 disclosure-desk backup restore 备份文件。原文件会被保留改名，供技术人员检查。`,
+  auditCheckFailed: (detail: string) => `审计日志校验未能完成：${detail}。请在“审计日志”页重新校验，或运行 disclosure-desk audit verify。`,
+  auditCheckInterrupted: '数据库已被关闭或替换，审计日志校验已中止，请重新校验。',
   auditUnprotected: (file: string) =>
     `数据库文件 ${file} 中审计日志的只追加保护（触发器）缺失或被改动，记录可能已被篡改。请运行 disclosure-desk audit verify 检查，并从备份恢复。`,
 

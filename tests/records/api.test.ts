@@ -3,6 +3,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/api.ts';
 import { tempDir } from './helpers.ts';
+import { openRecords } from '../../electron/core/records/index.ts';
+import { appendEntry } from '../../electron/core/records/chain.ts';
+import Database from 'better-sqlite3';
+import { auditTriggers } from '../../electron/core/db/schema-001.ts';
 import { unpackDocument } from '../../shared/ipc/records.ts';
 
 const cores: Core[] = [];
@@ -87,5 +91,44 @@ describe('core records API', () => {
     const restored = await second.api.restoreBackup({ path: backup });
     expect(restored).toMatchObject({ firstRun: false, database: { problem: null } });
     expect((await second.api.login({ name: 'wang', password: 'admin-pass-1' })).name).toBe('wang');
+  });
+
+  /** A record with a log long enough to need many slices of the walk. */
+  function longLog(dataDir: string, entries: number): string {
+    const file = path.join(dataDir, 'disclosure-desk.sqlite');
+    const ctx = openRecords(file);
+    ctx.store.write(() => {
+      for (let i = 0; i < entries; i++) appendEntry(ctx.store, { user: null, role: null, action: 'test.filler', payload: { i } }, '2025-01-01T00:00:00.000Z');
+    });
+    ctx.store.close();
+    return file;
+  }
+
+  it('serves calls while the start-up audit verification runs, then reports its result in the session status', async () => {
+    const dataDir = tempDir();
+    longLog(dataDir, 30_000);
+    const { api } = core(dataDir);
+    const first = await api.sessionStatus();
+    expect(first.audit).toEqual({ state: 'checking' });
+    await api.setupAdmin({ name: 'wang', displayName: '王', password: 'admin-pass-1' });
+    const done = await until(() => api.sessionStatus(), (s) => s.audit?.state !== 'checking');
+    expect(done.audit).toMatchObject({ state: 'done', report: { intact: true, firstBroken: null } });
+    if (done.audit?.state !== 'done') throw new Error('unreachable');
+    // The admin's entries, written while the walk paused between slices, were walked too.
+    expect(done.audit.report.entries).toBeGreaterThan(30_001);
+    expect((await api.verifyAudit({})).entries).toBe(done.audit.report.entries);
+  });
+
+  it('reports the first broken entry found by the start-up verification', async () => {
+    const dataDir = tempDir();
+    const file = longLog(dataDir, 12_000);
+    const db = new Database(file);
+    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+    db.prepare("UPDATE audit_log SET payload = '{\"i\":-1}' WHERE seq = 11000").run();
+    db.exec(auditTriggers());
+    db.close();
+    const { api } = core(dataDir);
+    const status = await until(() => api.sessionStatus(), (s) => s.audit?.state !== 'checking');
+    expect(status.audit).toMatchObject({ state: 'done', report: { intact: false, firstBroken: { seq: 11000, code: 'hash' } } });
   });
 });

@@ -50,7 +50,7 @@ export function auditRepository(db: Connection) {
   );
   const bySeq = db.prepare('SELECT * FROM audit_log WHERE seq = ?');
   const forDocument = db.prepare('SELECT * FROM audit_log WHERE documentSha256 = ? ORDER BY seq');
-  const all = db.prepare('SELECT seq, time, user, role, action, documentSha256, decisionId, payload, signature, hash FROM audit_log ORDER BY seq').raw();
+  const range = db.prepare('SELECT seq, time, user, role, action, documentSha256, decisionId, payload, signature, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').raw();
   const statementCache = new Map<string, ReturnType<Connection['prepare']>>();
   const cached = (sql: string) => {
     let stmt = statementCache.get(sql);
@@ -66,8 +66,11 @@ export function auditRepository(db: Connection) {
     insert: (row: AuditRow) => void insert.run(row),
     get: (seq: number) => (bySeq.get(seq) as AuditRow | undefined) ?? null,
     forDocument: (sha256: string) => forDocument.all(sha256) as AuditRow[],
-    /** Every row in chain order, as arrays in AuditRow column order: the fast path for verification. */
-    iterateRaw: () => all.iterate() as IterableIterator<[number, string, string | null, string | null, string, string | null, number | null, string, string | null, string]>,
+    /**
+     * Up to `limit` rows after `afterSeq` in chain order, as arrays in AuditRow column order: the fast path for
+     * verification, read in slices so a long walk can pause between them and let the connection serve others.
+     */
+    rawAfter: (afterSeq: number, limit: number) => range.all(afterSeq, limit) as [number, string, string | null, string | null, string, string | null, number | null, string, string | null, string][],
     list(filter: AuditFilter): { rows: AuditRow[]; total: number } {
       const where = whereClause(filter);
       const rows = cached(`SELECT * FROM audit_log ${where.sql} ORDER BY seq DESC LIMIT @limit OFFSET @offset`).all({

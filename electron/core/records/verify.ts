@@ -38,50 +38,62 @@ function checkStatement(statement: SignStatement, row: { seq: number; user: stri
   );
 }
 
-/** Walks the whole chain once: sequence, every link hash, every signature against the chain's own keys. */
-function walk(store: Store): ChainWalk {
+/** Rows per slice of a walk: about 30 ms of hashing, short enough to pause between without anyone noticing. */
+const SLICE = 5000;
+
+/**
+ * A walk over the chain that can stop after any slice and resume: sequence, every link hash, every signature
+ * against the chain's own keys. Entries appended while it pauses are simply walked too.
+ */
+function chainWalk(store: Store) {
   const keys = new Map<string, ChainKey>();
   let previous = genesisHash;
   let expected = 1;
   let signatures = 0;
   let head: ChainWalk['head'] = null;
-  const broken = (seq: number, code: AuditBreak['code'], message: string): AuditBreak => ({ seq, code, message });
   let firstBroken: AuditBreak | null = null;
-  for (const [seq, time, user, role, action, documentSha256, decisionId, payload, signature, hash] of store.audit.iterateRaw()) {
-    if (seq !== expected) {
-      firstBroken = broken(expected, 'sequence', seq > expected ? m.breakMissing(expected, seq) : m.breakOrder(seq, expected));
-      break;
-    }
-    const row = { seq, time, user, role: role as never, action, documentSha256, decisionId, payload, signature };
-    if (linkHash(previous, leafText(row)) !== hash) {
-      firstBroken = broken(seq, 'hash', m.breakHash(seq));
-      break;
-    }
+  let done = false;
+  const broken = (seq: number, code: AuditBreak['code'], message: string): AuditBreak => ({ seq, code, message });
+  const check = (row: ReturnType<Store['audit']['rawAfter']>[number]): AuditBreak | null => {
+    const [seq, time, user, role, action, documentSha256, decisionId, payload, signature, hash] = row;
+    if (seq !== expected) return broken(expected, 'sequence', seq > expected ? m.breakMissing(expected, seq) : m.breakOrder(seq, expected));
+    if (linkHash(previous, leafText({ seq, time, user, role: role as never, action, documentSha256, decisionId, payload, signature })) !== hash) return broken(seq, 'hash', m.breakHash(seq));
     if (action === keyAction) {
       const p = JSON.parse(payload) as { name: string; publicKey: string };
       keys.set(p.name, { publicKey: p.publicKey, fingerprint: keyFingerprint(p.publicKey), object: publicKeyObject(p.publicKey) });
     }
     if (signature !== null) {
       const key = user === null ? undefined : keys.get(user);
-      if (!key) {
-        firstBroken = broken(seq, 'unknown-key', m.breakUnknownKey(seq, user ?? ''));
-        break;
-      }
-      if (!checkStatement(JSON.parse(payload) as SignStatement, { seq, user, documentSha256, decisionId }, previous, key)) {
-        firstBroken = broken(seq, 'statement', m.breakStatement(seq));
-        break;
-      }
-      if (!verifyText(signOffDomain, payload, signature, key.object)) {
-        firstBroken = broken(seq, 'signature', m.breakSignature(seq, user ?? ''));
-        break;
-      }
+      if (!key) return broken(seq, 'unknown-key', m.breakUnknownKey(seq, user ?? ''));
+      if (!checkStatement(JSON.parse(payload) as SignStatement, { seq, user, documentSha256, decisionId }, previous, key)) return broken(seq, 'statement', m.breakStatement(seq));
+      if (!verifyText(signOffDomain, payload, signature, key.object)) return broken(seq, 'signature', m.breakSignature(seq, user ?? ''));
       signatures++;
     }
     previous = hash;
     head = { seq, hash };
     expected++;
-  }
-  return { entries: expected - 1, signatures, head, firstBroken, keys };
+    return null;
+  };
+  return {
+    /** Walks one slice; true once the chain is walked to its head or broken. */
+    step(): boolean {
+      if (done) return true;
+      const rows = store.audit.rawAfter(expected - 1, SLICE);
+      for (const row of rows) {
+        firstBroken = check(row);
+        if (firstBroken) break;
+      }
+      done = firstBroken !== null || rows.length < SLICE;
+      return done;
+    },
+    result: (): ChainWalk => ({ entries: expected - 1, signatures, head, firstBroken, keys }),
+  };
+}
+
+function walk(store: Store): ChainWalk {
+  const w = chainWalk(store);
+  while (!w.step());
+  return w.result();
 }
 
 /** Signed decisions in the decisions table must be exactly what the chain recorded at signing. */
@@ -125,11 +137,14 @@ function checkCheckpoint(store: Store, checkpoint: Checkpoint | null, chain: Cha
   return { ok: true, seq, problem: null, message: m.checkpointOk(seq) };
 }
 
-export function verifyRecord(store: Store, options: { checkpointFile?: string; now?: () => string } = {}): AuditVerifyReport {
-  const checkpoint = options.checkpointFile ? readCheckpoint(options.checkpointFile) : null;
-  const chain = walk(store);
+export interface VerifyOptions {
+  checkpointFile?: string;
+  now?: () => string;
+}
+
+function report(store: Store, chain: ChainWalk, options: VerifyOptions): AuditVerifyReport {
   const firstBroken = chain.firstBroken ?? crossCheckDecisions(store);
-  const checkpointCheck = options.checkpointFile ? checkCheckpoint(store, checkpoint, chain) : null;
+  const checkpointCheck = options.checkpointFile ? checkCheckpoint(store, readCheckpoint(options.checkpointFile), chain) : null;
   return {
     intact: firstBroken === null && (checkpointCheck?.ok ?? true),
     entries: chain.entries,
@@ -140,4 +155,22 @@ export function verifyRecord(store: Store, options: { checkpointFile?: string; n
     checkpoint: checkpointCheck,
     checkedAt: (options.now ?? (() => new Date().toISOString()))(),
   };
+}
+
+export function verifyRecord(store: Store, options: VerifyOptions = {}): AuditVerifyReport {
+  return report(store, walk(store), options);
+}
+
+/**
+ * The same verification, one slice per turn of the event loop, so the core keeps answering while a long log
+ * is checked. Resolves null when `stopped()` turns true (the record was closed or replaced meanwhile).
+ */
+export async function verifyRecordInSlices(store: Store, stopped: () => boolean, options: VerifyOptions = {}): Promise<AuditVerifyReport | null> {
+  const w = chainWalk(store);
+  for (;;) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (stopped()) return null;
+    if (w.step()) break;
+  }
+  return report(store, w.result(), options);
 }

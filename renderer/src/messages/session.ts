@@ -18,6 +18,7 @@ export const session = {
   passwordTooShort: '口令至少 8 位。',
   createAdmin: '创建管理员并进入',
   auditStatus: '审计日志校验',
+  auditChecking: '正在校验…',
   auditIntact: '审计日志完整',
   auditBroken: (seq: number) => `审计日志在第 ${seq} 条处被改动`,
 };

@@ -2,7 +2,11 @@ import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/ipc/app.ts';
 import type { SessionStatus, SessionUser } from '../../../shared/ipc/records.ts';
 import { errorText } from '../lib/errors.ts';
+import { startupAuditText } from '../lib/startup-audit.ts';
 import { useNotices } from './notices.ts';
+
+/** How often the start-up audit verification is asked after while it runs (about 6 s for a million entries). */
+const AUDIT_POLL_MS = 1000;
 
 interface SessionStore {
   info: AppInfo | null;
@@ -17,6 +21,23 @@ interface SessionStore {
 }
 
 export const useSession = create<SessionStore>((set, get) => {
+  let auditPoll: ReturnType<typeof setTimeout> | null = null;
+  /** Follows a running start-up verification; when it ends the result is announced wherever the user is. */
+  const followAudit = (status: SessionStatus) => {
+    if (status.audit?.state !== 'checking' || auditPoll) return;
+    auditPoll = setTimeout(async () => {
+      auditPoll = null;
+      try {
+        const next = await window.api.sessionStatus();
+        set({ status: next });
+        if (next.audit?.state === 'checking') followAudit(next);
+        else if (next.audit?.state === 'done' && next.audit.report.intact) useNotices.getState().ok(startupAuditText(next.audit));
+        else if (next.audit) useNotices.getState().fail({ code: 'audit-broken', message: startupAuditText(next.audit) });
+      } catch (error) {
+        useNotices.getState().fail(error);
+      }
+    }, AUDIT_POLL_MS);
+  };
   const attempt = async (work: () => Promise<SessionUser>) => {
     set({ busy: true, error: null });
     try {
@@ -36,6 +57,7 @@ export const useSession = create<SessionStore>((set, get) => {
       try {
         const [info, status] = await Promise.all([window.api.getAppInfo(), window.api.sessionStatus()]);
         set({ info, status, user: status.user });
+        followAudit(status);
       } catch (error) {
         set({ error: errorText(error) });
       }
