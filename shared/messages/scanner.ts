@@ -33,6 +33,8 @@ export const ruleMessages: Record<string, string> = {
   'mention.procedure': '位于“按照……规定”等程序性表述中',
   'mention.disclosure-rule': '所在句讨论公开属性或公开程序本身，是规范性表述',
   'mention.rule-title': '位于规章制度的标题中，是对所规范事项的称呼',
+  'context.evidence': '位于执法证据的列举中（……记录、笔录等证据证实），指当事人一方的材料，不是本机关的内部事务，分值降低',
+  'context.third-party': '描述的是当事人或其员工等第三方的情况，不是本机关的内部事务，分值降低',
   'mention.normative': '位于“应当、可以、不得、要加强”等规范性语句或规章条文中，且句中没有具体的人、事、日期',
 };
 
@@ -80,10 +82,20 @@ export const scannerMessages = {
   piiExplanation: (label: string, detail: string, basis: readonly string[], masked: string) =>
     `${label}：${detail}。公开前应删除或去标识化（如 ${masked}）。依据：${joinBasis(basis)}。`,
   piiBasis: ['条例第十五条', '个人信息保护法第二十八条'],
+  personalDetails: {
+    health: '医疗健康信息（疾病、诊疗情况）',
+    disability: '残疾或伤残情况',
+    marital: '婚姻状况',
+    criminal: '犯罪记录或服刑情况',
+    religion: '宗教信仰',
+  },
+  detailExplanation: (label: string, term: string) =>
+    `“${term}”：与具体个人相关联的${label}，属于敏感个人信息，公开前应删除该处内容。依据：条例第十五条、个人信息保护法第二十八条。`,
   reporterBasis: ['条例第十四条', '条例第十五条', '监察法第六十四条'],
 
   reasons: {
     proactive: '未发现需要删除或不予公开的内容，按“以公开为常态、不公开为例外”的原则建议主动公开。',
+    proactiveDespiteHints: '未发现能决定全文属性的不予公开信号，按“以公开为常态、不公开为例外”的原则建议主动公开。',
     classification: (raw: string) => `版头标有密级“${raw}”，属于国家秘密，不得公开。`,
     category: (name: string, terms: string) => `含有${name}：${terms}。`,
     security: '公开后可能危及国家安全、公共安全、经济安全或社会稳定。',
@@ -101,6 +113,18 @@ export const scannerMessages = {
     pii: (count: number, types: string) => `含有 ${count} 处个人信息（${types}），其余内容可公开，建议删除后部分公开。`,
     declared: (raw: string) => `本件自行标注“${raw}”，建议按所标注的属性处理，并写明法定理由。`,
     publicDecision: '本件是行政许可、行政处罚等应依法公示的决定，个人信息去标识化后公开。',
+    ground: {
+      document: '（出现在标题、版头或作为本件的标记，表明本件自身的性质）',
+      strong: '（正文中的强信号，分值不低于 0.85）',
+      several: (count: number) => `（正文中有 ${count} 处相互独立的同类提示）`,
+      person: '（并指明了具体的信访人、举报人或投诉人）',
+    },
+    advisoryItem: (term: string, category: string, score: number, context: string | null) =>
+      `“${term.replace(/\s+/g, '')}”（${category}，分值 ${score.toFixed(2)}${context ? `，${context}` : ''}）`,
+    advisory: (items: string) =>
+      `以下提示只是正文中的个别用语，不是本件的密级、标题、版头或文种标记，也没有同类的其他独立信号，按规则不据此决定全文属性，建议按本件自身的性质处理，但请审查人员逐条核实：${items}。`,
+    petitionAdvisory: '涉及信访、举报的，如本件只是通报办理结果且相关人员已匿名，可以公开；公开前请核实不含可识别信访人、举报人的信息。',
+    advisoryOnRequest: '除个别提示外未发现其他不予公开的信号；仅凭个别用语不建议不予公开，核实之前建议依申请公开、逐案审查。',
   },
   warnings: {
     noteConflict: (note: string, count: number) => `附注标注“${note}”，但仍有 ${count} 处未处理的提示，请核实后再公开。`,

@@ -1,4 +1,4 @@
-import type { Paragraph, Span } from '../../../shared/types.ts';
+import type { CategoryId, Paragraph, Span } from '../../../shared/types.ts';
 import type { EntryMode } from './lexicon.ts';
 
 /** A term hit with what the judge needs to see around it; all offsets are in normalised text. */
@@ -8,6 +8,7 @@ export interface HitContext {
   end: number;
   paragraph: Span & Pick<Paragraph, 'zone' | 'kind'>;
   mode: EntryMode;
+  category: CategoryId;
   /** Other hits in the same paragraph: their words are not read as context cues. */
   others: readonly Span[];
   /** True when the hit is a category name listed next to another category name (国家秘密、商业秘密). */
@@ -54,6 +55,13 @@ const partyRequest = /(?:要求|申请|请求|声明|主张)[^，,。；;]{0,6}?
 const ruleTitle = /(?:规定|办法|条例|细则|规则|实施意见|指导意见|若干意见|制度|准则|指引|规范|守则)\s*(?:[（(][^）)]{0,12}[）)])?\s*$/;
 // An article of a rule (第三条 …) states a norm even without a modal verb.
 const ruleArticle = /^\s*第[一二三四五六七八九十百零〇\d]{1,5}条/;
+// A word about internal affairs, process or archives that describes the party's own records, cited as evidence
+// (…考勤记录、询问笔录等证据证实) or belonging to a third party (店员考勤, 该公司员工), is not this office's internal matter.
+const contextCategories = new Set<CategoryId>([2, 3, 4, 6]);
+const evidenceAfter = /^[^。；;]{0,60}?(?:等(?:证据|书证|材料|资料)|证据)(?:予以)?(?:证实|证明|在案|佐证|为证|确凿|印证)/;
+const evidenceBefore = /(?:调取|调阅|提取|固定)了?[^，,。；;]{0,20}$/;
+const thirdParty = /(?:当事人|店员|员工|雇员|从业人员|务工人员|劳动者|工人|该公司|该企业|该店|该单位|涉事企业|用人单位|你单位|被处罚单位|被检查单位|经营者)[^，,。；;]{0,6}$/;
+const ownStaff = /(?:机关|本局|我局|本单位|我单位|本机关|科室|处室)[^，,。；;]{0,4}(?:员工|职工|工作人员|人员)[^，,。；;]{0,6}$/;
 const bracketOpen = /[（(【\[〔〈<]\s*$/;
 const bracketClose = /^\s*[）)】\]〕〉>]/;
 
@@ -137,6 +145,10 @@ export function judge(ctx: HitContext): Judgement {
 
   const paragraphText = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
   if (ctx.paragraph.kind === 'title' && ruleTitle.test(paragraphText)) return mention('rule-title');
+  if (contextCategories.has(ctx.category) && marking !== 'header') {
+    if (evidenceAfter.test(sAfter) || evidenceBefore.test(cBefore)) return { rule: 'context.evidence', negated: false, factor: 0.6 };
+    if (thirdParty.test(cBefore) && !ownStaff.test(cBefore)) return { rule: 'context.third-party', negated: false, factor: 0.6 };
+  }
   if (marking === 'header') return { rule: 'signal.header', negated: false, factor: ctx.paragraph.zone === 'header' ? 1.15 : 1.05 };
   if (ctx.mode === 'topic' && (normative.test(sBefore + '□' + sAfter) || ruleArticle.test(paragraphText)) && !narrative.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter) && !namesSomeone(ctx, sentence)) {
     return mention('normative');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ExtractedDocument, Finding, Paragraph, ScanResult } from '../../../shared/types.ts';
+import type { ExtractedDocument, Finding, Paragraph, ScanResult, Span } from '../../../shared/types.ts';
 import { categories } from '../../../shared/categories.ts';
 import { piiLabels, scannerMessages as m } from '../../../shared/messages/scanner.ts';
 import { Automaton } from './automaton.ts';
@@ -9,7 +9,8 @@ import { judge, listItem } from './context.ts';
 import { loadLexicon, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { normalise, toOriginal, type NormalisedText } from './normalise.ts';
 import { dropOverlaps, findIdentifiers, type PiiHit } from './pii.ts';
-import { findPeople } from './people.ts';
+import { anonymisedName, findPeople } from './people.ts';
+import { findPersonalDetails } from './sensitive.ts';
 import { alignment, prepareSegmenter, tokenBoundaries } from './segmenter.ts';
 import { suggest } from './suggest.ts';
 import { parseMetadata } from '../intake/index.ts';
@@ -104,6 +105,14 @@ export function documentFromText(text: string, fileName = 'text.txt'): Extracted
   return { fileName, format: 'txt', sha256: '', byteSize: text.length, text, paragraphs, pageCount: null, charCount: text.length, metadata, warnings: [] };
 }
 
+function sentenceAround(text: string, start: number, end: number, para: Span): [number, number] {
+  let from = start;
+  while (from > para.start && !/[。；;！？!?\n]/.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < para.end && !/[。；;！？!?\n]/.test(text[to]!)) to++;
+  return [from, to];
+}
+
 function mask(value: string): string {
   const chars = [...value];
   if (chars.length <= 2) return chars[0] + '*';
@@ -189,7 +198,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       const next = hits[i + 1];
       const inCategoryEnumeration = isName(hit) && ((isName(prev) && gap(prev!, hit)) || (isName(next) && gap(hit, next!)));
       const verdict = judge({
-        text: n.text, start: hit.start, end: hit.end, paragraph: para, mode: hit.entry.mode, others, inCategoryEnumeration, leadIn: leadInOf(paras, n.text, pi), personal,
+        text: n.text, start: hit.start, end: hit.end, paragraph: para, mode: hit.entry.mode, category: hit.entry.category, others, inCategoryEnumeration, leadIn: leadInOf(paras, n.text, pi), personal,
       });
       let rule = verdict.rule;
       let score = hit.entry.weight * boundary * verdict.factor;
@@ -229,12 +238,40 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     });
   }
 
+  /** Sensitive details of a named person; a sentence a privacy term already flags is not flagged twice. */
+  function detailFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], personal: PiiHit[], terms: Finding[]): Finding[] {
+    const names = personal.filter((p) => p.piiType === 'name' && p.weight >= 0.5);
+    const flagged = terms.filter((f) => f.category === 1 && !f.negated && f.score >= 0.5);
+    const findings: Finding[] = [];
+    for (const hit of findPersonalDetails(n.text, paras, names)) {
+      const pi = paragraphAt(paras, hit.start);
+      const para = paras[pi]!;
+      const sentence = toOriginal(n, ...sentenceAround(n.text, hit.start, hit.end, para));
+      if (flagged.some((f) => f.start < sentence.end && f.end > sentence.start)) continue;
+      const anonymised = [...n.text.slice(para.start, para.end).matchAll(new RegExp(anonymisedName.source, 'gu'))].map((a) => ({ start: para.start + a.index, end: para.start + a.index + a[0].length }));
+      const verdict = judge({
+        text: n.text, start: hit.start, end: hit.end, paragraph: para, mode: 'topic', category: 1, others: [], inCategoryEnumeration: false, leadIn: leadInOf(paras, n.text, pi), personal: [...personal, ...anonymised],
+      });
+      if (verdict.negated) continue;
+      const span = toOriginal(n, hit.start, hit.end);
+      const term = doc.text.slice(span.start, span.end);
+      const rule = `personal.${hit.detail}`;
+      const score = Math.round(hit.weight * (para.zone === 'footer' ? 0.5 : 1) * 100) / 100;
+      findings.push({
+        id: `${rule}:${span.start}`, category: 1, term, start: span.start, end: span.end, page: para.page, zone: para.zone,
+        kind: 'term', piiType: null, score, negated: false, rule, explanation: m.detailExplanation(m.personalDetails[hit.detail], term), basis: m.piiBasis,
+      });
+    }
+    return findings;
+  }
+
   function scan(doc: ExtractedDocument): ScanResult {
     const n = normalise(doc.text);
     const paras = paragraphsOf(doc, n);
     const personal = dropOverlaps([...findIdentifiers(n.text), ...findPeople(n, paras)]);
     const strongPersonal = personal.filter((p) => p.weight >= 0.5);
-    const findings = [...termFindings(doc, n, paras, strongPersonal), ...piiFindings(doc, n, paras, personal)].sort((a, b) => a.start - b.start || a.end - b.end);
+    const terms = termFindings(doc, n, paras, strongPersonal);
+    const findings = [...terms, ...detailFindings(doc, n, paras, personal, terms), ...piiFindings(doc, n, paras, personal)].sort((a, b) => a.start - b.start || a.end - b.end);
     return { findings, suggestion: suggest(doc.text, findings, doc.metadata), lexiconVersion: lexicon.version };
   }
 

@@ -1,7 +1,7 @@
 import type { Attribute, CategoryId, DocumentMetadata, Finding, Span, Suggestion } from '../../../shared/types.ts';
 import { attribute } from '../../../shared/attributes.ts';
 import { category } from '../../../shared/categories.ts';
-import { piiLabels, scannerMessages as m } from '../../../shared/messages/scanner.ts';
+import { piiLabels, ruleMessages, scannerMessages as m } from '../../../shared/messages/scanner.ts';
 
 /** Findings at or above this score count as concerns; below it they are shown as hints only. */
 export const concernThreshold = 0.5;
@@ -26,8 +26,57 @@ function sentenceSpan(text: string, f: Finding): Span {
   return { start, end };
 }
 
-function termProposals(concerns: Finding[], classified: boolean): Proposal[] {
+/** Signals that speak for the whole document: the 密级, its title or 版头, its own marking, a sentence about 本件 itself. */
+const documentLevel = new Set(['signal.classification', 'signal.marking', 'signal.header', 'signal.self-reference']);
+/**
+ * Categories whose words turn up in documents that are not about them: 考勤记录 cited as evidence, a 举报人
+ * in a report on how a complaint was handled. One of their body words alone does not decide the attribute.
+ */
+const weakerCategories = new Set<CategoryId>([2, 3, 4, 5, 6]);
+/** A body signal this strong decides alone (讨论记录, 妥否，请批示). */
+export const decisiveScore = 0.85;
+/** Weaker categories that, when nothing else speaks, still point to release on request rather than proactive. */
+const onRequestWhenAlone = new Set<CategoryId>([2, 3, 4, 6]);
+
+type Ground = { kind: 'document' } | { kind: 'strong' } | { kind: 'several'; count: number } | { kind: 'person' };
+
+const normalisedTerm = (f: Finding) => f.term.replace(/\s/g, '');
+
+/**
+ * Why a weaker category may decide the document's attribute: it marks the document itself, one body signal is
+ * strong, several distinct signals agree, or (petitions) a named petitioner or reporter stands beside it.
+ * Null means the hits are isolated words: they stay findings for the officer, the attribute follows the rest.
+ */
+function groundOf(id: CategoryId, list: Finding[], concerns: Finding[], text: string): Ground | null {
+  if (list.some((f) => documentLevel.has(f.rule))) return { kind: 'document' };
+  if (list.some((f) => f.score >= decisiveScore)) return { kind: 'strong' };
+  const distinct = new Set(list.map(normalisedTerm)).size;
+  if (distinct >= 2) return { kind: 'several', count: distinct };
+  if (id === 5) {
+    const names = concerns.filter((f) => f.kind === 'pii' && f.piiType === 'name');
+    const named = list.some((f) => {
+      const sentence = sentenceSpan(text, f);
+      return names.some((n) => n.start < sentence.end && n.end > sentence.start);
+    });
+    if (named) return { kind: 'person' };
+  }
+  return null;
+}
+
+function groundNote(ground: Ground | null): string {
+  if (!ground) return '';
+  return ground.kind === 'several' ? m.reasons.ground.several(ground.count) : m.reasons.ground[ground.kind];
+}
+
+interface Weighed {
+  proposals: Proposal[];
+  /** Isolated hits of weaker categories: shown to the officer, not deciding the attribute. */
+  advisory: Finding[];
+}
+
+function termProposals(concerns: Finding[], classified: boolean, text: string): Weighed {
   const proposals: Proposal[] = [];
+  const advisory: Finding[] = [];
   const byCategory = new Map<CategoryId, Finding[]>();
   for (const f of concerns) {
     if (f.kind !== 'term') continue;
@@ -37,15 +86,20 @@ function termProposals(concerns: Finding[], classified: boolean): Proposal[] {
   }
   const top = (list: Finding[]) => list.reduce((max, f) => Math.max(max, f.score), 0);
   for (const [id, list] of byCategory) {
+    const ground = weakerCategories.has(id) ? groundOf(id, list, concerns, text) : null;
+    if (weakerCategories.has(id) && !ground) {
+      advisory.push(...list);
+      continue;
+    }
     const name = category(id).name;
     const basis = [...new Set(list.flatMap((f) => f.basis.filter((b) => b.startsWith('条例'))))];
     const cat = category(id).basis;
-    const lead = m.reasons.category(name, listTerms(list));
+    const lead = m.reasons.category(name, listTerms(list)) + groundNote(ground);
     switch (id) {
       case 1: {
         const secrets = list.filter((f) => f.rule === 'signal.classification' || /绝密|机密|秘密|涉密|定密/.test(f.term));
         const reported = secrets.filter((f) => !(classified && f.rule === 'signal.classification'));
-        const trade = list.filter((f) => !secrets.includes(f) && tradeSecretTerms.test(f.term));
+        const trade = list.filter((f) => !secrets.includes(f) && !f.rule.startsWith('personal.') && tradeSecretTerms.test(f.term));
         const privacy = list.filter((f) => !secrets.includes(f) && !trade.includes(f));
         if (reported.length) proposals.push({ attribute: 'withheld', reason: m.reasons.category('国家秘密', listTerms(reported)), basis: ['条例第十四条'] });
         if (trade.length) proposals.push({ attribute: 'partial', reason: m.reasons.category('商业秘密', listTerms(trade)) + m.reasons.tradeSecret, basis: ['条例第十五条', '条例第三十七条'] });
@@ -78,7 +132,16 @@ function termProposals(concerns: Finding[], classified: boolean): Proposal[] {
         break;
     }
   }
-  return proposals;
+  return { proposals, advisory };
+}
+
+/** The line that names what the officer should still look at: isolated hits, and hits whose context lowered them. */
+function advisoryReason(advisory: Finding[], findings: Finding[]): string | null {
+  const lowered = findings.filter((f) => !f.negated && f.rule.startsWith('context.') && !advisory.includes(f));
+  const all = [...advisory, ...lowered].sort((a, b) => a.start - b.start);
+  if (!all.length) return null;
+  const items = [...new Map(all.map((f) => [normalisedTerm(f), m.reasons.advisoryItem(f.term, category(f.category).short, f.score, f.rule.startsWith('context.') ? (ruleMessages[f.rule] ?? null) : null)])).values()].slice(0, 6).join('；');
+  return m.reasons.advisory(items) + (all.some((f) => f.category === 5) ? m.reasons.petitionAdvisory : '');
 }
 
 const noteRe = /[（(]\s*此件[^）)\n]{2,10}[）)]/g;
@@ -112,7 +175,7 @@ function declaredAttribute(text: string, note: string | null): { attribute: Attr
 export function suggest(text: string, findings: Finding[], metadata: DocumentMetadata | null): Suggestion {
   const concerns = findings.filter((f) => !f.negated && f.score >= concernThreshold);
   const classification = metadata?.classification ?? null;
-  const proposals = termProposals(concerns, classification !== null);
+  const { proposals, advisory } = termProposals(concerns, classification !== null, text);
   if (classification) proposals.push({ attribute: 'withheld', reason: m.reasons.classification(classification.raw), basis: ['条例第十四条'] });
 
   const pii = concerns.filter((f) => f.kind === 'pii');
@@ -123,9 +186,15 @@ export function suggest(text: string, findings: Finding[], metadata: DocumentMet
     proposals.push({ attribute: 'partial', reason, basis: ['条例第十五条', '条例第三十七条'] });
   }
 
+  // Isolated words of a weaker category point to release on request only when nothing else speaks for the document.
+  const alone = advisory.filter((f) => onRequestWhenAlone.has(f.category));
+  if (!proposals.length && alone.length) proposals.push({ attribute: 'on-request', reason: m.reasons.advisoryOnRequest, basis: [...new Set(alone.flatMap((f) => category(f.category).basis))] });
+
   const redactions: Span[] = [
     ...pii.map((f) => ({ start: f.start, end: f.end })),
-    ...concerns.filter((f) => f.kind === 'term' && (f.category === 1 || f.category === 9) && f.rule !== 'signal.classification' && f.rule !== 'signal.marking').map((f) => sentenceSpan(text, f)),
+    // A sensitive personal detail is removed as its clause; a privacy term takes its sentence with it.
+    ...concerns.filter((f) => f.rule.startsWith('personal.')).map((f) => ({ start: f.start, end: f.end })),
+    ...concerns.filter((f) => f.kind === 'term' && (f.category === 1 || f.category === 9) && !f.rule.startsWith('personal.') && f.rule !== 'signal.classification' && f.rule !== 'signal.marking').map((f) => sentenceSpan(text, f)),
   ]
     .sort((a, b) => a.start - b.start)
     .reduce<Span[]>((merged, span) => {
@@ -153,6 +222,11 @@ export function suggest(text: string, findings: Finding[], metadata: DocumentMet
       basis.splice(0, basis.length);
       warnings.push(declared.field ? m.warnings.declaredLessOpen(declared.raw) : m.warnings.noteLessOpen(declared.raw));
     } else reasons.unshift(m.reasons.declared(declared.raw));
+  }
+  const review = advisoryReason(advisory, findings);
+  if (review) {
+    if (reasons[0] === m.reasons.proactive) reasons[0] = m.reasons.proactiveDespiteHints;
+    reasons.push(review);
   }
   if (chosen === 'proactive' && !note?.includes('公开发布')) warnings.push(m.warnings.noteMissing);
   return { attribute: chosen, reasons, basis, redactions: chosen === 'withheld' ? [] : redactions, warnings };
