@@ -8,7 +8,7 @@ import { closeIntake, defaultLimits, extractFile } from '../electron/core/intake
 import { pageBreakStyles, readDocxBody } from '../electron/core/intake/docx-body.ts';
 import { placeOnPages } from '../electron/core/intake/docx-pages.ts';
 import type { ExtractedDocument } from '../shared/types.ts';
-import { makeDocx, makePdf, type DocxBlock } from '../tests/helpers/fixtures.ts';
+import { makeDocx, makePdf, makeWordXmlDocx, type DocxBlock } from '../tests/helpers/fixtures.ts';
 
 const MB = 1024 * 1024;
 const TARGET_SINGLE_MS = defaultLimits.timeoutMs;
@@ -41,6 +41,28 @@ function bigDocxBlocks(pages: number): DocxBlock[] {
   return blocks;
 }
 
+/**
+ * What Word itself writes for ~300 pages: every paragraph in several runs with revision ids and run
+ * properties, pages ending mid-paragraph at a rendered break, a hard break and section every 50 pages.
+ */
+function wordLikeBody(pages: number): string {
+  const rPr = '<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>';
+  const run = (text: string, extra = '') => `<w:r w:rsidRPr="00A1B2C3">${rPr}${extra}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+  const pPr = '<w:pPr><w:spacing w:line="560" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="640"/><w:jc w:val="both"/>' + rPr + '</w:pPr>';
+  const paragraphs: string[] = [];
+  for (let p = 0; p < pages; p++) {
+    const hard = p > 0 && p % 50 === 0;
+    if (hard) paragraphs.push(`<w:p>${pPr}<w:r>${rPr}<w:br w:type="page"/></w:r></w:p>`);
+    paragraphs.push(`<w:p w:rsidR="00D4E5F6" w:rsidRDefault="00D4E5F6">${pPr}${run(`第${p + 1}部分`, p > 0 ? '<w:lastRenderedPageBreak/>' : '')}</w:p>`);
+    for (let i = 0; i < 8; i++) {
+      const pieces = sentence.match(/.{1,12}/g)!;
+      const runs = pieces.map((piece, k) => run(k === 0 ? `${p + 1}.${i + 1} ${piece}` : piece)).join('<w:proofErr w:type="gramStart"/>');
+      paragraphs.push(`<w:p w:rsidR="00D4E5F6" w:rsidRDefault="00D4E5F6">${pPr}${runs}</w:p>`);
+    }
+  }
+  return paragraphs.join('');
+}
+
 /** The docx page pass alone (read word/document.xml for breaks, place mammoth's paragraphs on pages), in this thread. */
 function docxPagePass(bytes: Uint8Array, doc: ExtractedDocument, totalMs: number): void {
   const files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === 'word/styles.xml' });
@@ -61,6 +83,9 @@ async function main(): Promise<void> {
     const docxPath = path.join(dir, 'big.docx');
     const docxBytes = await makeDocx(bigDocxBlocks(300));
     writeFileSync(docxPath, docxBytes);
+    const wordPath = path.join(dir, 'word-like.docx');
+    const wordBytes = makeWordXmlDocx(wordLikeBody(300));
+    writeFileSync(wordPath, wordBytes);
     const pdfPath = path.join(dir, 'big.pdf');
     const pdfPages = Array.from({ length: 200 }, (_, p) => [{ text: `第${p + 1}页`, size: 18, centered: true }, ...Array.from({ length: 6 }, () => ({ text: sentence + sentence, indent: 32 }))]);
     writeFileSync(pdfPath, await makePdf(pdfPages));
@@ -76,7 +101,7 @@ async function main(): Promise<void> {
     const baseRss = process.memoryUsage.rss() / MB;
     console.log(`baseline RSS ${baseRss.toFixed(0)} MB (main thread + warm parse workers)`);
 
-    for (const [label, file] of [['docx, ~300 pages', docxPath], ['pdf, 200 pages', pdfPath]] as const) {
+    for (const [label, file] of [['docx, ~300 pages', docxPath], ['Word-like docx, 300 pages', wordPath], ['pdf, 200 pages', pdfPath]] as const) {
       const { value, ms, peakRssMb } = await measure(() => extractFile(file));
       if (!value.ok) throw new Error(`${label}: ${value.error.message}`);
       const doc = value.document;
@@ -85,6 +110,7 @@ async function main(): Promise<void> {
           `${ms.toFixed(0)} ms (${ratio(ms, TARGET_SINGLE_MS)}), peak RSS ${peakRssMb.toFixed(0)} MB, +${(peakRssMb - baseRss).toFixed(0)} MB over baseline (${ratio(peakRssMb - baseRss, TARGET_RSS_MB)} of the ${TARGET_RSS_MB} MB worker heap cap)`,
       );
       if (file === docxPath) docxPagePass(docxBytes, doc, ms);
+      if (file === wordPath) docxPagePass(wordBytes, doc, ms);
     }
 
     const pooled = await measure(() => Promise.all(smallPaths.map((f) => extractFile(f))));
