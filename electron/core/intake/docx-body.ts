@@ -22,14 +22,15 @@ const TOKEN = /<([^>]*)>|([^<]+)/g;
 const ATTRIBUTE = /([\w:.-]+)\s*=\s*"([^"]*)"|([\w:.-]+)\s*=\s*'([^']*)'/g;
 const OFF = new Set(['0', 'false', 'off']);
 
-function prefixFor(xml: string, namespaces: string[]): string {
+/** The prefix a part binds to one of the namespaces ('' for a default namespace), or the usual one when undeclared. */
+function prefixFor(xml: string, namespaces: string[], usual: string): string {
   const head = xml.slice(0, 8192);
   for (const ns of namespaces) {
     const escaped = ns.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     const m = new RegExp(`xmlns(?::([\\w.-]+))?\\s*=\\s*["']${escaped}["']`).exec(head);
     if (m) return m[1] ? `${m[1]}:` : '';
   }
-  return 'w:';
+  return usual;
 }
 
 function attribute(tag: string, name: string): string | undefined {
@@ -37,7 +38,9 @@ function attribute(tag: string, name: string): string | undefined {
   return undefined;
 }
 
-const isOn = (tag: string, w: string) => !OFF.has((attribute(tag, `${w}val`) ?? 'true').toLowerCase());
+/** An OOXML on/off value: absent means on. */
+const onOff = (value: string | undefined) => !OFF.has((value ?? 'true').toLowerCase());
+const isOn = (tag: string, w: string) => onOff(attribute(tag, `${w}val`));
 
 /**
  * Paragraph styles that start a new page (w:pageBreakBefore), following w:basedOn; the key '' holds
@@ -46,7 +49,7 @@ const isOn = (tag: string, w: string) => !OFF.has((attribute(tag, `${w}val`) ?? 
 export function pageBreakStyles(stylesXml: string | null): Map<string, boolean> {
   const resolved = new Map<string, boolean>();
   if (!stylesXml) return resolved;
-  const w = prefixFor(stylesXml, WORD_NS);
+  const w = prefixFor(stylesXml, WORD_NS, 'w:');
   const own = new Map<string, { basedOn: string | undefined; breakBefore: boolean | undefined }>();
   let defaultId: string | undefined;
   const styleTag = new RegExp(`<${w}style\\b([^>]*)>([\\s\\S]*?)</${w}style>`, 'g');
@@ -55,7 +58,7 @@ export function pageBreakStyles(stylesXml: string | null): Map<string, boolean> 
     if (attribute(tag, `${w}type`) !== 'paragraph') continue;
     const id = attribute(tag, `${w}styleId`);
     if (!id) continue;
-    if (isOn(`x ${w}val="${attribute(tag, `${w}default`) ?? '0'}"`, w)) defaultId = id;
+    if (onOff(attribute(tag, `${w}default`) ?? '0')) defaultId = id;
     const body = m[2]!;
     const basedOn = new RegExp(`<${w}basedOn\\b([^>]*)/?>`).exec(body);
     const breakBefore = new RegExp(`<${w}pageBreakBefore\\b([^>]*)/?>`).exec(body);
@@ -96,8 +99,8 @@ function sectionStarts(xml: string, w: string): string[] {
  * too, so a rendered break that comes before any text following an explicit break is the same page.
  */
 export function readDocxBody(xml: string, breakStyles: Map<string, boolean>): DocxBody {
-  const w = prefixFor(xml, WORD_NS);
-  const mc = prefixFor(xml, [MC_NS]) || 'mc:';
+  const w = prefixFor(xml, WORD_NS, 'w:');
+  const mc = prefixFor(xml, [MC_NS], 'mc:');
   const sections = sectionStarts(xml, w);
   const name = (local: string) => w + local;
   const [T, P, PPR, PSTYLE, BREAK_BEFORE, BR, RENDERED, SECT, DEL, MOVE_FROM, INS, MOVE_TO, TXBX, FOOTNOTE, ENDNOTE, NB_HYPHEN, SOFT_HYPHEN] = [
