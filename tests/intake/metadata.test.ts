@@ -103,6 +103,13 @@ describe('parseMetadata', () => {
     expect(metadata.urgency).toBe('加急');
   });
 
+  it('keeps the 密级 line and an agency name above the title out of the title', () => {
+    const { metadata } = parse(['机密★5年', '玉林市人民政府办公室', '关于做好重点时段安全防范工作的通知', '玉政办发〔2024〕9号', '各县（市、区）人民政府：', '请各地按照会议部署，做好安全防范工作。']);
+    expect(metadata.title).toBe('关于做好重点时段安全防范工作的通知');
+    expect(metadata.issuerMark).toBe('玉林市人民政府办公室');
+    expect(metadata.classification?.level).toBe('机密');
+  });
+
   it('invents nothing for a text that only mentions the elements', () => {
     const { metadata, paragraphs } = parse([
       '一、加强公文公开属性管理',

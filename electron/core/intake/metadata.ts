@@ -120,11 +120,13 @@ interface HeaderScan {
   markIndex: number;
   docNumberIndex: number;
   titleFromDocNumberLine: string | null;
+  /** Lines that hold 份号, 密级, 紧急程度, 发文字号 or 签发人: never part of a title. */
+  elementLines: Set<number>;
 }
 
 /** 版头: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人 — only before the first sentence of the body. */
 function scanHeader(lines: string[], raw: string[], limit: number, meta: DocumentMetadata): HeaderScan {
-  const scan: HeaderScan = { firstHeaderIndex: -1, lastHeaderIndex: -1, docNumberIndex: -1, markIndex: -1, titleFromDocNumberLine: null };
+  const scan: HeaderScan = { firstHeaderIndex: -1, lastHeaderIndex: -1, docNumberIndex: -1, markIndex: -1, titleFromDocNumberLine: null, elementLines: new Set() };
   for (let i = 0; i < limit; i++) {
     const line = lines[i]!;
     let matched = false;
@@ -174,6 +176,7 @@ function scanHeader(lines: string[], raw: string[], limit: number, meta: Documen
       matched = true;
     }
     if (matched) {
+      scan.elementLines.add(i);
       scan.lastHeaderIndex = Math.max(scan.lastHeaderIndex, i);
       scan.firstHeaderIndex = scan.firstHeaderIndex < 0 ? i : scan.firstHeaderIndex;
     }
@@ -216,10 +219,10 @@ export function parseMetadata(text: string, paragraphs: Paragraph[]): { metadata
       titleStart = titleEnd = i;
       break;
     }
-    if (line === meta.issuerMark || i === header.docNumberIndex || isOrgName(line) || !isTitleLike(line)) continue;
+    if (line === meta.issuerMark || header.elementLines.has(i) || isOrgName(line) || !isTitleLike(line)) continue;
     let title = stripBookTitle(line);
     let end = i;
-    while (!endsTitle(title) && end + 1 < bodyStart && end - i < 2 && isTitleLike(lines[end + 1]!) && !isAddressee(lines[end + 1]!)) {
+    while (!endsTitle(title) && end + 1 < bodyStart && end - i < 2 && !header.elementLines.has(end + 1) && isTitleLike(lines[end + 1]!) && !isAddressee(lines[end + 1]!)) {
       end++;
       title += lines[end]!;
     }
