@@ -145,9 +145,9 @@ export function judge(ctx: HitContext): Judgement {
 
   const paragraphText = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
   if (ctx.paragraph.kind === 'title' && ruleTitle.test(paragraphText)) return mention('rule-title');
-  if (contextCategories.has(ctx.category) && marking !== 'header') {
+  if (contextCategories.has(ctx.category) && marking !== 'header' && !ownStaff.test(cBefore)) {
     if (evidenceAfter.test(sAfter) || evidenceBefore.test(cBefore)) return { rule: 'context.evidence', negated: false, factor: 0.6 };
-    if (thirdParty.test(cBefore) && !ownStaff.test(cBefore)) return { rule: 'context.third-party', negated: false, factor: 0.6 };
+    if (thirdParty.test(cBefore)) return { rule: 'context.third-party', negated: false, factor: 0.6 };
   }
   if (marking === 'header') return { rule: 'signal.header', negated: false, factor: ctx.paragraph.zone === 'header' ? 1.15 : 1.05 };
   if (ctx.mode === 'topic' && (normative.test(sBefore + '□' + sAfter) || ruleArticle.test(paragraphText)) && !narrative.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter) && !namesSomeone(ctx, sentence)) {

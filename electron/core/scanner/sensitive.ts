@@ -27,7 +27,9 @@ const patterns: [PersonalDetail, RegExp][] = [
 const clauseStop = /[，,。；;：:！？!?\n\t]/;
 const sentenceStop = /[。；;！？!?\n]/;
 // Words that point at one person already introduced: 该户, 本人, 其配偶, 祖父.
-const personReference = /该户|该生|该同志|该职工|该员工|该患者|该对象|本人|(?<![尤极与])其(?![他它中余实次后间])|[他她](?![人们])|户主|之(?:父|母|子|女|妻|夫)|父亲|母亲|祖父|祖母|外祖[父母]|儿子|女儿|配偶|丈夫|妻子/;
+const personReference = /该户|该生|该同志|该职工|该员工|该患者|该对象|本人|(?<![尤极与])其(?![他它中余实次后间])|(?<![其利吉])[他她](?![人们])|户主|之(?:父|母|子|女|妻|夫)|父亲|母亲|祖父|祖母|外祖[父母]|儿子|女儿|配偶|丈夫|妻子/;
+// 对患有重大疾病的困难群众: a class of people the text provides for, not one person.
+const classOfPeople = /(?:对|为|向|帮助|救助|保障)[^，,。；;]{0,24}的(?:困难)?(?:群众|人员|家庭|对象|患者|病人|儿童|少年|职工|老人|学生|居民|人群|人士|群体)/;
 const leadingName = new RegExp(`${listItem.source}\\s*(\\p{Script=Han}{2,4})[，,、\\s]`, 'u');
 
 function bounds(text: string, start: number, end: number, stop: RegExp, limit: Span): Span {
@@ -50,7 +52,8 @@ function tie(text: string, sentence: Span, paragraph: Span, names: readonly Span
   if (anonymisedName.test(unit)) return 'name';
   const lead = leadingName.exec(paraText);
   if (lead && looksLikeName(lead[1]!)) return 'name';
-  return personReference.test(text.slice(sentence.start, sentence.end)) ? 'reference' : null;
+  const own = text.slice(sentence.start, sentence.end);
+  return personReference.test(own) && !classOfPeople.test(own) ? 'reference' : null;
 }
 
 /**
