@@ -35,6 +35,7 @@ export const ruleMessages: Record<string, string> = {
   'mention.rule-title': '位于规章制度的标题中，是对所规范事项的称呼',
   'context.evidence': '位于执法证据的列举中（……记录、笔录等证据证实），指当事人一方的材料，不是本机关的内部事务，分值降低',
   'context.third-party': '描述的是当事人或其员工等第三方的情况，不是本机关的内部事务，分值降低',
+  'context.statistics': '位于数量或比率的统计表述中，概括工作情况，不指向具体事项或个人，分值降低',
   'mention.normative': '位于“应当、可以、不得、要加强”等规范性语句或规章条文中，且句中没有具体的人、事、日期',
 };
 

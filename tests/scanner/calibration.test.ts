@@ -71,3 +71,12 @@ describe('petitions and reports', () => {
     expect(scanner.scanText('信访事项处理意见书\n你反映的问题已转有关部门办理。').suggestion.attribute).toBe('withheld');
   });
 });
+
+describe('petition statistics', () => {
+  it('lowers petition words inside counts and rates, which name no case or person', () => {
+    const { findings, suggestion } = scanner.scanText('关于2024年度信访工作情况的报告\n2024年，全局共受理信访件320件，按期办结率98%。');
+    expect(findings.find((f) => f.term === '信访件')).toMatchObject({ rule: 'context.statistics', negated: false });
+    expect(suggestion.attribute).toBe('proactive');
+    expect(scanner.scanText('信访人王建国于3月5日来信反映3件事项。').suggestion.attribute).toBe('withheld');
+  });
+});

@@ -62,6 +62,9 @@ const evidenceAfter = /^[^。；;]{0,60}?(?:等(?:证据|书证|材料|资料)|�
 const evidenceBefore = /(?:调取|调阅|提取|固定)了?[^，,。；;]{0,20}$/;
 const thirdParty = /(?:当事人|店员|员工|雇员|从业人员|务工人员|劳动者|工人|该公司|该企业|该店|该单位|涉事企业|用人单位|你单位|被处罚单位|被检查单位|经营者)[^，,。；;]{0,6}$/;
 const ownStaff = /(?:机关|本局|我局|本单位|我单位|本机关|科室|处室)[^，,。；;]{0,4}(?:员工|职工|工作人员|人员)[^，,。；;]{0,6}$/;
+// Counts and rates of petitions (全年办理信访件320件, 办结率98%) describe work in aggregate and name no case or person.
+const statisticsCategories = new Set<CategoryId>([5]);
+const statistics = /\d+(?:\.\d+)?\s*(?:万|千)?\s*(?:件次?|人次|批次?|起|宗)|(?:办结|受理|按期|化解|满意|及时|参评)率|同比(?:增长|下降|上升|减少)|环比(?:增长|下降|上升|减少)/;
 const bracketOpen = /[（(【\[〔〈<]\s*$/;
 const bracketClose = /^\s*[）)】\]〕〉>]/;
 
@@ -145,6 +148,9 @@ export function judge(ctx: HitContext): Judgement {
 
   const paragraphText = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
   if (ctx.paragraph.kind === 'title' && ruleTitle.test(paragraphText)) return mention('rule-title');
+  if (statisticsCategories.has(ctx.category) && marking !== 'header' && statistics.test(cBefore + '□' + cAfter) && !namesSomeone(ctx, sentence)) {
+    return { rule: 'context.statistics', negated: false, factor: 0.6 };
+  }
   if (contextCategories.has(ctx.category) && marking !== 'header' && !ownStaff.test(cBefore)) {
     if (evidenceAfter.test(sAfter) || evidenceBefore.test(cBefore)) return { rule: 'context.evidence', negated: false, factor: 0.6 };
     if (thirdParty.test(cBefore)) return { rule: 'context.third-party', negated: false, factor: 0.6 };
