@@ -202,7 +202,7 @@ export interface AnnualFigures {
     /** Signed decisions of the year that replaced an earlier one and made it more open. */
     madeMoreOpen: number;
   };
-  /** Withheld decisions signed during the year, by the national table's rows. */
+  /** Documents given a withheld decision signed during the year, by the national table's rows; a document re-signed in the year counts once, in its latest row. */
   withheldByRow: ReportRowCount[];
   requests: {
     received: Record<ApplicantType, number> & { total: number };

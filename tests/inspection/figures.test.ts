@@ -49,6 +49,8 @@ describe('annual-report figures (条例第五十条) from the audit log', () => 
     expect(f.decisions.signedByAttribute).toEqual({ proactive: 4, partial: 3, 'on-request': 4, withheld: 6 });
     expect(f.decisions.inForceByAttribute).toEqual({ proactive: 4, partial: 2, 'on-request': 2, withheld: 2 });
     expect(f.decisions.madeMoreOpen).toBe(4);
+    // A and C were re-signed as withheld in November: each is still one item in its row.
+    expect(rows(f)).toEqual({ '不予公开-1': 2, '不予公开-4': 1, '不予公开-5': 1 });
   });
 });
 

@@ -36,7 +36,8 @@ export function annualFigures(year: number, entries: Iterable<FigureEntry>): Ann
   const classified = new Set<string>();
   const inForce = new Map<string, Attribute>();
   const signedByAttribute = zeroAttributes();
-  const rowCounts = new Map<string, number>();
+  // A document re-confirmed as withheld (e.g. "keep" at the November inspection) is one item, not two.
+  const withheldRowByDocument = new Map<string, string>();
   let madeMoreOpen = 0;
   const added = new Map<number, RequestAddedPayload>();
   const answered = new Map<number, RequestAnsweredPayload>();
@@ -61,8 +62,7 @@ export function annualFigures(year: number, entries: Iterable<FigureEntry>): Ann
       if (before !== undefined && attributeInfo(s.attribute).openness > attributeInfo(before).openness) madeMoreOpen++;
       if (s.attribute === 'withheld') {
         const isClassified = classified.has(s.documentSha256);
-        const row = withheldRowOf(decisionCategories(s.categories as CategoryId[], s.basis, isClassified), s.basis, isClassified);
-        rowCounts.set(row, (rowCounts.get(row) ?? 0) + 1);
+        withheldRowByDocument.set(s.documentSha256, withheldRowOf(decisionCategories(s.categories as CategoryId[], s.basis, isClassified), s.basis, isClassified));
       }
     } else if (e.action === requestActions.add) {
       const p = payload as RequestAddedPayload;
@@ -93,6 +93,8 @@ export function annualFigures(year: number, entries: Iterable<FigureEntry>): Ann
       outcomeCounts.get(answer.outcome)![r.applicantType]++;
     }
   }
+  const rowCounts = new Map<string, number>();
+  for (const row of withheldRowByDocument.values()) rowCounts.set(row, (rowCounts.get(row) ?? 0) + 1);
   const outcomes: OutcomeCount[] = requestOutcomes.map((outcome) => {
     const byApplicant = outcomeCounts.get(outcome)!;
     return { outcome, ...outcomeRows[outcome], byApplicant, total: applicantTypes.reduce((n, a) => n + byApplicant[a], 0) };
