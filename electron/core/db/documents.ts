@@ -156,8 +156,9 @@ function countQuery(filter: DocumentFilter): { sql: string; params: unknown[] } 
   if (columns.length === 0 && search.length > 0) {
     return { sql: `SELECT count(*) FROM (${search.map((s) => s.sql).join(' INTERSECT ')})`, params: search.map((s) => s.param) };
   }
-  if (columns.length === 1 && search.length === 0 && filter.category !== undefined) {
-    return { sql: 'SELECT count(*) FROM document_categories WHERE category = ?', params: [filter.category] };
+  if (columns.length === 1 && filter.category !== undefined) {
+    const ids = search.map((s) => ` AND documentId IN (${s.sql})`).join('');
+    return { sql: `SELECT count(*) FROM document_categories WHERE category = ?${ids}`, params: [filter.category, ...search.map((s) => s.param)] };
   }
   const w = where([...columns, ...search.map((s) => ({ sql: `id IN (${s.sql})`, param: s.param }))]);
   return { sql: `SELECT count(*) FROM documents ${w.sql}`, params: w.params };
