@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CoreClient } from '../core/host/client.ts';
 import type { FileFilter } from '../../shared/ipc/app.ts';
 import { registerIpc } from './ipc.ts';
+import { PathGrants } from './path-grants.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { hardenContents, lockDownSession } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -23,6 +24,7 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
+const grants = new PathGrants();
 const core = new CoreClient(pathToFileURL(path.join(here, 'core-worker.js')), {
   dataDir,
   dbPath: argValue('--db') ?? process.env.DISCLOSURE_DESK_DB,
@@ -43,6 +45,7 @@ app.whenReady().then(() => {
   serveRenderer(path.join(here, '..', 'renderer'));
   registerIpc({
     mainContents: () => mainWindow?.webContents ?? null,
+    grants,
     forwardToCore: (channel, args) => core.call(channel, args),
     mainHandlers: {
       chooseFiles: async (options) => {
@@ -52,12 +55,16 @@ app.whenReady().then(() => {
           properties: folders ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
           filters: folders ? [] : [{ name: '公文（docx、pdf、ofd、txt）', extensions: ['docx', 'pdf', 'ofd', 'txt'] }],
         });
-        return result.canceled ? [] : result.filePaths;
+        if (result.canceled) return [];
+        for (const p of result.filePaths) (folders ? grants.grantFolder(p) : grants.grantFile(p));
+        return result.filePaths;
       },
       chooseSavePath: async (options) => {
         const { defaultName, filters } = options as { defaultName: string; filters: FileFilter[] };
         const result = await dialog.showSaveDialog(mainWindow!, { defaultPath: defaultName, filters });
-        return result.canceled ? null : (result.filePath ?? null);
+        if (result.canceled || !result.filePath) return null;
+        grants.grantFile(result.filePath);
+        return result.filePath;
       },
     },
   });

@@ -1,8 +1,11 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { DROPPED_PATH_CHANNEL } from '../../shared/ipc/bridge.ts';
 import { channelNames, contract, type ChannelName } from '../../shared/ipc.ts';
 import type { Envelope } from '../../shared/ipc/channel.ts';
 import { hostMessages as m } from '../../shared/messages/host.ts';
+import { collectUserPaths } from '../../shared/ipc/paths.ts';
 import { validateCall } from '../core/host/dispatch.ts';
+import type { PathGrants } from './path-grants.ts';
 import { isAppUrl } from './security.ts';
 
 export type MainHandler = (...args: unknown[]) => Promise<unknown>;
@@ -13,18 +16,26 @@ export type MainHandler = (...args: unknown[]) => Promise<unknown>;
  */
 export function registerIpc(options: {
   mainContents: () => WebContents | null;
+  grants: PathGrants;
   forwardToCore: (channel: ChannelName, args: unknown[]) => Promise<Envelope<unknown>>;
   mainHandlers: Partial<Record<ChannelName, MainHandler>>;
 }): void {
+  const fromApp = (event: IpcMainInvokeEvent | IpcMainEvent) => {
+    const frame = event.senderFrame;
+    const contents = options.mainContents();
+    return Boolean(contents && event.sender === contents && frame && frame === contents.mainFrame && isAppUrl(frame.url));
+  };
+  // The preload reports the path of a file really dropped on the window (webUtils gives none for page-made Files).
+  ipcMain.on(DROPPED_PATH_CHANNEL, (event, file: unknown) => {
+    if (fromApp(event) && typeof file === 'string' && file.length > 0 && file.length <= 4096) options.grants.grantFolder(file);
+  });
   for (const name of channelNames) {
     ipcMain.handle(name, async (event: IpcMainInvokeEvent, ...raw: unknown[]): Promise<Envelope<unknown>> => {
-      const frame = event.senderFrame;
-      const contents = options.mainContents();
-      if (!contents || event.sender !== contents || !frame || frame !== contents.mainFrame || !isAppUrl(frame.url)) {
-        return { ok: false, error: { code: 'forbidden-sender', message: m.rejectedSender } };
-      }
+      if (!fromApp(event)) return { ok: false, error: { code: 'forbidden-sender', message: m.rejectedSender } };
       const call = validateCall(name, raw);
       if (!call.ok) return { ok: false, error: call.error };
+      const refused = collectUserPaths(contract[name].args, call.args).find((p) => !options.grants.allows(p));
+      if (refused !== undefined) return { ok: false, error: { code: 'path-not-granted', message: m.pathNotGranted(refused) } };
       if (contract[name].host === 'main') {
         const handler = options.mainHandlers[name];
         if (!handler) return { ok: false, error: { code: 'unknown-channel', message: m.unknownChannel(name) } };

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { channelNames, type Api, type ChannelName } from '../../shared/ipc.ts';
 import type { Envelope } from '../../shared/ipc/channel.ts';
-import type { FilesBridge } from '../../shared/ipc/bridge.ts';
+import { DROPPED_PATH_CHANNEL, type FilesBridge } from '../../shared/ipc/bridge.ts';
 
 // One function per contract channel; the IPC event, ipcRenderer and process never reach the page.
 function bridge(name: ChannelName) {
@@ -13,7 +13,14 @@ function bridge(name: ChannelName) {
 }
 
 const api = Object.fromEntries(channelNames.map((name) => [name, bridge(name)])) as unknown as Api;
-const files: FilesBridge = { pathForFile: (file) => webUtils.getPathForFile(file as File) || null };
+const files: FilesBridge = {
+  pathForFile: (file) => {
+    const path = webUtils.getPathForFile(file as File);
+    if (!path) return null;
+    ipcRenderer.send(DROPPED_PATH_CHANNEL, path);
+    return path;
+  },
+};
 
 contextBridge.exposeInMainWorld('api', api);
 contextBridge.exposeInMainWorld('files', files);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel.ts';
+import { userPath } from './paths.ts';
 import type { Attribute, CategoryId } from '../types.ts';
 import type { Deadline, HolidayCalendar } from '../workdays.ts';
 import type { Checkpoint } from './records.ts';
@@ -337,7 +338,6 @@ export interface ConsolidatedView {
 
 const text = (max: number) => z.string().max(max);
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const filePath = z.string().min(1).max(4096);
 const password = z.string().min(1).max(256);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const year = z.number().int().min(1990).max(2200);
@@ -427,11 +427,11 @@ export const inspectionChannels = {
   proposeOutcomes: channel(z.tuple([proposeSchema]))<ProposeResult>(),
   closeInspection: channel(z.tuple([z.object({ year }).strict()]))<InspectionStatus>(),
 
-  exportInspection: channel(z.tuple([z.object({ year, format: z.enum(['xlsx', 'docx', 'csv', 'bundle']), path: filePath, password: password.optional() }).strict()]))<ExportedFile>(),
+  exportInspection: channel(z.tuple([z.object({ year, format: z.enum(['xlsx', 'docx', 'csv', 'bundle']), path: userPath, password: password.optional() }).strict()]))<ExportedFile>(),
   annualFigures: channel(z.tuple([z.object({ year }).strict()]))<AnnualFigures>(),
 
-  verifyBundle: channel(z.tuple([z.object({ path: filePath }).strict()]))<BundleCheck>(),
-  importBundles: channel(z.tuple([z.object({ paths: z.array(filePath).min(1).max(1000) }).strict()]))<BundleCheck[]>(),
+  verifyBundle: channel(z.tuple([z.object({ path: userPath }).strict()]))<BundleCheck>(),
+  importBundles: channel(z.tuple([z.object({ paths: z.array(userPath).min(1).max(1000) }).strict()]))<BundleCheck[]>(),
   consolidatedView: channel(z.tuple([z.object({ year }).strict()]))<ConsolidatedView>(),
-  exportConsolidated: channel(z.tuple([z.object({ year, format: z.enum(['xlsx', 'csv']), path: filePath }).strict()]))<ExportedFile>(),
+  exportConsolidated: channel(z.tuple([z.object({ year, format: z.enum(['xlsx', 'csv']), path: userPath }).strict()]))<ExportedFile>(),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel.ts';
+import { userPath } from './paths.ts';
 import type { CategoryId, ScanResult } from '../types.ts';
 
 export const lexiconModes = ['any', 'topic', 'mark'] as const;
@@ -40,7 +41,6 @@ export interface LexiconImportResult {
 
 const pattern = z.string().trim().min(1).max(200).regex(/^[^\t\r\n]+$/);
 const note = z.string().max(200).regex(/^[^\t\r\n]*$/);
-const filePath = z.string().min(1).max(4096);
 
 export const termInputSchema = z
   .object({
@@ -61,9 +61,9 @@ export const lexiconChannels = {
   addAllowWord: channel(z.tuple([z.object({ word: pattern, note }).strict()]))<LexiconState>(),
   removeAllowWord: channel(z.tuple([z.object({ word: pattern }).strict()]))<LexiconState>(),
   /** Reads a table in the shipped format (terms, or `word\tnote` lines for allow-words) into the user's tables. */
-  importLexicon: channel(z.tuple([z.object({ path: filePath }).strict()]))<LexiconImportResult>(),
+  importLexicon: channel(z.tuple([z.object({ path: userPath }).strict()]))<LexiconImportResult>(),
   /** Writes the user's own terms and allow-words as one table in the shipped format. */
-  exportLexicon: channel(z.tuple([z.object({ path: filePath }).strict()]))<{ path: string; terms: number; allow: number }>(),
+  exportLexicon: channel(z.tuple([z.object({ path: userPath }).strict()]))<{ path: string; terms: number; allow: number }>(),
   /** Scans a sentence with the current lexicon, recording nothing. */
   testLexicon: channel(z.tuple([z.object({ text: z.string().min(1).max(20_000) }).strict()]))<ScanResult>(),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel.ts';
+import { userPath } from './paths.ts';
 import type {
   ApiError,
   Attribute,
@@ -327,7 +328,6 @@ export interface RedactedExport {
 
 const text = (max: number) => z.string().max(max);
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const filePath = z.string().min(1).max(4096);
 export const roleSchema = z.enum(['drafter', 'reviewer', 'signer', 'admin']);
 export const attributeSchema = z.enum(['proactive', 'partial', 'on-request', 'withheld']);
 const userName = z
@@ -421,7 +421,7 @@ export const recordsChannels = {
 
   listDocuments: channel(z.tuple([documentFilterSchema]))<DocumentPage>(),
   getDocument: channel(z.tuple([z.object({ documentId: id }).strict()]))<PackedDocumentDetail>(),
-  startImport: channel(z.tuple([z.object({ paths: z.array(filePath).min(1).max(10_000) }).strict()]))<{ jobId: string }>(),
+  startImport: channel(z.tuple([z.object({ paths: z.array(userPath).min(1).max(10_000) }).strict()]))<{ jobId: string }>(),
   importStatus: channel(z.tuple([z.object({ jobId: text(64).min(1) }).strict()]))<ImportStatus>(),
   cancelImport: channel(z.tuple([z.object({ jobId: text(64).min(1) }).strict()]))<ImportStatus>(),
 
@@ -436,14 +436,14 @@ export const recordsChannels = {
   queues: channel(z.tuple([z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict()]))<Queues>(),
 
   listAudit: channel(z.tuple([auditFilterSchema]))<AuditPage>(),
-  verifyAudit: channel(z.tuple([z.object({ checkpointPath: filePath.optional() }).strict()]))<AuditVerifyReport>(),
-  writeCheckpoint: channel(z.tuple([z.object({ path: filePath, password }).strict()]))<Checkpoint>(),
+  verifyAudit: channel(z.tuple([z.object({ checkpointPath: userPath.optional() }).strict()]))<AuditVerifyReport>(),
+  writeCheckpoint: channel(z.tuple([z.object({ path: userPath, password }).strict()]))<Checkpoint>(),
 
   getSettings: channel(z.tuple([]))<Settings>(),
   updateSettings: channel(z.tuple([settingsPatchSchema]))<Settings>(),
-  backupNow: channel(z.tuple([z.object({ path: filePath }).strict()]))<BackupResult>(),
-  restoreBackup: channel(z.tuple([z.object({ path: filePath }).strict()]))<SessionStatus>(),
-  exportRedacted: channel(z.tuple([z.object({ decisionId: id, path: filePath, format: z.enum(['docx', 'txt']) }).strict()]))<RedactedExport>(),
+  backupNow: channel(z.tuple([z.object({ path: userPath }).strict()]))<BackupResult>(),
+  restoreBackup: channel(z.tuple([z.object({ path: userPath }).strict()]))<SessionStatus>(),
+  exportRedacted: channel(z.tuple([z.object({ decisionId: id, path: userPath, format: z.enum(['docx', 'txt']) }).strict()]))<RedactedExport>(),
 };
 
 export interface SignOff {

@@ -44,6 +44,19 @@ test.describe('the real Electron app', () => {
     await page.screenshot({ path: 'tests/output/screenshots/electron-start.png' });
   });
 
+  test('refuses a path the user did not pick in a dialog or drop on the window', async () => {
+    const page = await app.firstWindow();
+    const error = await page.evaluate(async () => {
+      try {
+        await window.api.backupNow({ path: '/tmp/not-chosen.sqlite' });
+        return null;
+      } catch (e) {
+        return e as { code: string };
+      }
+    });
+    expect(error?.code).toBe('path-not-granted');
+  });
+
   test('blocks navigation away from the app and window.open', async () => {
     const page = await app.firstWindow();
     const before = page.url();
