@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { common } from './messages/common.ts';
 import { useSession } from './stores/session.ts';
 import { FirstRun } from './views/FirstRun.tsx';
+import { Notices } from './components/Notices.tsx';
 import { Shell } from './views/Shell.tsx';
 import { SignIn } from './views/SignIn.tsx';
 
@@ -12,6 +13,11 @@ export function App() {
   }, [load]);
   if (!status) return <div className="gate"><p className={error ? 'field-error' : 'muted'}>{error ?? common.starting}</p></div>;
   if (user) return <Shell />;
-  if (status.firstRun) return <FirstRun status={status} />;
-  return <SignIn status={status} />;
+  // Notices also speak before sign-in (e.g. a database restored from backup).
+  return (
+    <>
+      {status.firstRun ? <FirstRun status={status} /> : <SignIn status={status} />}
+      <Notices />
+    </>
+  );
 }

@@ -4,6 +4,7 @@ import type { SessionStatus, SessionUser } from '../../../shared/ipc/records.ts'
 import { errorText } from '../lib/errors.ts';
 import { startupAuditText } from '../lib/startup-audit.ts';
 import { useNotices } from './notices.ts';
+import { session as m } from '../messages/session.ts';
 
 /** How often the start-up audit verification is asked after while it runs (about 6 s for a million entries). */
 const AUDIT_POLL_MS = 1000;
@@ -18,6 +19,8 @@ interface SessionStore {
   setupAdmin(input: { name: string; displayName: string; password: string }): Promise<void>;
   login(name: string, password: string): Promise<void>;
   logout(): Promise<void>;
+  /** The way out when the database will not open: replace it with a backup the user picks. */
+  restoreFromBackup(): Promise<void>;
 }
 
 export const useSession = create<SessionStore>((set, get) => {
@@ -64,6 +67,19 @@ export const useSession = create<SessionStore>((set, get) => {
     },
     setupAdmin: (input) => attempt(() => window.api.setupAdmin(input)),
     login: (name, password) => attempt(() => window.api.login({ name, password })),
+    async restoreFromBackup() {
+      const [path] = await window.api.chooseFiles({});
+      if (!path) return;
+      set({ busy: true, error: null });
+      try {
+        const status = await window.api.restoreBackup({ path });
+        set({ status, busy: false });
+        useNotices.getState().ok(m.restored);
+        followAudit(status);
+      } catch (error) {
+        set({ busy: false, error: errorText(error) });
+      }
+    },
     async logout() {
       await window.api.logout();
       useNotices.getState().clear();

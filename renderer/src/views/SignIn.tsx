@@ -7,7 +7,9 @@ import { AuditStatusLine } from './AuditStatusLine.tsx';
 
 export function SignIn({ status }: { status: SessionStatus }) {
   const { login, busy, error } = useSession();
-  const [name, setName] = useState(status.accounts[0]?.name ?? '');
+  const [chosen, setName] = useState('');
+  // The account list can arrive or change after the first render (e.g. a database restored from backup).
+  const name = status.accounts.some((a) => a.name === chosen) ? chosen : (status.accounts[0]?.name ?? '');
   const [password, setPassword] = useState('');
   return (
     <div className="gate">
