@@ -87,6 +87,9 @@ export const inspectionMessages = {
   itemsPending: (year: number, pending: number) => `${year}年度自查还有${pending}项未办结（未提出处理意见或新决定尚未签发），不能结束自查。`,
   needsRole: (user: string, roles: string) => `用户“${user}”没有“${roles}”角色，不能执行此操作。`,
   passwordRequired: '导出签名文件需要输入口令。',
+  /** Excel header/footer codes: &C centre, &P page, &N pages. */
+  sheetFooter: '&C第 &P 页，共 &N 页',
+  cellTruncated: '…（超长已截断，全文见系统）',
   yearTooEarly: (year: number) => `自查年度${year}无效。`,
 
   requestNotFound: (id: number) => `未找到申请登记（编号${id}）。`,

@@ -5,7 +5,10 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportInspection } from '../../electron/core/inspection/export/write.ts';
 import { csvField } from '../../electron/core/inspection/export/csv.ts';
-import { closedNovember, openUnit, type Unit } from './seed.ts';
+import { unzipSync, strFromU8 } from 'fflate';
+import { closedNovember, decide, loadSeed, openUnit, type Unit } from './seed.ts';
+import { openInspection } from '../../electron/core/inspection/lifecycle.ts';
+import { writeInspectionConfig } from '../../electron/core/inspection/config.ts';
 import { tempDir } from '../records/helpers.ts';
 
 let unit: Unit;
@@ -42,6 +45,60 @@ describe('the xlsx 自查台账', () => {
     expect(pairs.get('已办结（件）')).toBe(7);
     expect(pairs.get('实际转为主动公开（件）')).toBe(3);
     expect(pairs.get('单位')).toBe('测试市测试局');
+    expect(pairs.get('结束时间')).toBeInstanceOf(Date);
+  });
+
+  it('stores days as dates, prints landscape with the header repeated, and keeps sheet names Excel accepts', async () => {
+    const file = await exportInspection(unit.ctx, unit.team.reviewer, 2025, 'xlsx', path.join(out, '台账-日期.xlsx'));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file.path);
+    const names = book.worksheets.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[^[\]:*?/\\]{1,31}$/);
+    const withheld = book.getWorksheet('不予公开')!;
+    const dated = withheld.getRow(2).getCell(4);
+    expect(dated.value).toBeInstanceOf(Date);
+    expect(dated.numFmt).toBe('yyyy-mm-dd');
+    expect(withheld.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
+  });
+});
+
+describe('text an office would choke on', () => {
+  let odd: Unit;
+  beforeAll(() => {
+    odd = openUnit();
+    odd.at('2025-07-01');
+    const title = '=HYPERLINK("http://x")关于\u0001考勤\u000b安排的通知';
+    const loaded = loadSeed(odd, { key: 'Z', title, text: `${title}\n机关考勤安排如下。`, date: '2025-02-10', concern: { term: '考勤安排如下', category: 3, basis: '条例第十六条第一款' } });
+    decide(odd, loaded.documentId, 'withheld', loaded.findings, ['条例第十六条第一款']);
+    odd.at('2025-11-14');
+    writeInspectionConfig(odd.ctx, odd.team.admin, { unitName: '测试局\u0007办公室', reportTo: '测试市人民政府办公室' });
+    openInspection(odd.ctx, odd.team.reviewer, 2025);
+  });
+  afterAll(() => odd.ctx.store.close());
+
+  const illegalXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+  const clean = '=HYPERLINK("http://x")关于考勤安排的通知';
+
+  it('strips XML-illegal control characters from every part of the xlsx and docx, and keeps formulas as text', async () => {
+    for (const format of ['xlsx', 'docx'] as const) {
+      const file = await exportInspection(odd.ctx, odd.team.reviewer, 2025, format, path.join(out, `odd.${format}`));
+      for (const [name, bytes] of Object.entries(unzipSync(fs.readFileSync(file.path)))) expect(illegalXml.test(strFromU8(bytes)), `${format} ${name}`).toBe(false);
+    }
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(out, 'odd.xlsx'));
+    const cell = book.getWorksheet('不予公开')!.getRow(2).getCell(3);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe(clean);
+    const { value: text } = await mammoth.extractRawText({ path: path.join(out, 'odd.docx') });
+    expect(text).toContain('测试局办公室');
+  });
+
+  it('writes the csv without control characters and with the formula defused', async () => {
+    const file = await exportInspection(odd.ctx, odd.team.reviewer, 2025, 'csv', path.join(out, 'odd.csv'));
+    const text = fs.readFileSync(file.path, 'utf8');
+    expect(illegalXml.test(text)).toBe(false);
+    expect(text).toContain(`"'${clean.replace(/"/g, '""')}"`);
   });
 });
 
@@ -59,6 +116,19 @@ describe('the docx 自查情况报告', () => {
     expect(lines.slice(-3)).toEqual(['测试市测试局', '2025年11月28日', '（此件公开发布）']);
     const tableStart = lines.indexOf('不予公开');
     expect(lines.slice(tableStart, tableStart + 6)).toEqual(['不予公开', '4', '2', '1', '1', '0']);
+  });
+
+  it('names fallback fonts for machines without 方正小标宋 or 仿宋_GB2312, and numbers odd and even pages', async () => {
+    const file = await exportInspection(unit.ctx, unit.team.reviewer, 2025, 'docx', path.join(out, '报告-版式.docx'));
+    const parts = unzipSync(fs.readFileSync(file.path));
+    const part = (name: string) => strFromU8(parts[name]!);
+    expect(part('word/fontTable.xml')).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+    expect(part('word/fontTable.xml')).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
+    expect(part('word/settings.xml')).toContain('w:evenAndOddHeaders');
+    const footers = Object.keys(parts).filter((n) => /^word\/footer\d+\.xml$/.test(n)).map(part);
+    expect(footers).toHaveLength(2);
+    for (const f of footers) expect(f).toMatch(/PAGE/);
+    expect(part('word/document.xml')).toContain('w:cantSplit');
   });
 });
 
@@ -79,6 +149,11 @@ describe('the csv ledger', () => {
     expect(csvField('他说"好"')).toBe('"他说""好"""');
     expect(csvField('第一行\n第二行')).toBe('"第一行\n第二行"');
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('+1-2')).toBe("'+1-2");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('-3')).toBe("'-3");
+    expect(csvField('甲\u0001乙')).toBe('甲乙');
+    expect(csvField({ kind: 'day', iso: '2025-05-01' })).toBe('2025-05-01');
     expect(csvField(12)).toBe('12');
   });
 });

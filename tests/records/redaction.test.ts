@@ -4,9 +4,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeIntake, extractFile } from '../../electron/core/intake/index.ts';
 import { exportRedacted } from '../../electron/core/records/redaction-export.ts';
 import { approveDecision, saveDecision, signDecision, submitDecision } from '../../electron/core/records/decisions.ts';
-import { documentDetail } from '../../electron/core/records/documents.ts';
+import { documentDetail, loadDocument } from '../../electron/core/records/documents.ts';
 import { normaliseRedactions, redactText } from '../../shared/redaction.ts';
-import { loadSample, makeTeam, openTestRecords, password, sampleText, tempDir } from './helpers.ts';
+import { unzipSync, strFromU8 } from 'fflate';
+import { extracted, loadSample, makeTeam, openTestRecords, password, sampleText, scanned, tempDir } from './helpers.ts';
 
 afterAll(() => closeIntake());
 
@@ -70,6 +71,43 @@ describe('redacted public copy', () => {
       expect(history.at(-1)).toMatchObject({ action: 'export.redacted', payload: { format, marks: 2 } });
     });
   }
+
+  it('keeps the title, headings, table and 署名 of the original in the .docx, with a mark in each table cell it touched', async () => {
+    const ctx = openTestRecords();
+    const team = makeTeam(ctx);
+    const lines = ['测试市市场监督管理局', '行政处罚决定书', '测市监处罚〔2025〕12号', '当事人：张三，电话13812345678。', '一、违法事实', '序号\t供货人\t数量', '1\t王五，电话13700002222\t20', '没收违法所得。', '测试市市场监督管理局', '2025年6月10日'];
+    const kinds = ['paragraph', 'title', 'paragraph', 'paragraph', 'heading', 'table', 'table', 'paragraph', 'paragraph', 'paragraph'] as const;
+    const text = lines.join('\n');
+    const doc = extracted(text, { issuerMark: '测试市市场监督管理局', title: '行政处罚决定书', docNumber: '测市监处罚〔2025〕12号', docNumberRaw: '测市监处罚〔2025〕12号', issuer: '测试市市场监督管理局', dateRaw: '2025年6月10日', date: '2025-06-10' });
+    doc.paragraphs = doc.paragraphs.map((p, i) => ({ ...p, kind: kinds[i]! }));
+    const outcome = loadDocument(ctx, team.drafter, doc, scanned([]));
+    const span = (piece: string) => ({ start: text.indexOf(piece), end: text.indexOf(piece) + piece.length, basis: '条例第十五条', findingId: null });
+    const d = saveDecision(ctx, team.drafter, {
+      documentId: outcome.documentId,
+      attribute: 'partial',
+      reason: '删除个人信息后公开',
+      basis: ['条例第十五条'],
+      basisText: '',
+      justification: '删除个人信息',
+      dispositions: [],
+      redactions: [span('13812345678'), span('王五，电话13700002222\t20')],
+    });
+    submitDecision(ctx, team.drafter, d.id);
+    if (ctx.store.decisions.get(d.id)!.reviewRequired) approveDecision(ctx, team.reviewer, d.id, null);
+    signDecision(ctx, team.signer, d.id, password);
+    const file = path.join(tempDir(), 'public.docx');
+    const result = await exportRedacted(ctx, team.drafter, d.id, file, 'docx', (f) => extractFile(f));
+    expect(result.marks).toBe(3);
+    const xml = strFromU8(unzipSync(fs.readFileSync(file))['word/document.xml']!);
+    const paragraphOf = (t: string) => xml.split('<w:p>').find((p) => p.includes(`>${t}<`)) ?? '';
+    expect(paragraphOf('行政处罚决定书')).toMatch(/<w:jc w:val="center"\/>[\s\S]*方正小标宋简体[\s\S]*<w:sz w:val="44"\/>/);
+    expect(paragraphOf('一、违法事实')).toContain('黑体');
+    expect(paragraphOf('2025年6月10日')).toContain('<w:jc w:val="right"/>');
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(1);
+    const cells = [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) => [...m[1]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    expect(cells).toEqual(['序号', '供货人', '数量', '1', '［此处不予公开：条例第十五条］', '［此处不予公开：条例第十五条］']);
+    expect(xml).not.toContain('13700002222');
+  });
 
   it('deletes the export and refuses when the read-back still holds withheld text', async () => {
     const { ctx, team, decisionId } = await signedPartial();

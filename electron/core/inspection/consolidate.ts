@@ -7,7 +7,8 @@ import { actingRole, inspectionDb } from './context.ts';
 import { verifyBundleText } from './bundle/verify.ts';
 import { csvText } from './export/csv.ts';
 import { writeFileAtomic } from './export/write.ts';
-import type { Cell } from './export/tables.ts';
+import { time, type Cell } from './export/cells.ts';
+import { addCells, printLayout } from './export/sheet.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
 import type { AnnualFigures, BundleCheck, ConsolidatedView, ExportedFile, InspectionSummary, UnitSummary } from '../../../shared/ipc/inspection.ts';
 import { inspectionMessages as m } from '../../../shared/messages/inspection.ts';
@@ -104,7 +105,7 @@ export function consolidatedView(ctx: Context, year: number): ConsolidatedView {
 const consolidatedHeader = ['单位', '纳入自查（件）', '已办结（件）', '不予公开（件）', '部分公开（件）', '依申请公开（件）', '维持（件）', '转为主动公开（件）', '转为部分公开（件）', '本年收到申请（件）', '逾期答复（件）', '自查结束时间', '签名公钥指纹', '文件SHA-256'];
 
 function consolidatedRows(view: ConsolidatedView): Cell[][] {
-  const rows: Cell[][] = view.units.map((u) => [u.unitName, u.items, u.done, u.withheld, u.partial, u.onRequest, u.kept, u.toProactive, u.toPartial, u.requestsReceived, u.requestsAnsweredLate, u.closedAt ?? '', u.keyFingerprint, u.bundleSha256]);
+  const rows: Cell[][] = view.units.map((u) => [u.unitName, u.items, u.done, u.withheld, u.partial, u.onRequest, u.kept, u.toProactive, u.toPartial, u.requestsReceived, u.requestsAnsweredLate, time(u.closedAt), u.keyFingerprint, u.bundleSha256]);
   const t = view.totals;
   rows.push([`合计（${t.units}个单位）`, t.items, t.done, t.withheld, t.partial, t.onRequest, t.kept, t.toProactive, t.toPartial, t.requestsReceived, t.requestsAnsweredLate, '', '', '']);
   return rows;
@@ -120,10 +121,13 @@ export async function exportConsolidated(ctx: Context, actor: Actor, year: numbe
   } else {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet(`${year}年度汇总`, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = consolidatedHeader.map((h, i) => ({ header: h, width: i === 0 ? 30 : i >= 12 ? 24 : 12 }));
-    for (const row of consolidatedRows(view)) sheet.addRow(row);
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(1).alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    sheet.columns = consolidatedHeader.map((_h, i) => ({ width: i === 0 ? 30 : i === 11 ? 17 : i >= 12 ? 24 : 12 }));
+    const header = addCells(sheet, consolidatedHeader);
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    for (const row of consolidatedRows(view)) addCells(sheet, row);
+    sheet.lastRow!.font = { bold: true };
+    printLayout(sheet);
     bytes = Buffer.from(await book.xlsx.writeBuffer());
   }
   const target = path.resolve(file);

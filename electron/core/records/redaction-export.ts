@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { gongwen, gongwenSection, withFontFallbacks } from './official-docx.ts';
+import { publicCopy, type Block, type PublicCopy } from './public-copy.ts';
 import { appendEntry } from './chain.ts';
 import { sha256Hex } from './crypto.ts';
 import type { Actor, Context } from './context.ts';
 import { fail } from '../errors.ts';
-import { redactText, redactionMark } from '../../../shared/redaction.ts';
+import { redactText, redactionMark, type RedactedText } from '../../../shared/redaction.ts';
 import type { IntakeResult } from '../../../shared/types.ts';
 import type { RedactedExport } from '../../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
@@ -33,25 +35,48 @@ function leaks(exported: string, expectedPublic: string, removed: string[], mark
   return problems;
 }
 
-async function writeDocx(file: string, lines: string[], title: string | null): Promise<void> {
-  const font = { ascii: 'FangSong', eastAsia: '仿宋', hAnsi: 'FangSong' };
+const twoChars = 2 * gongwen.char;
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+/** A line of text as runs, line breaks inside a paragraph kept as breaks. */
+const runs = (text: string, font: string, size: number) => text.split('\n').map((piece, i) => new TextRun({ text: piece, break: i > 0 ? 1 : 0, size, font: { ascii: font, eastAsia: font, hAnsi: font } }));
+
+function docxBlock(b: Block): (Paragraph | Table)[] {
+  const { fonts, line } = gongwen;
+  if (b.role === 'table') {
+    const width = Math.max(...b.rows.map((r) => r.length));
+    return [
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: b.rows.map(
+          (cells) =>
+            new TableRow({
+              cantSplit: true,
+              children: Array.from({ length: width }, (_, i) => new TableCell({ borders: { top: border, bottom: border, left: border, right: border }, children: [new Paragraph({ children: runs(cells[i] ?? '', fonts.body, gongwen.tableSize) })] })),
+            }),
+        ),
+      }),
+    ];
+  }
+  if (b.role === 'title') return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: gongwen.titleLine, children: runs(b.text, fonts.title, gongwen.titleSize) })];
+  if (b.role === 'centred') return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: line, children: runs(b.text, fonts.body, gongwen.bodySize) })];
+  if (b.role === 'addressee') return [new Paragraph({ spacing: line, children: runs(b.text, fonts.body, gongwen.bodySize) })];
+  if (b.role === 'signature') return [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, indent: { right: 2 * twoChars }, children: runs(b.text, fonts.body, gongwen.bodySize) })];
+  const font = b.role === 'heading' ? fonts.heading : fonts.body;
+  return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: line, indent: { firstLine: twoChars }, keepNext: b.role === 'heading', children: runs(b.text, font, gongwen.bodySize) })];
+}
+
+/** The public copy laid out as a 公文: the original's title, headings, tables and 署名 kept in their places. */
+async function writeDocx(file: string, copy: PublicCopy, title: string | null): Promise<void> {
   const doc = new Document({
     creator: '公开属性审查台',
     title: title ?? '',
     description: m.publicCopyDescription,
-    sections: [
-      {
-        children: lines.map(
-          (line, i) =>
-            new Paragraph({
-              alignment: i === 0 && title && line.trim() === title ? AlignmentType.CENTER : AlignmentType.LEFT,
-              children: [new TextRun({ text: line, font, size: 32 })],
-            }),
-        ),
-      },
-    ],
+    styles: { default: { document: { run: { font: { ascii: gongwen.fonts.body, eastAsia: gongwen.fonts.body, hAnsi: gongwen.fonts.body }, size: gongwen.bodySize } } } },
+    evenAndOddHeaderAndFooters: true,
+    sections: [gongwenSection(copy.blocks.flatMap(docxBlock))],
   });
-  fs.writeFileSync(file, await Packer.toBuffer(doc));
+  fs.writeFileSync(file, withFontFallbacks(await Packer.toBuffer(doc)));
 }
 
 /**
@@ -66,11 +91,16 @@ export async function exportRedacted(ctx: Context, actor: Actor, decisionId: num
   if (decision.state !== 'signed') fail('not-signed', m.exportNeedsSigned(decisionId));
   if (doc.text === null) fail('no-text', m.redactNeedsText(doc.fileName));
   const target = path.resolve(file);
-  const redacted = redactText(doc.text, decision.redactions);
-  const lines = redacted.text.split('\n');
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  if (format === 'docx') await writeDocx(target, lines, doc.title);
-  else fs.writeFileSync(target, `\uFEFF${redacted.text.replace(/\r?\n/g, '\r\n')}`, 'utf8');
+  let redacted: RedactedText;
+  if (format === 'docx') {
+    const copy = publicCopy(doc.text, doc.paragraphs, decision.redactions, doc.metadata);
+    await writeDocx(target, copy, doc.title);
+    redacted = copy;
+  } else {
+    redacted = redactText(doc.text, decision.redactions);
+    fs.writeFileSync(target, `\uFEFF${redacted.text.replace(/\r?\n/g, '\r\n')}`, 'utf8');
+  }
   const reread = await extract(target);
   const problems = reread.ok
     ? leaks(reread.document.text, redacted.text, redacted.removed, redacted.marks)

@@ -1,6 +1,6 @@
 import { ledgerColumns } from './columns.ts';
 import type { InspectionReport } from './report.ts';
-import type { Cell } from './tables.ts';
+import { cleanText, localTimeText, type Cell } from './cells.ts';
 import { attribute } from '../../../../shared/attributes.ts';
 
 const bom = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -11,7 +11,8 @@ const bom = Buffer.from([0xef, 0xbb, 0xbf]);
  */
 export function csvField(value: Cell): string {
   if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = typeof value === 'string' ? cleanText(value) : value.kind === 'day' ? value.iso : localTimeText(value.iso);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

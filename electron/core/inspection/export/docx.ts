@@ -1,30 +1,15 @@
-import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
+import { gongwen, gongwenSection, run, signature, withFontFallbacks } from '../../records/official-docx.ts';
 import type { InspectionReport } from './report.ts';
 import { outcomeTable } from './tables.ts';
 import { inspectionMessages as m } from '../../../../shared/messages/inspection.ts';
 
-// GB/T 9704-2012: A4, 天头 37 mm, 订口 28 mm; body in 三号仿宋 (16 pt) on a 28 pt fixed line,
-// title in 二号小标宋 (22 pt), first-level headings in 黑体. 1 mm = 56.7 twips; sizes in half-points.
-const mm = (v: number) => Math.round(v * 56.7);
-const bodySize = 32;
-const titleSize = 44;
-const lineTwips = 560;
-const twoChars = 640;
+const { fonts, line } = gongwen;
+const twoChars = 2 * gongwen.char;
 
-const fonts = {
-  title: '方正小标宋简体',
-  body: '仿宋_GB2312',
-  heading: '黑体',
-  table: '仿宋_GB2312',
-};
-
-const run = (text: string, font: string, size = bodySize, bold = false) => new TextRun({ text, bold, size, font: { ascii: font, eastAsia: font, hAnsi: font } });
-
-const line = { line: lineTwips, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-
-const bodyParagraph = (text: string) => new Paragraph({ spacing: line, indent: { firstLine: twoChars }, alignment: AlignmentType.JUSTIFIED, children: [run(text, fonts.body)] });
-const headingParagraph = (text: string) => new Paragraph({ spacing: line, indent: { firstLine: twoChars }, children: [run(text, fonts.heading)] });
-const blank = () => new Paragraph({ spacing: line, children: [run('', fonts.body)] });
+const bodyParagraph = (text: string) => new Paragraph({ spacing: line, indent: { firstLine: twoChars }, alignment: AlignmentType.JUSTIFIED, children: [run(text)] });
+const headingParagraph = (text: string) => new Paragraph({ spacing: line, indent: { firstLine: twoChars }, keepNext: true, children: [run(text, fonts.heading)] });
+const blank = () => new Paragraph({ spacing: line, children: [run('')] });
 
 /** GB/T 9704 writes 成文日期 in Arabic numerals without leading zeros: 2025年11月28日. */
 function documentDate(iso: string): string {
@@ -32,12 +17,13 @@ function documentDate(iso: string): string {
   return `${y}年${mo}月${d}日`;
 }
 
-function cell(text: string | number, bold = false): TableCell {
+/** keepNext on every row but the last holds the small table on one page with its caption. */
+function cell(text: string | number, bold = false, keepNext = true): TableCell {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   return new TableCell({
     verticalAlign: VerticalAlign.CENTER,
     borders: { top: border, bottom: border, left: border, right: border },
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(String(text), fonts.table, 24, bold)] })],
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, keepNext, children: [run(String(text), fonts.body, gongwen.tableSize, bold)] })],
   });
 }
 
@@ -47,20 +33,23 @@ export async function writeReportDocx(report: InspectionReport, note: string = m
   const r = m.report;
   const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: r.tableHeader.map((h) => cell(h, true)) }), ...outcomeTable(report).map((row) => new TableRow({ children: row.map((v) => cell(v)) }))],
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: r.tableHeader.map((h) => cell(h, true)) }),
+      ...outcomeTable(report).map((row, i, all) => new TableRow({ cantSplit: true, children: row.map((v) => cell(typeof v === 'object' ? v.iso : v, false, i < all.length - 1)) })),
+    ],
   });
   const onRequestListed = summary.byRule['often-requested'];
   const children = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT }, children: [run(r.title(config.unitName, year), fonts.title, titleSize)] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: gongwen.titleLine, children: [run(r.title(config.unitName, year), fonts.title, gongwen.titleSize)] }),
     blank(),
-    new Paragraph({ spacing: line, children: [run(`${config.reportTo}：`, fonts.body)] }),
+    new Paragraph({ spacing: line, children: [run(`${config.reportTo}：`)] }),
     bodyParagraph(r.opening(year)),
     headingParagraph(r.scopeHeading),
     bodyParagraph(r.scope(summary.progress.total, summary.byAttribute.withheld, summary.byAttribute.partial, onRequestListed, config.minRequests)),
     bodyParagraph(r.flagged(summary.byRule['secrecy-lapsed'], summary.byRule['process-over'])),
     headingParagraph(r.resultHeading),
     bodyParagraph(r.result(summary.progress.done, summary.progress.total, summary.byOutcome.keep, summary.converted.toProactive, summary.converted.toPartial)),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: line, children: [run(r.tableCaption, fonts.heading, 28)] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: line, keepNext: true, children: [run(r.tableCaption, fonts.heading, 28)] }),
     table,
     headingParagraph(r.requestsHeading),
     bodyParagraph(r.requests(annual.requests.received.total, annual.requests.answered, annual.requests.answeredLate, annual.requests.carriedOut)),
@@ -69,20 +58,15 @@ export async function writeReportDocx(report: InspectionReport, note: string = m
     bodyParagraph(r.closing),
     blank(),
     blank(),
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, indent: { right: twoChars * 2 }, children: [run(config.unitName, fonts.body)] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, indent: { right: twoChars * 2 }, children: [run(documentDate(report.reportDate), fonts.body)] }),
-    new Paragraph({ spacing: line, indent: { firstLine: twoChars }, children: [run(note, fonts.body)] }),
+    ...signature(config.unitName, documentDate(report.reportDate)),
+    new Paragraph({ spacing: line, indent: { firstLine: twoChars }, children: [run(note)] }),
   ];
   const document = new Document({
     creator: config.unitName,
     title: r.title(config.unitName, year),
-    styles: { default: { document: { run: { font: { ascii: fonts.body, eastAsia: fonts.body, hAnsi: fonts.body }, size: bodySize } } } },
-    sections: [
-      {
-        properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } } },
-        children,
-      },
-    ],
+    styles: { default: { document: { run: { font: { ascii: fonts.body, eastAsia: fonts.body, hAnsi: fonts.body }, size: gongwen.bodySize } } } },
+    evenAndOddHeaderAndFooters: true,
+    sections: [gongwenSection(children)],
   });
-  return Packer.toBuffer(document);
+  return withFontFallbacks(await Packer.toBuffer(document));
 }

@@ -3,8 +3,8 @@ import { attribute } from '../../../../shared/attributes.ts';
 import { applicantLabels, inspectionOutcomeLabels, ruleLabels } from '../../../../shared/messages/inspection.ts';
 import { applicantTypes, worklistRules, type AnnualFigures } from '../../../../shared/ipc/inspection.ts';
 import type { InspectionReport } from './report.ts';
+import { time, type Cell } from './cells.ts';
 
-export type Cell = string | number;
 
 const listedAttributes: Attribute[] = ['withheld', 'partial', 'on-request'];
 
@@ -32,8 +32,8 @@ export function summaryPairs(report: InspectionReport): [string, Cell][] {
     ['单位', config.unitName],
     ['自查年度', report.year],
     ['状态', report.state === 'closed' ? '已结束（数据已锁定）' : '进行中'],
-    ['开启时间', report.openedAt],
-    ['结束时间', report.closedAt ?? ''],
+    ['开启时间', time(report.openedAt)],
+    ['结束时间', time(report.closedAt)],
     ['纳入自查（件）', summary.progress.total],
     ['已办结（件）', summary.progress.done],
     ['审签中（件）', summary.progress.proposed],
