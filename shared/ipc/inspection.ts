@@ -71,6 +71,14 @@ export interface RequestCounts {
   answeredLate: number;
 }
 
+/** How often one register document was asked for in a year: "often requested" as a number. */
+export interface RequestTally {
+  documentId: number;
+  docNumber: string | null;
+  title: string | null;
+  count: number;
+}
+
 export interface RequestPage {
   rows: RequestView[];
   total: number;
@@ -415,6 +423,8 @@ export const inspectionChannels = {
   answerRequest: channel(z.tuple([requestAnswerSchema]))<RequestView>(),
   extendRequest: channel(z.tuple([requestExtendSchema]))<RequestView>(),
   listRequests: channel(z.tuple([requestFilterSchema]))<RequestPage>(),
+  /** Requests per document received in `year` (every year when omitted). */
+  requestCounts: channel(z.tuple([z.object({ year: year.optional() }).strict()]))<RequestTally[]>(),
 
   getHolidays: channel(z.tuple([]))<HolidayCalendar>(),
   setHolidays: channel(z.tuple([holidayCalendarSchema]))<HolidayCalendar>(),
@@ -431,7 +441,8 @@ export const inspectionChannels = {
   annualFigures: channel(z.tuple([z.object({ year }).strict()]))<AnnualFigures>(),
 
   verifyBundle: channel(z.tuple([z.object({ path: userPath }).strict()]))<BundleCheck>(),
-  importBundles: channel(z.tuple([z.object({ paths: z.array(userPath).min(1).max(1000) }).strict()]))<BundleCheck[]>(),
+  /** `trustNewKey`: the office confirmed by telephone or letter that the unit changed its signing key. */
+  importBundles: channel(z.tuple([z.object({ paths: z.array(userPath).min(1).max(1000), trustNewKey: z.boolean().optional() }).strict()]))<BundleCheck[]>(),
   consolidatedView: channel(z.tuple([z.object({ year }).strict()]))<ConsolidatedView>(),
   exportConsolidated: channel(z.tuple([z.object({ year, format: z.enum(['xlsx', 'csv']), path: userPath }).strict()]))<ExportedFile>(),
 };

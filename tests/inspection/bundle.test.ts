@@ -143,4 +143,21 @@ describe('consolidation at the government office', () => {
     expect(result!.message).toContain('北区教育局');
     impostor.ctx.store.close();
   });
+
+  it('imports a bundle signed with the unit\'s new key once the office trusts it, and records that decision', () => {
+    const b = read(northFile);
+    const pinnedBefore = b.signer.keyFingerprint;
+    const other = crypto.generateKeyPairSync('ed25519');
+    const publicKey = other.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+    const file = path.join(out, 'new-key.json');
+    fs.writeFileSync(file, JSON.stringify(resign({ ...b, createdAt: '2025-12-02T00:00:00.000Z', signer: { user: 'new-signer', publicKey, keyFingerprint: keyFingerprint(publicKey) } }, other.privateKey)));
+    expect(importBundles(office.ctx, office.team.reviewer, [file])[0]).toMatchObject({ ok: false, problem: 'pinned-key-mismatch' });
+
+    const [trusted] = importBundles(office.ctx, office.team.reviewer, [file], { trustNewKey: true });
+    expect(trusted).toMatchObject({ ok: true, keyFingerprint: keyFingerprint(publicKey) });
+    const entry = office.ctx.store.audit.list({ action: 'bundle.import', limit: 1 }).rows[0]!;
+    expect(entry.user).toBe('reviewer');
+    expect(JSON.parse(entry.payload)).toMatchObject({ keyChanged: true, trustedNewKey: true, previousKeyFingerprint: pinnedBefore, keyFingerprint: keyFingerprint(publicKey), replaces: true });
+    expect(consolidatedView(office.ctx, 2025).units.find((u) => u.unitName === '北区教育局')!.keyFingerprint).toBe(keyFingerprint(publicKey));
+  });
 });

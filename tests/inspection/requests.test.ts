@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addRequest, answerRequest, extendRequest, listRequests } from '../../electron/core/requests/register.ts';
 import { writeHolidays, readHolidays } from '../../electron/core/inspection/config.ts';
+import { inspectionHandlers } from '../../electron/core/inspection/handlers.ts';
 import { loadSeed, openUnit, type Unit } from './seed.ts';
 
 let unit: Unit;
@@ -72,5 +73,22 @@ describe('the on-request register', () => {
     expect(before.deadline.due).toBe('2026-01-28');
     expect(after.deadline.due).toBe('2026-01-29');
     expect(after.deadline.calendarIncomplete).toBe(false);
+  });
+
+  it('counts requests per document for a year in one call, most requested first, leaving out requests without a document', () => {
+    const other = loadSeed(unit, { key: 'S', title: '关于公园开放时间的批复', text: '关于公园开放时间的批复\n时间如下。', date: '2025-02-01' }).documentId;
+    unit.at('2025-09-30');
+    add('2025-03-03');
+    add('2025-04-01');
+    add('2024-12-31');
+    add('2025-05-05', other);
+    add('2025-06-06', null);
+    const api = inspectionHandlers(() => ({ ctx: unit.ctx, actor: unit.team.reviewer }));
+    expect(api.requestCounts({ year: 2025 })).toEqual([
+      { documentId, docNumber: expect.any(String), title: '关于城区停车收费标准的批复', count: 2 },
+      { documentId: other, docNumber: expect.any(String), title: '关于公园开放时间的批复', count: 1 },
+    ]);
+    expect(api.requestCounts({ year: 2024 })).toEqual([expect.objectContaining({ documentId, count: 1 })]);
+    expect(api.requestCounts({})).toEqual([expect.objectContaining({ documentId, count: 3 }), expect.objectContaining({ documentId: other, count: 1 })]);
   });
 });

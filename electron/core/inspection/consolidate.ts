@@ -45,6 +45,8 @@ export function importBundles(ctx: Context, actor: Actor, files: readonly string
         return check;
       }
       const replaces = db.unitHasBundle(bundle.unit.installationId, bundle.year);
+      // The office's decision to trust a unit's new key is part of the record: which key it replaced, and who decided.
+      const keyChange = pinned !== null && pinned.keyFingerprint !== bundle.signer.keyFingerprint ? { keyChanged: true, trustedNewKey: true, previousKeyFingerprint: pinned.keyFingerprint } : { keyChanged: false };
       if (!pinned || pinned.keyFingerprint !== bundle.signer.keyFingerprint) {
         db.pinKey({ installationId: bundle.unit.installationId, unitName: bundle.unit.name, keyFingerprint: bundle.signer.keyFingerprint, publicKey: bundle.signer.publicKey, pinnedAt: now });
       }
@@ -62,7 +64,7 @@ export function importBundles(ctx: Context, actor: Actor, files: readonly string
       });
       appendEntry(
         ctx.store,
-        { user: actor.name, role, action: 'bundle.import', payload: { file, sha256: check.sha256, unit: bundle.unit.name, installationId: bundle.unit.installationId, year: bundle.year, keyFingerprint: bundle.signer.keyFingerprint, replaces, keyChanged: pinned !== null && pinned.keyFingerprint !== bundle.signer.keyFingerprint } },
+        { user: actor.name, role, action: 'bundle.import', payload: { file, sha256: check.sha256, unit: bundle.unit.name, installationId: bundle.unit.installationId, year: bundle.year, keyFingerprint: bundle.signer.keyFingerprint, replaces, ...keyChange } },
         now,
       );
       return { ...check, message: replaces ? m.bundleReplaced(bundle.unit.name, bundle.year) : m.bundleImported(bundle.unit.name, bundle.year) };

@@ -7,6 +7,7 @@ import { closeInspection, inspectionStatus, openInspection, proposeOutcomes, wor
 import { exportInspection } from './export/write.ts';
 import { annualFiguresFor } from './annual.ts';
 import { verifyBundleText } from './bundle/verify.ts';
+import { inspectionDb } from './context.ts';
 import { consolidatedView, exportConsolidated, importBundles } from './consolidate.ts';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,7 @@ export function inspectionHandlers(signedIn: () => { ctx: Context; actor: Actor 
     answerRequest: (input) => as((c, a) => answerRequest(c, a, input)),
     extendRequest: (input) => as((c, a) => extendRequest(c, a, input)),
     listRequests: (filter) => listRequests(signedIn().ctx, filter),
+    requestCounts: ({ year }) => inspectionDb(signedIn().ctx).requestTallies(year ? `${year}-01-01` : '0000-01-01', year ? `${year}-12-31` : '9999-12-31'),
     getHolidays: () => readHolidays(signedIn().ctx),
     setHolidays: (calendar) => as((c, a) => writeHolidays(c, a, calendar)),
     getInspectionConfig: () => readInspectionConfig(signedIn().ctx),
@@ -47,7 +49,7 @@ export function inspectionHandlers(signedIn: () => { ctx: Context; actor: Actor 
       }
       return { ...verifyBundleText(bytes, path.basename(file)).check, file };
     },
-    importBundles: ({ paths }) => as((c, a) => importBundles(c, a, paths)),
+    importBundles: ({ paths, trustNewKey }) => as((c, a) => importBundles(c, a, paths, { trustNewKey })),
     consolidatedView: ({ year }) => consolidatedView(signedIn().ctx, year),
     exportConsolidated: ({ year, format, path: file }) => as((c, a) => exportConsolidated(c, a, year, format, file)),
   };

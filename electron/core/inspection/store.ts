@@ -9,6 +9,7 @@ import type {
   AnnualFigures,
   RequestChannel,
   RequestOutcome,
+  RequestTally,
   WorklistFilter,
   WorklistRule,
 } from '../../../shared/ipc/inspection.ts';
@@ -159,6 +160,8 @@ export function inspectionStore(db: Connection) {
   const answerRequest = db.prepare('UPDATE info_requests SET outcome = @outcome, answeredOn = @answeredOn, note = @note WHERE id = @id');
   const extendRequest = db.prepare('UPDATE info_requests SET extensionDays = @extensionDays, extensionReason = @reason WHERE id = @id');
   const requestCounts = db.prepare('SELECT documentId, count(*) AS n FROM info_requests WHERE documentId IS NOT NULL AND receivedOn BETWEEN @from AND @to GROUP BY documentId');
+  const requestTallies = db.prepare(`SELECT r.documentId, d.docNumber, d.title, count(*) AS count FROM info_requests r JOIN documents d ON d.id = r.documentId
+    WHERE r.receivedOn BETWEEN @from AND @to GROUP BY r.documentId ORDER BY count DESC, r.documentId`);
   const documentExists = db.prepare('SELECT sha256 FROM documents WHERE id = ?').pluck();
 
   // Every document whose decision in force (the latest signed one) is not proactive.
@@ -223,6 +226,9 @@ export function inspectionStore(db: Connection) {
       const rows = requestCounts.all({ from, to }) as { documentId: number; n: number }[];
       return new Map(rows.map((r) => [r.documentId, r.n]));
     },
+
+    /** Requests per register document received in [from, to], most requested first. */
+    requestTallies: (from: string, to: string) => requestTallies.all({ from, to }) as RequestTally[],
 
     candidates(counts: ReadonlyMap<number, number>): Candidate[] {
       return (candidates.all() as (Omit<Candidate, 'basis' | 'categories' | 'requestCount'> & { basis: string; categories: string | null })[]).map((r) => ({

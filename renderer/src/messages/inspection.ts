@@ -150,4 +150,10 @@ export const consolidation = {
   exportNames: { xlsx: '自查汇总表.xlsx', csv: '自查汇总表.csv' } as Record<'xlsx' | 'csv', string>,
   exported: (path: string) => `汇总表已导出：${path}`,
   needsRole: '导入和导出汇总由公开审查人员或管理员办理。',
+  trustNewKey: '核实后信任新密钥',
+  trustTitle: '信任该单位的新签名密钥',
+  trustConfirm: (unit: string, fingerprint: string) =>
+    `该单位签名密钥已更换：请先通过电话或公文核实后再信任新密钥。单位：${unit}；新公钥指纹：${fingerprint}。确认后将以新密钥导入此签名包，今后该单位须用新密钥签名；此项决定记入审计日志。`,
+  trustAction: '已核实，信任并导入',
+  trusted: (unit: string) => `已信任${unit}的新签名密钥并导入签名包，此项决定已记入审计日志。`,
 };

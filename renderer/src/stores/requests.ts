@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RequestAnswer, RequestExtension, RequestFilter, RequestInput, RequestPage, RequestView } from '../../../shared/ipc/inspection.ts';
+import type { RequestAnswer, RequestExtension, RequestFilter, RequestInput, RequestPage, RequestTally, RequestView } from '../../../shared/ipc/inspection.ts';
 import type { HolidayCalendar } from '../../../shared/workdays.ts';
 import { errorText } from '../lib/errors.ts';
 import { useNotices } from './notices.ts';
@@ -8,18 +8,11 @@ const LIMIT = 200;
 
 export type RequestQuery = Pick<RequestFilter, 'year' | 'status'>;
 
-export interface DocumentTally {
-  documentId: number;
-  docNumber: string | null;
-  title: string | null;
-  count: number;
-}
-
 interface RequestStore {
   filter: RequestQuery;
   page: RequestPage | null;
   /** Requests per register document over the filter's year (all statuses): "often requested" as a number. */
-  tallies: DocumentTally[];
+  tallies: RequestTally[];
   calendar: HolidayCalendar | null;
   setFilter(patch: Partial<RequestQuery>): Promise<void>;
   reload(): Promise<void>;
@@ -29,21 +22,6 @@ interface RequestStore {
   extend(input: RequestExtension): Promise<RequestView | string>;
   loadCalendar(): Promise<void>;
   saveCalendar(calendar: HolidayCalendar): Promise<string | null>;
-}
-
-async function tallyYear(year: number | undefined): Promise<DocumentTally[]> {
-  const byDoc = new Map<number, DocumentTally>();
-  for (let offset = 0; ; offset += 1000) {
-    const page = await window.api.listRequests({ ...(year ? { year } : {}), offset, limit: 1000 });
-    for (const r of page.rows) {
-      if (r.documentId === null) continue;
-      const t = byDoc.get(r.documentId) ?? { documentId: r.documentId, docNumber: r.docNumber, title: r.title, count: 0 };
-      t.count++;
-      byDoc.set(r.documentId, t);
-    }
-    if (offset + page.rows.length >= page.total || page.rows.length === 0) break;
-  }
-  return [...byDoc.values()].sort((a, b) => b.count - a.count || a.documentId - b.documentId);
 }
 
 /** The on-request register (依申请登记): requests with their deadlines, per-document tallies and the holiday list. */
@@ -69,7 +47,7 @@ export const useRequests = create<RequestStore>((set, get) => {
     async reload() {
       const { filter } = get();
       try {
-        const [page, tallies] = await Promise.all([window.api.listRequests({ ...filter, limit: LIMIT }), tallyYear(filter.year)]);
+        const [page, tallies] = await Promise.all([window.api.listRequests({ ...filter, limit: LIMIT }), window.api.requestCounts(filter.year ? { year: filter.year } : {})]);
         if (get().filter !== filter) return;
         set({ page, tallies });
       } catch (error) {

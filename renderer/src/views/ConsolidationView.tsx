@@ -6,6 +6,7 @@ import { yearChoices } from '../lib/years.ts';
 import { consolidation as m } from '../messages/inspection.ts';
 import { useNotices } from '../stores/notices.ts';
 import { hasRole, useSession } from '../stores/session.ts';
+import { ConfirmDialog } from '../workspace/dialogs.tsx';
 
 const figureColumns = ['items', 'done', 'withheld', 'partial', 'onRequest', 'kept', 'toProactive', 'toPartial', 'requestsReceived', 'requestsAnsweredLate'] as const satisfies readonly (keyof UnitSummary & keyof ConsolidatedView['totals'])[];
 
@@ -15,6 +16,8 @@ export function ConsolidationView() {
   const [year, setYear] = useState(new Date().getFullYear() - (new Date().getMonth() < 10 ? 1 : 0));
   const [view, setView] = useState<ConsolidatedView | null>(null);
   const [checks, setChecks] = useState<{ imported: boolean; list: BundleCheck[] } | null>(null);
+  const [trusting, setTrusting] = useState<BundleCheck | null>(null);
+  const [busy, setBusy] = useState(false);
   const office = hasRole(user, 'reviewer', 'admin');
 
   const load = useCallback(async () => {
@@ -39,6 +42,24 @@ export function ConsolidationView() {
       if (imported) await load();
     } catch (error) {
       useNotices.getState().fail(error);
+    }
+  };
+  /** Re-imports one bundle refused only for its changed key, after the office has checked the change by telephone or letter. */
+  const trustNewKey = async (refused: BundleCheck) => {
+    setBusy(true);
+    try {
+      const [result] = await window.api.importBundles({ paths: [refused.file], trustNewKey: true });
+      if (result) {
+        setChecks((current) => current && { ...current, list: current.list.map((c) => (c === refused ? result : c)) });
+        if (result.ok) useNotices.getState().ok(m.trusted(result.unitName ?? ''));
+        else useNotices.getState().fail({ code: result.problem ?? 'refused', message: result.message });
+      }
+      await load();
+    } catch (error) {
+      useNotices.getState().fail(error);
+    } finally {
+      setBusy(false);
+      setTrusting(null);
     }
   };
   const exportAs = async (format: 'xlsx' | 'csv') => {
@@ -82,10 +103,23 @@ export function ConsolidationView() {
                 <strong>{c.ok ? (checks.imported ? m.accepted : m.intact) : m.refused}</strong>
                 <span className="mono small">{c.file}</span>
                 <span>{c.message}</span>
+                {checks.imported && office && c.problem === 'pinned-key-mismatch' && (
+                  <button type="button" onClick={() => setTrusting(c)}>{m.trustNewKey}</button>
+                )}
               </li>
             ))}
           </ul>
         </section>
+      )}
+      {trusting && (
+        <ConfirmDialog
+          title={m.trustTitle}
+          text={m.trustConfirm(trusting.unitName ?? '', trusting.keyFingerprint ?? '')}
+          action={m.trustAction}
+          busy={busy}
+          onClose={() => setTrusting(null)}
+          onConfirm={() => void trustNewKey(trusting)}
+        />
       )}
       {view && view.units.length === 0 ? (
         <div className="empty-state">{m.empty(year)}</div>
