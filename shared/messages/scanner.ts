@@ -33,6 +33,8 @@ export const ruleMessages: Record<string, string> = {
   'mention.procedure': '位于“按照……规定”等程序性表述中',
   'mention.disclosure-rule': '所在句讨论公开属性或公开程序本身，是规范性表述',
   'mention.rule-title': '位于规章制度的标题中，是对所规范事项的称呼',
+  'mention.question': '位于问句中（问答、宣传材料的设问），是对事项的讲解，不是具体情况',
+  'mention.kinds': '位于信息种类的列举中（……、……等信息），指一类信息，不是某人的具体信息',
   'context.evidence': '位于执法证据的列举中（……记录、笔录等证据证实），指当事人一方的材料，不是本机关的内部事务，分值降低',
   'context.third-party': '描述的是当事人或其员工等第三方的情况，不是本机关的内部事务，分值降低',
   'context.statistics': '位于数量或比率的统计表述中，概括工作情况，不指向具体事项或个人，分值降低',

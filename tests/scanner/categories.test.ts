@@ -55,7 +55,7 @@ describe('each category is found in a real draft, with a Chinese explanation and
     expect(terms(drafts.stabilityPlan, 8)).toEqual(expect.arrayContaining(['维稳', '群体性事件', '重点人员', '稳控', '敏感舆情']));
   });
   it('9: information barred by law — sealed juvenile records', () => {
-    expect(terms(drafts.juvenileCase, 9)).toEqual(['涉案未成年人', '未成年人犯罪记录']);
+    expect(terms(drafts.juvenileCase, 9)).toEqual(['涉案未成年人', '张某（15岁', '未成年人犯罪记录']);
   });
   it('explains every finding in Chinese with its basis', () => {
     for (const text of Object.values(drafts)) {

@@ -102,7 +102,7 @@ describe('titles and articles of rules', () => {
     const result = scanner.scanText('某某市信访事项办理规定\n第三条 已移交档案馆的档案，由档案馆依法向社会开放。\n（此件公开发布）');
     expect(result.findings.filter((f) => f.kind === 'term').map((f) => [f.term, f.negated, f.rule])).toEqual([
       ['信访事项', true, 'mention.rule-title'],
-      ['移交档案馆', true, 'mention.normative'],
+      ['移交档案馆', true, 'mention.disclosure-rule'],
     ]);
   });
   it('keeps a party’s own request for non-disclosure as a fact about the case', () => {

@@ -13,6 +13,8 @@ export interface HitContext {
   others: readonly Span[];
   /** True when the hit is a category name listed next to another category name (国家秘密、商业秘密). */
   inCategoryEnumeration: boolean;
+  /** True when the hit is the name of a category itself (国家秘密, 个人隐私, 过程性信息), not a word of its content. */
+  categoryName: boolean;
   /** Text of the paragraph that introduces the list this paragraph belongs to, if it is a list item. */
   leadIn: string | null;
   /** Personal data found in the document, sorted: a sentence that names a person states facts. */
@@ -31,6 +33,10 @@ const clauseEnd = /[。！？；!?;\n，,：:]/;
 export const listItem = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}\s*[.．、)）](?!\d))/;
 
 const definition = /所称|是指|系指|指的是|名词解释|定义为|包括但不限于|分为|划分为/;
+// `国家秘密是关系国家安全和利益……的事项`: a sentence that says what the term is.
+const definitionAfter = /^\s*(?:是|为)[^。；;]{4,}的(?:事项|事物|信息|内容|资料|材料|行为|活动|人员|秘密)$/;
+// Kinds of personal information named in a list (住址、婚姻状况、健康状况等信息) are categories of data, not data about anyone.
+const kindsAfter = /^[^，,。；;]{0,40}?(?:等|以及|及|和)?[^，,。；;]{0,16}?(?:信息|数据|资料)/;
 const selfReference = /(?:本|此)(?:文件|件|稿|纪要|材料|报告|方案|请示|简报|资料|表|页|次会议|会议)|(?:以上|上述)(?:内容|情况|材料)(?:属|系|涉及)/;
 const exceptionBefore = /(?<![删排解清免拆消剔根去革开破扫切])除(?!此|以上|上述)/;
 const exceptionAfter = /^[^。；;]*?(?:除外|以外|外(?=[，,。；;）)]|$))/;
@@ -42,11 +48,11 @@ const scopeBefore = /(?:涉及|属于|含有|包含|包括|事关|关系到|有�
 const scopeAfter = /^[^，,。；;]{0,12}?(?:的|等)/;
 const procedureBefore = /(?:按照|依照|依据|根据|遵照)[^，,。；;]{0,30}$/;
 const procedureAfter = /^[^，,。；;]{0,30}?(?:规定|要求|办法|条例|制度)/;
-const disclosureRule = /公开属性|政务公开|信息公开|保密审查|公开审查|不予公开|依申请公开|主动公开|予以公开|可以公开|应当公开|应予公开|不公开|公开范围|公开方式|公开发布|公开渠道|向社会公开|公开与否|公开的政府信息|申请公开/;
+const disclosureRule = /(?:向社会|对外|予以|暂缓|延期|不予|到期|提前)开放|开放(?:档案|审核|鉴定|利用|范围|批次)|档案开放|公开属性|政务公开|信息公开|保密审查|公开审查|不予公开|依申请公开|主动公开|予以公开|可以公开|应当公开|应予公开|不公开|公开范围|公开方式|公开发布|公开渠道|向社会公开|公开与否|公开的政府信息|申请公开/;
 const disclosedAfter = /^[^，,。；;]{0,4}?(?:公开|公示)/;
-const normative = /应当|应予|应该|应(?=[按在于将及由向对以依把给当])|必须|须(?=[按在于将及由向对以依经])|需要?对(?=[^。；;]{0,30}进行)|可以|不得|不准|严禁|禁止|一律|有权|适用|负责(?!人)|要(?=[加做及认严切进建健落按坚强确注抓高把])|建立|健全|加强|做好|规范|完善|推进|严格执行|依法追究|依法给予|严肃处理|依规依纪|责令|(?:按照|依照|依据)[^。；;]{0,20}(?:规定|办法|条例)/;
+const normative = /应当|应予|应该|不能|不要|切勿|视为|的[，,]\s*(?:其|则|均|一律|视为|不予|予以|不得|应|须|由|按|可)|应(?=[按在于将及由向对以依把给当])|必须|须(?=[按在于将及由向对以依经])|需要?对(?=[^。；;]{0,30}进行)|可以|不得|不准|严禁|禁止|一律|有权|适用|负责(?!人)|要(?=[加做及认严切进建健落按坚强确注抓高把])|建立|健全|加强|做好|规范|完善|推进|严格执行|依法追究|依法给予|严肃处理|依规依纪|责令|(?:按照|依照|依据)[^。；;]{0,20}(?:规定|办法|条例)/;
 // A sentence that addresses someone, or narrates what a meeting did, states facts even when it uses 应当.
-const narrative = /[你您]|会议(?:认为|讨论|研究|决定|同意|要求|指出|强调|听取|审议|明确)/;
+const narrative = /[你您]|会议(?:认为|讨论|研究|决定|同意|要求|指出|强调|听取|审议|明确)|(?:我|本|该)(?:局|委|办|院|所|队|站|中心|单位|机关|街道|镇|乡)已|已(?:被|于|经|将|对|向|责令|依法|作出|给予|完成|移送)/;
 const specificDate = /(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日/;
 const leadInCue = /(?:下列|以下|如下)[^。]*?(?:不予公开|不公开|不得公开|免予公开|不属于|除外|保密|不得)/;
 // A party asking for its own material to be withheld states a fact about this case; it is not a rule about disclosure.
@@ -63,7 +69,7 @@ const evidenceBefore = /(?:调取|调阅|提取|固定)了?[^，,。；;]{0,20}$
 const thirdParty = /(?:当事人|店员|员工|雇员|从业人员|务工人员|劳动者|工人|该公司|该企业|该店|该单位|涉事企业|用人单位|你单位|被处罚单位|被检查单位|经营者)[^，,。；;]{0,6}$/;
 const ownStaff = /(?:机关|本局|我局|本单位|我单位|本机关|科室|处室)[^，,。；;]{0,4}(?:员工|职工|工作人员|人员)[^，,。；;]{0,6}$/;
 // Counts and rates of petitions (全年办理信访件320件, 办结率98%) describe work in aggregate and name no case or person.
-const statisticsCategories = new Set<CategoryId>([5]);
+const statisticsCategories = new Set<CategoryId>([2, 4, 5]);
 const statistics = /\d+(?:\.\d+)?\s*(?:万|千)?\s*(?:件次?|人次|批次?|起|宗)|(?:办结|受理|按期|化解|满意|及时|参评)率|同比(?:增长|下降|上升|减少)|环比(?:增长|下降|上升|减少)/;
 const bracketOpen = /[（(【\[〔〈<]\s*$/;
 const bracketClose = /^\s*[）)】\]〕〉>]/;
@@ -124,11 +130,14 @@ export function judge(ctx: HitContext): Judgement {
   const mention = (rule: string): Judgement => ({ rule: `mention.${rule}`, negated: true, factor: 0.2 });
 
   if (insidePair(sBefore, sAfter, '《', '》') || insidePair(sBefore, sAfter, '“', '”') || insidePair(sBefore, sAfter, '「', '」')) return mention('citation');
-  if (definition.test(sBefore + sAfter)) return mention('definition');
+  if (definition.test(sBefore + sAfter) || definitionAfter.test(sAfter)) return mention('definition');
+  // A question (什么是国家秘密？越级上访能解决问题吗？) opens an explanation; it states no fact about a case.
+  if (/^[？?]/.test(ctx.text.slice(sentence.to, sentence.to + 1))) return mention('question');
   if (ctx.inCategoryEnumeration) return mention('list');
   if (ctx.leadIn !== null && leadInCue.test(ctx.leadIn)) return mention('list');
   if (leadInCue.test(sliceMasked(ctx, ctx.paragraph.start, ctx.start))) return mention('list');
-  if (selfReference.test(sBefore + sAfter)) return { rule: 'signal.self-reference', negated: false, factor: 1.15 };
+  // Unmasked: the document's own type word (本纪要, 本请示) may itself be a lexicon hit.
+  if (selfReference.test(ctx.text.slice(sentence.from, ctx.start) + '□' + ctx.text.slice(ctx.end, sentence.to))) return { rule: 'signal.self-reference', negated: false, factor: 1.15 };
 
   const marking = markingPosition(ctx, sBefore, sAfter);
   if (ctx.mode === 'mark') {
@@ -145,6 +154,10 @@ export function judge(ctx: HitContext): Judgement {
   if (scopeBefore.test(cBefore) && scopeAfter.test(cAfter)) return mention('scope');
   if (procedureBefore.test(cBefore) && procedureAfter.test(cAfter)) return mention('procedure');
   if (!request && (disclosureRule.test(sBefore + '□' + sAfter) || disclosedAfter.test(sAfter))) return mention('disclosure-rule');
+  // A category named as the ground of a disclosure decision (属于国家秘密……决定不予公开) is the reason given, not content.
+  if (ctx.categoryName && !request && disclosureRule.test(sliceMasked(ctx, ctx.paragraph.start, ctx.paragraph.end))) return mention('disclosure-rule');
+  const listed = /、$/.test(sBefore) || /^、/.test(sAfter);
+  if (ctx.mode === 'topic' && listed && kindsAfter.test(sAfter) && !namesSomeone(ctx, sentence) && !specificDate.test(sBefore + sAfter)) return mention('kinds');
 
   const paragraphText = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
   if (ctx.paragraph.kind === 'title' && ruleTitle.test(paragraphText)) return mention('rule-title');

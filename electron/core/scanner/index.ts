@@ -198,7 +198,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       const next = hits[i + 1];
       const inCategoryEnumeration = isName(hit) && ((isName(prev) && gap(prev!, hit)) || (isName(next) && gap(hit, next!)));
       const verdict = judge({
-        text: n.text, start: hit.start, end: hit.end, paragraph: para, mode: hit.entry.mode, category: hit.entry.category, others, inCategoryEnumeration, leadIn: leadInOf(paras, n.text, pi), personal,
+        text: n.text, start: hit.start, end: hit.end, paragraph: para, mode: hit.entry.mode, category: hit.entry.category, others, inCategoryEnumeration, categoryName: isName(hit), leadIn: leadInOf(paras, n.text, pi), personal,
       });
       let rule = verdict.rule;
       let score = hit.entry.weight * boundary * verdict.factor;
@@ -250,7 +250,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       if (flagged.some((f) => f.start < sentence.end && f.end > sentence.start)) continue;
       const anonymised = [...n.text.slice(para.start, para.end).matchAll(new RegExp(anonymisedName.source, 'gu'))].map((a) => ({ start: para.start + a.index, end: para.start + a.index + a[0].length }));
       const verdict = judge({
-        text: n.text, start: hit.start, end: hit.end, paragraph: para, mode: 'topic', category: 1, others: [], inCategoryEnumeration: false, leadIn: leadInOf(paras, n.text, pi), personal: [...personal, ...anonymised],
+        text: n.text, start: hit.start, end: hit.end, paragraph: para, mode: 'topic', category: 1, others: [], inCategoryEnumeration: false, categoryName: false, leadIn: leadInOf(paras, n.text, pi), personal: [...personal, ...anonymised],
       });
       if (verdict.negated) continue;
       const span = toOriginal(n, hit.start, hit.end);

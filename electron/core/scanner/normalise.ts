@@ -35,6 +35,15 @@ function table(): Uint16Array {
 }
 
 const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isBreak = (c: number): boolean => c === 0x0a || c === 0x0d;
+
+/** Length of the run of ASCII digits (after mapping) ending before `end` or starting at `start`. */
+function digitRun(original: string, t: Uint16Array, from: number, step: 1 | -1): number {
+  let i = from;
+  while (i >= 0 && i < original.length && isDigit(t[original.charCodeAt(i)]!)) i += step;
+  return Math.abs(i - from);
+}
 // Tabs are kept: they separate table cells (姓名\t张三), which extraction never puts inside a word.
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003;
 
@@ -55,6 +64,17 @@ export function normalise(original: string): NormalisedText {
       let j = i + 1;
       while (j < n && isSpace(t[original.charCodeAt(j)]!)) j++;
       if (j < n && isHan(t[original.charCodeAt(j)]!)) {
+        i = j - 1;
+        continue;
+      }
+    }
+    // A number wrapped at the end of a PDF line (1376⏎8123456) is joined when the two parts make an identifier's length.
+    if (isBreak(c) && k > 0 && isDigit(out[k - 1]!)) {
+      let j = i + 1;
+      while (j < n && isBreak(t[original.charCodeAt(j)]!)) j++;
+      const before = digitRun(original, t, i - 1, -1);
+      const after = j < n ? digitRun(original, t, j, 1) : 0;
+      if (after > 0 && before < 11 && before + after >= 11 && before + after <= 19) {
         i = j - 1;
         continue;
       }

@@ -44,7 +44,7 @@ const labelGroups = [reporterLabels, personLabels, legalRepLabels, officialLabel
 const labelInfo = new Map(labelGroups.flatMap((g) => g.labels.map((l) => [l, g] as const)));
 // Any other `…人：` label takes a person's name; the ones that name an official acting for the office are public.
 const labelRe = new RegExp(`${[...labelInfo.keys()].sort((x, y) => y.length - x.length).join('|')}|\\p{Script=Han}{1,4}人(?=\\s*[：:])`, 'gu');
-const officialRole = /(?:责任|负责|发言|撰稿|整理|记录|主持|出席|列席|审批|批准|填报|填表|制表|登记|签发|审核|复核|核稿|拟稿|校对|经办|承办|联系|带班|值班|执法|检查|调查|鉴定|评审|主讲|监督|代表|见证|受理|接待|送达|抄送|起草|讲解)人$/;
+const officialRole = /(?:责任|负责|发言|撰稿|整理|记录|主持|出席|列席|审批|批准|填报|填表|制表|登记|签发|审核|复核|核稿|拟稿|校对|经办|承办|联系|带班|值班|执法|检查|调查|鉴定|评审|主讲|监督|代表|见证|受理|接待|送达|抄送|起草|讲解|解读|解答|答疑|发布|咨询)人$/;
 const genericLabel: LabelGroup = { labels: [], detail: 'name', weight: 0.6 };
 
 const isHan = (c: string | undefined): boolean => c !== undefined && /\p{Script=Han}/u.test(c);
@@ -137,7 +137,7 @@ function labelledNames(seg: Segment, soleTrader: boolean): PiiHit[] {
 }
 
 // `张三，男，1985年3月出生` and `张三（身份证号…）`: a personal profile, even without a label.
-const profileRe = /(?<=^|[，,。；;：:、（(\s\t])(\p{Script=Han}{2,4})(?:[，,（(]\s*[男女](?=[，,、）)\s]|性)|[（(]\s*(?:身份证|公民身份|证件号))/gu;
+const profileRe = /(?<=^|[，,。；;：:、（(\s\t]|\d[.．])(\p{Script=Han}{2,4})(?:[，,（(]\s*[男女](?=[，,、）)\s]|性)|[（(]\s*(?:身份证|公民身份|证件号|户籍|家住|现住|现居|住址|\d{1,3}\s*周?岁|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:出)?生))/gu;
 
 function profileNames(seg: Segment, appointee: boolean): PiiHit[] {
   const hits: PiiHit[] = [];
@@ -184,15 +184,17 @@ function tableCells(seg: Segment, state: TableState | null): { hits: PiiHit[]; s
   return { hits, state };
 }
 
-const personalAddressLabel = '家庭住址|家庭地址|现住址|户籍地址|户籍所在地|户籍地|居住地址|经常居住地|居住地|暂住地|住址|家住|现住';
+const personalAddressLabel = '家庭住址|家庭地址|现住址|户籍地址|户籍所在地|户籍地|居住地址|经常居住地|现居住地|居住地|暂住地|住址|家住|现住|现居住|现居|居住于|居住在';
 const sharedAddressLabel = '住所地|住所|通讯地址|通信地址|联系地址|送达地址|邮寄地址|地址|房屋坐落|坐落';
 const addressLabel = new RegExp(`(${personalAddressLabel}|${sharedAddressLabel})\\s*[：:]?\\s*|[，,]\\s*住(?![址所])(?=\\p{Script=Han})`, 'gu');
 const personalLabel = new RegExp(`^(?:${personalAddressLabel})$`);
 const addressParts = /[省市县区镇乡村街路巷弄号室栋幢楼组屯]/;
-const addressEnd = /[，,。；;、\n（(\t]/;
+const addressEnd = /[，,。；;、\n（()）\t]/;
 const nextField = /联系电话|联系方式|电话|手机|身份证|公民身份|邮编|邮政编码|统一社会信用代码|法定代表人|负责人|经营者|性别|民族|出生|职业|工作单位|补偿金额|开户/;
 const concrete = /\d+\s*[号室栋幢楼组弄]|[一二三四五六七八九十]+组/;
 const personCue = /[，,（(\s][男女][，,）)\s]|出生|身份证|公民身份|个体工商户|经营者|被征收人|自然人|姓名|[你您]的|本人/;
+// An address that ends at an office or firm (……148号市教育局人事处) is where a body receives mail.
+const organisationAddress = /(?:人民政府|政府|局|委员会|委|办公室|办|中心|处|科|院|厅|所|站|公司|窗口|大厅|大厦|大楼)$/;
 const organisationCue = /公司|合作社|集团|厂|协会|学校|医院|事务所|法定代表人|统一社会信用代码|单位名称|机构/;
 
 /** Addresses a label says are a person's: `住址：…`, `，住玉环市…`; 住所 and 地址 only when the text around speaks of a person. */
@@ -211,7 +213,7 @@ function labelledAddresses(seg: Segment, before: (at: number) => string, names: 
     if (/[某×*＊]{2}/.test(value) && !concrete.test(value)) continue;
     const label = match[1] ?? '住';
     let personal = label === '住' || personalLabel.test(label);
-    if (!personal) {
+    if (!personal && !organisationAddress.test(value)) {
       const context = before(match.index);
       const namedPerson = names.some((n) => n.weight >= 0.5 && n.start < match.index + seg.offset && n.start > match.index + seg.offset - 150);
       personal = (namedPerson || personCue.test(context)) && !organisationCue.test(context);

@@ -97,7 +97,7 @@ function termProposals(concerns: Finding[], classified: boolean, text: string): 
     const lead = m.reasons.category(name, listTerms(list)) + groundNote(ground);
     switch (id) {
       case 1: {
-        const secrets = list.filter((f) => f.rule === 'signal.classification' || /绝密|机密|秘密|涉密|定密/.test(f.term));
+        const secrets = list.filter((f) => f.rule === 'signal.classification' || /绝密|机密|秘密|涉密|定密|密级/.test(f.term));
         const reported = secrets.filter((f) => !(classified && f.rule === 'signal.classification'));
         const trade = list.filter((f) => !secrets.includes(f) && !f.rule.startsWith('personal.') && tradeSecretTerms.test(f.term));
         const privacy = list.filter((f) => !secrets.includes(f) && !trade.includes(f));
