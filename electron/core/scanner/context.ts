@@ -37,6 +37,7 @@ const definition = /所称|是指|系指|指的是|名词解释|定义为|包括
 const definitionAfter = /^\s*(?:是|为)[^。；;]{4,}的(?:事项|事物|信息|内容|资料|材料|行为|活动|人员|秘密)$/;
 // Kinds of personal information named in a list (住址、婚姻状况、健康状况等信息) are categories of data, not data about anyone.
 const kindsAfter = /^[^，,。；;]{0,40}?(?:等|以及|及|和)?[^，,。；;]{0,16}?(?:信息|数据|资料)/;
+const onePerson = /该(?:户|生|人|员|同志|对象|患者|职工)|本人|户主|其(?:家庭|配偶|子女|父|母|本人)/;
 const selfReference = /(?:本|此)(?:文件|件|稿|纪要|材料|报告|方案|请示|简报|资料|表|页|次会议|会议)|(?:以上|上述)(?:内容|情况|材料)(?:属|系|涉及)/;
 const exceptionBefore = /(?<![删排解清免拆消剔根去革开破扫切])除(?!此|以上|上述)/;
 const exceptionAfter = /^[^。；;]*?(?:除外|以外|外(?=[，,。；;）)]|$))/;
@@ -52,7 +53,7 @@ const disclosureRule = /(?:向社会|对外|予以|暂缓|延期|不予|到期|�
 const disclosedAfter = /^[^，,。；;]{0,4}?(?:公开|公示)/;
 const normative = /应当|应予|应该|不能|不要|切勿|视为|的[，,]\s*(?:其|则|均|一律|视为|不予|予以|不得|应|须|由|按|可)|应(?=[按在于将及由向对以依把给当])|必须|须(?=[按在于将及由向对以依经])|需要?对(?=[^。；;]{0,30}进行)|可以|不得|不准|严禁|禁止|一律|有权|适用|负责(?!人)|要(?=[加做及认严切进建健落按坚强确注抓高把])|建立|健全|加强|做好|规范|完善|推进|严格执行|依法追究|依法给予|严肃处理|依规依纪|责令|(?:按照|依照|依据)[^。；;]{0,20}(?:规定|办法|条例)/;
 // A sentence that addresses someone, or narrates what a meeting did, states facts even when it uses 应当.
-const narrative = /[你您]|会议(?:认为|讨论|研究|决定|同意|要求|指出|强调|听取|审议|明确)|(?:我|本|该)(?:局|委|办|院|所|队|站|中心|单位|机关|街道|镇|乡)已|已(?:被|于|经|将|对|向|责令|依法|作出|给予|完成|移送)/;
+const narrative = /[你您]|会议(?:认为|讨论|研究|决定|同意|要求|指出|强调|听取|审议|明确)|(?:我|本|该)(?:局|委|办|院|所|队|站|中心|单位|机关|街道|镇|乡)已|已被依法|已(?:责令|作出|给予|移送)/;
 const specificDate = /(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日/;
 const leadInCue = /(?:下列|以下|如下)[^。]*?(?:不予公开|不公开|不得公开|免予公开|不属于|除外|保密|不得)/;
 // A party asking for its own material to be withheld states a fact about this case; it is not a rule about disclosure.
@@ -132,7 +133,7 @@ export function judge(ctx: HitContext): Judgement {
   if (insidePair(sBefore, sAfter, '《', '》') || insidePair(sBefore, sAfter, '“', '”') || insidePair(sBefore, sAfter, '「', '」')) return mention('citation');
   if (definition.test(sBefore + sAfter) || definitionAfter.test(sAfter)) return mention('definition');
   // A question (什么是国家秘密？越级上访能解决问题吗？) opens an explanation; it states no fact about a case.
-  if (/^[？?]/.test(ctx.text.slice(sentence.to, sentence.to + 1))) return mention('question');
+  if (/^[？?]/.test(ctx.text.slice(sentence.to, sentence.to + 1)) && !namesSomeone(ctx, sentence)) return mention('question');
   if (ctx.inCategoryEnumeration) return mention('list');
   if (ctx.leadIn !== null && leadInCue.test(ctx.leadIn)) return mention('list');
   if (leadInCue.test(sliceMasked(ctx, ctx.paragraph.start, ctx.start))) return mention('list');
@@ -157,7 +158,9 @@ export function judge(ctx: HitContext): Judgement {
   // A category named as the ground of a disclosure decision (属于国家秘密……决定不予公开) is the reason given, not content.
   if (ctx.categoryName && !request && disclosureRule.test(sliceMasked(ctx, ctx.paragraph.start, ctx.paragraph.end))) return mention('disclosure-rule');
   const listed = /、$/.test(sBefore) || /^、/.test(sAfter);
-  if (ctx.mode === 'topic' && listed && kindsAfter.test(sAfter) && !namesSomeone(ctx, sentence) && !specificDate.test(sBefore + sAfter)) return mention('kinds');
+  if (ctx.mode === 'topic' && listed && kindsAfter.test(sAfter) && !namesSomeone(ctx, sentence) && !onePerson.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter)) {
+    return mention('kinds');
+  }
 
   const paragraphText = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
   if (ctx.paragraph.kind === 'title' && ruleTitle.test(paragraphText)) return mention('rule-title');
