@@ -126,6 +126,7 @@ describe('consolidation at the government office', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('单位');
     expect(sheet.getRow(4).getCell(1).value).toBe('合计（2个单位）');
     expect(sheet.getRow(4).getCell(2).value).toBe(14);
+    expect(sheet.getRow(2).getCell(12).value).toBeInstanceOf(Date);
   });
 
   it('refuses a later bundle of a unit signed with a different key than the one pinned at first import', () => {

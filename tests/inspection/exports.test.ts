@@ -60,6 +60,9 @@ describe('the xlsx 自查台账', () => {
     expect(dated.value).toBeInstanceOf(Date);
     expect(dated.numFmt).toBe('yyyy-mm-dd');
     expect(withheld.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
+    // The 64-character hash stays in the file but off the printed page, on one line.
+    expect(withheld.pageSetup.printArea).toMatch(/^\$?A\$?1:\$?R\$?5$/);
+    expect(withheld.getRow(2).getCell(19).alignment?.wrapText).toBeFalsy();
   });
 });
 

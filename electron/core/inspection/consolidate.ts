@@ -123,13 +123,15 @@ export async function exportConsolidated(ctx: Context, actor: Actor, year: numbe
   } else {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet(`${year}年度汇总`, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = consolidatedHeader.map((_h, i) => ({ width: i === 0 ? 30 : i === 11 ? 17 : i >= 12 ? 24 : 12 }));
+    const font = { name: '宋体', size: 11 };
+    sheet.columns = consolidatedHeader.map((_h, i) => ({ width: i === 0 ? 30 : i === 11 ? 17 : i >= 12 ? 24 : 14 }));
     const header = addCells(sheet, consolidatedHeader);
-    header.font = { bold: true };
+    header.font = { ...font, bold: true };
+    header.height = 30;
     header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-    for (const row of consolidatedRows(view)) addCells(sheet, row);
-    sheet.lastRow!.font = { bold: true };
-    printLayout(sheet);
+    for (const row of consolidatedRows(view)) addCells(sheet, row).font = font;
+    sheet.lastRow!.font = { ...font, bold: true };
+    printLayout(sheet, 'A4', consolidatedHeader.indexOf('签名公钥指纹') + 1);
     bytes = Buffer.from(await book.xlsx.writeBuffer());
   }
   const target = path.resolve(file);

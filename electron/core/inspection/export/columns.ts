@@ -10,6 +10,8 @@ export interface LedgerColumn {
   /** Width in characters for the spreadsheet. */
   width: number;
   value: (item: WorklistItem, index: number) => Cell;
+  /** A hash for checking by machine: kept on one line and left off the printed page. */
+  hash?: true;
 }
 
 export const ledgerColumns: readonly LedgerColumn[] = [
@@ -31,5 +33,5 @@ export const ledgerColumns: readonly LedgerColumn[] = [
   { header: '结论说明', width: 36, value: (i) => i.justification ?? '' },
   { header: '新决定编号', width: 10, value: (i) => i.newDecisionId ?? '' },
   { header: '办理状态', width: 10, value: (i) => progressLabels[i.progress] },
-  { header: '文件SHA-256', width: 20, value: (i) => i.documentSha256 },
+  { header: '文件SHA-256', width: 20, value: (i) => i.documentSha256, hash: true },
 ];

@@ -23,10 +23,13 @@ function itemSheet(book: ExcelJS.Workbook, name: string, items: readonly Worklis
     row.eachCell((cell) => (cell.border = grid));
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ledgerColumns.length } };
-  printLayout(sheet, 'A3');
+  const firstHash = ledgerColumns.findIndex((c) => c.hash);
+  printLayout(sheet, 'A3', firstHash < 0 ? undefined : firstHash + 1);
 }
 
+/** Two lines high: a wrapped header needs the room, and not every reader sizes rows itself. */
 function styleHeader(row: ExcelJS.Row): void {
+  row.height = 30;
   row.font = { ...cjkFont, bold: true };
   row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   row.eachCell((cell) => {
