@@ -80,7 +80,7 @@ const fontTable =
 
 /** The packed document with the font table above in place of the docx package's empty one. */
 export function withFontFallbacks(docx: Uint8Array): Buffer {
-  const parts = unzipSync(docx);
-  parts['word/fontTable.xml'] = strToU8(fontTable);
-  return Buffer.from(zipSync(parts));
+  const { '[Content_Types].xml': types, ...rest } = unzipSync(docx);
+  // The content types first, where tools that sniff the package look for them.
+  return Buffer.from(zipSync({ '[Content_Types].xml': types!, ...rest, 'word/fontTable.xml': strToU8(fontTable) }));
 }
