@@ -71,6 +71,7 @@ export const scannerMessages = {
     'name-appointee': '任前公示等依规公开的人选姓名（通常可公开）',
     'name-addressee': '答复或告知书的受文个人姓名',
     'name-table': '名单表格“姓名”栏中的个人姓名',
+    'name-publicity': '公示、公布名单中的姓名（依规公示的通常可公开，身份证号码等仍应遮盖）',
     uscc: '统一社会信用代码，校验码有效（法人信息通常可公开；个体工商户可能指向自然人）',
     email: '电子邮箱地址',
     'email-official': '单位电子邮箱（通常可公开）',

@@ -51,7 +51,7 @@ const procedureBefore = /(?:按照|依照|依据|根据|遵照)[^，,。；;]{0,
 const procedureAfter = /^[^，,。；;]{0,30}?(?:规定|要求|办法|条例|制度)/;
 const disclosureRule = /(?:向社会|对外|予以|暂缓|延期|不予|到期|提前)开放|开放(?:档案|审核|鉴定|利用|范围|批次)|档案开放|公开属性|政务公开|信息公开|保密审查|公开审查|不予公开|依申请公开|主动公开|予以公开|可以公开|应当公开|应予公开|不公开|公开范围|公开方式|公开发布|公开渠道|向社会公开|公开与否|公开的政府信息|申请公开/;
 const disclosedAfter = /^[^，,。；;]{0,4}?(?:公开|公示)/;
-const normative = /应当|应予|应该|不能|不要|切勿|视为|的[，,]\s*(?:其|则|均|一律|视为|不予|予以|不得|应|须|由|按|可)|应(?=[按在于将及由向对以依把给当])|必须|须(?=[按在于将及由向对以依经])|需要?对(?=[^。；;]{0,30}进行)|可以|不得|不准|严禁|禁止|一律|有权|适用|负责(?!人)|要(?=[加做及认严切进建健落按坚强确注抓高把])|建立|健全|加强|做好|规范|完善|推进|严格执行|依法追究|依法给予|严肃处理|依规依纪|责令|(?:按照|依照|依据)[^。；;]{0,20}(?:规定|办法|条例)/;
+const normative = /应当|应予|应该|不能|不要|切勿|视为|的[，,]\s*(?:其|则|均|一律|视为|不予|予以|不得|应|须|由|按|可)|应(?=[按在于将及由向对以依把给当])|必须|须(?=[按在于将及由向对以依经])|需要?对(?=[^。；;]{0,30}进行)|可以|不得|不准|严禁|禁止|一律|有权|适用|负责(?!人)|要(?=[加做及认严切进建健落按坚强确注抓高把])|建立|健全|加强|做好|规范|完善|推进|推动|深化|强化|促进|严格执行|依法追究|依法给予|严肃处理|依规依纪|责令|(?:按照|依照|依据)[^。；;]{0,20}(?:规定|办法|条例)/;
 // A sentence that addresses someone, or narrates what a meeting did, states facts even when it uses 应当.
 const narrative = /[你您]|会议(?:认为|讨论|研究|决定|同意|要求|指出|强调|听取|审议|明确)|(?:我|本|该)(?:局|委|办|院|所|队|站|中心|单位|机关|街道|镇|乡)已|已被依法|已(?:责令|作出|给予|移送)/;
 const specificDate = /(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日/;
@@ -86,11 +86,16 @@ function sliceMasked(ctx: HitContext, from: number, to: number): string {
   return s;
 }
 
+const digit = /\d/;
+
 function bounds(ctx: HitContext, stop: RegExp): { from: number; to: number } {
+  const t = ctx.text;
+  // A comma between digits groups thousands (1,245件次); it ends no clause.
+  const stops = (i: number) => stop.test(t[i]!) && !(t[i] === ',' && digit.test(t[i - 1] ?? '') && digit.test(t[i + 1] ?? ''));
   let from = ctx.start;
-  while (from > ctx.paragraph.start && !stop.test(ctx.text[from - 1]!)) from--;
+  while (from > ctx.paragraph.start && !stops(from - 1)) from--;
   let to = ctx.end;
-  while (to < ctx.paragraph.end && !stop.test(ctx.text[to]!)) to++;
+  while (to < ctx.paragraph.end && !stops(to)) to++;
   return { from, to };
 }
 

@@ -168,7 +168,7 @@ function cells(seg: Segment): { text: string; start: number }[] {
 }
 
 /** Rows under a header with a 姓名 or 住址 column (tables arrive one row per paragraph, cells split by tabs). */
-function tableCells(seg: Segment, state: TableState | null): { hits: PiiHit[]; state: TableState | null } {
+function tableCells(seg: Segment, state: TableState | null, publicList: boolean): { hits: PiiHit[]; state: TableState | null } {
   if (!seg.text.includes('\t')) return { hits: [], state: null };
   const row = cells(seg);
   const header = { name: row.findIndex((c) => nameColumn.test(c.text)), address: row.findIndex((c) => addressColumn.test(c.text)) };
@@ -176,7 +176,9 @@ function tableCells(seg: Segment, state: TableState | null): { hits: PiiHit[]; s
   if (!state) return { hits: [], state: null };
   const hits: PiiHit[] = [];
   const name = row[state.name];
-  if (name && looksLikeName(name.text)) hits.push({ piiType: 'name', start: name.start, end: name.start + name.text.length, weight: 0.75, detail: 'name-table' });
+  if (name && looksLikeName(name.text)) {
+    hits.push({ piiType: 'name', start: name.start, end: name.start + name.text.length, weight: publicList ? 0.3 : 0.75, detail: publicList ? 'name-publicity' : 'name-table' });
+  }
   const address = row[state.address];
   if (address && address.text.length >= 4 && addressParts.test(address.text)) {
     hits.push({ piiType: 'address', start: address.start, end: address.start + address.text.length, weight: 0.8, detail: 'address' });
@@ -236,6 +238,8 @@ export function findPeople(n: NormalisedText, paragraphs: readonly Span[]): PiiH
   const text = n.text;
   const soleTrader = /个体工商户|个体户|个体经营|个人独资/.test(text);
   const appointee = /任前公示|拟任|公示对象|拟提拔|任职前公示/.test(text.slice(0, 400));
+  // Names in a list the document itself publishes (……名单公示, 表彰名单) are published on purpose; identifiers beside them are not.
+  const publicList = /公示|公布|表彰|名单的(?:通知|公告)/.test(text.slice(0, 200));
   const names: PiiHit[] = [];
   const addresses: PiiHit[] = [];
   let table: TableState | null = null;
@@ -244,7 +248,7 @@ export function findPeople(n: NormalisedText, paragraphs: readonly Span[]): PiiH
     const offset = p.start;
     const seg: Segment = { text: text.slice(p.start, p.end), offset, broken: (i) => n.origin[offset + i]! - n.origin[offset + i - 1]! > 1 };
     const shift = (h: PiiHit): PiiHit => ({ ...h, start: h.start + offset, end: h.end + offset });
-    const inTable = tableCells(seg, table);
+    const inTable = tableCells(seg, table, publicList);
     table = inTable.state;
     const local = [...labelledNames(seg, soleTrader), ...profileNames(seg, appointee), ...addresseeName(seg), ...inTable.hits.filter((h) => h.piiType === 'name')];
     names.push(...local.map(shift));
