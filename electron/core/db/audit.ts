@@ -1,19 +1,9 @@
 import type { Connection } from './open.ts';
-import type { Role } from '../../../shared/types.ts';
-import type { AuditFilter } from '../../../shared/ipc/records.ts';
+import type { AuditEntryView, AuditFilter } from '../../../shared/ipc/records.ts';
 
-/** One audit row as stored; `payload` is the canonical JSON text that was hashed. */
-export interface AuditRow {
-  seq: number;
-  time: string;
-  user: string | null;
-  role: Role | null;
-  action: string;
-  documentSha256: string | null;
-  decisionId: number | null;
+/** One audit row as stored: the entry the UI sees, with `payload` still the canonical JSON text that was hashed. */
+export interface AuditRow extends Omit<AuditEntryView, 'payload'> {
   payload: string;
-  signature: string | null;
-  hash: string;
 }
 
 function whereClause(filter: AuditFilter): { sql: string; params: Record<string, unknown> } {

@@ -1,49 +1,23 @@
 import type { Connection } from './open.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
-import type { Attribute, DecisionState } from '../../../shared/types.ts';
-import type { Disposition, QueueItem } from '../../../shared/ipc/records.ts';
+import type { Attribute } from '../../../shared/types.ts';
+import type { DecisionView, Disposition, QueueItem } from '../../../shared/ipc/records.ts';
 import type { Redaction } from '../../../shared/redaction.ts';
 
-export interface DecisionRecord {
-  id: number;
-  documentId: number;
-  state: DecisionState;
-  attribute: Attribute;
-  suggestedAttribute: Attribute;
-  reason: string;
-  basis: string[];
-  basisText: string;
-  justification: string;
-  dispositions: Disposition[];
-  redactions: Redaction[];
+/** A decision as stored: users by id, the sign statement as the signed JSON text, and the links the view resolves left out. */
+export interface DecisionRecord
+  extends Omit<DecisionView, 'documentSha256' | 'supersedes' | 'supersededBy' | 'draftedBy' | 'reviewedBy' | 'returnedBy' | 'signedBy' | 'signStatement' | 'justificationNeeded'> {
   supersedesId: number | null;
-  reviewRequired: boolean;
   draftedBy: number;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
   reviewedBy: number | null;
-  reviewedAt: string | null;
-  reviewComment: string | null;
   returnedBy: number | null;
-  returnedAt: string | null;
-  returnReason: string | null;
   signedBy: number | null;
-  signedAt: string | null;
   signStatement: string | null;
-  signature: string | null;
   signSeq: number | null;
 }
 
-export interface DecisionContent {
-  attribute: Attribute;
-  reason: string;
-  basis: string[];
-  basisText: string;
-  justification: string;
-  dispositions: Disposition[];
-  redactions: Redaction[];
-}
+/** The part of a decision its drafter writes. */
+export type DecisionContent = Pick<DecisionRecord, 'attribute' | 'reason' | 'basis' | 'basisText' | 'justification' | 'dispositions' | 'redactions'>;
 
 type Raw = Omit<DecisionRecord, 'basis' | 'dispositions' | 'redactions' | 'reviewRequired'> & {
   basis: string;

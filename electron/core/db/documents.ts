@@ -1,38 +1,12 @@
 import type { Connection } from './open.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
-import type { Attribute, ClassificationLevel, DocFormat, DocumentMetadata, Finding, Paragraph, Suggestion } from '../../../shared/types.ts';
-import type { DocumentFilter, DocumentRow, DocumentSortKey, RegisterState } from '../../../shared/ipc/records.ts';
+import type { Attribute, DocumentMetadata, Finding, Paragraph, Suggestion } from '../../../shared/types.ts';
+import type { DocumentDetail, DocumentFilter, DocumentRow, DocumentSortKey, RegisterState } from '../../../shared/ipc/records.ts';
 import { shortTermQuery, shortTermTokens } from './short-terms.ts';
 import { packContent, type DocumentContent, type PackedContent } from '../../../shared/ipc/document-content.ts';
 
-export interface NewDocument {
-  sha256: string;
-  fileName: string;
-  format: DocFormat;
-  byteSize: number;
-  pageCount: number | null;
-  charCount: number;
-  metadata: DocumentMetadata;
-  warnings: string[];
-  text: string | null;
-  paragraphs: Paragraph[];
-  findings: Finding[];
-  findingCounts: number[];
-  suggestion: Suggestion;
-  lexiconVersion: string;
-  revisionOf: number | null;
-  loadedBy: number;
-  loadedAt: string;
-}
-
 /** A register entry without its bulky content. */
-export interface DocumentHeader extends DocumentRow {
-  byteSize: number;
-  pageCount: number | null;
-  charCount: number;
-  metadata: DocumentMetadata;
-  warnings: string[];
-  lexiconVersion: string;
+export interface DocumentHeader extends DocumentRow, Pick<DocumentDetail, 'byteSize' | 'pageCount' | 'charCount' | 'metadata' | 'warnings' | 'lexiconVersion'> {
   loadedBy: number;
   signedDecisionId: number | null;
   /** Whether the text was kept (see document_content.text). */
@@ -40,6 +14,10 @@ export interface DocumentHeader extends DocumentRow {
 }
 
 export interface StoredDocument extends DocumentHeader, DocumentContent {}
+
+/** What a load writes: the parts of a stored document the loader knows; the register fills in the rest. */
+export type NewDocument = DocumentContent &
+  Pick<StoredDocument, 'sha256' | 'fileName' | 'format' | 'byteSize' | 'pageCount' | 'charCount' | 'metadata' | 'warnings' | 'findingCounts' | 'lexiconVersion' | 'revisionOf' | 'loadedBy' | 'loadedAt'>;
 
 interface CachedContent {
   sha256: string;
@@ -61,24 +39,10 @@ export interface DocumentStatus {
 const rowColumns =
   'id, sha256, fileName, format, docNumber, title, docDate, year, classification, state, attribute, signedAttribute, suggestedAttribute, findingCounts, revisionOf, loadedAt, updatedAt';
 
-interface RawRow {
-  id: number;
-  sha256: string;
-  fileName: string;
-  format: DocFormat;
-  docNumber: string | null;
-  title: string | null;
+/** A DocumentRow as its columns hold it: the date under its column name, the counts as JSON text. */
+interface RawRow extends Omit<DocumentRow, 'date' | 'findingCounts'> {
   docDate: string | null;
-  year: number | null;
-  classification: ClassificationLevel | null;
-  state: RegisterState;
-  attribute: Attribute | null;
-  signedAttribute: Attribute | null;
-  suggestedAttribute: Attribute;
   findingCounts: string;
-  revisionOf: number | null;
-  loadedAt: string;
-  updatedAt: string;
 }
 
 const toRow = (r: RawRow): DocumentRow => ({

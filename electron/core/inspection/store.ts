@@ -10,7 +10,9 @@ import type {
   RequestChannel,
   RequestOutcome,
   RequestTally,
+  RequestView,
   WorklistFilter,
+  WorklistItem,
   WorklistRule,
 } from '../../../shared/ipc/inspection.ts';
 import type { Candidate, Listing } from './rules.ts';
@@ -19,24 +21,8 @@ import type { AuditRow } from '../db/audit.ts';
 
 /** The only module that writes SQL for the inspection area; it reads the records tables, never writes them. */
 
-export interface RequestRecord {
-  id: number;
-  documentId: number | null;
-  documentSha256: string | null;
-  docNumber: string | null;
-  title: string | null;
-  subject: string;
-  applicantType: ApplicantType;
-  channel: RequestChannel;
-  receivedOn: string;
-  extensionDays: number;
-  extensionReason: string | null;
-  outcome: RequestOutcome | null;
-  answeredOn: string | null;
-  note: string;
-  recordedBy: string;
-  recordedAt: string;
-}
+/** A request as stored; its deadline depends on the calendar and is worked out by the register. */
+export type RequestRecord = Omit<RequestView, 'deadline'>;
 
 export interface InspectionRecord {
   year: number;
@@ -52,25 +38,9 @@ export interface InspectionRecord {
   annual: AnnualFigures | null;
 }
 
-export interface ItemRecord extends Listing {
-  documentId: number;
-  documentSha256: string;
-  fileName: string;
-  docNumber: string | null;
-  title: string | null;
-  date: string | null;
+/** A worklist item as stored, before its progress is worked out; it keeps the new decision's attribute for the bundle. */
+export interface ItemRecord extends Listing, Omit<WorklistItem, 'classification' | 'progress' | keyof Listing> {
   classification: ClassificationLevel | null;
-  decisionId: number;
-  attribute: Attribute;
-  reason: string;
-  basis: string[];
-  categories: CategoryId[];
-  signedAt: string | null;
-  requestCount: number;
-  outcome: InspectionOutcome | null;
-  justification: string | null;
-  newDecisionId: number | null;
-  newDecisionState: string | null;
   newAttribute: Attribute | null;
 }
 

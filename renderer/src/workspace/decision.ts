@@ -1,19 +1,13 @@
 import { attribute as attributeInfo } from '../../../shared/attributes.ts';
 import type { Redaction } from '../../../shared/redaction.ts';
-import type { Attribute, Finding, Suggestion } from '../../../shared/types.ts';
+import type { Finding, Suggestion } from '../../../shared/types.ts';
+import type { DecisionView } from '../../../shared/ipc/records.ts';
 import { workspace as m } from '../messages/workspace.ts';
 
 export type Disposition = { kind: 'confirmed' } | { kind: 'dismissed'; reason: string };
 
 /** What the drafter edits; the records layer stores it as the decision. */
-export interface DecisionFields {
-  attribute: Attribute;
-  reason: string;
-  basis: string[];
-  basisText: string;
-  justification: string;
-  redactions: Redaction[];
-}
+export type DecisionFields = Pick<DecisionView, 'attribute' | 'reason' | 'basis' | 'basisText' | 'justification' | 'redactions'>;
 
 /** The records layer's default; the admin may change it in 设置. */
 export const DEFAULT_HIGH_SCORE = 0.8;
