@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CoreClient } from '../core/host/client.ts';
+import { defaultDataDir } from '../core/data-dir.ts';
 import type { FileFilter } from '../../shared/ipc/app.ts';
 import { registerIpc } from './ipc.ts';
 import { PathGrants } from './path-grants.ts';
@@ -17,7 +18,8 @@ function argValue(flag: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const dataDir = argValue('--data-dir') ?? process.env.DISCLOSURE_DESK_DATA ?? app.getPath('userData');
+// The same folder the CLI uses by default, so both work on one database.
+const dataDir = argValue('--data-dir') ?? defaultDataDir();
 app.setPath('userData', dataDir);
 app.enableSandbox();
 registerAppScheme();
