@@ -1,37 +1,21 @@
 import type { Connection } from './open.ts';
 import type { AuditEntryView, AuditFilter } from '../../../shared/ipc/records.ts';
+import { where, type WhereClause } from './where.ts';
 
 /** One audit row as stored: the entry the UI sees, with `payload` still the canonical JSON text that was hashed. */
 export interface AuditRow extends Omit<AuditEntryView, 'payload'> {
   payload: string;
 }
 
-function whereClause(filter: AuditFilter): { sql: string; params: Record<string, unknown> } {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filter.documentSha256) {
-    parts.push('documentSha256 = @documentSha256');
-    params.documentSha256 = filter.documentSha256;
-  }
-  if (filter.user) {
-    parts.push('user = @user');
-    params.user = filter.user;
-  }
-  if (filter.action) {
-    parts.push('action = @action');
-    params.action = filter.action;
-  }
-  if (filter.from) {
-    parts.push('time >= @from');
-    params.from = filter.from;
-  }
-  if (filter.to) {
+const auditWhere = (filter: AuditFilter): WhereClause =>
+  where((and) => {
+    if (filter.documentSha256) and('documentSha256 = @documentSha256', { documentSha256: filter.documentSha256 });
+    if (filter.user) and('user = @user', { user: filter.user });
+    if (filter.action) and('action = @action', { action: filter.action });
+    if (filter.from) and('time >= @from', { from: filter.from });
     // A bare date includes that whole day.
-    parts.push('time < @to');
-    params.to = filter.to.length === 10 ? `${filter.to}T99` : filter.to;
-  }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
-}
+    if (filter.to) and('time < @to', { to: filter.to.length === 10 ? `${filter.to}T99` : filter.to });
+  });
 
 export function auditRepository(db: Connection) {
   const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
@@ -62,13 +46,13 @@ export function auditRepository(db: Connection) {
      */
     rawAfter: (afterSeq: number, limit: number) => range.all(afterSeq, limit) as [number, string, string | null, string | null, string, string | null, number | null, string, string | null, string][],
     list(filter: AuditFilter): { rows: AuditRow[]; total: number } {
-      const where = whereClause(filter);
-      const rows = cached(`SELECT * FROM audit_log ${where.sql} ORDER BY seq DESC LIMIT @limit OFFSET @offset`).all({
-        ...where.params,
+      const clause = auditWhere(filter);
+      const rows = cached(`SELECT * FROM audit_log ${clause.sql} ORDER BY seq DESC LIMIT @limit OFFSET @offset`).all({
+        ...clause.params,
         limit: filter.limit ?? 100,
         offset: filter.offset ?? 0,
       }) as AuditRow[];
-      const total = cached(`SELECT count(*) AS n FROM audit_log ${where.sql}`).get(where.params) as { n: number };
+      const total = cached(`SELECT count(*) AS n FROM audit_log ${clause.sql}`).get(clause.params) as { n: number };
       return { rows, total: total.n };
     },
   };

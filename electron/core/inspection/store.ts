@@ -18,6 +18,7 @@ import type {
 import type { Candidate, Listing } from './rules.ts';
 import { figureActions, type FigureEntry } from './figures.ts';
 import type { AuditRow } from '../db/audit.ts';
+import { where, type WhereClause } from '../db/where.ts';
 
 /** The only module that writes SQL for the inspection area; it reads the records tables, never writes them. */
 
@@ -88,30 +89,21 @@ const hydrateInspection = (r: RawInspection | undefined): InspectionRecord | nul
       }
     : null;
 
-function itemWhere(filter: Omit<WorklistFilter, 'offset' | 'limit'>): { sql: string; params: Record<string, unknown> } {
-  const parts = ['i.year = @year'];
-  const params: Record<string, unknown> = { year: filter.year };
-  if (filter.rule) {
-    parts.push('EXISTS (SELECT 1 FROM json_each(i.rules) WHERE value = @rule)');
-    params.rule = filter.rule;
-  }
-  if (filter.attribute) {
-    parts.push('c.attribute = @attribute');
-    params.attribute = filter.attribute;
-  }
-  if (filter.suggested) {
-    parts.push('i.suggested = @suggested');
-    params.suggested = filter.suggested;
-  }
-  if (filter.progress === 'pending') parts.push('i.outcome IS NULL');
-  if (filter.progress === 'proposed') parts.push("i.outcome IS NOT NULL AND (n.state IS NULL OR n.state <> 'signed')");
-  if (filter.progress === 'done') parts.push("n.state = 'signed'");
-  if (filter.query) {
-    parts.push("(d.title LIKE @query ESCAPE '\\' OR d.docNumber LIKE @query ESCAPE '\\' OR d.fileName LIKE @query ESCAPE '\\')");
-    params.query = `%${filter.query.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  }
-  return { sql: `WHERE ${parts.join(' AND ')}`, params };
-}
+const itemWhere = (filter: Omit<WorklistFilter, 'offset' | 'limit'>): WhereClause =>
+  where((and) => {
+    and('i.year = @year', { year: filter.year });
+    if (filter.rule) and('EXISTS (SELECT 1 FROM json_each(i.rules) WHERE value = @rule)', { rule: filter.rule });
+    if (filter.attribute) and('c.attribute = @attribute', { attribute: filter.attribute });
+    if (filter.suggested) and('i.suggested = @suggested', { suggested: filter.suggested });
+    if (filter.progress === 'pending') and('i.outcome IS NULL');
+    if (filter.progress === 'proposed') and("i.outcome IS NOT NULL AND (n.state IS NULL OR n.state <> 'signed')");
+    if (filter.progress === 'done') and("n.state = 'signed'");
+    if (filter.query) {
+      and("(d.title LIKE @query ESCAPE '\\' OR d.docNumber LIKE @query ESCAPE '\\' OR d.fileName LIKE @query ESCAPE '\\')", {
+        query: `%${filter.query.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+      });
+    }
+  });
 
 export function inspectionStore(db: Connection) {
   const statementCache = new Map<string, ReturnType<Connection['prepare']>>();
@@ -179,18 +171,11 @@ export function inspectionStore(db: Connection) {
     documentSha: (id: number) => (documentExists.get(id) as string | undefined) ?? null,
     /** Requests matching document and year, oldest first; status is decided by the caller (it needs the calendar). */
     requests(filter: { documentId?: number; year?: number }): RequestRecord[] {
-      const parts: string[] = [];
-      const params: Record<string, unknown> = {};
-      if (filter.documentId !== undefined) {
-        parts.push('r.documentId = @documentId');
-        params.documentId = filter.documentId;
-      }
-      if (filter.year !== undefined) {
-        parts.push('r.receivedOn BETWEEN @from AND @to');
-        params.from = `${filter.year}-01-01`;
-        params.to = `${filter.year}-12-31`;
-      }
-      return cached(`${requestSelect} ${parts.length ? `WHERE ${parts.join(' AND ')}` : ''} ORDER BY r.receivedOn, r.id`).all(params) as RequestRecord[];
+      const clause = where((and) => {
+        if (filter.documentId !== undefined) and('r.documentId = @documentId', { documentId: filter.documentId });
+        if (filter.year !== undefined) and('r.receivedOn BETWEEN @from AND @to', { from: `${filter.year}-01-01`, to: `${filter.year}-12-31` });
+      });
+      return cached(`${requestSelect} ${clause.sql} ORDER BY r.receivedOn, r.id`).all(clause.params) as RequestRecord[];
     },
     requestCounts(from: string, to: string): Map<number, number> {
       const rows = requestCounts.all({ from, to }) as { documentId: number; n: number }[];
@@ -232,13 +217,13 @@ export function inspectionStore(db: Connection) {
       recordOutcome.run(r);
     },
     items(filter: WorklistFilter): { items: ItemRecord[]; total: number } {
-      const where = itemWhere(filter);
-      const items = (cached(`${itemSelect} ${where.sql} ORDER BY i.outcome IS NOT NULL, d.docDate, i.documentId LIMIT @limit OFFSET @offset`).all({
-        ...where.params,
+      const clause = itemWhere(filter);
+      const items = (cached(`${itemSelect} ${clause.sql} ORDER BY i.outcome IS NOT NULL, d.docDate, i.documentId LIMIT @limit OFFSET @offset`).all({
+        ...clause.params,
         limit: filter.limit ?? 100,
         offset: filter.offset ?? 0,
       }) as RawItem[]).map(hydrateItem);
-      const total = cached(`SELECT count(*) AS n FROM inspection_items i JOIN documents d ON d.id = i.documentId JOIN decisions c ON c.id = i.decisionId LEFT JOIN decisions n ON n.id = i.newDecisionId ${where.sql}`).get(where.params) as { n: number };
+      const total = cached(`SELECT count(*) AS n FROM inspection_items i JOIN documents d ON d.id = i.documentId JOIN decisions c ON c.id = i.decisionId LEFT JOIN decisions n ON n.id = i.newDecisionId ${clause.sql}`).get(clause.params) as { n: number };
       return { items, total: total.n };
     },
     progress: (year: number) => progress.get(year) as InspectionProgress,
