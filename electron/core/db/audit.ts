@@ -1,6 +1,7 @@
 import type { Connection } from './open.ts';
 import type { AuditEntryView, AuditFilter } from '../../../shared/ipc/records.ts';
 import { where, type WhereClause } from './where.ts';
+import { preparedCache } from './prepared.ts';
 
 /** One audit row as stored: the entry the UI sees, with `payload` still the canonical JSON text that was hashed. */
 export interface AuditRow extends Omit<AuditEntryView, 'payload'> {
@@ -25,15 +26,7 @@ export function auditRepository(db: Connection) {
   const bySeq = db.prepare('SELECT * FROM audit_log WHERE seq = ?');
   const forDocument = db.prepare('SELECT * FROM audit_log WHERE documentSha256 = ? ORDER BY seq');
   const range = db.prepare('SELECT seq, time, user, role, action, documentSha256, decisionId, payload, signature, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').raw();
-  const statementCache = new Map<string, ReturnType<Connection['prepare']>>();
-  const cached = (sql: string) => {
-    let stmt = statementCache.get(sql);
-    if (!stmt) {
-      stmt = db.prepare(sql);
-      statementCache.set(sql, stmt);
-    }
-    return stmt;
-  };
+  const cached = preparedCache(db);
 
   return {
     head: () => (head.get() as { seq: number; hash: string } | undefined) ?? null,

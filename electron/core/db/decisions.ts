@@ -1,4 +1,5 @@
 import type { Connection } from './open.ts';
+import type { Statement } from './prepared.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
 import type { Attribute } from '../../../shared/types.ts';
 import type { DecisionView, Disposition, QueueItem } from '../../../shared/ipc/records.ts';
@@ -79,14 +80,8 @@ export function decisionsRepository(db: Connection) {
   const latestForDocument = db.prepare('SELECT * FROM decisions WHERE documentId = ? ORDER BY id DESC LIMIT 1');
   const supersededBy = db.prepare('SELECT id FROM decisions WHERE supersedesId = ? ORDER BY id LIMIT 1').pluck();
   const signed = db.prepare("SELECT id, signStatement, signature, signSeq FROM decisions WHERE state = 'signed' ORDER BY id");
-  const queueCount = Object.fromEntries(Object.entries(queueWhere).map(([k, w]) => [k, db.prepare(`SELECT count(*) FROM decisions c WHERE ${w}`).pluck()])) as Record<
-    QueueName,
-    ReturnType<Connection['prepare']>
-  >;
-  const queueList = Object.fromEntries(Object.entries(queueWhere).map(([k, w]) => [k, db.prepare(`${queueSelect} WHERE ${w} ORDER BY c.updatedAt, c.id LIMIT @limit`)])) as Record<
-    QueueName,
-    ReturnType<Connection['prepare']>
-  >;
+  const queueCount = Object.fromEntries(Object.entries(queueWhere).map(([k, w]) => [k, db.prepare(`SELECT count(*) FROM decisions c WHERE ${w}`).pluck()])) as Record<QueueName, Statement>;
+  const queueList = Object.fromEntries(Object.entries(queueWhere).map(([k, w]) => [k, db.prepare(`${queueSelect} WHERE ${w} ORDER BY c.updatedAt, c.id LIMIT @limit`)])) as Record<QueueName, Statement>;
 
   return {
     insert(documentId: number, suggestedAttribute: Attribute, content: DecisionContent, draftedBy: number, supersedesId: number | null, now: string): number {

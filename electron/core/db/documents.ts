@@ -3,6 +3,7 @@ import { canonicalJson } from '../../../shared/canonical.ts';
 import type { Attribute, DocumentMetadata, Finding, Paragraph, Suggestion } from '../../../shared/types.ts';
 import type { DocumentDetail, DocumentFilter, DocumentRow, DocumentSortKey, RegisterState } from '../../../shared/ipc/records.ts';
 import { shortTermQuery, shortTermTokens } from './short-terms.ts';
+import { preparedCache } from './prepared.ts';
 import { packContent, type DocumentContent, type PackedContent } from '../../../shared/ipc/document-content.ts';
 
 /** A register entry without its bulky content. */
@@ -167,15 +168,7 @@ export function documentsRepository(db: Connection) {
   const byTitle = db.prepare('SELECT id FROM documents WHERE title = ? AND sha256 <> ? AND (docNumber IS NULL OR ? IS NULL) ORDER BY id DESC LIMIT 1').pluck();
   const laterRevisions = db.prepare(`SELECT ${rowColumns} FROM documents WHERE revisionOf = ? ORDER BY id`);
   const setStatus = db.prepare('UPDATE documents SET state = @state, attribute = @attribute, signedAttribute = @signedAttribute, signedDecisionId = @signedDecisionId, updatedAt = @updatedAt WHERE id = @id');
-  const statementCache = new Map<string, ReturnType<Connection['prepare']>>();
-  const cached = (sql: string) => {
-    let stmt = statementCache.get(sql);
-    if (!stmt) {
-      stmt = db.prepare(sql);
-      statementCache.set(sql, stmt);
-    }
-    return stmt;
-  };
+  const cached = preparedCache(db);
   const readHeader = (id: number): DocumentHeader | null => {
     const r = header.get(id) as (RawRow & Record<string, unknown>) | undefined;
     if (!r) return null;

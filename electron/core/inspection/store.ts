@@ -19,6 +19,7 @@ import type { Candidate, Listing } from './rules.ts';
 import { figureActions, type FigureEntry } from './figures.ts';
 import type { AuditRow } from '../db/audit.ts';
 import { where, type WhereClause } from '../db/where.ts';
+import { preparedCache } from '../db/prepared.ts';
 
 /** The only module that writes SQL for the inspection area; it reads the records tables, never writes them. */
 
@@ -106,15 +107,7 @@ const itemWhere = (filter: Omit<WorklistFilter, 'offset' | 'limit'>): WhereClaus
   });
 
 export function inspectionStore(db: Connection) {
-  const statementCache = new Map<string, ReturnType<Connection['prepare']>>();
-  const cached = (sql: string) => {
-    let stmt = statementCache.get(sql);
-    if (!stmt) {
-      stmt = db.prepare(sql);
-      statementCache.set(sql, stmt);
-    }
-    return stmt;
-  };
+  const cached = preparedCache(db);
 
   const insertRequest = db.prepare(`INSERT INTO info_requests (documentId, subject, applicantType, channel, receivedOn, note, recordedBy, recordedAt)
     VALUES (@documentId, @subject, @applicantType, @channel, @receivedOn, @note, @recordedBy, @recordedAt)`);
