@@ -17,6 +17,7 @@ import { exportInspection } from '../electron/core/inspection/export/write.ts';
 import { annualFiguresFor } from '../electron/core/inspection/annual.ts';
 import { bundleDomain } from '../electron/core/inspection/bundle/format.ts';
 import { consolidatedView, exportConsolidated, importBundles } from '../electron/core/inspection/consolidate.ts';
+import { emptyMetadata } from '../electron/core/intake/metadata.ts';
 import { canonicalJson } from '../shared/canonical.ts';
 import type { Attribute, CategoryId, DocumentMetadata, Finding } from '../shared/types.ts';
 import type { SignStatement } from '../shared/ipc/records.ts';
@@ -55,23 +56,11 @@ function openUnit(name: string, clock: { now: string }): { ctx: Context; team: R
 }
 
 const metadata = (title: string, date: string, classified: boolean): DocumentMetadata => ({
-  copyNumber: null,
+  ...emptyMetadata(),
   classification: classified ? { level: '秘密', period: '1年', raw: '秘密★1年' } : null,
-  urgency: null,
-  issuerMark: null,
   docNumber: `测政发〔${date.slice(0, 4)}〕${title.length}号`,
-  docNumberRaw: null,
-  signer: null,
   title,
-  addressee: null,
-  attachments: [],
-  issuer: null,
   date,
-  dateRaw: null,
-  note: null,
-  cc: null,
-  printedBy: null,
-  printedDate: null,
 });
 
 const attributeCycle: Attribute[] = ['proactive', 'proactive', 'on-request', 'withheld', 'partial', 'proactive', 'on-request', 'withheld', 'proactive', 'partial'];

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import { openRecords } from '../../electron/core/records/index.ts';
 import { addUser, authenticate } from '../../electron/core/records/users.ts';
 import { loadDocument } from '../../electron/core/records/documents.ts';
+import { emptyMetadata } from '../../electron/core/intake/metadata.ts';
 import type { Actor, Context } from '../../electron/core/records/context.ts';
 import type { Attribute, DocumentMetadata, ExtractedDocument, Finding, Role, ScanResult } from '../../shared/types.ts';
 
@@ -45,26 +46,7 @@ export function makeTeam(ctx: Context): Team {
 }
 
 export function metadata(partial: Partial<DocumentMetadata> = {}): DocumentMetadata {
-  return {
-    copyNumber: null,
-    classification: null,
-    urgency: null,
-    issuerMark: null,
-    docNumber: null,
-    signer: null,
-    title: null,
-    addressee: null,
-    attachments: [],
-    issuer: null,
-    date: null,
-    dateRaw: null,
-    note: null,
-    cc: null,
-    printedBy: null,
-    printedDate: null,
-    docNumberRaw: null,
-    ...partial,
-  };
+  return { ...emptyMetadata(), ...partial };
 }
 
 export function extracted(text: string, meta: Partial<DocumentMetadata> = {}, fileName = 'draft.txt'): ExtractedDocument {

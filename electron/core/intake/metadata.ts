@@ -55,7 +55,8 @@ const ORG_THEN_DATE = /^(.{2,40}?)\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{
 
 const toHalfWidthDigits = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
-function emptyMetadata(): DocumentMetadata {
+/** Metadata with nothing recognised: what a document without 版头 or 版记 yields, and what a builder fills in. */
+export function emptyMetadata(): DocumentMetadata {
   return {
     copyNumber: null,
     classification: null,
