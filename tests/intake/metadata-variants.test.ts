@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMetadata } from '../../electron/core/intake/index.ts';
-import type { Paragraph } from '../../shared/types.ts';
-
-function parse(lines: string[]) {
-  const paragraphs: Paragraph[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    paragraphs.push({ start: offset, end: offset + line.length, page: 1, zone: 'body', kind: 'paragraph' });
-    offset += line.length + 1;
-  }
-  const result = parseMetadata(lines.join('\n'), paragraphs);
-  const zoneOf = (line: string) => result.paragraphs[lines.indexOf(line)]!.zone;
-  const kindOf = (line: string) => result.paragraphs[lines.indexOf(line)]!.kind;
-  return { ...result, zoneOf, kindOf };
-}
+import { parseLines } from './helpers.ts';
 
 const penaltyDecision = [
   '玉林市市场监督管理局',
@@ -33,7 +19,7 @@ const penaltyDecision = [
 
 describe('title before the 发文字号', () => {
   it('reads a 行政处罚决定书 whose title sits between the agency and the number', () => {
-    const { metadata, zoneOf, kindOf } = parse(penaltyDecision);
+    const { metadata, zoneOf, kindOf } = parseLines(penaltyDecision);
     expect(metadata).toMatchObject({
       issuerMark: '玉林市市场监督管理局',
       title: '行政处罚决定书',
@@ -56,14 +42,14 @@ describe('title before the 发文字号', () => {
     ['关于同意设立玉林市某某中心的批复', '玉政函〔2024〕8号', '市民政局：'],
     ['第5次常务会议纪要', '玉政纪〔2024〕5号', '各有关单位：'],
   ])('finds the title %s above its number', (title, number, addressee) => {
-    const { metadata } = parse(['玉林市人民政府', title, number, addressee, '根据有关规定，经研究，现答复如下。', '玉林市人民政府', '2024年5月6日']);
+    const { metadata } = parseLines(['玉林市人民政府', title, number, addressee, '根据有关规定，经研究，现答复如下。', '玉林市人民政府', '2024年5月6日']);
     expect(metadata.title).toBe(title);
     expect(metadata.docNumber).toBe(number);
     expect(metadata.addressee).toBe(addressee.slice(0, -1));
   });
 
   it('does not promote the 主送 line or a body sentence to title', () => {
-    const { metadata } = parse([
+    const { metadata } = parseLines([
       '玉林市市场监督管理局',
       '玉市监函〔2024〕3号',
       '玉林市某某商贸有限公司：',
@@ -78,7 +64,7 @@ describe('title before the 发文字号', () => {
 
   it('does not take a heading, a label or a line with punctuation as title', () => {
     for (const line of ['一、关于处罚的决定', '当事人：某某公司', '现将有关事项通知', '经研究，决定如下']) {
-      const { metadata } = parse(['玉林市市场监督管理局', '玉市监处罚〔2024〕15号', line, '当事人于2024年2月销售过期食品。']);
+      const { metadata } = parseLines(['玉林市市场监督管理局', '玉市监处罚〔2024〕15号', line, '当事人于2024年2月销售过期食品。']);
       expect(metadata.title, line).toBeNull();
     }
   });
@@ -95,7 +81,7 @@ describe('real-world variants of GB/T 9704 elements', () => {
     [['玉政办发〔2018〕', '48号'], '玉政办发〔2018〕48号'],
   ])('reads the 发文字号 written as %j', (numberLines, expected) => {
     const lines = ['玉林市人民政府办公室文件', ...numberLines, ...body];
-    const { metadata, zoneOf } = parse(lines);
+    const { metadata, zoneOf } = parseLines(lines);
     expect(metadata.docNumber).toBe(expected);
     expect(metadata.title).toBe('关于加强政务公开工作的通知');
     for (const line of numberLines) expect(zoneOf(line)).toBe('header');
@@ -109,7 +95,7 @@ describe('real-world variants of GB/T 9704 elements', () => {
     ['二○二四年五月二十六日', '2024-05-26'],
     ['２０２４年５月６日', '2024-05-06'],
   ])('reads the 成文日期 %s', (raw, iso) => {
-    const { metadata } = parse([...body, '玉林市人民政府办公室', raw]);
+    const { metadata } = parseLines([...body, '玉林市人民政府办公室', raw]);
     expect(metadata.date).toBe(iso);
     expect(metadata.issuer).toBe('玉林市人民政府办公室');
   });
@@ -123,23 +109,23 @@ describe('real-world variants of GB/T 9704 elements', () => {
     ['（此件部分公开）', '（此件部分公开）'],
     ['(此件主动公开)', '(此件主动公开)'],
   ])('reads the 附注 %s under the date', (line, expected) => {
-    const { metadata } = parse([...body, '玉林市人民政府办公室', '2024年5月6日', line]);
+    const { metadata } = parseLines([...body, '玉林市人民政府办公室', '2024年5月6日', line]);
     expect(metadata.note).toBe(expected);
   });
 
   it('reads a 公开方式 line in the 版记 as the 附注', () => {
     const lines = [...body, '玉林市人民政府办公室', '2024年5月6日', '抄送：市委办公室。', '公开方式：主动公开', '玉林市人民政府办公室  2024年5月6日印发'];
-    expect(parse(lines).metadata.note).toBe('公开方式：主动公开');
-    expect(parse([...body, '玉林市人民政府办公室', '2024年5月6日', '（公开方式：依申请公开）']).metadata.note).toBe('（公开方式：依申请公开）');
+    expect(parseLines(lines).metadata.note).toBe('公开方式：主动公开');
+    expect(parseLines([...body, '玉林市人民政府办公室', '2024年5月6日', '（公开方式：依申请公开）']).metadata.note).toBe('（公开方式：依申请公开）');
   });
 
   it('does not take a sentence about publicity for a 附注', () => {
     const lines = ['一、工作要求', '各单位在公文起草时应当明确公开方式：主动公开、依申请公开或者不予公开。', '此件公开发布的要求另行通知。'];
-    expect(parse(lines).metadata.note).toBeNull();
+    expect(parseLines(lines).metadata.note).toBeNull();
   });
 
   it('reads a bare publicity note when the document has no date', () => {
-    expect(parse([...body, '此件不予公开']).metadata.note).toBe('此件不予公开');
+    expect(parseLines([...body, '此件不予公开']).metadata.note).toBe('此件不予公开');
   });
 
   it.each([
@@ -150,13 +136,13 @@ describe('real-world variants of GB/T 9704 elements', () => {
     ['秘密☆1年', { level: '秘密', period: '1年' }],
     ['000123  秘密★6个月  特急', { level: '秘密', period: '6个月' }],
   ])('reads the 密级 %s', (line, expected) => {
-    const { metadata, zoneOf } = parse([line, '某某局文件', '某发〔2020〕1号', ...body]);
+    const { metadata, zoneOf } = parseLines([line, '某某局文件', '某发〔2020〕1号', ...body]);
     expect(metadata.classification).toMatchObject(expected);
     expect(zoneOf(line)).toBe('header');
   });
 
   it.each(['内部', '内部资料', '内部资料 注意保存', '商业秘密'])('does not take %s for a 密级', (line) => {
-    const { metadata } = parse([line, '某某局文件', '某发〔2020〕1号', ...body]);
+    const { metadata } = parseLines([line, '某某局文件', '某发〔2020〕1号', ...body]);
     expect(metadata.classification).toBeNull();
   });
 
@@ -166,12 +152,12 @@ describe('real-world variants of GB/T 9704 elements', () => {
     ['急件', '急件'],
     ['紧急程度：特急', '特急'],
   ])('reads the 紧急程度 %s', (line, expected) => {
-    const { metadata } = parse(['000123', line, '某某局文件', '某发〔2020〕1号', ...body]);
+    const { metadata } = parseLines(['000123', line, '某某局文件', '某发〔2020〕1号', ...body]);
     expect(metadata.urgency).toBe(expected);
   });
 
   it('does not read 急件 inside a sentence as a 紧急程度', () => {
-    expect(parse([...body, '请将急件于当日送达。']).metadata.urgency).toBeNull();
+    expect(parseLines([...body, '请将急件于当日送达。']).metadata.urgency).toBeNull();
   });
 
   it.each([
@@ -179,7 +165,7 @@ describe('real-world variants of GB/T 9704 elements', () => {
     ['玉政办发〔2024〕6号　　签发人：张三　李四', '张三 李四'],
     ['签发人：张三、李四', '张三、李四'],
   ])('reads two 签发人 from %s', (line, expected) => {
-    const { metadata } = parse(['玉林市人民政府办公室文件', line, ...body]);
+    const { metadata } = parseLines(['玉林市人民政府办公室文件', line, ...body]);
     expect(metadata.signer).toBe(expected);
   });
 
@@ -188,7 +174,7 @@ describe('real-world variants of GB/T 9704 elements', () => {
     [['抄送：市委办公室，市人大常委会办公室', '市政协办公室'], '市委办公室，市人大常委会办公室市政协办公室'],
   ])('reads a 抄送 over two lines', (ccLines, expected) => {
     const lines = [...body, '玉林市人民政府办公室', '2024年5月6日', ...ccLines, '玉林市人民政府办公室  2024年5月6日印发'];
-    const { metadata, zoneOf } = parse(lines);
+    const { metadata, zoneOf } = parseLines(lines);
     expect(metadata.cc).toBe(expected);
     for (const line of ccLines) expect(zoneOf(line)).toBe('footer');
   });
@@ -199,7 +185,7 @@ describe('real-world variants of GB/T 9704 elements', () => {
     '玉林市人民政府办公室 2024 年 5 月 6 日印发',
     '玉林市人民政府办公室        2024年5月6日 印发',
   ])('reads the 印发 line %s', (line) => {
-    const { metadata } = parse([...body, '玉林市人民政府办公室', '2024年5月6日', line]);
+    const { metadata } = parseLines([...body, '玉林市人民政府办公室', '2024年5月6日', line]);
     expect(metadata.printedBy).toBe('玉林市人民政府办公室');
     expect(metadata.printedDate).toBe('2024-05-06');
   });
