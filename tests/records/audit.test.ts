@@ -12,7 +12,7 @@ import { authenticate } from '../../electron/core/records/users.ts';
 import { openStore } from '../../electron/core/db/store.ts';
 import type { AuditRow } from '../../electron/core/db/audit.ts';
 import { canonicalJson } from '../../shared/canonical.ts';
-import { loadSample, makeTeam, openTestRecords, password, tempDir } from './helpers.ts';
+import { loadSample, makeTeam, openTestRecords, password, privacyDecision, tempDir } from './helpers.ts';
 
 /** A record with a signed decision and a checkpoint, closed, ready to be tampered with. */
 function signedRecord() {
@@ -21,16 +21,7 @@ function signedRecord() {
   const ctx = openTestRecords(file);
   const team = makeTeam(ctx);
   const { outcome, findings } = loadSample(ctx, team.drafter);
-  const d = saveDecision(ctx, team.drafter, {
-    documentId: outcome.documentId,
-    attribute: 'withheld',
-    reason: '个人隐私',
-    basis: ['条例第十五条'],
-    basisText: '',
-    justification: '当事人为未成年人',
-    dispositions: [{ findingId: findings[0]!.id, action: 'confirm', reason: '' }],
-    redactions: [],
-  });
+  const d = saveDecision(ctx, team.drafter, privacyDecision(outcome.documentId, findings[0]!.id, 'withheld', '当事人为未成年人'));
   submitDecision(ctx, team.drafter, d.id);
   approveDecision(ctx, team.reviewer, d.id, null);
   const signOff = signDecision(ctx, team.signer, d.id, password);

@@ -2,22 +2,13 @@
 import { openRecords } from '../../electron/core/records/index.ts';
 import { authenticate } from '../../electron/core/records/users.ts';
 import { saveDecision, submitDecision } from '../../electron/core/records/decisions.ts';
-import { loadSample, password, testCost } from './helpers.ts';
+import { loadSample, password, privacyDecision, testCost } from './helpers.ts';
 
 const ctx = openRecords(process.argv[2]!, { cost: testCost });
 const drafter = authenticate(ctx, 'drafter', password, 'cli');
 for (let i = 0; ; i++) {
   const { outcome, findings } = loadSample(ctx, drafter, `第${i}号决定\n当事人身份证号110101199003071234，批次${process.pid}-${i}。`);
-  const decision = saveDecision(ctx, drafter, {
-    documentId: outcome.documentId,
-    attribute: 'partial',
-    reason: '个人隐私',
-    basis: ['条例第十五条'],
-    basisText: '',
-    justification: '',
-    dispositions: [{ findingId: findings[0]!.id, action: 'redact', reason: '' }],
-    redactions: [],
-  });
+  const decision = saveDecision(ctx, drafter, privacyDecision(outcome.documentId, findings[0]!.id));
   submitDecision(ctx, drafter, decision.id);
   process.stdout.write(`committed ${decision.id}\n`);
 }

@@ -8,6 +8,7 @@ import { loadDocument } from '../../electron/core/records/documents.ts';
 import { emptyMetadata } from '../../electron/core/intake/metadata.ts';
 import type { Actor, Context } from '../../electron/core/records/context.ts';
 import type { Attribute, DocumentMetadata, ExtractedDocument, Finding, Role, ScanResult } from '../../shared/types.ts';
+import type { DecisionInput } from '../../shared/ipc/records.ts';
 
 export const password = 'correct horse 1';
 /** Cheap scrypt so tests stay quick; the format records the cost, so nothing else changes. */
@@ -106,4 +107,18 @@ export function loadSample(ctx: Context, drafter: Actor, text = sampleText, meta
   const findings = text.includes('110101199003071234') ? [finding(text, '110101199003071234')] : [];
   const outcome = loadDocument(ctx, drafter, doc, scanned(findings));
   return { doc, findings, outcome };
+}
+
+/** The plainest complete decision on a sample: 个人隐私 under 条例第十五条, its finding redacted (partial) or confirmed (withheld). */
+export function privacyDecision(documentId: number, findingId: string, attribute: 'partial' | 'withheld' = 'partial', justification = ''): DecisionInput {
+  return {
+    documentId,
+    attribute,
+    reason: '个人隐私',
+    basis: ['条例第十五条'],
+    basisText: '',
+    justification,
+    dispositions: [{ findingId, action: attribute === 'partial' ? 'redact' : 'confirm', reason: '' }],
+    redactions: [],
+  };
 }

@@ -7,7 +7,7 @@ import { approveDecision, saveDecision, signDecision, submitDecision } from '../
 import { documentDetail, loadDocument } from '../../electron/core/records/documents.ts';
 import { normaliseRedactions, redactText } from '../../shared/redaction.ts';
 import { unzipSync, strFromU8 } from 'fflate';
-import { extracted, loadSample, makeTeam, openTestRecords, password, sampleText, scanned, tempDir } from './helpers.ts';
+import { extracted, loadSample, makeTeam, openTestRecords, password, privacyDecision, sampleText, scanned, tempDir } from './helpers.ts';
 
 afterAll(() => closeIntake());
 
@@ -124,16 +124,7 @@ describe('redacted public copy', () => {
     const ctx = openTestRecords();
     const team = makeTeam(ctx);
     const { outcome, findings } = loadSample(ctx, team.drafter);
-    const d = saveDecision(ctx, team.drafter, {
-      documentId: outcome.documentId,
-      attribute: 'partial',
-      reason: '个人隐私',
-      basis: ['条例第十五条'],
-      basisText: '',
-      justification: '',
-      dispositions: [{ findingId: findings[0]!.id, action: 'redact', reason: '' }],
-      redactions: [],
-    });
+    const d = saveDecision(ctx, team.drafter, privacyDecision(outcome.documentId, findings[0]!.id));
     await expect(exportRedacted(ctx, team.drafter, d.id, path.join(tempDir(), 'x.txt'), 'txt', (f) => extractFile(f))).rejects.toMatchObject({ code: 'not-signed' });
   });
 });
