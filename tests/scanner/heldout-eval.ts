@@ -61,10 +61,14 @@ function evaluate(name: string, result: ScanResult, expected: Expectation): Draf
   };
 }
 
-export function runDraft(scanner: Scanner, name: string): DraftOutcome {
-  const text = fs.readFileSync(path.join(heldoutDir, `${name}.txt`), 'utf8');
+/** A scan of the draft, however it was read, against the expectation beside it. */
+export function judgeDraft(name: string, result: ScanResult): DraftOutcome {
   const expected = JSON.parse(fs.readFileSync(path.join(heldoutDir, `${name}.json`), 'utf8')) as Expectation;
-  return evaluate(name, scanner.scanText(text), expected);
+  return evaluate(name, result, expected);
+}
+
+export function runDraft(scanner: Scanner, name: string): DraftOutcome {
+  return judgeDraft(name, scanner.scanText(fs.readFileSync(path.join(heldoutDir, `${name}.txt`), 'utf8')));
 }
 
 /** Recall over required findings, precision over reported concerns, and the share of drafts given an expected attribute. */
