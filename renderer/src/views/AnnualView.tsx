@@ -3,7 +3,7 @@ import { attributes } from '../../../shared/attributes.ts';
 import { applicantTypes, type AnnualFigures } from '../../../shared/ipc/inspection.ts';
 import { applicantLabels } from '../../../shared/messages/inspection.ts';
 import '../inspection/inspection.css';
-import { yearChoices } from '../lib/years.ts';
+import { YearPicker } from '../components/YearPicker.tsx';
 import { annual as m } from '../messages/inspection.ts';
 import { useNotices } from '../stores/notices.ts';
 
@@ -24,12 +24,7 @@ export function AnnualView() {
     <div className="view annual-view">
       <header className="view-head">
         <h1>{m.title(year)}</h1>
-        <label className="inline-field">
-          <span className="muted small">{m.year}</span>
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {yearChoices().map((y) => <option key={y} value={y}>{y}</option>)}
-          </select>
-        </label>
+        <YearPicker label={m.year} year={year} onChange={setYear} />
       </header>
       {!figures ? (
         <p className="muted">{m.loading}</p>

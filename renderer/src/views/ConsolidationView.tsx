@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BundleCheck, ConsolidatedView, UnitSummary } from '../../../shared/ipc/inspection.ts';
 import '../inspection/inspection.css';
+import { YearPicker } from '../components/YearPicker.tsx';
 import { formatTime } from '../lib/format.ts';
-import { yearChoices } from '../lib/years.ts';
 import { consolidation as m } from '../messages/inspection.ts';
 import { useNotices } from '../stores/notices.ts';
 import { hasRole, useSession } from '../stores/session.ts';
@@ -77,12 +77,7 @@ export function ConsolidationView() {
     <div className="view consolidation-view">
       <header className="view-head">
         <h1>{m.title(year)}</h1>
-        <label className="inline-field">
-          <span className="muted small">{m.year}</span>
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {yearChoices().map((y) => <option key={y} value={y}>{y}</option>)}
-          </select>
-        </label>
+        <YearPicker label={m.year} year={year} onChange={setYear} />
         <span className="spacer" />
         <button type="button" onClick={() => void run(false)}>{m.verifyOnly}</button>
         {office && <button type="button" className="btn-primary" onClick={() => void run(true)}>{m.importBundles}</button>}

@@ -4,6 +4,7 @@ import { inspectionOutcomes, worklistRules, type InspectionOutcome, type Inspect
 import { inspectionOutcomeLabels, progressLabels, ruleLabels } from '../../../shared/messages/inspection.ts';
 import type { Attribute } from '../../../shared/types.ts';
 import '../inspection/inspection.css';
+import { YearPicker } from '../components/YearPicker.tsx';
 import { ConfigDialog } from '../inspection/ConfigDialog.tsx';
 import { ExportBar } from '../inspection/ExportBar.tsx';
 import { ProposeDialog } from '../inspection/ProposeDialog.tsx';
@@ -16,7 +17,6 @@ import { useQueues } from '../stores/queues.ts';
 import { useRoute } from '../stores/route.ts';
 import { hasRole, useSession } from '../stores/session.ts';
 import { ConfirmDialog } from '../workspace/dialogs.tsx';
-import { yearChoices } from '../lib/years.ts';
 
 interface Proposal {
   items: WorklistItem[];
@@ -66,12 +66,7 @@ export function InspectionView() {
     <div className="view inspection-view">
       <header className="view-head">
         <h1>{m.title(year)}</h1>
-        <label className="inline-field">
-          <span className="muted small">{m.year}</span>
-          <select value={year} onChange={(e) => void store.setYear(Number(e.target.value))}>
-            {yearChoices().map((y) => <option key={y} value={y}>{y}</option>)}
-          </select>
-        </label>
+        <YearPicker label={m.year} year={year} onChange={(y) => void store.setYear(y)} />
         {status && <span className={`inspection-state state-${status.state}`}>{m.state[status.state]}</span>}
         {status?.openedBy && status.openedAt && <span className="muted small">{m.openedBy(status.openedBy, formatTime(status.openedAt))}</span>}
         <span className="spacer" />
