@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { attribute as attributeInfo } from '../../../shared/attributes.ts';
 import { categories, category as categoryInfo } from '../../../shared/categories.ts';
-import { lexiconModes, type LexiconMode } from '../../../shared/ipc/lexicon.ts';
+import { lexiconModes, type LexiconMode, type LexiconTerm } from '../../../shared/ipc/lexicon.ts';
 import type { CategoryId } from '../../../shared/types.ts';
 import { lexicon as m } from '../messages/lexicon.ts';
 import { useLexicon } from '../stores/lexicon.ts';
@@ -54,6 +54,19 @@ export function LexiconView() {
   );
 }
 
+/** A user's own entry can be removed here; a shipped one is only marked as shipped. */
+function SourceCell({ source, onRemove }: { source: LexiconTerm['source']; onRemove(): void }) {
+  return (
+    <td>
+      {source === 'user' ? (
+        <button type="button" className="btn-link" onClick={onRemove}>{m.remove}</button>
+      ) : (
+        <span className="badge badge-muted">{m.shipped}</span>
+      )}
+    </td>
+  );
+}
+
 function TermTable({ category }: { category: CategoryId }) {
   const { state, addTerm, removeTerm } = useLexicon();
   const [filter, setFilter] = useState('');
@@ -89,13 +102,7 @@ function TermTable({ category }: { category: CategoryId }) {
                 <td className="mono">{t.weight}</td>
                 <td className="small">{m.modes[t.mode]}</td>
                 <td className="small">{t.note}{t.basis.length > 0 && <span className="muted">（{t.basis.join('；')}）</span>}</td>
-                <td>
-                  {t.source === 'user' ? (
-                    <button type="button" className="btn-link" onClick={() => void removeTerm(t.pattern, t.category)}>{m.remove}</button>
-                  ) : (
-                    <span className="badge badge-muted">{m.shipped}</span>
-                  )}
-                </td>
+                <SourceCell source={t.source} onRemove={() => void removeTerm(t.pattern, t.category)} />
               </tr>
             ))}
           </tbody>
@@ -155,13 +162,7 @@ function AllowTable() {
               <tr key={`${a.source}:${a.word}`}>
                 <td className="lexicon-pattern">{a.word}</td>
                 <td className="small">{a.note}</td>
-                <td>
-                  {a.source === 'user' ? (
-                    <button type="button" className="btn-link" onClick={() => void removeAllow(a.word)}>{m.remove}</button>
-                  ) : (
-                    <span className="badge badge-muted">{m.shipped}</span>
-                  )}
-                </td>
+                <SourceCell source={a.source} onRemove={() => void removeAllow(a.word)} />
               </tr>
             ))}
           </tbody>
