@@ -38,7 +38,7 @@ const definitionAfter = /^\s*(?:是|为)[^。；;]{4,}的(?:事项|事物|信息
 // Kinds of personal information named in a list (住址、婚姻状况、健康状况等信息) are categories of data, not data about anyone.
 const kindsAfter = /^[^，,。；;]{0,40}?(?:等|以及|及|和)?[^，,。；;]{0,16}?(?:信息|数据|资料)/;
 const onePerson = /该(?:户|生|人|员|同志|对象|患者|职工)|本人|户主|其(?:家庭|配偶|子女|父|母|本人)/;
-const selfReference = /(?:本|此)(?:文件|件|稿|纪要|材料|报告|方案|请示|简报|资料|表|页|次会议|会议)|(?:以上|上述)(?:内容|情况|材料)(?:属|系|涉及)/;
+const selfReference = /(?:本|此)(?:文件|件|稿|纪要|材料|报告|方案|请示|简报|资料|表|页|次会议|会议)|(?:以上|上述)(?:内容|情况|材料|数据|信息|资料)[^。；;]{0,40}?(?:属|系|涉及)/;
 const exceptionBefore = /(?<![删排解清免拆消剔根去革开破扫切])除(?!此|以上|上述)/;
 const exceptionAfter = /^[^。；;]*?(?:除外|以外|外(?=[，,。；;）)]|$))/;
 const prohibition = /(?:不得|不予|不应|不宜|不能|不要|不可|不准|禁止|严禁|切勿|防止|避免|严防|杜绝|免予)[^，,。；;]{0,4}?(?:公开|泄露|泄密|披露|外传|发布|提供|透露|传播|扩散|散布|复制|公布|对外)|泄露|泄密|窃取|非法获取|出卖/;
@@ -51,7 +51,7 @@ const procedureBefore = /(?:按照|依照|依据|根据|遵照)[^，,。；;]{0,
 const procedureAfter = /^[^，,。；;]{0,30}?(?:规定|要求|办法|条例|制度)/;
 const disclosureRule = /(?:向社会|对外|予以|暂缓|延期|不予|到期|提前)开放|开放(?:档案|审核|鉴定|利用|范围|批次)|档案开放|公开属性|政务公开|信息公开|保密审查|公开审查|不予公开|依申请公开|主动公开|予以公开|可以公开|应当公开|应予公开|不公开|公开范围|公开方式|公开发布|公开渠道|向社会公开|公开与否|公开的政府信息|申请公开/;
 const disclosedAfter = /^[^，,。；;]{0,4}?(?:公开|公示)/;
-const normative = /应当|应予|应该|不能|不要|切勿|视为|的[，,]\s*(?:其|则|均|一律|视为|不予|予以|不得|应|须|由|按|可)|应(?=[按在于将及由向对以依把给当])|必须|须(?=[按在于将及由向对以依经])|需要?对(?=[^。；;]{0,30}进行)|可以|不得|不准|严禁|禁止|一律|有权|适用|负责(?!人)|要(?=[加做及认严切进建健落按坚强确注抓高把])|建立|健全|加强|做好|规范|完善|推进|推动|深化|强化|促进|严格执行|依法追究|依法给予|严肃处理|依规依纪|责令|(?:按照|依照|依据)[^。；;]{0,20}(?:规定|办法|条例)/;
+const normative = /应当|免除|的(?:人|人员|个人|单位)[，,]|应予|应该|不能|不要|切勿|视为|的[，,]\s*(?:其|则|均|一律|视为|不予|予以|不得|应|须|由|按|可)|应(?=[按在于将及由向对以依把给当])|必须|须(?=[按在于将及由向对以依经])|需要?对(?=[^。；;]{0,30}进行)|可以|不得|不准|严禁|禁止|一律|有权|适用|负责(?!人)|要(?=[加做及认严切进建健落按坚强确注抓高把])|建立|健全|加强|做好|规范|完善|推进|推动|深化|强化|促进|严格执行|依法追究|依法给予|严肃处理|依规依纪|责令|(?:按照|依照|依据)[^。；;]{0,20}(?:规定|办法|条例)/;
 // A sentence that addresses someone, or narrates what a meeting did, states facts even when it uses 应当.
 const narrative = /[你您]|会议(?:认为|讨论|研究|决定|同意|要求|指出|强调|听取|审议|明确)|(?:我|本|该)(?:局|委|办|院|所|队|站|中心|单位|机关|街道|镇|乡)已|已被依法|已(?:责令|作出|给予|移送)/;
 const specificDate = /(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日/;
@@ -62,6 +62,12 @@ const partyRequest = /(?:要求|申请|请求|声明|主张)[^，,。；;]{0,6}?
 const ruleTitle = /(?:规定|办法|条例|细则|规则|实施意见|指导意见|若干意见|制度|准则|指引|规范|守则)\s*(?:[（(][^）)]{0,12}[）)])?\s*$/;
 // An article of a rule (第三条 …) states a norm even without a modal verb.
 const ruleArticle = /^\s*第[一二三四五六七八九十百零〇\d]{1,5}条/;
+// A short line that explains a rule (……制度问答, 政策解读) announces a topic, like the title of the rule itself.
+const explainerTitle = /(?:规定|办法|条例|制度|政策|法律|法规)\s*(?:问答|解读|释义|答问|百问|讲解|知识)\s*$/;
+// A numbered section heading (4 值班安排, 第3页 区分处理和加工分析) names what the section is about.
+const sectionHeading = /^\s*(?:第[一二三四五六七八九十\d]{1,3}[页章节部篇]|[（(]?[一二三四五六七八九十]{1,3}[、.．)）]|[（(]\d{1,2}[)）]|\d{1,2}(?:\.\d{1,2})*[\s、.．])/;
+// A restriction on named kinds of personal data (不对外公开身份证号码和联系电话) says how data is handled, not that this document is restricted.
+const personalDataAfter = /^[^，,。；;]{0,4}?(?:身份证|证件|联系电话|联系方式|电话号码|手机号|住址|地址|姓名|个人信息|个人隐私)/;
 // A word about internal affairs, process or archives that describes the party's own records, cited as evidence
 // (…考勤记录、询问笔录等证据证实) or belonging to a third party (店员考勤, 该公司员工), is not this office's internal matter.
 const contextCategories = new Set<CategoryId>([2, 3, 4, 6]);
@@ -152,6 +158,7 @@ export function judge(ctx: HitContext): Judgement {
   }
 
   const request = partyRequest.test(sBefore + sAfter);
+  if (ctx.category === 7 && personalDataAfter.test(sAfter)) return mention('data-handling');
   if (exceptionBefore.test(sBefore) && exceptionAfter.test(sAfter)) return mention('exception');
   if (/^[^。；;]*?除外/.test(sAfter)) return mention('exception');
   if (!request && (prohibition.test(sBefore) || prohibition.test(sAfter))) return mention('prohibition');
@@ -169,12 +176,17 @@ export function judge(ctx: HitContext): Judgement {
 
   const paragraphText = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
   if (ctx.paragraph.kind === 'title' && ruleTitle.test(paragraphText)) return mention('rule-title');
+  const shortLine = paragraphText.trim().length <= 40 && !/[。；;，,]/.test(paragraphText);
+  if (ctx.mode === 'topic' && shortLine && explainerTitle.test(paragraphText)) return mention('rule-title');
   if (statisticsCategories.has(ctx.category) && marking !== 'header' && statistics.test(cBefore + '□' + cAfter) && !namesSomeone(ctx, sentence)) {
     return { rule: 'context.statistics', negated: false, factor: 0.6 };
   }
   if (contextCategories.has(ctx.category) && marking !== 'header' && !ownStaff.test(cBefore)) {
     if (evidenceAfter.test(sAfter) || evidenceBefore.test(cBefore)) return { rule: 'context.evidence', negated: false, factor: 0.6 };
     if (thirdParty.test(cBefore)) return { rule: 'context.third-party', negated: false, factor: 0.6 };
+  }
+  if (contextCategories.has(ctx.category) && ctx.mode === 'topic' && marking !== 'header' && shortLine && paragraphText.trim().length <= 24 && sectionHeading.test(paragraphText)) {
+    return { rule: 'context.heading', negated: false, factor: 0.6 };
   }
   if (marking === 'header') return { rule: 'signal.header', negated: false, factor: ctx.paragraph.zone === 'header' ? 1.15 : 1.05 };
   if (ctx.mode === 'topic' && (normative.test(sBefore + '□' + sAfter) || ruleArticle.test(paragraphText)) && !narrative.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter) && !namesSomeone(ctx, sentence)) {

@@ -197,6 +197,12 @@ const concrete = /\d+\s*[号室栋幢楼组弄]|[一二三四五六七八九十]
 const personCue = /[，,（(\s][男女][，,）)\s]|出生|身份证|公民身份|个体工商户|经营者|被征收人|自然人|姓名|[你您]的|本人/;
 // An address that ends at an office or firm (……148号市教育局人事处) is where a body receives mail.
 const organisationAddress = /(?:人民政府|政府|局|委员会|委|办公室|办|中心|处|科|院|厅|所|站|公司|窗口|大厅|大厦|大楼)$/;
+// 市政府大院4号楼, 机关大院: a government compound receives mail for the offices in it.
+const governmentCompound = /(?:政府|机关|党政|市委|县委|区委|委员会|局)大院/;
+// `被申请人：……市场监督管理局，住所地……`: the seat of the body just named.
+const organisationSeat = /(?:局|委员会|委|人民政府|政府|办公室|中心|公司|集团|医院|学校|银行|合作社|厂|院|所)[，,]\s*$/;
+// An address under the office's own 联系人 or 咨询电话 lines is where the office receives mail.
+const contactBlock = /(?:联系人|联系电话|咨询电话|监督电话|受理电话|举报电话|值班电话|办公电话)\s*[：:]/;
 const organisationCue = /公司|合作社|集团|厂|协会|学校|医院|事务所|法定代表人|统一社会信用代码|单位名称|机构/;
 
 /** Addresses a label says are a person's: `住址：…`, `，住玉环市…`; 住所 and 地址 only when the text around speaks of a person. */
@@ -215,10 +221,10 @@ function labelledAddresses(seg: Segment, before: (at: number) => string, names: 
     if (/[某×*＊]{2}/.test(value) && !concrete.test(value)) continue;
     const label = match[1] ?? '住';
     let personal = label === '住' || personalLabel.test(label);
-    if (!personal && !organisationAddress.test(value)) {
+    if (!personal && !organisationAddress.test(value) && !governmentCompound.test(value) && !organisationSeat.test(t.slice(0, match.index))) {
       const context = before(match.index);
       const namedPerson = names.some((n) => n.weight >= 0.5 && n.start < match.index + seg.offset && n.start > match.index + seg.offset - 150);
-      personal = (namedPerson || personCue.test(context)) && !organisationCue.test(context);
+      personal = namedPerson || (personCue.test(context) && !organisationCue.test(context) && !contactBlock.test(context.slice(-60)));
     }
     hits.push({ piiType: 'address', start, end: start + value.length, weight: personal ? 0.8 : 0.35, detail: personal ? 'address' : 'address-business' });
   }

@@ -42,6 +42,15 @@ type Ground = { kind: 'document' } | { kind: 'strong' } | { kind: 'several'; cou
 
 const normalisedTerm = (f: Finding) => f.term.replace(/\s/g, '');
 
+/** Terms that are not one inside the other: 投诉人 and 被投诉人 are one kind of signal, not two that agree. */
+function distinctTerms(list: Finding[]): number {
+  const kept: string[] = [];
+  for (const term of [...new Set(list.map(normalisedTerm))].sort((x, y) => y.length - x.length)) {
+    if (!kept.some((k) => k.includes(term))) kept.push(term);
+  }
+  return kept.length;
+}
+
 /**
  * Why a weaker category may decide the document's attribute: it marks the document itself, one body signal is
  * strong, several distinct signals agree, or (petitions) a named petitioner or reporter stands beside it.
@@ -50,7 +59,7 @@ const normalisedTerm = (f: Finding) => f.term.replace(/\s/g, '');
 function groundOf(id: CategoryId, list: Finding[], concerns: Finding[], text: string): Ground | null {
   if (list.some((f) => documentLevel.has(f.rule))) return { kind: 'document' };
   if (list.some((f) => f.score >= decisiveScore)) return { kind: 'strong' };
-  const distinct = new Set(list.map(normalisedTerm)).size;
+  const distinct = distinctTerms(list);
   if (distinct >= 2) return { kind: 'several', count: distinct };
   if (id === 5) {
     const names = concerns.filter((f) => f.kind === 'pii' && f.piiType === 'name');
