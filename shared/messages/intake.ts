@@ -47,6 +47,7 @@ export const intakeMessages = {
     `“${file}”大小为 ${megabytes(bytes)}，超过 ${megabytes(limit)} 的上限。`,
   expandedTooLarge: (file: string, limit: number) =>
     `“${file}”解压后的内容超过 ${megabytes(limit)} 的上限（可能是压缩炸弹），已拒绝读取。`,
+  pageTooDense: (file: string) => `“${file}”有一页的文字超过 20 万字，远超正常页面（文件可能已损坏或经过恶意构造），已拒绝读取。`,
   outOfMemory: (file: string) => `读取“${file}”时内存占用超过上限，已停止解析。`,
   crashed: (file: string) => `读取“${file}”时解析进程意外退出，文件可能已损坏。`,
   unsupported: (file: string) => `不支持“${file}”的文件格式。可读取的格式：.docx、.pdf、.ofd、.txt。`,

@@ -22,6 +22,7 @@ function describeFailure(failure: IntakeFailure, fileName: string, limits: Intak
     case 'too-large':
       if (reason === 'expanded') return { code, message: m.expandedTooLarge(fileName, limits.maxExpandedBytes) };
       if (reason === 'out-of-memory') return { code, message: m.outOfMemory(fileName) };
+      if (reason === 'page-glyphs') return { code, message: m.pageTooDense(fileName) };
       return { code, message: m.tooLarge(fileName, byteSize, limits.maxBytes) };
     case 'unsupported':
       return { code, message: m.unsupported(fileName) };

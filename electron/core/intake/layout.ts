@@ -22,21 +22,22 @@ const WORDLIKE = /[A-Za-z0-9]/;
 const PAGE_NUMBER = /^[—–\-－]\s*\d{1,4}\s*[—–\-－]$/;
 
 function joinRuns(runs: PlacedRun[]): string {
-  let text = '';
+  const parts: string[] = [];
   let previous: PlacedRun | null = null;
   for (const run of runs) {
     if (previous) {
       const gap = run.x - (previous.x + previous.width);
       const size = Math.max(previous.size, run.size);
-      const before = text.at(-1) ?? '';
+      // The previous run's last character, not the joined text's: reading back a growing string flattens it each time.
+      const before = previous.text.at(-1) ?? '';
       const after = run.text[0] ?? '';
       const spaced = /\s/.test(before) || /\s/.test(after);
-      if (!spaced && (gap > 2 * size || (gap > 0.25 * size && (!CJK.test(before) || !CJK.test(after))))) text += ' ';
+      if (!spaced && (gap > 2 * size || (gap > 0.25 * size && (!CJK.test(before) || !CJK.test(after))))) parts.push(' ');
     }
-    text += run.text;
+    parts.push(run.text);
     previous = run;
   }
-  return text;
+  return parts.join('');
 }
 
 function buildLines(runs: PlacedRun[]): Line[] {
@@ -67,7 +68,7 @@ function buildLines(runs: PlacedRun[]): Line[] {
       y: first.y,
       size: sizes[Math.floor(sizes.length / 2)]!,
       start: first.x,
-      end: Math.max(...group.map((r) => r.x + r.width)),
+      end: group.reduce((end, r) => Math.max(end, r.x + r.width), -Infinity),
       text,
     });
   }
@@ -85,8 +86,9 @@ function joinLines(a: string, b: string): string {
 export function pageParagraphs(runs: PlacedRun[]): string[] {
   const lines = buildLines(runs);
   if (lines.length === 0) return [];
-  const left = Math.min(...lines.map((l) => l.start));
-  const right = Math.max(...lines.map((l) => l.end));
+  // Reduced, not spread: a page may hold more lines than a call takes arguments.
+  const left = lines.reduce((min, l) => Math.min(min, l.start), Infinity);
+  const right = lines.reduce((max, l) => Math.max(max, l.end), -Infinity);
   const paragraphs: string[] = [];
   let previous: Line | null = null;
   for (const line of lines) {
