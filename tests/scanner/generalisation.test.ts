@@ -83,3 +83,57 @@ describe('what a public document publishes on purpose', () => {
     expect(scanner.scanText(text).findings.find((f) => f.term === '钱秀珍')).toMatchObject({ piiType: 'name', score: 0.3 });
   });
 });
+
+describe('batch 7: what a document says about itself, its headings and its contact lines', () => {
+  it('reads a sentence about 以上数据 as the document speaking of itself', () => {
+    expect(find('以上数据为初步测算数，尚未经省统计局审定，在正式发布前属于工作秘密，不得对外引用。', '工作秘密')).toMatchObject({ negated: false, rule: 'signal.self-reference' });
+  });
+
+  it('flags a publication marked （内部） and an expert review opinion by its title', () => {
+    expect(find('统计快报（内部）\n第14期\n上半年全市地区生产总值预计增长3.2%。', '（内部）')).toMatchObject({ category: 7, negated: false, rule: 'signal.marking' });
+    const review = scanner.scanText('南通市智慧财政一体化平台建设项目专家评审意见\n\n　　专家组对3家投标单位提交的投标文件进行了评审。');
+    expect(review.findings.find((f) => f.term === '专家评审意见')).toMatchObject({ category: 2, negated: false, rule: 'signal.marking' });
+    expect(review.suggestion.attribute).not.toBe('proactive');
+  });
+
+  it('lowers a process or internal word that is only a numbered section heading', () => {
+    const heading = find('3.2 当发生重大险情时，启动Ⅰ级应急响应。\n4 值班安排\n　　汛期实行24小时值班和领导带班制度。', '值班安排');
+    expect(heading).toMatchObject({ rule: 'context.heading' });
+    expect(heading!.score).toBeLessThan(concernThreshold);
+  });
+
+  it('reads a restriction on named personal data as data handling, and a restriction on the document as a marking', () => {
+    expect(find('我们将依法保护报名者的个人隐私，不对外公开身份证号码和联系电话。', '不对外公开')).toMatchObject({ negated: true, rule: 'mention.data-handling' });
+    expect(find('本材料不对外公开。', '不对外公开')).toMatchObject({ negated: false });
+  });
+
+  it('reads a rule explainer title and a class of people under a norm as mentions', () => {
+    expect(find('以案释法：未成年人犯罪记录封存制度问答', '未成年人犯罪记录')).toMatchObject({ negated: true, rule: 'mention.rule-title' });
+    expect(find('答：依法被封存犯罪记录的人，在入伍、就业时免除报告义务。', '犯罪记录')).toMatchObject({ negated: true, rule: 'mention.normative' });
+  });
+
+  it('counts 投诉人 and 被投诉人 as one petition signal, not two that agree', () => {
+    const result = scanner.scanText('行政复议决定书\n本机关查明：被申请人以投诉人与被投诉人之间不存在消费者权益争议为由，决定不予受理。');
+    expect(result.suggestion.attribute).not.toBe('withheld');
+  });
+});
+
+describe('batch 7: an office’s own mailbox and addresses', () => {
+  const pii = (text: string, type: string) => scanner.scanText(text).findings.find((f) => f.piiType === type);
+
+  it('lowers a mailbox the public is told to send to, and keeps a person’s mailbox', () => {
+    expect(pii('报名者请于5月30日前送至价格科或发送至电子邮箱yyjgk@163.com。', 'email')!.score).toBeLessThan(concernThreshold);
+    expect(pii('发件人：王磊 <wanglei@hfct.com.cn>', 'email')!.score).toBeGreaterThanOrEqual(concernThreshold);
+  });
+
+  it('does not read the office’s mailing address as personal even after talk of ID cards', () => {
+    const notice = '报名者请附本人身份证复印件。\n联系人：价格科　刘科长\n联系电话：0730-8888216\n通讯地址：岳阳市岳阳楼区金鹗中路318号市政府大院4号楼';
+    expect(pii(notice, 'address')!.score).toBeLessThan(concernThreshold);
+    const seat = '申请人：沈丽华，女，1987年2月22日出生，住杭州市拱墅区湖墅南路326号5幢2单元1103室。\n被申请人：杭州市拱墅区市场监督管理局，住所地杭州市拱墅区湖州街58号。';
+    const addresses = scanner.scanText(seat).findings.filter((f) => f.piiType === 'address');
+    expect(addresses.map((f) => [f.term, f.score >= concernThreshold])).toEqual([
+      ['杭州市拱墅区湖墅南路326号5幢2单元1103室', true],
+      ['杭州市拱墅区湖州街58号', false],
+    ]);
+  });
+});
