@@ -10,7 +10,8 @@ export type Detected =
   | { kind: 'other'; type: FileTypeKey }
   | { kind: 'encrypted-office' }
   | { kind: 'broken-zip' }
-  | { kind: 'unknown' };
+  | { kind: 'binary' }
+  | { kind: 'undecodable' };
 
 const ascii = (bytes: Uint8Array, start: number, length: number) => String.fromCharCode(...bytes.subarray(start, start + length));
 
@@ -69,7 +70,7 @@ export function detect(bytes: Uint8Array, extension: string): Detected {
   if (ascii(bytes, 0, 4) === '\x7fELF' || (ascii(bytes, 0, 2) === 'MZ' && ascii(bytes, 0, 1024).includes('This program cannot be run'))) return { kind: 'other', type: 'exe' };
   if (ascii(bytes, 0, 5) === '{\\rtf') return { kind: 'other', type: 'rtf' };
   const decoded = decodeText(bytes);
-  if (!decoded) return { kind: 'unknown' };
+  if (typeof decoded === 'string') return { kind: decoded };
   const markup = classifyMarkup(decoded.text.slice(0, 4096));
   if (markup) return { kind: 'other', type: markup };
   return { kind: 'txt', decoded };

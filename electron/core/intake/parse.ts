@@ -30,8 +30,13 @@ async function read(bytes: Uint8Array, extension: string, limits: IntakeLimits):
       throw new IntakeFailure('wrong-type', null, found.type);
     case 'encrypted-office':
       throw new IntakeFailure('encrypted');
+    case 'binary':
+      if (extension === 'txt') throw new IntakeFailure('wrong-type', null, 'binary');
+      throw new IntakeFailure(ours || extension === '' ? 'corrupt' : 'unsupported');
+    case 'undecodable':
+      if (extension === 'txt' || extension === '') throw new IntakeFailure('corrupt', 'undecodable-text');
+      throw new IntakeFailure(ours ? 'corrupt' : 'unsupported');
     case 'broken-zip':
-    case 'unknown':
       throw new IntakeFailure(ours || extension === '' ? 'corrupt' : 'unsupported');
   }
   if (extension !== found.kind && extension !== '') {

@@ -1,3 +1,4 @@
+import { intakeMessages as m } from '../../../shared/messages/intake.ts';
 import type { DecodedText } from './text-decoding.ts';
 import type { FormatReading } from './blocks.ts';
 
@@ -9,5 +10,5 @@ export function readTxt(decoded: DecodedText): FormatReading {
     .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
     .filter((line) => line.length > 0)
     .map((text) => ({ text, page: null, kind: 'paragraph' as const }));
-  return { blocks, pageCount: null, warnings: [] };
+  return { blocks, pageCount: null, warnings: decoded.replaced > 0 ? [m.txtReplacedBytes(decoded.replaced, decoded.encoding)] : [] };
 }
