@@ -38,7 +38,10 @@ const int = (next: () => number, n: number) => Math.floor(next() * n);
 const mutations: Record<string, Mutation> = {
   flip: (bytes, next) => {
     const out = bytes.slice();
-    for (let k = 1 + int(next, 16); k > 0; k--) out[int(next, out.length)] ^= 1 << int(next, 8);
+    for (let k = 1 + int(next, 16); k > 0; k--) {
+      const at = int(next, out.length);
+      out[at] = out[at]! ^ (1 << int(next, 8));
+    }
     return out;
   },
   truncate: (bytes, next) => bytes.slice(0, 1 + int(next, bytes.length - 1)),
