@@ -37,6 +37,7 @@ export const stateLabels: Record<DecisionState | 'undecided', string> = {
 
 export const nav = {
   label: '主导航',
+  menu: '导航',
   todo: '待办',
   myDrafts: '我的草稿',
   returnedToMe: '退回给我',

@@ -3,6 +3,7 @@ import type { CategoryId } from '../../../shared/types.ts';
 export const workspace = {
   open: '打开文档',
   backToRegister: '返回登记簿',
+  back: '返回',
   documentText: '公文正文',
   page: (n: number) => `第 ${n} 页`,
   noText: '本件为涉密文档，本机未获准处理涉密信息，只保存了哈希、版式要素和发现项，不保存正文。',
@@ -29,7 +30,7 @@ export const workspace = {
   dismissLowScore: '得分较低，经核对为误报',
   dismissSubmit: '排除',
   reasonRequired: '请填写理由。',
-  keyboardHelp: 'J / K 下一处 / 上一处 · C 确认 · D 排除 · Ctrl+Enter 提交',
+  keyboardHelp: 'J / K 下一处 / 上一处 · C 确认 · D 排除 · Ctrl+Enter 提交审查 · Alt+→ 队列中的下一件 · Ctrl+O 读入文件',
   metadata: '版式要素',
   docNumber: '发文字号',
   title: '标题',

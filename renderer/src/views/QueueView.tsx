@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
 import { AttributeBadge, StateBadge } from '../components/Badges.tsx';
 import { formatTime } from '../lib/format.ts';
-import { queues as m, queueTitles } from '../messages/queues.ts';
+import { common } from '../messages/common.ts';
+import { queueEmpty, queues as m, queueTitles } from '../messages/queues.ts';
 import { useQueues } from '../stores/queues.ts';
 import { useRoute, type QueueName } from '../stores/route.ts';
 
 export function QueueView({ queue }: { queue: QueueName }) {
   const { queues, refresh } = useQueues();
-  const go = useRoute((s) => s.go);
+  const openFromQueue = useRoute((s) => s.openFromQueue);
   useEffect(() => {
     void refresh();
   }, [refresh, queue]);
@@ -16,15 +17,19 @@ export function QueueView({ queue }: { queue: QueueName }) {
     <div className="view queue-view">
       <header className="view-head">
         <h1>{queueTitles[queue]}</h1>
-        <span className="muted">{items.length} 件</span>
+        <span className="muted">{common.count(items.length)}</span>
+        <span className="spacer" />
+        <span className="muted small one-by-one" title={m.oneByOne}>{m.oneByOneShort}</span>
       </header>
-      {items.length === 0 ? (
-        <div className="empty-state">{m.empty}</div>
+      {queues === null ? (
+        <p className="empty-state">{common.loading}</p>
+      ) : items.length === 0 ? (
+        <div className="empty-state">{queueEmpty[queue]}</div>
       ) : (
         <ul className="queue-list">
           {items.map((item) => (
             <li key={item.decisionId}>
-              <button type="button" className="queue-item" onClick={() => go({ view: 'document', documentId: item.documentId })}>
+              <button type="button" className="queue-item" onClick={() => openFromQueue(queue, item.documentId, items.map((i) => i.documentId))}>
                 <span className="queue-title">{item.title ?? item.fileName}</span>
                 <span className="queue-number muted">{item.docNumber ?? ''}</span>
                 <AttributeBadge attribute={item.attribute} />

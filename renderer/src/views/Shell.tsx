@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { QueueCounts } from '../../../shared/ipc/records.ts';
 import { Notices } from '../components/Notices.tsx';
 import { common, nav, roleLabels } from '../messages/common.ts';
@@ -33,7 +33,7 @@ function Content({ route }: { route: Route }) {
     case 'queue':
       return <QueueView queue={route.queue} />;
     case 'document':
-      return <WorkspaceView documentId={route.documentId} />;
+      return <WorkspaceView documentId={route.documentId} {...(route.queue ? { queue: route.queue } : {})} />;
     case 'audit':
       return <AuditView documentSha256={route.documentSha256} />;
     case 'lexicon':
@@ -56,6 +56,8 @@ export function Shell() {
   const { route, go } = useRoute();
   const counts = useQueues((s) => s.queues?.counts);
   const importStatus = useImports((s) => s.status);
+  const [navOpen, setNavOpen] = useState(false);
+  useEffect(() => setNavOpen(false), [route]);
 
   useEffect(() => {
     void useQueues.getState().refresh();
@@ -94,8 +96,9 @@ export function Shell() {
   );
 
   return (
-    <div className="shell">
+    <div className={`shell ${route.view === 'document' ? 'shell-document' : ''} ${navOpen ? 'nav-open' : ''}`}>
       <header className="topbar">
+        <button type="button" className="btn-small nav-toggle" aria-expanded={navOpen} aria-controls="main-nav" onClick={() => setNavOpen(!navOpen)}>☰ {nav.menu}</button>
         <span className="brand">{common.appName}</span>
         <span className="topbar-sub">{common.appSubtitle}</span>
         {info?.shell === 'browser-twin' && <span className="badge badge-muted">{common.shellTwin}</span>}
@@ -107,7 +110,7 @@ export function Shell() {
         </span>
         <button type="button" className="btn-small" onClick={() => void logout()}>{nav.signOut}</button>
       </header>
-      <nav className="sidenav" aria-label={nav.label}>
+      <nav id="main-nav" className="sidenav" aria-label={nav.label} onKeyDown={(e) => { if (e.key === 'Escape') setNavOpen(false); }}>
         <h2>{nav.todo}</h2>
         <ul>{queueOrder.map((q) => link({ view: 'queue', queue: q }, queueTitles[q], counts?.[q] ?? 0))}</ul>
         <h2>{nav.records}</h2>

@@ -3,7 +3,8 @@ import { AttributeBadge, StateBadge } from '../components/Badges.tsx';
 import { common } from '../messages/common.ts';
 import { workspace as m } from '../messages/workspace.ts';
 import { useNotices } from '../stores/notices.ts';
-import { useRoute } from '../stores/route.ts';
+import { useRoute, type QueueName, type Route } from '../stores/route.ts';
+import { queues as queueText, queueTitles } from '../messages/queues.ts';
 import { useSession } from '../stores/session.ts';
 import { useSettings } from '../stores/settings.ts';
 import { canEdit, useWorkspace } from '../stores/workspace.ts';
@@ -14,6 +15,7 @@ import { DocumentText, selectedSpan } from '../workspace/DocumentText.tsx';
 import { FindingList } from '../workspace/FindingList.tsx';
 import { HistoryPanel } from '../workspace/HistoryPanel.tsx';
 import { MetadataCard } from '../workspace/MetadataCard.tsx';
+import { QueueNav } from '../workspace/QueueNav.tsx';
 
 const noLocalBasis: string[] = [];
 
@@ -21,9 +23,12 @@ type Dialog = 'submit' | 'approve' | 'return' | 'sign' | null;
 
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-export function WorkspaceView({ documentId }: { documentId: number }) {
+const backLabel = (previous: Route): string =>
+  previous.view === 'queue' ? queueText.backToQueue(queueTitles[previous.queue]) : previous.view === 'register' ? m.backToRegister : m.back;
+
+export function WorkspaceView({ documentId, queue }: { documentId: number; queue?: QueueName }) {
   const ws = useWorkspace();
-  const back = useRoute((s) => s.back);
+  const { back, previous } = useRoute();
   const user = useSession((s) => s.user);
   const localBasis = useSettings((s) => s.settings?.localBasis ?? noLocalBasis);
   const threshold = useSettings((s) => s.settings?.highScoreThreshold ?? DEFAULT_HIGH_SCORE);
@@ -88,7 +93,7 @@ export function WorkspaceView({ documentId }: { documentId: number }) {
   return (
     <div className="view workspace-view">
       <header className="view-head workspace-head">
-        <button type="button" className="btn-link" onClick={back}>← {m.backToRegister}</button>
+        <button type="button" className="btn-link back-link" onClick={async () => { if (useWorkspace.getState().dirty) await ws.save(); back(); }}>← {backLabel(previous)}</button>
         <div className="workspace-title">
           <h1>{detail.title ?? detail.fileName}</h1>
           <span className="muted">{detail.docNumber ?? ''}</span>
@@ -97,6 +102,7 @@ export function WorkspaceView({ documentId }: { documentId: number }) {
         {current && <AttributeBadge attribute={current.attribute} />}
         <span className="save-state muted small" aria-live="polite">{ws.saving ? m.saving : ws.dirty ? '' : current && editable ? m.saved : ''}</span>
         <span className="spacer" />
+        {queue && <QueueNav queue={queue} documentId={documentId} />}
         <div className="actions" role="group" aria-label={m.actions}>
           {editable && (
             <button type="button" className="btn-primary" disabled={!canSubmit || ws.busy} title={m.submitShortcut} onClick={() => setDialog('submit')}>{m.submit}</button>
