@@ -59,6 +59,8 @@ export const intakeMessages = {
     `文档带有未处理的修订痕迹（${[insertions > 0 ? `${insertions} 处插入，已计入正文` : '', deletions > 0 ? `${deletions} 处删除，共 ${deletedChars} 字，未计入审查文本但仍保存在文件中` : ''].filter(Boolean).join('；')}），不是定稿。删除的文字可能含有不宜公开的内容，公开前请接受或拒绝全部修订。`,
   docxComments: (count: number) =>
     `文档带有 ${count} 条批注。批注未计入审查文本，但仍保存在文件中，可能含有不宜公开的意见，公开前请删除全部批注。`,
+  docxPageFurniture: (texts: string[]) =>
+    `页眉/页脚中有文字，已一并审查：${texts.slice(0, 6).map((t) => `“${t.length > 40 ? `${t.slice(0, 40)}…` : t}”`).join('、')}${texts.length > 6 ? ` 等 ${texts.length} 处` : ''}。`,
   txtReplacedBytes: (count: number, encoding: string) =>
     `文本中有 ${count} 处字节不符合 ${encoding.toUpperCase()} 编码（文件可能混用了编码或已损坏），已显示为“\uFFFD”，请核对原文。`,
   mojibakeRepaired: (pages: number) => `PDF 中 ${pages} 页的文字按 GBK 编码重新解读（原字体声明的编码有误）。`,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { zipSync, strToU8 } from 'fflate';
-import { Document, FootnoteReferenceRun, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { Document, Footer, FootnoteReferenceRun, Header, HeadingLevel, Packer, PageBreak, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { PDFDocument, PDFHexString, type PDFFont } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 
@@ -14,8 +14,20 @@ export type DocxBlock =
   | { text: string; footnote: string }
   | { pageBreak: true };
 
+/** Page header and footer text; "{PAGE}" stands for a page-number field. `first` also sets a first-page variant. */
+export interface DocxFurniture {
+  header?: string;
+  footer?: string;
+  first?: boolean;
+}
+
+function furnitureParagraph(text: string): Paragraph {
+  const pieces = text.split('{PAGE}').flatMap((piece, i) => (i === 0 ? [piece] : [PageNumber.CURRENT, piece])).filter((p) => p !== '');
+  return new Paragraph({ children: [new TextRun({ children: pieces })] });
+}
+
 /** A .docx built with the `docx` package: plain strings are body paragraphs. */
-export async function makeDocx(blocks: DocxBlock[]): Promise<Uint8Array> {
+export async function makeDocx(blocks: DocxBlock[], furniture: DocxFurniture = {}): Promise<Uint8Array> {
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   const children: (Paragraph | Table)[] = [];
   for (const block of blocks) {
@@ -33,7 +45,11 @@ export async function makeDocx(blocks: DocxBlock[]): Promise<Uint8Array> {
       children.push(new Paragraph({ children: [new TextRun(block.text), new FootnoteReferenceRun(id)] }));
     } else children.push(new Paragraph({ children: [new PageBreak()] }));
   }
-  const doc = new Document({ footnotes, sections: [{ children }] });
+  const header = furniture.header === undefined ? undefined : () => new Header({ children: [furnitureParagraph(furniture.header!)] });
+  const footer = furniture.footer === undefined ? undefined : () => new Footer({ children: [furnitureParagraph(furniture.footer!)] });
+  const headers = header && { default: header(), ...(furniture.first ? { first: header() } : {}) };
+  const footers = footer && { default: footer(), ...(furniture.first ? { first: footer() } : {}) };
+  const doc = new Document({ footnotes, sections: [{ headers, footers, properties: furniture.first ? { titlePage: true } : {}, children }] });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
@@ -46,6 +62,10 @@ export interface WordXmlParts {
   styles?: string;
   /** Inner XML of w:comments. */
   comments?: string;
+  /** Inner XML of each w:hdr / w:ftr part (header1.xml, footer1.xml…), referenced from the section unless `unreferenced`. */
+  headers?: string[];
+  footers?: string[];
+  unreferenced?: boolean;
 }
 
 /**
@@ -55,6 +75,9 @@ export interface WordXmlParts {
 export function makeWordXmlDocx(bodyXml: string, parts: WordXmlParts = {}): Uint8Array {
   const rels = [`<Relationship Id="rIdStyles" Type="${OFFICE_REL}/styles" Target="styles.xml"/>`];
   if (parts.comments !== undefined) rels.push(`<Relationship Id="rIdComments" Type="${OFFICE_REL}/comments" Target="comments.xml"/>`);
+  const furniture = [...(parts.headers ?? []).map((xml, i) => ({ kind: 'header', tag: 'hdr', xml, file: `header${i + 1}.xml` })), ...(parts.footers ?? []).map((xml, i) => ({ kind: 'footer', tag: 'ftr', xml, file: `footer${i + 1}.xml` }))];
+  const references = furniture.map((f, i) => `<w:${f.kind}Reference w:type="${i === 0 || f.kind !== furniture[i - 1]!.kind ? 'default' : 'even'}" r:id="rIdF${i}"/>`);
+  for (const [i, f] of furniture.entries()) rels.push(`<Relationship Id="rIdF${i}" Type="${OFFICE_REL}/${f.kind}" Target="${f.file}"/>`);
   const overrides = [
     '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>',
     '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>',
@@ -64,9 +87,10 @@ export function makeWordXmlDocx(bodyXml: string, parts: WordXmlParts = {}): Uint
     '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join('')}</Types>`,
     '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${REL_NS}"><Relationship Id="rId1" Type="${OFFICE_REL}/officeDocument" Target="word/document.xml"/></Relationships>`,
     'word/_rels/document.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${REL_NS}">${rels.join('')}</Relationships>`,
-    'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${WORD_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:r="${OFFICE_REL}"><w:body>${bodyXml}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`,
+    'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${WORD_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:r="${OFFICE_REL}"><w:body>${bodyXml}<w:sectPr>${parts.unreferenced ? '' : references.join('')}<w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`,
     'word/styles.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${WORD_NS}"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>${parts.styles ?? ''}</w:styles>`,
   };
+  for (const f of furniture) entries[`word/${f.file}`] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:${f.tag} xmlns:w="${WORD_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:r="${OFFICE_REL}">${f.xml}</w:${f.tag}>`;
   if (parts.comments !== undefined) entries['word/comments.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="${WORD_NS}">${parts.comments}</w:comments>`;
   return makeZip(entries);
 }

@@ -7,6 +7,8 @@ export interface Block {
   kind: Paragraph['kind'];
   /** A footnote or endnote, named as the reference that places it ("footnote-3"). */
   note?: string;
+  /** Text of a page header or footer, put ahead of or after the body and kept out of 公文 metadata. */
+  furniture?: 'header' | 'footer';
 }
 
 export interface FormatReading {

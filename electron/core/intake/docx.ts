@@ -3,6 +3,7 @@ import { intakeMessages as m } from '../../../shared/messages/intake.ts';
 import { ExpansionBudget, inflateEntry, normaliseEntryName, type ZipEntry } from './zip.ts';
 import { pageBreakStyles, readDocxBody, type DocxBody } from './docx-body.ts';
 import { placeOnPages } from './docx-pages.ts';
+import { readPageFurniture } from './docx-furniture.ts';
 import { decodeEntities } from './xml-text.ts';
 import type { Block, FormatReading } from './blocks.ts';
 
@@ -123,6 +124,12 @@ function htmlToBlocks(html: string): Block[] {
 
 const utf8 = new TextDecoder('utf-8');
 
+/** A part is decoded when first asked for and only once: document.xml is read for pages and for header references. */
+function once(decode: () => string): () => string {
+  let text: string | undefined;
+  return () => (text ??= decode());
+}
+
 /** The main document part, as the package relationships name it (word/document.xml nearly always). */
 function mainPartName(parts: Map<string, () => string>): string {
   const rels = parts.get('_rels/.rels')?.() ?? '';
@@ -145,28 +152,36 @@ function draftWarnings(body: DocxBody, commentsXml: string | null): string[] {
 /**
  * Reads a .docx with mammoth. Every entry is inflated once and counted first, so a zip bomb is
  * refused before mammoth (which trusts the archive) ever sees it; the few XML parts read here for
- * pages, tracked changes and comments are kept from that same pass.
+ * pages, tracked changes, comments and page headers/footers (which mammoth ignores) are kept from that same pass.
  */
 export async function readDocx(bytes: Uint8Array, entries: ZipEntry[], maxExpandedBytes: number): Promise<FormatReading> {
   const budget = new ExpansionBudget(maxExpandedBytes);
   const kept = new Map<string, Uint8Array>();
-  const wanted = (name: string) => name === '_rels/.rels' || /(^|\/)(document\d*|styles|comments)\.xml$/.test(name);
+  const wanted = (name: string) =>
+    name === '_rels/.rels' || /(^|\/)(document\d*|styles|comments|header\d*|footer\d*)\.xml$/.test(name) || /(^|\/)_rels\/document\d*\.xml\.rels$/.test(name);
   for (const entry of entries) {
     const name = normaliseEntryName(entry.name);
     const data = inflateEntry(bytes, entry, budget, wanted(name));
     if (wanted(name)) kept.set(name, data);
   }
-  const parts = new Map([...kept].map(([name, data]) => [name, () => utf8.decode(data)] as const));
+  const parts = new Map([...kept].map(([name, data]) => [name, once(() => utf8.decode(data))] as const));
   const main = mainPartName(parts);
   const folder = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
   const result = await mammoth.convertToHtml(
     { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
     { styleMap, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
   );
-  const blocks = htmlToBlocks(result.value);
+  const furniture = readPageFurniture(parts, main);
+  const warnings = furniture.headers.length + furniture.footers.length > 0 ? [m.docxPageFurniture([...furniture.headers, ...furniture.footers])] : [];
   const documentXml = parts.get(main)?.();
-  if (!documentXml) return { blocks, pageCount: null, warnings: [] };
-  const body = readDocxBody(documentXml, pageBreakStyles(parts.get(`${folder}styles.xml`)?.() ?? null));
-  const placed = placeOnPages(blocks, body);
-  return { blocks: placed.blocks, pageCount: placed.pageCount, warnings: draftWarnings(body, parts.get(`${folder}comments.xml`)?.() ?? null) };
+  let blocks = htmlToBlocks(result.value);
+  let pageCount: number | null = null;
+  if (documentXml) {
+    const body = readDocxBody(documentXml, pageBreakStyles(parts.get(`${folder}styles.xml`)?.() ?? null));
+    ({ blocks, pageCount } = placeOnPages(blocks, body));
+    warnings.push(...draftWarnings(body, parts.get(`${folder}comments.xml`)?.() ?? null));
+  }
+  const headers = furniture.headers.map((text): Block => ({ text, page: pageCount === null ? null : 1, kind: 'paragraph', furniture: 'header' }));
+  const footers = furniture.footers.map((text): Block => ({ text, page: pageCount, kind: 'paragraph', furniture: 'footer' }));
+  return { blocks: [...headers, ...blocks, ...footers], pageCount, warnings };
 }

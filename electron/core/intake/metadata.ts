@@ -104,6 +104,17 @@ function readClassification(token: string): Classification | null {
   return { level: m[1] as Classification['level'], period: m[2] ?? null, raw: token };
 }
 
+/** A 密级 marking on a line of its own or among its tokens ("机密★5年", "密级：秘密", "绝密★长期 特急"). */
+export function classificationIn(line: string): Classification | null {
+  const whole = readClassification(toHalfWidthDigits(line).replace(/[\s\u3000]+/g, ''));
+  if (whole) return whole;
+  for (const token of line.split(/[\s\u3000]+/).filter(Boolean).map(tidy)) {
+    const found = readClassification(toHalfWidthDigits(token));
+    if (found) return found;
+  }
+  return null;
+}
+
 /** 发文机关标志: "××文件", or an agency name right beside the 发文字号. */
 function findIssuerMark(lines: string[], limit: number, docNumberIndex: number): number {
   const plausible = (t: string) => t.length >= 3 && t.length <= 40 && !isSentence(t) && !FORM_LABEL.test(t) && !/关于|[:：]/.test(t);

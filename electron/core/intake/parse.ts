@@ -5,7 +5,7 @@ import type { DocFormat, ExtractedDocument, IntakeLimits, IntakeResult, Paragrap
 import { detect, readableFormats } from './detect.ts';
 import { IntakeFailure } from './failure.ts';
 import { failed } from './errors.ts';
-import { parseMetadata } from './metadata.ts';
+import { classificationIn, parseMetadata } from './metadata.ts';
 import type { FormatReading } from './blocks.ts';
 
 type ParseSource = { path: string } | { bytes: Uint8Array };
@@ -63,25 +63,38 @@ async function read(bytes: Uint8Array, extension: string, limits: IntakeLimits):
   }
 }
 
+/**
+ * Page headers and footers are read by the scanner (zone header/footer) but kept out of 公文 metadata:
+ * a "××文件" or "印发" line repeated on every page is not the 版头 or 版记. A 密级 marking is the
+ * exception, since templates for classified drafts often print it in the page header.
+ */
 function assemble(fileName: string, format: DocFormat, byteSize: number, sha256: string, reading: FormatReading): ExtractedDocument {
   const paragraphs: Paragraph[] = [];
+  const body: number[] = [];
   let text = '';
   for (const block of reading.blocks) {
     if (text) text += '\n';
-    paragraphs.push({ start: text.length, end: text.length + block.text.length, page: block.page, zone: 'body', kind: block.kind });
+    if (!block.furniture) body.push(paragraphs.length);
+    paragraphs.push({ start: text.length, end: text.length + block.text.length, page: block.page, zone: block.furniture ?? 'body', kind: block.kind });
     text += block.text;
   }
-  const parsed = parseMetadata(text, paragraphs);
+  const parsed = parseMetadata(text, body.map((i) => paragraphs[i]!));
+  body.forEach((i, k) => (paragraphs[i] = parsed.paragraphs[k]!));
+  const metadata = parsed.metadata;
+  if (metadata.classification === null) {
+    const header = reading.blocks.find((b) => b.furniture === 'header' && classificationIn(b.text) !== null);
+    metadata.classification = header ? classificationIn(header.text) : null;
+  }
   return {
     fileName,
     format,
     sha256,
     byteSize,
     text,
-    paragraphs: parsed.paragraphs,
+    paragraphs,
     pageCount: reading.pageCount,
     charCount: [...text].length,
-    metadata: parsed.metadata,
+    metadata,
     warnings: reading.warnings,
   };
 }
