@@ -58,7 +58,7 @@ async function registerRequest(page: Page, search: string, applicant: string) {
 
 /** Works a queue to empty from the 待办 navigation: open each document and take the one action on it. */
 async function workQueue(page: Page, queue: RegExp, act: (page: Page) => Promise<void>) {
-  const nav = page.getByRole('button', { name: queue });
+  const nav = page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: queue });
   for (;;) {
     await nav.click();
     await expect(page.locator('.queue-view')).toBeVisible();

@@ -7,7 +7,9 @@ export interface ModalProps {
   wide?: boolean;
 }
 
-/** A modal dialog: focus moves in on open and back out on close; Escape closes. */
+const focusable = 'a[href], input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** A modal dialog: focus moves in on open, stays inside while it is open (Tab wraps) and goes back out on close; Escape closes. */
 export function Modal({ title, onClose, children, wide }: ModalProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -28,6 +30,19 @@ export function Modal({ title, onClose, children, wide }: ModalProps) {
           if (e.key === 'Escape') {
             e.stopPropagation();
             onClose();
+          }
+          if (e.key === 'Tab' && ref.current) {
+            const items = [...ref.current.querySelectorAll<HTMLElement>(focusable)];
+            const first = items[0];
+            const last = items.at(-1);
+            if (!first || !last) return;
+            if (e.shiftKey && document.activeElement === first) {
+              e.preventDefault();
+              last.focus();
+            } else if (!e.shiftKey && document.activeElement === last) {
+              e.preventDefault();
+              first.focus();
+            }
           }
         }}
       >

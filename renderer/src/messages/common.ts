@@ -4,6 +4,7 @@ export const common = {
   appName: '公开属性审查台',
   appSubtitle: '公文公开属性认定与保密审查',
   loading: '正在加载……',
+  working: '正在处理……',
   starting: '正在启动……',
   cancel: '取消',
   confirm: '确定',

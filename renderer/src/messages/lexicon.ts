@@ -28,5 +28,7 @@ export const lexicon = {
   testNone: '没有发现项。',
   testSuggestion: (label: string) => `建议：${label}`,
   filter: '筛选词语',
+  noMatch: '没有符合筛选的词条，请换个词试试。',
+  noTerms: '本类还没有词条，可在下方加入。',
   all: '全部类别',
 };

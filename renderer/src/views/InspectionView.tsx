@@ -70,11 +70,11 @@ export function InspectionView() {
         {status && <span className={`inspection-state state-${status.state}`}>{m.state[status.state]}</span>}
         {status?.openedBy && status.openedAt && <span className="muted small">{m.openedBy(status.openedBy, formatTime(status.openedAt))}</span>}
         <span className="spacer" />
-        {office && status?.state !== 'closed' && <button type="button" onClick={() => setConfiguring(true)}>{m.settings}</button>}
         {office && status?.state === 'none' && <button type="button" className="btn-primary" disabled={busy} onClick={() => void openInspection(store.open)}>{m.open}</button>}
         {office && isOpen && (
           <button type="button" className="btn-primary" disabled={busy || (progress ? progress.pending + progress.proposed > 0 : true)} onClick={() => setClosing(true)}>{m.close}</button>
         )}
+        {office && status?.state !== 'closed' && <button type="button" onClick={() => setConfiguring(true)}>{m.settings}</button>}
       </header>
       {november && status?.state !== 'closed' && <p className="banner banner-warn november-banner">{m.novemberHint(year)}</p>}
       {status?.state === 'closed' && (

@@ -96,6 +96,11 @@ function TermTable({ category }: { category: CategoryId }) {
             </tr>
           </thead>
           <tbody>
+            {terms.length === 0 && (
+              <tr>
+                <td colSpan={5} className="empty-state">{filter ? m.noMatch : m.noTerms}</td>
+              </tr>
+            )}
             {terms.map((t) => (
               <tr key={`${t.source}:${t.pattern}`}>
                 <td className="lexicon-pattern">{t.pattern}</td>

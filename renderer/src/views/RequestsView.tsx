@@ -36,8 +36,8 @@ export function RequestsView() {
         <h1>{m.title}</h1>
         {page && <span className="muted">{m.total(page.total)}</span>}
         <span className="spacer" />
-        <button type="button" onClick={() => setDialog({ kind: 'holidays' })}>{m.holidays}</button>
         {canRecord && <button type="button" className="btn-primary" onClick={() => setDialog({ kind: 'add' })}>{m.add}</button>}
+        <button type="button" onClick={() => setDialog({ kind: 'holidays' })}>{m.holidays}</button>
       </header>
       {page && <p className="small muted">{m.today(page.today)}</p>}
       {incomplete && <p className="banner banner-warn">{m.calendarIncomplete}</p>}

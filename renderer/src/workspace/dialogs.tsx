@@ -16,7 +16,7 @@ export function ConfirmDialog({ title, text, action, busy, onConfirm, onClose }:
       >
         <p>{text}</p>
         <div className="form-actions">
-          <button type="submit" className="btn-primary" disabled={busy}>{action}</button>
+          <button type="submit" className="btn-primary" disabled={busy} aria-busy={busy}>{busy ? common.working : action}</button>
           <button type="button" onClick={onClose}>{common.cancel}</button>
         </div>
       </form>
@@ -42,7 +42,7 @@ export function ReturnDialog({ busy, onReturn, onClose }: { busy: boolean; onRet
         </label>
         {error && <p className="field-error" role="alert">{m.reasonRequired}</p>}
         <div className="form-actions">
-          <button type="submit" className="btn-danger" disabled={busy}>{m.returnDoc}</button>
+          <button type="submit" className="btn-danger" disabled={busy} aria-busy={busy}>{busy ? common.working : m.returnDoc}</button>
           <button type="button" onClick={onClose}>{common.cancel}</button>
         </div>
       </form>
@@ -95,7 +95,7 @@ export function SignDialog({ statement, busy, onSign, onClose }: { statement: Si
         </label>
         {error && <p className="field-error" role="alert">{error}</p>}
         <div className="form-actions">
-          <button type="submit" className="btn-primary" disabled={busy || password === ''}>{m.signConfirm}</button>
+          <button type="submit" className="btn-primary" disabled={busy || password === ''} aria-busy={busy}>{busy ? common.working : m.signConfirm}</button>
           <button type="button" onClick={onClose}>{common.cancel}</button>
         </div>
       </form>
