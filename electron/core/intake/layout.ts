@@ -79,16 +79,24 @@ function joinLines(a: string, b: string): string {
   return WORDLIKE.test(a.at(-1) ?? '') && WORDLIKE.test(b[0] ?? '') ? `${a} ${b}` : a + b;
 }
 
+/** The right edge of the text block, widened page by page over one document. */
+export interface TextBlock {
+  right: number;
+}
+
 /**
  * Rebuilds the reading order of one page: runs become lines by baseline, lines become paragraphs
  * when a line runs to the right edge and the next one starts at the left margin with the same size.
+ * The right edge measured on earlier pages counts too, so a last page holding only the 署名 and the
+ * date does not take its longest short line for a full one and run the two together.
  */
-export function pageParagraphs(runs: PlacedRun[]): string[] {
+export function pageParagraphs(runs: PlacedRun[], block: TextBlock = { right: -Infinity }): string[] {
   const lines = buildLines(runs);
   if (lines.length === 0) return [];
   // Reduced, not spread: a page may hold more lines than a call takes arguments.
   const left = lines.reduce((min, l) => Math.min(min, l.start), Infinity);
-  const right = lines.reduce((max, l) => Math.max(max, l.end), -Infinity);
+  const right = lines.reduce((max, l) => Math.max(max, l.end), block.right);
+  block.right = right;
   const paragraphs: string[] = [];
   let previous: Line | null = null;
   for (const line of lines) {

@@ -20,7 +20,7 @@ const URGENCY = /^(?:紧急程度[:：]?)?(特急|加急|急件)$/;
 const COPY_NUMBER = /^(?:份号[:：]?)?(\d{6})$/;
 const SIGNER = /[签簽][发發]人[:：]\s*(.+)$/;
 const ORG_SUFFIX = /(人民政府|政府|办公室|办公厅|委员会|人大常委会|局|厅|部|委|院|署|会|中心|所|处|站|公司|集团|法院|检察院|党委|党组|支部|总队|支队|大队|街道办事处|办事处|管委会|管理委员会|辦公室|辦公廳|委員會|廳|處|團|黨委|黨組|總隊|管委會)$/;
-const DOC_TYPE = /((?:决定|通知|告知|意见|建议|答复|催告|告诫|提示|裁定|申请|承诺|协议|责任|任务|倡议|決定|告知|意見|答覆)[书書]|通知|通报|意见|决定|批复|函|复函|报告|请示|办法|规定|方案|纪要|公告|通告|命令|令|议案|决议|公报|细则|规划|计划|要点|指引|指南|目录|条例|章程|制度|规则|规范|标准|清单|决议|答复|说明|总结|报告书|通報|決定|批覆|報告|請示|辦法|規定|紀要|議案|決議|細則|規劃|計劃|條例|規則|規範|標準|答覆|說明|總結)$/;
+const DOC_TYPE = /((?:决定|通知|告知|意见|建议|答复|催告|告诫|提示|裁定|申请|承诺|协议|责任|任务|倡议|決定|告知|意見|答覆)[书書]|通知|通报|意见|决定|批复|函|复函|报告|请示|办法|规定|方案|纪要|公告|通告|命令|令|议案|决议|公报|细则|规划|计划|要点|指引|指南|目录|条例|章程|制度|规则|规范|标准|清单|决议|答复|说明|总结|报告书|预案|应急预案|公示|纲要|须知|守则|简报|名单|情况通报|通報|決定|批覆|報告|請示|辦法|規定|紀要|議案|決議|細則|規劃|計劃|條例|規則|規範|標準|答覆|說明|總結)$/;
 /** How body text opens ("现将…通知", "经研究，决定"); a title never does. */
 const BODY_OPENER = /^(现将|现就|现予|现对|特此|经研究|经审查|经审核|经调查|经查|请|根据|按照|依据|依照|为了|鉴于)/;
 const DRAFT_SUFFIX = /[（(][^（）()]{1,12}稿[）)]$/;
@@ -28,7 +28,8 @@ const ENUMERATED = /^(?:[一二三四五六七八九十]+[、．.]|[（(][一二
 const WEB_META = /(发布日期|发布时间|浏览|来源[:：]|信息来源|作者[:：]|点击|责任编辑|时间[:：])/;
 /** Labels of forms (收文处理单 and the like): such lines are fields, never a title or a 发文机关标志. */
 const FORM_LABEL = /(来文单位|来文文号|来文日期|收文日期|收文编号|收文机关|公文标题|紧急程度|公开方式|处理类型|登记人|阅文时限)/;
-const LEADER = /[⋯…·.．\-—_]{4,}/;
+/** Dot leaders of forms, and the red line (a row of rules) under a 版头. */
+const LEADER = /[⋯…·.．\-—_━─═＿=]{4,}/;
 const YEAR_IN_BRACKETS = '[〔\\[（(［【](?:19|20)\\d{2}[〕\\]）)］】]';
 const AGENCY_CODE = /^(?:(?:发文字号|文号)[:：]?)?[\u4e00-\u9fa5A-Za-z]{1,16}$/;
 const AGENCY_AND_YEAR = new RegExp(`^(?:(?:发文字号|文号)[:：]?)?[\\u4e00-\\u9fa5A-Za-z]{1,16}${YEAR_IN_BRACKETS}$`);
@@ -52,6 +53,11 @@ const CC = /^抄送[:：](.*)$/;
 const PRINTED = /^(.*?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*印[发發]$/;
 const DATE_ALONE = /^((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零○ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
 const ORG_THEN_DATE = /^(.{2,40}?)\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
+
+const GLUED_ORG_THEN_DATE = /^(.{2,40}?)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零○ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
+/** What is left of a date broken over lines ("16日", "6月16日"): nothing but date characters. */
+const DATE_PIECE = /^[\d〇零○ＯO一二三四五六七八九十年月日]{1,8}$/;
+const compact = (s: string) => s.replace(/[\s\u3000]+/g, '');
 
 const toHalfWidthDigits = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
@@ -203,6 +209,51 @@ function scanHeader(lines: string[], raw: string[], limit: number, meta: Documen
   return scan;
 }
 
+/**
+ * A line that may hold the 成文日期, joined with the next one or two when PDF text broke the date
+ * after 年 or 月 ("2024年6月" / "12日").
+ */
+function dateLine(lines: string[], i: number): { line: string; last: number } {
+  let line = lines[i]!;
+  let last = i;
+  while (last + 1 < lines.length && last - i < 2 && /[年月]$/.test(line) && DATE_PIECE.test(compact(lines[last + 1]!))) line += lines[++last]!;
+  return { line, last };
+}
+
+type Range = { start: number; end: number };
+
+const mayBeTitle = (lines: string[], i: number, header: HeaderScan, meta: DocumentMetadata) =>
+  lines[i] !== meta.issuerMark && !header.elementLines.has(i) && !isOrgName(lines[i]!) && isTitleLike(lines[i]!);
+
+/** A title whatever word it ends in, when the drafter set it in a title or heading style before the body. */
+function styledTitle(lines: string[], paragraphs: Paragraph[], bodyStart: number, header: HeaderScan, meta: DocumentMetadata): Range | null {
+  for (let i = header.lastHeaderIndex + 1; i < bodyStart; i++) {
+    if (isAddressee(lines[i]!)) return null;
+    const kind = paragraphs[i]!.kind;
+    if (kind === 'title' || (kind === 'heading' && i <= header.lastHeaderIndex + 3)) return mayBeTitle(lines, i, header, meta) ? { start: i, end: i } : null;
+  }
+  return null;
+}
+
+/**
+ * GB/T 9704 puts the title between the 版头 (or its red line) and the 主送机关: the one to three lines
+ * right above "各单位：" are the title whatever word they end in, a short last line ("安排") included.
+ */
+function titleAboveAddressee(lines: string[], bodyStart: number, header: HeaderScan, meta: DocumentMetadata): Range | null {
+  const from = header.lastHeaderIndex + 1;
+  let addressee = -1;
+  for (let i = from; i <= Math.min(bodyStart, lines.length - 1); i++) {
+    if (isAddressee(lines[i]!)) {
+      addressee = i;
+      break;
+    }
+  }
+  let start = addressee;
+  while (start - 1 >= from && addressee - start < 3 && !LEADER.test(lines[start - 1]!) && !isSentence(lines[start - 1]!) && !header.elementLines.has(start - 1) && lines[start - 1] !== meta.issuerMark && !DATE_ALONE.test(lines[start - 1]!)) start--;
+  while (start < addressee && !mayBeTitle(lines, start, header, meta)) start++;
+  return start >= 0 && start < addressee ? { start, end: addressee - 1 } : null;
+}
+
 function isoDate(raw: string): string | null {
   return parseChineseDate(toHalfWidthDigits(raw.replace(/\s+/g, '')));
 }
@@ -245,6 +296,15 @@ export function parseMetadata(text: string, paragraphs: Paragraph[]): { metadata
     break;
   }
 
+  if (meta.title === null) {
+    const found = styledTitle(lines, paragraphs, bodyStart, header, meta) ?? titleAboveAddressee(lines, bodyStart, header, meta);
+    if (found) {
+      meta.title = lines.slice(found.start, found.end + 1).map(stripBookTitle).join('');
+      titleStart = found.start;
+      titleEnd = found.end;
+    }
+  }
+
   // An agency name right above a title that comes first (行政处罚决定书 and other 执法文书) is its 发文机关标志.
   const aboveTitle = titleStart - 1;
   if (meta.issuerMark === null && aboveTitle >= 0 && aboveTitle <= 3 && (aboveTitle === 0 || header.firstHeaderIndex === 0) && isOrgName(lines[aboveTitle]!)) {
@@ -265,16 +325,19 @@ export function parseMetadata(text: string, paragraphs: Paragraph[]): { metadata
 
   const contentStart = Math.max(titleEnd + 1, header.lastHeaderIndex + 1, addresseeIndex + 1);
   let dateIndex = -1;
+  let dateEnd = -1;
   for (let i = contentStart; i < n; i++) {
-    const line = lines[i]!;
-    const alone = DATE_ALONE.exec(line);
-    const withOrg = alone ? null : ORG_THEN_DATE.exec(line);
+    const { line, last } = dateLine(lines, i);
+    const alone = DATE_ALONE.exec(line) ?? DATE_ALONE.exec(compact(line));
+    const spaced = alone ? null : ORG_THEN_DATE.exec(line);
+    const withOrg = alone ? null : spaced && isOrgName(spaced[1]!.trim()) ? spaced : GLUED_ORG_THEN_DATE.exec(compact(line));
     const rawDate = alone?.[1] ?? (withOrg && isOrgName(withOrg[1]!.trim()) ? withOrg[2]! : null);
     const iso = rawDate ? isoDate(rawDate) : null;
     if (!iso || !rawDate) continue;
     meta.date = iso;
     meta.dateRaw = rawDate;
     dateIndex = i;
+    dateEnd = last;
     if (withOrg) meta.issuer = withOrg[1]!.trim();
     else {
       const issuers: string[] = [];
@@ -301,14 +364,14 @@ export function parseMetadata(text: string, paragraphs: Paragraph[]): { metadata
   }
 
   if (dateIndex >= 0) {
-    const underDate = lines.slice(dateIndex + 1, dateIndex + 4).find((l) => NOTE.test(l) || isPublicityNote(l));
-    meta.note = underDate ?? lines.slice(dateIndex + 1).find(isPublicityNote) ?? null;
+    const underDate = lines.slice(dateEnd + 1, dateEnd + 4).find((l) => NOTE.test(l) || isPublicityNote(l));
+    meta.note = underDate ?? lines.slice(dateEnd + 1).find(isPublicityNote) ?? null;
   } else {
     meta.note = lines.find((l) => PUBLICITY_NOTE.test(l) || BARE_PUBLICITY_NOTE.test(l)) ?? lines.slice(-5).find((l) => PUBLICITY_FIELD.test(l)) ?? null;
   }
 
   let footerStart = n;
-  const searchFooterFrom = Math.max(dateIndex + 1, contentStart);
+  const searchFooterFrom = Math.max(dateEnd + 1, contentStart);
   for (let i = n - 1; i >= searchFooterFrom; i--) {
     const printed = PRINTED.exec(lines[i]!);
     if (printed && meta.printedDate === null) {

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { intakeMessages as m } from '../../../shared/messages/intake.ts';
 import { IntakeFailure } from './failure.ts';
-import { pageParagraphs, type PlacedRun } from './layout.ts';
+import { pageParagraphs, type PlacedRun, type TextBlock } from './layout.ts';
 import { ExpansionBudget, inflateEntry, normaliseEntryName, type ZipEntry } from './zip.ts';
 import { decodeEntities } from './xml-text.ts';
 import type { Block, FormatReading } from './blocks.ts';
@@ -195,6 +195,7 @@ export function readOfd(bytes: Uint8Array, entries: ZipEntry[], maxExpandedBytes
   const warnings: string[] = [];
   let unreadable = 0;
   const laidOut = new Map<string, string[]>();
+  const textBlock: TextBlock = { right: -Infinity };
   pages.forEach((pageRef, index) => {
     const loc = attr(pageRef, 'BaseLoc');
     const pagePath = loc ? resolveLocation(docDir, loc) : '';
@@ -212,7 +213,7 @@ export function readOfd(bytes: Uint8Array, entries: ZipEntry[], maxExpandedBytes
         if (tpl) collectRuns(tpl['Content'], runs);
       }
       collectRuns(page['Content'], runs);
-      paragraphs = pageParagraphs(runs);
+      paragraphs = pageParagraphs(runs, textBlock);
       laidOut.set(pagePath, paragraphs);
     }
     for (const text of paragraphs) blocks.push({ text, page: index + 1, kind: 'paragraph' });

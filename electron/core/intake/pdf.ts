@@ -4,7 +4,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { intakeMessages as m } from '../../../shared/messages/intake.ts';
 import { IntakeFailure } from './failure.ts';
-import { pageParagraphs, type PlacedRun } from './layout.ts';
+import { pageParagraphs, type PlacedRun, type TextBlock } from './layout.ts';
 import { repairGbkMojibake } from './gbk-mojibake.ts';
 import type { Block, FormatReading } from './blocks.ts';
 
@@ -39,6 +39,7 @@ export async function readPdf(bytes: Uint8Array): Promise<FormatReading> {
     }
     const blocks: Block[] = [];
     let repairedPages = 0;
+    const textBlock: TextBlock = { right: -Infinity };
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
       const content = await page.getTextContent();
@@ -56,7 +57,7 @@ export async function readPdf(bytes: Uint8Array): Promise<FormatReading> {
         runs.push(run);
       }
       if (repaired) repairedPages++;
-      for (const text of pageParagraphs(runs)) blocks.push({ text, page: number, kind: 'paragraph' });
+      for (const text of pageParagraphs(runs, textBlock)) blocks.push({ text, page: number, kind: 'paragraph' });
       page.cleanup();
     }
     if (!blocks.some((b) => b.text.trim().length > 0)) throw new IntakeFailure('no-text-layer');
