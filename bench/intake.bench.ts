@@ -81,10 +81,11 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'intake-bench-'));
   try {
     const docxPath = path.join(dir, 'big.docx');
-    const docxBytes = await makeDocx(bigDocxBlocks(300));
+    // A page header and a page-number footer, as most drafts have: their parts are read too.
+    const docxBytes = await makeDocx(bigDocxBlocks(300), { header: '内部资料 注意保管', footer: '— {PAGE} —', first: true });
     writeFileSync(docxPath, docxBytes);
     const wordPath = path.join(dir, 'word-like.docx');
-    const wordBytes = makeWordXmlDocx(wordLikeBody(300));
+    const wordBytes = makeWordXmlDocx(wordLikeBody(300), { headers: ['<w:p><w:r><w:t>工作秘密</w:t></w:r></w:p>'], footers: ['<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'] });
     writeFileSync(wordPath, wordBytes);
     const pdfPath = path.join(dir, 'big.pdf');
     const pdfPages = Array.from({ length: 200 }, (_, p) => [{ text: `第${p + 1}页`, size: 18, centered: true }, ...Array.from({ length: 6 }, () => ({ text: sentence + sentence, indent: 32 }))]);
