@@ -10,7 +10,7 @@ import type { Actor, Context } from './records/context.ts';
 import { createAnalyzer } from './records/analyzer.ts';
 import { importJobs, type Analyzer, type ImportJobs } from './records/import-jobs.ts';
 import { addUser, authenticate, changePassword, listUsers, logout, refreshActor, setRoles } from './records/users.ts';
-import { documentDetail, listDocuments, queues, auditView } from './records/documents.ts';
+import { auditPage, documentDetail, listDocuments, queues } from './records/documents.ts';
 import { approveDecision, returnDecision, saveDecision, signDecision, signPreview, submitDecision } from './records/decisions.ts';
 import { readSettings, writeSettings } from './records/settings.ts';
 import { verifyRecordInSlices } from './records/verify.ts';
@@ -214,10 +214,7 @@ export function createCore(options: CoreOptions): Core {
       const { ctx: c, actor } = signedIn();
       return queues(c, actor, limit ?? 200);
     },
-    listAudit: (filter) => {
-      const page = signedIn().ctx.store.audit.list(filter);
-      return { entries: page.rows.map(auditView), total: page.total };
-    },
+    listAudit: (filter) => auditPage(signedIn().ctx, filter),
     verifyAudit: async ({ checkpointPath }) => {
       const c = signedIn().ctx;
       const report = checkpointPath ? await verifyRecordInSlices(c.store, () => ctx !== c, { checkpointFile: checkpointPath }) : await verifyWholeChain(c);

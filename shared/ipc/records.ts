@@ -174,6 +174,9 @@ export interface DecisionView {
   justificationNeeded: JustificationNeed[];
 }
 
+/** Login name → display name for the accounts a response mentions, so the UI can write 张拟稿（zhangni）; names no account holds are absent. */
+export type People = Record<string, string>;
+
 export interface AuditEntryView {
   seq: number;
   time: string;
@@ -203,6 +206,8 @@ export interface DocumentDetail extends DocumentRow, DocumentContent {
   /** What the signed-in user may do now on the current decision. */
   actions: WorkflowAction[];
   history: AuditEntryView[];
+  /** Everyone the decisions, sign statements and history name. */
+  people: People;
 }
 
 /** What getDocument answers: the detail with its bulky content packed; unpackDocument turns it into a DocumentDetail. */
@@ -264,11 +269,15 @@ export interface QueueCounts {
 
 export interface Queues extends Record<keyof QueueCounts, QueueItem[]> {
   counts: QueueCounts;
+  /** The drafters of the listed items. */
+  people: People;
 }
 
 export interface AuditPage {
   entries: AuditEntryView[];
   total: number;
+  /** The users of the listed entries; the entries themselves keep the login name exactly as recorded. */
+  people: People;
 }
 
 export interface Checkpoint {

@@ -21,7 +21,7 @@ const item = (documentId: number): QueueItem => ({
 });
 
 function awaitingReview(...ids: number[]): Queues {
-  return { myDrafts: [], returnedToMe: [], awaitingReview: ids.map(item), awaitingSignature: [], counts: { myDrafts: 0, returnedToMe: 0, awaitingReview: ids.length, awaitingSignature: 0 } };
+  return { myDrafts: [], returnedToMe: [], awaitingReview: ids.map(item), awaitingSignature: [], counts: { myDrafts: 0, returnedToMe: 0, awaitingReview: ids.length, awaitingSignature: 0 }, people: { zhangni: '张拟稿' } };
 }
 
 describe('queue run', () => {

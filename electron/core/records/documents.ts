@@ -4,15 +4,32 @@ import { sha256Hex } from './crypto.ts';
 import { requireRole, type Actor, type Context } from './context.ts';
 import { decisionView, subjectOf } from './decisions.ts';
 import { readSettings } from './settings.ts';
+import { peopleFor } from './people.ts';
 import type { AuditRow } from '../db/audit.ts';
 import type { DocumentHeader } from '../db/documents.ts';
 import { fail } from '../errors.ts';
 import { allowedActions } from '../../../shared/workflow.ts';
 import type { Classification, ExtractedDocument, IntakeError, ScanResult } from '../../../shared/types.ts';
-import type { AuditEntryView, DocumentFilter, DocumentPage, LoadOutcome, PackedDocumentDetail, Queues, RevisionLink } from '../../../shared/ipc/records.ts';
+import type { AuditEntryView, AuditFilter, AuditPage, DocumentFilter, DecisionView, DocumentPage, LoadOutcome, PackedDocumentDetail, Queues, RevisionLink } from '../../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
-export const auditView = (row: AuditRow): AuditEntryView => ({ ...row, payload: JSON.parse(row.payload) as unknown });
+const auditView = (row: AuditRow): AuditEntryView => ({ ...row, payload: JSON.parse(row.payload) as unknown });
+
+export function auditPage(ctx: Context, filter: AuditFilter): AuditPage {
+  const page = ctx.store.audit.list(filter);
+  const entries = page.rows.map(auditView);
+  return { entries, total: page.total, people: peopleFor(ctx.store, entries.map((e) => e.user)) };
+}
+
+const decisionPeople = (d: DecisionView): (string | null)[] => [
+  d.draftedBy,
+  d.reviewedBy,
+  d.returnedBy,
+  d.signedBy,
+  d.signStatement?.draftedBy ?? null,
+  d.signStatement?.reviewedBy ?? null,
+  d.signStatement?.signer ?? null,
+];
 
 const classifiedWarning = (c: Classification | null, textStored: boolean) => (c ? m.classifiedWarning(c.raw, textStored) : null);
 
@@ -138,17 +155,20 @@ export function documentDetail(ctx: Context, actor: Actor, documentId: number): 
   const doc = store.documents.get(documentId) ?? fail('no-document', m.noDocument(documentId));
   const decisions = store.decisions.forDocument(documentId).map((d) => decisionView(ctx, d, doc));
   const latest = store.decisions.latestForDocument(documentId);
-  const { signedDecisionId: _signed, textStored, loadedBy, text: _text, paragraphs: _paragraphs, findings: _findings, suggestion: _suggestion, ...rest } = doc;
+  const { signedDecisionId: _signed, textStored, loadedBy: loadedById, text: _text, paragraphs: _paragraphs, findings: _findings, suggestion: _suggestion, ...rest } = doc;
+  const loadedBy = store.users.findById(loadedById)?.name ?? String(loadedById);
+  const history = store.audit.forDocument(doc.sha256).map(auditView);
   return {
     ...rest,
     content: store.documents.packedContent(doc),
-    loadedBy: store.users.findById(loadedBy)?.name ?? String(loadedBy),
+    loadedBy,
     classifiedWarning: classifiedWarning(doc.metadata.classification, textStored),
     revisions: revisionChain(ctx, doc),
     decisions,
     current: decisions.at(-1) ?? null,
     actions: allowedActions(latest ? subjectOf(latest) : null, actor),
-    history: store.audit.forDocument(doc.sha256).map(auditView),
+    history,
+    people: peopleFor(store, [loadedBy, actor.name, ...decisions.flatMap(decisionPeople), ...history.map((e) => e.user)]),
   };
 }
 
@@ -161,7 +181,9 @@ export function queues(ctx: Context, actor: Actor, limit: number): Queues {
   const returnedToMe = list('returnedToMe', 'drafter');
   const awaitingReview = list('awaitingReview', 'reviewer');
   const awaitingSignature = list('awaitingSignature', 'signer');
+  const listed = [myDrafts, returnedToMe, awaitingReview, awaitingSignature].flatMap((q) => q.items.map((i) => i.draftedBy));
   return {
+    people: peopleFor(ctx.store, listed),
     counts: { myDrafts: myDrafts.count, returnedToMe: returnedToMe.count, awaitingReview: awaitingReview.count, awaitingSignature: awaitingSignature.count },
     myDrafts: myDrafts.items,
     returnedToMe: returnedToMe.items,

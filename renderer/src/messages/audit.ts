@@ -18,6 +18,7 @@ export const audit = {
   checkpointWritten: (path: string, seq: number) => `检查点已写入 ${path}（第 ${seq} 条）。`,
   filterDocument: '文档哈希',
   filterUser: '用户',
+  filterUserHint: '登录名',
   filterAction: '操作',
   filterFrom: '起始日期',
   filterTo: '截止日期',

@@ -106,6 +106,8 @@ export const workspace = {
   historyEmpty: '暂无记录。',
   state: '状态',
   drafter: '拟稿人',
+  reviewer: '审查人',
+  signer: '签发人',
   returnedNotice: (reason: string) => `本件已被退回：${reason}`,
   readOnlyNotice: '当前状态下您不能修改本件。',
   ownDraftNoSign: '本件由您拟稿，按职责分离要求不能由您审查或签发。',

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AuditEntryView, AuditFilter, AuditVerifyReport, Checkpoint } from '../../../shared/ipc/records.ts';
+import type { AuditEntryView, AuditFilter, AuditVerifyReport, Checkpoint, People } from '../../../shared/ipc/records.ts';
 import { useNotices } from './notices.ts';
 
 const LIMIT = 500;
@@ -10,6 +10,7 @@ interface AuditStore {
   filter: AuditQuery;
   entries: AuditEntryView[];
   total: number;
+  people: People;
   report: AuditVerifyReport | null;
   verifying: boolean;
   checkpoint: Checkpoint | null;
@@ -23,6 +24,7 @@ export const useAudit = create<AuditStore>((set, get) => ({
   filter: {},
   entries: [],
   total: 0,
+  people: {},
   report: null,
   verifying: false,
   checkpoint: null,
@@ -30,16 +32,16 @@ export const useAudit = create<AuditStore>((set, get) => ({
     set({ filter });
     try {
       const page = await window.api.listAudit({ ...filter, limit: LIMIT });
-      set({ entries: page.entries, total: page.total });
+      set({ entries: page.entries, total: page.total, people: page.people });
     } catch (error) {
       useNotices.getState().fail(error);
     }
   },
   async more() {
-    const { filter, entries } = get();
+    const { filter, entries, people } = get();
     try {
       const page = await window.api.listAudit({ ...filter, offset: entries.length, limit: LIMIT });
-      set({ entries: [...entries, ...page.entries], total: page.total });
+      set({ entries: [...entries, ...page.entries], total: page.total, people: { ...people, ...page.people } });
     } catch (error) {
       useNotices.getState().fail(error);
     }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { auditActionLabels } from '../../../shared/messages/records.ts';
 import { Modal } from '../components/Modal.tsx';
 import { formatTime, shortHash } from '../lib/format.ts';
+import { actorLabel } from '../lib/people.ts';
 import { audit as m } from '../messages/audit.ts';
 import { common, roleLabels } from '../messages/common.ts';
 import { useAudit, type AuditQuery } from '../stores/audit.ts';
@@ -9,7 +10,7 @@ import { useNotices } from '../stores/notices.ts';
 import { payloadSummary } from '../workspace/HistoryPanel.tsx';
 
 export function AuditView({ documentSha256 }: { documentSha256?: string | undefined }) {
-  const { entries, total, report, verifying, setFilter, more, verify } = useAudit();
+  const { entries, total, people, report, verifying, setFilter, more, verify } = useAudit();
   const [draft, setDraft] = useState<AuditQuery>(documentSha256 ? { documentSha256 } : {});
   const [checkpointPath, setCheckpointPath] = useState<string | null>(null);
 
@@ -56,7 +57,7 @@ export function AuditView({ documentSha256 }: { documentSha256?: string | undefi
         </label>
         <label className="filter">
           <span>{m.filterUser}</span>
-          <input value={draft.user ?? ''} onChange={(e) => setDraft({ ...draft, user: e.target.value.trim() || undefined })} />
+          <input value={draft.user ?? ''} placeholder={m.filterUserHint} onChange={(e) => setDraft({ ...draft, user: e.target.value.trim() || undefined })} />
         </label>
         <label className="filter">
           <span>{m.filterAction}</span>
@@ -93,7 +94,7 @@ export function AuditView({ documentSha256 }: { documentSha256?: string | undefi
               <tr key={e.seq} className={report?.firstBroken?.seq === e.seq ? 'broken-row' : ''}>
                 <td className="mono">{e.seq}</td>
                 <td>{formatTime(e.time)}</td>
-                <td>{e.user ?? '—'}{e.role ? `（${roleLabels[e.role]}）` : ''}</td>
+                <td>{actorLabel(e.user, e.role ? roleLabels[e.role] : null, people)}</td>
                 <td>{auditActionLabels[e.action] ?? e.action}{e.signature && <span className="badge badge-signed">{m.signed}</span>}</td>
                 <td className="mono small">{e.documentSha256 ? <button type="button" className="btn-link mono" onClick={() => { const next = { documentSha256: e.documentSha256! }; setDraft(next); void setFilter(next); }}>{shortHash(e.documentSha256)}</button> : '—'}</td>
                 <td className="small">{payloadSummary(e.payload) ?? ''}</td>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { attributes } from '../../../shared/attributes.ts';
 import { inspectionOutcomes, worklistRules, type InspectionOutcome, type InspectionStatus, type WorklistItem, type WorklistRule } from '../../../shared/ipc/inspection.ts';
 import { inspectionOutcomeLabels, progressLabels, ruleLabels } from '../../../shared/messages/inspection.ts';
@@ -10,6 +10,7 @@ import { ExportBar } from '../inspection/ExportBar.tsx';
 import { ProposeDialog } from '../inspection/ProposeDialog.tsx';
 import { WorklistRow } from '../inspection/WorklistRow.tsx';
 import { formatTime } from '../lib/format.ts';
+import { accountPeople, personLabel } from '../lib/people.ts';
 import { inspection as m } from '../messages/inspection.ts';
 import { useInspection, WORKLIST_PAGE } from '../stores/inspection.ts';
 import { useNotices } from '../stores/notices.ts';
@@ -27,6 +28,8 @@ export function InspectionView() {
   const store = useInspection();
   const { year, status, items, total, offset, filter, selected, busy } = store;
   const user = useSession((s) => s.user);
+  const accounts = useSession((s) => s.status?.accounts);
+  const people = useMemo(() => accountPeople(accounts), [accounts]);
   const go = useRoute((s) => s.go);
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [closing, setClosing] = useState(false);
@@ -68,7 +71,7 @@ export function InspectionView() {
         <h1>{m.title(year)}</h1>
         <YearPicker label={m.year} year={year} onChange={(y) => void store.setYear(y)} />
         {status && <span className={`inspection-state state-${status.state}`}>{m.state[status.state]}</span>}
-        {status?.openedBy && status.openedAt && <span className="muted small">{m.openedBy(status.openedBy, formatTime(status.openedAt))}</span>}
+        {status?.openedBy && status.openedAt && <span className="muted small">{m.openedBy(personLabel(status.openedBy, people), formatTime(status.openedAt))}</span>}
         <span className="spacer" />
         {office && status?.state === 'none' && <button type="button" className="btn-primary" disabled={busy} onClick={() => void openInspection(store.open)}>{m.open}</button>}
         {office && isOpen && (
@@ -80,7 +83,7 @@ export function InspectionView() {
       {status?.state === 'closed' && (
         <p className="banner locked-banner" role="status">
           <span className="lock-tag">{m.locked}</span>
-          {m.lockedBanner(year, status.closedBy ?? '', status.closedAt ? formatTime(status.closedAt) : '', status.closeSeq)}
+          {m.lockedBanner(year, status.closedBy ? personLabel(status.closedBy, people) : '', status.closedAt ? formatTime(status.closedAt) : '', status.closeSeq)}
         </p>
       )}
       {status?.state === 'none' && (

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { AttributeBadge, StateBadge } from '../components/Badges.tsx';
 import { formatTime } from '../lib/format.ts';
+import { personLabel } from '../lib/people.ts';
 import { common } from '../messages/common.ts';
 import { queueEmpty, queues as m, queueTitles } from '../messages/queues.ts';
 import { useQueues } from '../stores/queues.ts';
@@ -34,7 +35,7 @@ export function QueueView({ queue }: { queue: QueueName }) {
                 <span className="queue-number muted">{item.docNumber ?? ''}</span>
                 <AttributeBadge attribute={item.attribute} />
                 <StateBadge state={item.state} />
-                <span className="muted small">{m.drafter}：{item.draftedBy}</span>
+                <span className="muted small">{m.drafter}：{personLabel(item.draftedBy, queues.people)}</span>
                 <span className="muted small">{formatTime(item.updatedAt)}</span>
                 {item.returnReason && <span className="queue-return">{m.returnReason}：{item.returnReason}</span>}
               </button>

@@ -163,7 +163,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
             onChange={ws.change}
             onAddSelection={addSelection}
           />
-          <HistoryPanel history={detail.history} />
+          <HistoryPanel history={detail.history} people={detail.people} />
         </aside>
       </div>
 
@@ -177,6 +177,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
       {dialog === 'sign' && ws.signStatement && (
         <SignDialog
           statement={ws.signStatement}
+          people={detail.people}
           busy={ws.busy}
           onClose={() => setDialog(null)}
           onSign={async (password) => {

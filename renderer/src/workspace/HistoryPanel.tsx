@@ -1,6 +1,7 @@
-import type { AuditEntryView } from '../../../shared/ipc/records.ts';
+import type { AuditEntryView, People } from '../../../shared/ipc/records.ts';
 import { auditActionLabels } from '../../../shared/messages/records.ts';
 import { formatTime } from '../lib/format.ts';
+import { actorLabel } from '../lib/people.ts';
 import { roleLabels } from '../messages/common.ts';
 import { workspace as m } from '../messages/workspace.ts';
 
@@ -15,7 +16,7 @@ export function payloadSummary(payload: unknown): string | null {
   return null;
 }
 
-export function HistoryPanel({ history }: { history: readonly AuditEntryView[] }) {
+export function HistoryPanel({ history, people }: { history: readonly AuditEntryView[]; people: People }) {
   const newestFirst = [...history].reverse();
   return (
     <section className="history-panel" aria-label={m.history}>
@@ -27,10 +28,7 @@ export function HistoryPanel({ history }: { history: readonly AuditEntryView[] }
           return (
             <li key={e.seq} className={`history-entry action-${e.action.replace('.', '-')}`}>
               <span className="history-action">{auditActionLabels[e.action] ?? e.action}</span>
-              <span className="history-who">
-                {e.user ?? '—'}
-                {e.role ? `（${roleLabels[e.role]}）` : ''}
-              </span>
+              <span className="history-who">{actorLabel(e.user, e.role ? roleLabels[e.role] : null, people)}</span>
               <time className="history-time" dateTime={e.time}>{formatTime(e.time)}</time>
               {summary && <span className="history-summary">{summary}</span>}
               {e.signature && <span className="badge badge-signed">Ed25519</span>}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { attribute as attributeInfo } from '../../../shared/attributes.ts';
-import type { SignStatement } from '../../../shared/ipc/records.ts';
+import type { People, SignStatement } from '../../../shared/ipc/records.ts';
 import { Modal } from '../components/Modal.tsx';
+import { personLabel } from '../lib/people.ts';
 import { common } from '../messages/common.ts';
 import { workspace as m } from '../messages/workspace.ts';
 
@@ -51,7 +52,7 @@ export function ReturnDialog({ busy, onReturn, onClose }: { busy: boolean; onRet
 }
 
 /** Shows exactly what the signature will cover before asking for the password that unlocks the key. */
-export function SignDialog({ statement, busy, onSign, onClose }: { statement: SignStatement; busy: boolean; onSign(password: string): Promise<string | null>; onClose(): void }) {
+export function SignDialog({ statement, people, busy, onSign, onClose }: { statement: SignStatement; people: People; busy: boolean; onSign(password: string): Promise<string | null>; onClose(): void }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
@@ -87,7 +88,15 @@ export function SignDialog({ statement, busy, onSign, onClose }: { statement: Si
             </>
           )}
           <dt>{m.drafter}</dt>
-          <dd>{statement.draftedBy}{statement.reviewedBy ? ` · 审查：${statement.reviewedBy}` : ''}</dd>
+          <dd>{personLabel(statement.draftedBy, people)}</dd>
+          {statement.reviewedBy && (
+            <>
+              <dt>{m.reviewer}</dt>
+              <dd>{personLabel(statement.reviewedBy, people)}</dd>
+            </>
+          )}
+          <dt>{m.signer}</dt>
+          <dd>{personLabel(statement.signer, people)}</dd>
         </dl>
         <label className="field">
           <span className="field-label">{m.signPassword}</span>
