@@ -90,6 +90,7 @@ describe('WorklistRow', () => {
     expect(cell.textContent).toContain('审签中');
     expect(cell.textContent).toContain('说明：已解密');
     fireEvent.click(within(cell as HTMLElement).getByRole('button', { name: '新决定 #42：已提交' }));
+    expect(cell.querySelector('.state.state-submitted')?.textContent).toBe('已提交');
     expect(props.onOpen).toHaveBeenCalled();
   });
 

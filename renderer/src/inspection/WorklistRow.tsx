@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { inspectionOutcomes, type InspectionOutcome, type WorklistItem } from '../../../shared/ipc/inspection.ts';
 import { inspectionOutcomeLabels, progressLabels, ruleLabels } from '../../../shared/messages/inspection.ts';
 import type { DecisionState } from '../../../shared/types.ts';
-import { AttributeBadge } from '../components/Badges.tsx';
+import { AttributeBadge, StateBadge } from '../components/Badges.tsx';
 import { stateLabels } from '../messages/common.ts';
 import { inspection as m } from '../messages/inspection.ts';
 
@@ -26,6 +26,7 @@ export function WorklistRow({ item, selected, canPropose, onToggle, onPropose, o
   const [choice, setChoice] = useState<InspectionOutcome>(item.suggested);
   const name = itemName(item);
   const pending = item.progress === 'pending';
+  const newState = item.newDecisionState ?? 'draft';
   return (
     <tr className={`worklist-row row-${item.progress} ${selected ? 'selected' : ''}`}>
       <td className="wl-select">
@@ -74,7 +75,8 @@ export function WorklistRow({ item, selected, canPropose, onToggle, onPropose, o
             <span className={`progress-badge progress-${item.progress}`}>{progressLabels[item.progress]}</span>
             {item.newDecisionId !== null && (
               <button type="button" className="btn-link small" onClick={onOpen}>
-                {m.newDecision(item.newDecisionId, stateLabels[(item.newDecisionState ?? 'draft') as DecisionState] ?? item.newDecisionState ?? '')}
+                {m.newDecision(item.newDecisionId)}
+                {Object.hasOwn(stateLabels, newState) ? <StateBadge state={newState as DecisionState} /> : newState}
               </button>
             )}
             {item.justification && <span className="small muted">{m.justificationShown}：{item.justification}</span>}

@@ -56,7 +56,7 @@ export const inspection = {
   outcomeFor: (name: string) => `处理意见：${name}`,
   propose: '提出',
   openDocument: '打开文件',
-  newDecision: (id: number, state: string) => `新决定 #${id}：${state}`,
+  newDecision: (id: number) => `新决定 #${id}：`,
   justificationShown: '说明',
   adoptSelected: (n: number) => `采纳建议（已选 ${n} 项）`,
   adoptAll: (n: number) => `全部待处理项采纳建议（${n} 项）`,

@@ -70,7 +70,7 @@ export function InspectionView() {
       <header className="view-head">
         <h1>{m.title(year)}</h1>
         <YearPicker label={m.year} year={year} onChange={(y) => void store.setYear(y)} />
-        {status && <span className={`inspection-state state-${status.state}`}>{m.state[status.state]}</span>}
+        {status && <span className={`inspection-state inspection-state-${status.state}`}>{m.state[status.state]}</span>}
         {status?.openedBy && status.openedAt && <span className="muted small">{m.openedBy(personLabel(status.openedBy, people), formatTime(status.openedAt))}</span>}
         <span className="spacer" />
         {office && status?.state === 'none' && <button type="button" className="btn-primary" disabled={busy} onClick={() => void openInspection(store.open)}>{m.open}</button>}
