@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { InspectionExportFormat, InspectionStatus } from '../../../shared/ipc/inspection.ts';
 import { Modal } from '../components/Modal.tsx';
+import { useBusy } from '../lib/busy.ts';
 import { errorText } from '../lib/errors.ts';
 import { common } from '../messages/common.ts';
 import { inspection as m } from '../messages/inspection.ts';
@@ -20,6 +21,7 @@ export function ExportBar({ status }: { status: InspectionStatus }) {
   const user = useSession((s) => s.user);
   const exportTo = useInspection((s) => s.exportTo);
   const [bundlePath, setBundlePath] = useState<string | null>(null);
+  const [exporting, run] = useBusy<InspectionExportFormat>();
   const closed = status.state === 'closed';
   const signer = hasRole(user, 'signer');
 
@@ -28,12 +30,14 @@ export function ExportBar({ status }: { status: InspectionStatus }) {
     const path = await window.api.chooseSavePath({ defaultName, filters: [filters[format]] });
     if (!path) return;
     if (format === 'bundle') return setBundlePath(path);
-    try {
-      const file = await exportTo(format, path);
-      useNotices.getState().ok(m.exported(m.exportLabels[format], file.path, file.sha256));
-    } catch (error) {
-      useNotices.getState().fail(error);
-    }
+    await run(format, async () => {
+      try {
+        const file = await exportTo(format, path);
+        useNotices.getState().ok(m.exported(m.exportLabels[format], file.path, file.sha256));
+      } catch (error) {
+        useNotices.getState().fail(error);
+      }
+    });
   };
   const bundleBlocked = !closed ? m.bundleNeedsClose : !signer ? m.bundleNeedsSigner : null;
 
@@ -41,9 +45,9 @@ export function ExportBar({ status }: { status: InspectionStatus }) {
     <div className="export-bar" role="group" aria-label={m.exports}>
       <span className="muted small">{m.exports}</span>
       {(['xlsx', 'docx', 'csv'] as const).map((f) => (
-        <button key={f} type="button" className="btn-small" onClick={() => void choose(f)}>{m.exportLabels[f]}</button>
+        <button key={f} type="button" className="btn-small" disabled={exporting !== null} aria-busy={exporting === f} onClick={() => void choose(f)}>{exporting === f ? m.exporting : m.exportLabels[f]}</button>
       ))}
-      <button type="button" className="btn-small" disabled={bundleBlocked !== null} title={bundleBlocked ?? undefined} onClick={() => void choose('bundle')}>{m.exportLabels.bundle}</button>
+      <button type="button" className="btn-small" disabled={bundleBlocked !== null || exporting !== null} title={bundleBlocked ?? undefined} onClick={() => void choose('bundle')}>{m.exportLabels.bundle}</button>
       {bundleBlocked && <span className="small muted">{bundleBlocked}</span>}
       {bundlePath && <BundleDialog path={bundlePath} onClose={() => setBundlePath(null)} />}
     </div>
@@ -80,7 +84,7 @@ function BundleDialog({ path, onClose }: { path: string; onClose(): void }) {
         </label>
         {error && <p className="field-error" role="alert">{error}</p>}
         <div className="form-actions">
-          <button type="submit" className="btn-primary" disabled={password === '' || busy}>{m.bundleButton}</button>
+          <button type="submit" className="btn-primary" disabled={password === '' || busy} aria-busy={busy}>{busy ? m.exporting : m.bundleButton}</button>
           <button type="button" onClick={onClose}>{common.cancel}</button>
         </div>
       </form>

@@ -15,6 +15,7 @@ export const audit = {
   checkpointTitle: '导出签名检查点',
   checkpointHint: '检查点记录当前链头并由您的签发密钥签名，可离线保存，日后用于发现截断或整体替换。',
   checkpointPassword: '口令',
+  writingCheckpoint: '正在签名写入……',
   checkpointWritten: (path: string, seq: number) => `检查点已写入 ${path}（第 ${seq} 条）。`,
   filterDocument: '文档哈希',
   filterUser: '用户',

@@ -9,6 +9,7 @@ export const inspection = {
   state: { none: '未开启', open: '进行中', closed: '已结束并锁定' } as Record<'none' | 'open' | 'closed', string>,
   notOpened: (year: number) => `${year}年度自查尚未开启。开启后，系统按规则列出本年度须评估的文件。`,
   open: '开启自查',
+  opening: '正在开启……',
   opened: (year: number, n: number) => `${year}年度自查已开启，列入 ${n} 件。`,
   openNeedsRole: '开启和结束自查由公开审查人员或管理员办理。',
   openedBy: (who: string, when: string) => `${who} 于 ${when} 开启`,
@@ -88,6 +89,7 @@ export const inspection = {
   bundleHint: '签名包含本年度自查的逐项结果、汇总数字、自查审计记录和审计链检查点，由您的签发密钥签名，政府办公室可离线核验。',
   password: '口令',
   bundleButton: '签名并导出',
+  exporting: '正在导出……',
 };
 
 export const annual = {
@@ -122,6 +124,9 @@ export const consolidation = {
   year: '年度',
   importBundles: '导入签名包',
   verifyOnly: '仅核验',
+  importing: '正在导入……',
+  verifying: '正在核验……',
+  exporting: '正在导出……',
   checks: '核验结果',
   accepted: '已采信',
   intact: '完好',

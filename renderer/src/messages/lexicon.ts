@@ -19,6 +19,8 @@ export const lexicon = {
   addAllow: '加入放行词',
   importTable: '导入词表',
   exportTable: '导出本机词表',
+  importingTable: '正在导入……',
+  exportingTable: '正在导出……',
   imported: (added: number, skipped: number) => `已导入 ${added} 项${skipped > 0 ? `，跳过 ${skipped} 项（重复或格式不对）` : ''}。`,
   exported: (path: string, terms: number, allow: number) => `已导出 ${terms} 个词条、${allow} 个放行词到 ${path}。`,
   changed: '词库已更新，并记入审计日志。',

@@ -10,6 +10,7 @@ export const register = {
   all: '全部',
   importFiles: '读入文件',
   importFolder: '读入文件夹',
+  importRunning: '正在读入……',
   importShortcut: 'Ctrl+O',
   dropHere: '将文件或文件夹拖到此处读入',
   dropNoPath: '浏览器测试版无法取得拖入文件的路径，请使用“读入文件”按钮。',
@@ -41,4 +42,5 @@ export const importing = {
   finished: (ok: number, failed: number) => (failed > 0 ? `读入完成：${ok} 个成功，${failed} 个未能读入。` : `读入完成：${ok} 个文件。`),
   errors: '未能读入的文件',
   close: '关闭',
+  busy: '上一批文件还在读入，请等它读完或停止后再读入。',
 };

@@ -4,6 +4,7 @@ export const settings = {
   dataFolder: '数据目录',
   database: '数据库文件',
   backupNow: '立即备份',
+  backingUp: '正在备份……',
   backupDone: (path: string, entries: number) => `备份已写入并复核：${path}（含审计记录 ${entries} 条）。`,
   restore: '从备份恢复',
   restoreConfirm: '从备份恢复将以备份文件替换当前数据库，当前数据库中备份之后的记录不会保留（原文件会另存）。确定继续？',

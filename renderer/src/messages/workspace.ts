@@ -83,6 +83,7 @@ export const workspace = {
   sign: '签发',
   supersede: '重新认定',
   exportRedacted: '导出公开版',
+  exportingRedacted: '正在导出……',
   submitted: '已提交。',
   approved: '已审查通过。',
   returned: '已退文，拟稿人将在“退回给我”中看到。',

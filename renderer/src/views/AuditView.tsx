@@ -13,6 +13,7 @@ export function AuditView({ documentSha256 }: { documentSha256?: string | undefi
   const { entries, total, people, report, verifying, setFilter, more, verify } = useAudit();
   const [draft, setDraft] = useState<AuditQuery>(documentSha256 ? { documentSha256 } : {});
   const [checkpointPath, setCheckpointPath] = useState<string | null>(null);
+  const [againstCheckpoint, setAgainstCheckpoint] = useState(false);
 
   useEffect(() => {
     void setFilter(documentSha256 ? { documentSha256 } : {});
@@ -29,7 +30,13 @@ export function AuditView({ documentSha256 }: { documentSha256?: string | undefi
   };
   const verifyAgainstCheckpoint = async () => {
     const [path] = await window.api.chooseFiles({});
-    if (path) await verify(path);
+    if (!path) return;
+    setAgainstCheckpoint(true);
+    try {
+      await verify(path);
+    } finally {
+      setAgainstCheckpoint(false);
+    }
   };
 
   return (
@@ -38,8 +45,8 @@ export function AuditView({ documentSha256 }: { documentSha256?: string | undefi
         <h1>{m.title}</h1>
         <span className="muted">{m.total(entries.length, total)}</span>
         <span className="spacer" />
-        <button type="button" className="btn-primary" disabled={verifying} onClick={() => void verify()}>{verifying ? m.verifying : m.verify}</button>
-        <button type="button" onClick={() => void verifyAgainstCheckpoint()}>{m.verifyWithCheckpoint}</button>
+        <button type="button" className="btn-primary" disabled={verifying} aria-busy={verifying && !againstCheckpoint} onClick={() => void verify()}>{verifying && !againstCheckpoint ? m.verifying : m.verify}</button>
+        <button type="button" disabled={verifying} aria-busy={againstCheckpoint} onClick={() => void verifyAgainstCheckpoint()}>{againstCheckpoint ? m.verifying : m.verifyWithCheckpoint}</button>
         <button type="button" onClick={() => void chooseCheckpointTarget()}>{m.exportCheckpoint}</button>
       </header>
       <VerifyBanner />
@@ -130,13 +137,16 @@ export function VerifyBanner() {
 function CheckpointDialog({ path, onClose }: { path: string; onClose(): void }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const write = useAudit((s) => s.writeCheckpoint);
   return (
     <Modal title={m.checkpointTitle} onClose={onClose}>
       <form
         onSubmit={async (e) => {
           e.preventDefault();
+          setBusy(true);
           const problem = await write(path, password);
+          setBusy(false);
           if (problem) return setError(problem);
           const cp = useAudit.getState().checkpoint;
           useNotices.getState().ok(m.checkpointWritten(path, cp?.seq ?? 0));
@@ -151,7 +161,7 @@ function CheckpointDialog({ path, onClose }: { path: string; onClose(): void }) 
         </label>
         {error && <p className="field-error" role="alert">{error}</p>}
         <div className="form-actions">
-          <button type="submit" className="btn-primary" disabled={password === ''}>{m.exportCheckpoint}</button>
+          <button type="submit" className="btn-primary" disabled={password === '' || busy} aria-busy={busy}>{busy ? m.writingCheckpoint : m.exportCheckpoint}</button>
           <button type="button" onClick={onClose}>{common.cancel}</button>
         </div>
       </form>

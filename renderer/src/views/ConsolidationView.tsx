@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BundleCheck, ConsolidatedView, UnitSummary } from '../../../shared/ipc/inspection.ts';
 import '../inspection/inspection.css';
 import { YearPicker } from '../components/YearPicker.tsx';
+import { useBusy } from '../lib/busy.ts';
 import { formatTime } from '../lib/format.ts';
 import { consolidation as m } from '../messages/inspection.ts';
 import { useNotices } from '../stores/notices.ts';
@@ -18,6 +19,7 @@ export function ConsolidationView() {
   const [checks, setChecks] = useState<{ imported: boolean; list: BundleCheck[] } | null>(null);
   const [trusting, setTrusting] = useState<BundleCheck | null>(null);
   const [busy, setBusy] = useState(false);
+  const [running, run] = useBusy<'verify' | 'import' | 'xlsx' | 'csv'>();
   const office = hasRole(user, 'reviewer', 'admin');
 
   const load = useCallback(async () => {
@@ -31,18 +33,20 @@ export function ConsolidationView() {
     void load();
   }, [load]);
 
-  const run = async (imported: boolean) => {
+  const check = async (imported: boolean) => {
     const paths = await window.api.chooseFiles({});
     if (paths.length === 0) return;
-    try {
-      const list = imported ? await window.api.importBundles({ paths }) : await Promise.all(paths.map((path) => window.api.verifyBundle({ path })));
-      setChecks({ imported, list });
-      const ok = list.filter((c) => c.ok).length;
-      useNotices.getState().ok(imported ? m.imported(ok, list.length - ok) : m.verified(ok, list.length - ok));
-      if (imported) await load();
-    } catch (error) {
-      useNotices.getState().fail(error);
-    }
+    await run(imported ? 'import' : 'verify', async () => {
+      try {
+        const list = imported ? await window.api.importBundles({ paths }) : await Promise.all(paths.map((path) => window.api.verifyBundle({ path })));
+        setChecks({ imported, list });
+        const ok = list.filter((c) => c.ok).length;
+        useNotices.getState().ok(imported ? m.imported(ok, list.length - ok) : m.verified(ok, list.length - ok));
+        if (imported) await load();
+      } catch (error) {
+        useNotices.getState().fail(error);
+      }
+    });
   };
   /** Re-imports one bundle refused only for its changed key, after the office has checked the change by telephone or letter. */
   const trustNewKey = async (refused: BundleCheck) => {
@@ -65,12 +69,14 @@ export function ConsolidationView() {
   const exportAs = async (format: 'xlsx' | 'csv') => {
     const path = await window.api.chooseSavePath({ defaultName: `${year}年度${m.exportNames[format]}`, filters: [{ name: format.toUpperCase(), extensions: [format] }] });
     if (!path) return;
-    try {
-      const file = await window.api.exportConsolidated({ year, format, path });
-      useNotices.getState().ok(m.exported(file.path));
-    } catch (error) {
-      useNotices.getState().fail(error);
-    }
+    await run(format, async () => {
+      try {
+        const file = await window.api.exportConsolidated({ year, format, path });
+        useNotices.getState().ok(m.exported(file.path));
+      } catch (error) {
+        useNotices.getState().fail(error);
+      }
+    });
   };
 
   return (
@@ -79,12 +85,12 @@ export function ConsolidationView() {
         <h1>{m.title(year)}</h1>
         <YearPicker label={m.year} year={year} onChange={setYear} />
         <span className="spacer" />
-        <button type="button" onClick={() => void run(false)}>{m.verifyOnly}</button>
-        {office && <button type="button" className="btn-primary" onClick={() => void run(true)}>{m.importBundles}</button>}
+        {office && <button type="button" className="btn-primary" disabled={running !== null} aria-busy={running === 'import'} onClick={() => void check(true)}>{running === 'import' ? m.importing : m.importBundles}</button>}
+        <button type="button" disabled={running !== null} aria-busy={running === 'verify'} onClick={() => void check(false)}>{running === 'verify' ? m.verifying : m.verifyOnly}</button>
         {office && view && view.units.length > 0 && (
           <>
-            <button type="button" onClick={() => void exportAs('xlsx')}>{m.exportXlsx}</button>
-            <button type="button" onClick={() => void exportAs('csv')}>{m.exportCsv}</button>
+            <button type="button" disabled={running !== null} aria-busy={running === 'xlsx'} onClick={() => void exportAs('xlsx')}>{running === 'xlsx' ? m.exporting : m.exportXlsx}</button>
+            <button type="button" disabled={running !== null} aria-busy={running === 'csv'} onClick={() => void exportAs('csv')}>{running === 'csv' ? m.exporting : m.exportCsv}</button>
           </>
         )}
       </header>

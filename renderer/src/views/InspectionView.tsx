@@ -10,6 +10,7 @@ import { ExportBar } from '../inspection/ExportBar.tsx';
 import { ProposeDialog } from '../inspection/ProposeDialog.tsx';
 import { WorklistRow } from '../inspection/WorklistRow.tsx';
 import { formatTime } from '../lib/format.ts';
+import { useBusy } from '../lib/busy.ts';
 import { accountPeople, personLabel } from '../lib/people.ts';
 import { inspection as m } from '../messages/inspection.ts';
 import { useInspection, WORKLIST_PAGE } from '../stores/inspection.ts';
@@ -34,6 +35,7 @@ export function InspectionView() {
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [closing, setClosing] = useState(false);
   const [configuring, setConfiguring] = useState(false);
+  const [opening, runOpen] = useBusy<'open'>();
   const [query, setQuery] = useState(filter.query ?? '');
 
   useEffect(() => {
@@ -73,7 +75,7 @@ export function InspectionView() {
         {status && <span className={`inspection-state inspection-state-${status.state}`}>{m.state[status.state]}</span>}
         {status?.openedBy && status.openedAt && <span className="muted small">{m.openedBy(personLabel(status.openedBy, people), formatTime(status.openedAt))}</span>}
         <span className="spacer" />
-        {office && status?.state === 'none' && <button type="button" className="btn-primary" disabled={busy} onClick={() => void openInspection(store.open)}>{m.open}</button>}
+        {office && status?.state === 'none' && <button type="button" className="btn-primary" disabled={busy || opening !== null} aria-busy={opening !== null} onClick={() => void runOpen('open', () => openInspection(store.open))}>{opening ? m.opening : m.open}</button>}
         {office && isOpen && (
           <button type="button" className="btn-primary" disabled={busy || (progress ? progress.pending + progress.proposed > 0 : true)} onClick={() => setClosing(true)}>{m.close}</button>
         )}

@@ -3,6 +3,7 @@ import { attribute as attributeInfo } from '../../../shared/attributes.ts';
 import { categories, category as categoryInfo } from '../../../shared/categories.ts';
 import { lexiconModes, type LexiconMode, type LexiconTerm } from '../../../shared/ipc/lexicon.ts';
 import type { CategoryId } from '../../../shared/types.ts';
+import { useBusy } from '../lib/busy.ts';
 import { lexicon as m } from '../messages/lexicon.ts';
 import { useLexicon } from '../stores/lexicon.ts';
 import { paragraphRuns } from '../workspace/highlight.ts';
@@ -12,16 +13,17 @@ type Tab = CategoryId | 'allow';
 export function LexiconView() {
   const { state, load } = useLexicon();
   const [tab, setTab] = useState<Tab>(1);
+  const [busy, run] = useBusy<'import' | 'export'>();
   useEffect(() => {
     void load();
   }, [load]);
   const importTable = async () => {
     const [path] = await window.api.chooseFiles({});
-    if (path) await useLexicon.getState().importTable(path);
+    if (path) await run('import', () => useLexicon.getState().importTable(path));
   };
   const exportTable = async () => {
     const path = await window.api.chooseSavePath({ defaultName: '本机词表.tsv', filters: [{ name: '制表符分隔文本', extensions: ['tsv', 'txt'] }] });
-    if (path) await useLexicon.getState().exportTable(path);
+    if (path) await run('export', () => useLexicon.getState().exportTable(path));
   };
   return (
     <div className="view lexicon-view">
@@ -29,8 +31,8 @@ export function LexiconView() {
         <h1>{m.title}</h1>
         {state && <span className="muted mono">{m.version(state.version)}</span>}
         <span className="spacer" />
-        <button type="button" onClick={() => void importTable()}>{m.importTable}</button>
-        <button type="button" onClick={() => void exportTable()}>{m.exportTable}</button>
+        <button type="button" disabled={busy !== null} aria-busy={busy === 'import'} onClick={() => void importTable()}>{busy === 'import' ? m.importingTable : m.importTable}</button>
+        <button type="button" disabled={busy !== null} aria-busy={busy === 'export'} onClick={() => void exportTable()}>{busy === 'export' ? m.exportingTable : m.exportTable}</button>
       </header>
       <p className="muted small">{m.hint}</p>
       {state?.warnings.map((w) => <p key={w} className="banner banner-warn small">{w}</p>)}

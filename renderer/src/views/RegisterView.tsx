@@ -6,7 +6,7 @@ import type { Attribute } from '../../../shared/types.ts';
 import { stateLabels } from '../messages/common.ts';
 import { register as m } from '../messages/register.ts';
 import { RegisterTable } from '../register/RegisterTable.tsx';
-import { useImports } from '../stores/imports.ts';
+import { importBusy, useImports } from '../stores/imports.ts';
 import { useNotices } from '../stores/notices.ts';
 import { useRegister } from '../stores/register.ts';
 import { useRoute } from '../stores/route.ts';
@@ -21,6 +21,7 @@ export function RegisterView() {
   const go = useRoute((s) => s.go);
   const [query, setQuery] = useState(filter.query ?? '');
   const [dragging, setDragging] = useState(false);
+  const importing = useImports(importBusy);
 
   useEffect(() => {
     void reload();
@@ -65,8 +66,8 @@ export function RegisterView() {
         <h1>{m.title}</h1>
         <span className="muted">{m.total(total)}</span>
         <span className="spacer" />
-        <button type="button" className="btn-primary" onClick={() => void chooseAndImport(false)} title={m.importShortcut}>{m.importFiles}</button>
-        <button type="button" onClick={() => void chooseAndImport(true)}>{m.importFolder}</button>
+        <button type="button" className="btn-primary" disabled={importing} aria-busy={importing} onClick={() => void chooseAndImport(false)} title={m.importShortcut}>{importing ? m.importRunning : m.importFiles}</button>
+        <button type="button" disabled={importing} onClick={() => void chooseAndImport(true)}>{m.importFolder}</button>
       </header>
       <div className="filters" role="search">
         <label className="filter filter-query">

@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/ipc/records.ts';
 import type { ReviewPolicy } from '../../../shared/workflow.ts';
 import type { Role } from '../../../shared/types.ts';
 import { Field } from '../components/Field.tsx';
+import { useBusy } from '../lib/busy.ts';
 import { ConfirmDialog } from '../workspace/dialogs.tsx';
 import { roleLabels } from '../messages/common.ts';
 import { settings as m } from '../messages/settings.ts';
@@ -38,12 +39,13 @@ function DataSection() {
   const { info, status, logout } = useSession();
   const { backup, restore, lastBackup } = useSettings();
   const [restorePath, setRestorePath] = useState<string | null>(null);
+  const [busy, run] = useBusy<'backup' | 'restore'>();
   useEffect(() => {
     if (lastBackup) useNotices.getState().ok(m.backupDone(lastBackup.path, lastBackup.entries));
   }, [lastBackup]);
   const backupNow = async () => {
     const path = await window.api.chooseSavePath({ defaultName: `审查台备份-${new Date().toISOString().slice(0, 10)}.sqlite`, filters: [{ name: 'SQLite', extensions: ['sqlite'] }] });
-    if (path) await backup(path);
+    if (path) await run('backup', () => backup(path));
   };
   const chooseRestore = async () => {
     const [path] = await window.api.chooseFiles({});
@@ -59,21 +61,23 @@ function DataSection() {
         <dd className="mono small">{status?.database.path}</dd>
       </dl>
       <div className="form-actions">
-        <button type="button" className="btn-primary" onClick={() => void backupNow()}>{m.backupNow}</button>
-        <button type="button" onClick={() => void chooseRestore()}>{m.restore}</button>
+        <button type="button" className="btn-primary" disabled={busy !== null} aria-busy={busy === 'backup'} onClick={() => void backupNow()}>{busy === 'backup' ? m.backingUp : m.backupNow}</button>
+        <button type="button" disabled={busy !== null} onClick={() => void chooseRestore()}>{m.restore}</button>
       </div>
       {restorePath && (
         <ConfirmDialog
           title={m.restore}
           text={`${m.restoreConfirm}\n${restorePath}`}
           action={m.restore}
-          busy={false}
+          busy={busy === 'restore'}
           onClose={() => setRestorePath(null)}
-          onConfirm={async () => {
-            const ok = await restore(restorePath, m.restored);
-            setRestorePath(null);
-            if (ok) await logout();
-          }}
+          onConfirm={() =>
+            run('restore', async () => {
+              const ok = await restore(restorePath, m.restored);
+              setRestorePath(null);
+              if (ok) await logout();
+            })
+          }
         />
       )}
     </section>

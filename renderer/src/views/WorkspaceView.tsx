@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { AttributeBadge, StateBadge } from '../components/Badges.tsx';
+import { useBusy } from '../lib/busy.ts';
 import { common } from '../messages/common.ts';
 import { workspace as m } from '../messages/workspace.ts';
 import { useNotices } from '../stores/notices.ts';
@@ -33,6 +34,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
   const localBasis = useSettings((s) => s.settings?.localBasis ?? noLocalBasis);
   const threshold = useSettings((s) => s.settings?.highScoreThreshold ?? DEFAULT_HIGH_SCORE);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [exporting, runExport] = useBusy<'copy'>();
   const { detail, fields } = ws;
 
   const open = ws.open;
@@ -87,7 +89,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
   const exportCopy = async () => {
     const base = (detail.title ?? detail.fileName).replace(/\.[a-z]+$/i, '');
     const path = await window.api.chooseSavePath({ defaultName: `${base}（公开版）.docx`, filters: [{ name: 'Word 文档', extensions: ['docx'] }, { name: '纯文本', extensions: ['txt'] }] });
-    if (path) await ws.exportRedacted(path, path.toLowerCase().endsWith('.txt') ? 'txt' : 'docx');
+    if (path) await runExport('copy', () => ws.exportRedacted(path, path.toLowerCase().endsWith('.txt') ? 'txt' : 'docx'));
   };
 
   return (
@@ -113,7 +115,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
             <button type="button" className="btn-primary" disabled={ws.busy} onClick={async () => { if (await ws.prepareSign()) setDialog('sign'); }}>{m.sign}</button>
           )}
           {actions.includes('supersede') && !ws.superseding && <button type="button" onClick={ws.startSupersede}>{m.supersede}</button>}
-          {current?.state === 'signed' && current.attribute === 'partial' && <button type="button" onClick={() => void exportCopy()}>{m.exportRedacted}</button>}
+          {current?.state === 'signed' && current.attribute === 'partial' && <button type="button" disabled={exporting !== null} aria-busy={exporting !== null} onClick={() => void exportCopy()}>{exporting ? m.exportingRedacted : m.exportRedacted}</button>}
         </div>
       </header>
 
