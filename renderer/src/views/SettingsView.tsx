@@ -123,10 +123,10 @@ function PolicySection({ initial, admin }: { initial: Settings; admin: boolean }
         <Field label={m.threshold} hint={m.thresholdHint}>
           {(p) => <input {...p} type="number" min={0} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} />}
         </Field>
-        <label className="radio-line">
+        <label className="radio-line check-line">
           <input type="checkbox" checked={approved} onChange={(e) => setApproved(e.target.checked)} /> {m.classifiedMachine}
         </label>
-        <h3>{m.limits}</h3>
+        <h3 className="settings-subhead">{m.limits}</h3>
         <div className="limits">
           <label className="field">
             <span className="field-label">{m.maxBytes}</span>
