@@ -38,6 +38,7 @@ export const ruleMessages: Record<string, string> = {
   'context.evidence': '位于执法证据的列举中（……记录、笔录等证据证实），指当事人一方的材料，不是本机关的内部事务，分值降低',
   'context.third-party': '描述的是当事人或其员工等第三方的情况，不是本机关的内部事务，分值降低',
   'context.statistics': '位于数量或比率的统计表述中，概括工作情况，不指向具体事项或个人，分值降低',
+  'mention.office-contact': '是机关、科室、值班室等单位的联系方式，不是个人信息',
   'mention.normative': '位于“应当、可以、不得、要加强”等规范性语句或规章条文中，且句中没有具体的人、事、日期',
 };
 
@@ -85,6 +86,8 @@ export const scannerMessages = {
   } as Record<string, string>,
   piiExplanation: (label: string, detail: string, basis: readonly string[], masked: string) =>
     `${label}：${detail}。公开前应删除或去标识化（如 ${masked}）。依据：${joinBasis(basis)}。`,
+  officeContact: (label: string, masked: string) =>
+    `${label}（${masked}）：所在句写明这是机关、科室或值班室等单位的联系方式，不是个人信息；机关的办公地址、联系电话等依法应当公开（条例第二十条），不影响公开属性。`,
   piiBasis: ['条例第十五条', '个人信息保护法第二十八条'],
   personalDetails: {
     health: '医疗健康信息（疾病、诊疗情况）',
@@ -110,6 +113,7 @@ export const scannerMessages = {
     internal: '属于人事、后勤、内部工作流程等内部事务信息，不作为行政管理依据的可以不予公开。',
     internalOnRequest: '含有内部事务信息，建议依申请公开，逐案审查。',
     petition: '涉及信访、举报、投诉事项及相关人员信息，一般不予公开；信访人获取处理意见按《信访工作条例》办理。',
+    petitionPassage: '信访、举报内容只集中在本件的个别段落，其余部分与之无关：建议删除该段中的信访事项和相关人员信息后公开其余部分（区分处理）。',
     archive: '涉及已移交或馆藏档案，按档案管理法律法规提供利用，建议依申请公开。',
     compilation: '涉及需汇总、分析、加工或重新制作的信息，行政机关无另行制作的义务；本件如已制作完成可正常认定。',
     tradeSecret: '含有第三方商业秘密，公开前应征求第三方意见或删除相关内容。',

@@ -12,7 +12,7 @@ afterAll(() => closeIntake());
 
 const brief = (f: { category: number; piiType: string | null; term: string; score: number; rule: string }) => `${f.category}/${f.piiType ?? 'term'} “${f.term}” ${f.score} ${f.rule}`;
 
-describe('held-out drafts delivered as .docx (table, header, footer) and .pdf (extraction line breaks)', () => {
+describe('held-out drafts delivered as .docx (headings, table, header, footer), .pdf (extraction line breaks) and .ofd (positioned text lines)', () => {
   it.each(formatDrafts().map((d) => [`${d.name}.${d.format}`, d.name] as const))('%s meets its expectation after intake', async (_label, name) => {
     const { fileName, bytes } = await draftFile(name);
     const intake = await extractBytes(bytes, fileName);

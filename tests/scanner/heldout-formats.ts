@@ -1,20 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AlignmentType, Document, Footer, Header, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { makePdf, type PdfLine } from '../helpers/fixtures.ts';
+import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { makeOfd, makePdf, type PdfLine } from '../helpers/fixtures.ts';
 
 /** How a held-out draft is also delivered as a real file: its JSON names the format, and for docx a header and footer. */
 interface FileSpec {
-  format?: 'docx' | 'pdf';
+  format?: HeldoutFormat;
   header?: string;
   footer?: string;
   /** PDF lines set centred, as a 公文 sets its 发文机关, 标题 and 发文字号. */
   centered?: string[];
+  /** docx lines set in Word's Heading 1 style, as chapter and section headings are. */
+  headings?: string[];
 }
+
+type HeldoutFormat = 'docx' | 'pdf' | 'ofd';
 
 const heldoutDir = path.resolve(import.meta.dirname, 'heldout');
 
-export const formatDrafts = (): { name: string; format: 'docx' | 'pdf' }[] =>
+export const formatDrafts = (): { name: string; format: HeldoutFormat }[] =>
   fs.readdirSync(heldoutDir)
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -46,7 +50,7 @@ async function docxOf(lines: string[], spec: FileSpec): Promise<Uint8Array> {
       continue;
     }
     flush();
-    children.push(run(line));
+    children.push(spec.headings?.includes(line) ? new Paragraph({ text: line, heading: HeadingLevel.HEADING_1 }) : run(line));
   }
   flush();
   const headers = spec.header ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(spec.header)] })] }) } : undefined;
@@ -74,9 +78,23 @@ function pdfOf(lines: string[], spec: FileSpec): Promise<Uint8Array> {
   return makePdf(pages);
 }
 
+const ofdCharsPerLine = 28;
+const ofdLinesPerPage = 17;
+
+/** Lines wrapped at the text block's width, one TextObject each, 17 to a page, as an OFD producer lays them out. */
+function ofdOf(lines: string[]): Uint8Array {
+  const printed = lines.flatMap((text) => {
+    const chars = [...text];
+    return Array.from({ length: Math.max(1, Math.ceil(chars.length / ofdCharsPerLine)) }, (_, i) => chars.slice(i * ofdCharsPerLine, (i + 1) * ofdCharsPerLine).join(''));
+  });
+  const pages = Array.from({ length: Math.ceil(printed.length / ofdLinesPerPage) }, (_, i) => printed.slice(i * ofdLinesPerPage, (i + 1) * ofdLinesPerPage));
+  return makeOfd(pages);
+}
+
 /** The draft as the file a drafter would hand in. */
 export async function draftFile(name: string): Promise<{ fileName: string; bytes: Uint8Array }> {
   const { lines, spec } = readDraft(name);
   if (spec.format === 'docx') return { fileName: `${name}.docx`, bytes: await docxOf(lines, spec) };
+  if (spec.format === 'ofd') return { fileName: `${name}.ofd`, bytes: ofdOf(lines) };
   return { fileName: `${name}.pdf`, bytes: await pdfOf(lines, spec) };
 }

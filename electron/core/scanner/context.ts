@@ -49,13 +49,16 @@ const scopeBefore = /(?:涉及|属于|含有|包含|包括|事关|关系到|有�
 const scopeAfter = /^[^，,。；;]{0,12}?(?:的|等)/;
 const procedureBefore = /(?:按照|依照|依据|根据|遵照)[^，,。；;]{0,30}$/;
 const procedureAfter = /^[^，,。；;]{0,30}?(?:规定|要求|办法|条例|制度)/;
-const disclosureRule = /(?:向社会|对外|予以|暂缓|延期|不予|到期|提前)开放|开放(?:档案|审核|鉴定|利用|范围|批次)|档案开放|公开属性|政务公开|信息公开|保密审查|公开审查|不予公开|依申请公开|主动公开|予以公开|可以公开|应当公开|应予公开|不公开|公开范围|公开方式|公开发布|公开渠道|向社会公开|公开与否|公开的政府信息|申请公开/;
+const disclosureRule = /不(?:通过|在|向|对)[^，,。；;]{0,10}?(?:公开|公示|公布|发布)|(?:向社会|对外|予以|暂缓|延期|不予|到期|提前)开放|开放(?:档案|审核|鉴定|利用|范围|批次)|档案开放|公开属性|政务公开|信息公开|保密审查|公开审查|不予公开|依申请公开|主动公开|予以公开|可以公开|应当公开|应予公开|不公开|公开范围|公开方式|公开发布|公开渠道|向社会公开|公开与否|公开的政府信息|申请公开/;
 const disclosedAfter = /^[^，,。；;]{0,4}?(?:公开|公示)/;
 const normative = /应当|免除|的(?:人|人员|个人|单位)[，,]|应予|应该|不能|不要|切勿|视为|的[，,]\s*(?:其|则|均|一律|视为|不予|予以|不得|应|须|由|按|可)|应(?=[按在于将及由向对以依把给当])|必须|须(?=[按在于将及由向对以依经])|需要?对(?=[^。；;]{0,30}进行)|可以|不得|不准|严禁|禁止|一律|有权|适用|负责(?!人)|要(?=[加做及认严切进建健落按坚强确注抓高把])|建立|健全|加强|做好|规范|完善|推进|推动|深化|强化|促进|严格执行|依法追究|依法给予|严肃处理|依规依纪|责令|(?:按照|依照|依据)[^。；;]{0,20}(?:规定|办法|条例)/;
 // A sentence that addresses someone, or narrates what a meeting did, states facts even when it uses 应当.
 const narrative = /[你您]|会议(?:认为|讨论|研究|决定|同意|要求|指出|强调|听取|审议|明确)|(?:我|本|该)(?:局|委|办|院|所|队|站|中心|单位|机关|街道|镇|乡)已|已被依法|已(?:责令|作出|给予|移送)/;
-const specificDate = /(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日/;
-const leadInCue = /(?:下列|以下|如下)[^。]*?(?:不予公开|不公开|不得公开|免予公开|不属于|除外|保密|不得)/;
+// A deadline or a commencement (于2024年4月30日前报送, 自2024年1月1日起施行) sets a rule's timing; it dates no event.
+const specificDate = /(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?!\s*(?:前|之前|以前|起|止|为止))/;
+const leadInCue = /(?:下列|以下|如下)[^。]*?(?:不予公开|不公开|不得公开|免予公开|不属于|除外|保密|不得|去标识化|隐去|隐藏|删除|屏蔽|遮盖|脱敏|匿名化|技术处理)/;
+// `第十四条 有下列情形之一的，……`: the items under a rule's enumeration are kinds of conduct or cases, not facts of one.
+const ruleEnumeration = /(?:下列|以下|如下)[^。；;]{0,12}?(?:情形|行为|情况|内容|事项|信息|材料)/;
 // A party asking for its own material to be withheld states a fact about this case; it is not a rule about disclosure.
 const partyRequest = /(?:要求|申请|请求|声明|主张)[^，,。；;]{0,6}?(?:不予公开|不公开|保密|不对外)/;
 // The title of a rule names the matters it regulates (信访事项办理规定, 档案管理办法).
@@ -176,6 +179,9 @@ export function judge(ctx: HitContext): Judgement {
 
   const paragraphText = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
   if (ctx.paragraph.kind === 'title' && ruleTitle.test(paragraphText)) return mention('rule-title');
+  if (ctx.mode === 'topic' && ctx.leadIn !== null && ruleArticle.test(ctx.leadIn) && ruleEnumeration.test(ctx.leadIn) && !narrative.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter) && !namesSomeone(ctx, sentence)) {
+    return mention('normative');
+  }
   const shortLine = paragraphText.trim().length <= 40 && !/[。；;，,]/.test(paragraphText);
   if (ctx.mode === 'topic' && shortLine && explainerTitle.test(paragraphText)) return mention('rule-title');
   if (statisticsCategories.has(ctx.category) && marking !== 'header' && statistics.test(cBefore + '□' + cAfter) && !namesSomeone(ctx, sentence)) {

@@ -113,6 +113,22 @@ function sentenceAround(text: string, start: number, end: number, para: Span): [
   return [from, to];
 }
 
+// A telephone, mailbox or address the sentence gives for an office (值班室, 市信访局地址, 数据安全处) is the office's contact.
+const officeWord = /局|委员会|委(?=[，,：:\s]|$)|办公室|值班室|指挥中心|服务中心|中心|厅|处(?=[，,：:\s]|$)|科(?=[，,：:\s]|$)|大队|支队|窗口|热线|指挥部|人民政府|办事处|机关|法院|检察院/;
+const personalWord = /本人|家庭|住宅|个人|户主|当事人|申请人|举报人|信访人|投诉人|被|其|手机/;
+const officeContactTypes = new Set(['phone', 'email', 'address']);
+
+function isOfficeContact(text: string, hit: PiiHit, names: PiiHit[]): boolean {
+  if (!officeContactTypes.has(hit.piiType) || hit.weight >= 0.5) return false;
+  let from = hit.start;
+  while (from > 0 && !/[。；;！？!?\n]/.test(text[from - 1]!)) from--;
+  const lead = text.slice(from, hit.start);
+  if (!officeWord.test(lead) || personalWord.test(lead)) return false;
+  let to = hit.end;
+  while (to < text.length && !/[。；;！？!?\n]/.test(text[to]!)) to++;
+  return !names.some((n) => n.start < to && n.end > from);
+}
+
 function mask(value: string): string {
   const chars = [...value];
   if (chars.length <= 2) return chars[0] + '*';
@@ -221,6 +237,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   }
 
   function piiFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], hits: PiiHit[]): Finding[] {
+    const names = hits.filter((h) => h.piiType === 'name' && h.weight >= 0.5);
     return hits.map((hit) => {
       const para = paras[paragraphAt(paras, hit.start)]!;
       const span = toOriginal(n, hit.start, hit.end);
@@ -228,6 +245,12 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       const inFooter = para.zone === 'footer';
       const score = Math.round(Math.min(1, hit.weight * (inFooter ? 0.5 : 1)) * 100) / 100;
       const basis = hit.detail === 'name-reporter' ? m.reporterBasis : m.piiBasis;
+      if (isOfficeContact(n.text, hit, names)) {
+        return {
+          id: `mention.office-contact:${span.start}`, category: 1, term, start: span.start, end: span.end, page: para.page, zone: para.zone,
+          kind: 'pii', piiType: hit.piiType, score: Math.round(score * 0.2 * 100) / 100, negated: true, rule: 'mention.office-contact', explanation: m.officeContact(piiLabels[hit.piiType], term), basis: [],
+        } satisfies Finding;
+      }
       const rule = `pii.${hit.piiType}`;
       let explanation = m.piiExplanation(piiLabels[hit.piiType], m.pii[hit.detail] ?? '', basis, mask(term.replace(/\s/g, '')));
       if (inFooter) explanation += m.inFooter;

@@ -18,6 +18,8 @@ const notNames = new Set(
   '陈述 申辩 高度 方式 方面 方案 周边 程序 安全 全部 全面 全体 任何 任务 明确 时间 文件 关于 成为 成立 应当 应该 可以 对于 提出 提供 本人 双方 未能 如实 依法 按照 提交 认为 须知 签字 签名 姓名 住址 性别 民族 等人 单位 所在 名单 情况 信息 基本 个人 本身 家属 代理 委托 向来 于是 马上 万元 石油 许可 祝贺 张贴 曾经 余额 宁可 史料 康复 常年 和解 金额 钱款 黄色 白色 江河 林业 高等 田间 童年 管理 路段 路口 车辆 房屋 华侨 乐意 宗教 商户 商家 温度 鲁莽 夏季 秦汉 宫殿 龙头 包括 包含 单独 单方 司法 柏油 兰花 简称 简要 牛羊 冷库 谈话 计划 解决 解释 强制 强化 都是 都有 来访 来信 原告 原件 原因 原则 官方 应用 台账 连续 连带 席位 项目 成本 游客 卫生 查处 查明 查询 查看 屈服 景区 花卉 包装 边界 车主 房产 罗列 车间 古建 保护 保存 全国 全市 全区 全县 全省 于本 向本 向其 严格 严禁 江苏 江西 湖南 广东 贵州 云南 黑龙 吉林 辽宁 甘肃 宁夏 青海 安徽 福建 山东 山西 河北 河南 湖北 陕西 海南 四川 重庆 上海 北京 天津 廖某 钟表 方可 方能 万一 任意 任职 任命 成员 时限 时期 高级 高新 黄金 金融 石化 管控 管辖 司机 车间 华东 华南 华北 宁波 温州 台州 杭州 嘉兴 湖州 金华 衢州 舒适 谷物 齐全 柯桥 景德 常州 苏州 钱塘 龙湾 鹿城 瓯海 乐清 余杭 萧山 临安 富阳 桐庐 江北 江南 江干 田地 田园 柴油 房租 房东 曲线 甘蔗 沙发 井盖 冷链 花园 花坛 庄园 戚属 习近 单元 包括 申请 申报 申明 申诉 周期 周岁 周年 周末 周知 程度 陶瓷 邵阳 孙子 毛巾 关注 关系 关联 关闭 关键 宫颈 苗木 苏醒'.split(' '),
 );
 
+const postTitle = /^(?:组长|局长|科长|处长|主任|书记|部长|厅长|县长|市长|区长|镇长|乡长|所长|站长|队长|院长|校长|委员|会长|经理|秘书|干事|成员)/;
+
 interface LabelGroup {
   labels: string[];
   detail: string;
@@ -63,6 +65,8 @@ export function looksLikeName(candidate: string): boolean {
   const s = surnameLength(candidate);
   if (s === 0 || candidate.length < s + 1 || candidate.length > s + 2) return false;
   if (notNames.has(candidate.slice(0, 2))) return false;
+  // `负责人任组长`, `由其兼任主任`: a surname character followed by a post is a verb and a title.
+  if (postTitle.test(candidate.slice(s))) return false;
   return [...candidate].every((c) => isHan(c)) && !/[某×Ｘ*＊]/.test(candidate);
 }
 
@@ -136,8 +140,8 @@ function labelledNames(seg: Segment, soleTrader: boolean): PiiHit[] {
   return hits;
 }
 
-// `张三，男，1985年3月出生` and `张三（身份证号…）`: a personal profile, even without a label.
-const profileRe = /(?<=^|[，,。；;：:、（(\s\t]|\d[.．])(\p{Script=Han}{2,4})(?:[，,（(]\s*[男女](?=[，,、）)\s]|性)|[（(]\s*(?:身份证|公民身份|证件号|户籍|家住|现住|现居|住址|\d{1,3}\s*周?岁|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:出)?生))/gu;
+// `张三，男，1985年3月出生` and `（村民）张三（身份证号…）`: a personal profile, even without a label.
+const profileRe = /(?<=^|[，,。；;：:、（(\s\t]|\d[.．]|(?:村民|居民|市民|农民|群众|职工|员工|业主|户主|老人|学生|男子|女子))(\p{Script=Han}{2,4})(?:[，,（(]\s*[男女](?=[，,、）)\s]|性)|[（(]\s*(?:身份证|公民身份|证件号|户籍|家住|现住|现居|住址|\d{1,3}\s*周?岁|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:出)?生))/gu;
 
 function profileNames(seg: Segment, appointee: boolean): PiiHit[] {
   const hits: PiiHit[] = [];

@@ -13,6 +13,18 @@ interface Proposal {
   attribute: Attribute;
   reason: string;
   basis: string[];
+  /** Sentences to remove when the proposal is to release the rest. */
+  redact?: Span[];
+}
+
+/** A long document whose hits of one kind sit in one short stretch of it: the stretch can be removed and the rest released. */
+const passageMinLength = 1200;
+const passageShare = 0.2;
+function confinedPassage(list: Finding[], text: string): boolean {
+  if (text.length < passageMinLength) return false;
+  const from = Math.min(...list.map((f) => sentenceSpan(text, f).start));
+  const to = Math.max(...list.map((f) => sentenceSpan(text, f).end));
+  return to - from <= text.length * passageShare;
 }
 
 const listTerms = (findings: Finding[]): string => [...new Set(findings.map((f) => `“${f.term}”`))].slice(0, 5).join('、');
@@ -125,7 +137,10 @@ function termProposals(concerns: Finding[], classified: boolean, text: string): 
         proposals.push({ attribute: 'on-request', reason: lead + m.reasons.compilation, basis: cat });
         break;
       case 5:
-        proposals.push({ attribute: 'withheld', reason: lead + m.reasons.petition, basis: ['条例第十五条', '条例第三十九条'] });
+        // A work report that tells one petition case among much else is released without that passage.
+        if (ground?.kind !== 'document' && confinedPassage(list, text)) {
+          proposals.push({ attribute: 'partial', reason: lead + m.reasons.petitionPassage, basis: ['条例第三十七条', '条例第十五条', '条例第三十九条'], redact: list.map((f) => sentenceSpan(text, f)) });
+        } else proposals.push({ attribute: 'withheld', reason: lead + m.reasons.petition, basis: ['条例第十五条', '条例第三十九条'] });
         break;
       case 6:
         proposals.push({ attribute: 'on-request', reason: lead + m.reasons.archive, basis: cat });
@@ -203,6 +218,7 @@ export function suggest(text: string, findings: Finding[], metadata: DocumentMet
     ...pii.map((f) => ({ start: f.start, end: f.end })),
     // A sensitive personal detail is removed as its clause; a privacy term takes its sentence with it.
     ...concerns.filter((f) => f.rule.startsWith('personal.')).map((f) => ({ start: f.start, end: f.end })),
+    ...proposals.flatMap((p) => p.redact ?? []),
     ...concerns.filter((f) => f.kind === 'term' && (f.category === 1 || f.category === 9) && !f.rule.startsWith('personal.') && f.rule !== 'signal.classification' && f.rule !== 'signal.marking').map((f) => sentenceSpan(text, f)),
   ]
     .sort((a, b) => a.start - b.start)
