@@ -7,6 +7,8 @@ export interface HitContext {
   start: number;
   end: number;
   paragraph: Span & Pick<Paragraph, 'zone' | 'kind'>;
+  /** The paragraph with the lines it was wrapped from (a layout that sets every line as its own paragraph). */
+  block: Span;
   mode: EntryMode;
   category: CategoryId;
   /** Other hits in the same paragraph: their words are not read as context cues. */
@@ -36,7 +38,8 @@ const definition = /所称|是指|系指|指的是|名词解释|定义为|包括
 // `国家秘密是关系国家安全和利益……的事项`: a sentence that says what the term is.
 const definitionAfter = /^\s*(?:是|为)[^。；;]{4,}的(?:事项|事物|信息|内容|资料|材料|行为|活动|人员|秘密)$/;
 // Kinds of personal information named in a list (住址、婚姻状况、健康状况等信息) are categories of data, not data about anyone.
-const kindsAfter = /^[^，,。；;]{0,40}?(?:等|以及|及|和)?[^，,。；;]{0,16}?(?:信息|数据|资料)/;
+// So are kinds of business data named as what a filing is made of (人工费、材料单价及利润率构成).
+const kindsAfter = /^[^，,。；;\d]{0,40}?(?:等|以及|及|和)?[^，,。；;\d]{0,16}?(?:信息|数据|资料|构成|明细)/;
 const onePerson = /该(?:户|生|人|员|同志|对象|患者|职工)|本人|户主|其(?:家庭|配偶|子女|父|母|本人)/;
 const selfReference = /(?:本|此)(?:文件|件|稿|纪要|材料|报告|方案|请示|简报|资料|表|页|次会议|会议)|(?:以上|上述)(?:内容|情况|材料|数据|信息|资料)[^。；;]{0,40}?(?:属|系|涉及)/;
 const exceptionBefore = /(?<![删排解清免拆消剔根去革开破扫切])除(?!此|以上|上述)/;
@@ -65,6 +68,8 @@ const partyRequest = /(?:要求|申请|请求|声明|主张)[^，,。；;]{0,6}?
 const ruleTitle = /(?:规定|办法|条例|细则|规则|实施意见|指导意见|若干意见|制度|准则|指引|规范|守则)\s*(?:[（(][^）)]{0,12}[）)])?\s*$/;
 // An article of a rule (第三条 …) states a norm even without a modal verb.
 const ruleArticle = /^\s*第[一二三四五六七八九十百零〇\d]{1,5}条/;
+/** A line that opens an article, chapter or numbered section never continues the line before it. */
+export const sectionStart = /^\s*(?:第[一二三四五六七八九十百零〇\d]{1,5}[条章节]|\d{1,2}(?:\.\d{1,2})+\s)/;
 // A short line that explains a rule (……制度问答, 政策解读) announces a topic, like the title of the rule itself.
 const explainerTitle = /(?:规定|办法|条例|制度|政策|法律|法规)\s*(?:问答|解读|释义|答问|百问|讲解|知识)\s*$/;
 // A numbered section heading (4 值班安排, 第3页 区分处理和加工分析) names what the section is about.
@@ -100,11 +105,13 @@ const digit = /\d/;
 function bounds(ctx: HitContext, stop: RegExp): { from: number; to: number } {
   const t = ctx.text;
   // A comma between digits groups thousands (1,245件次); it ends no clause.
-  const stops = (i: number) => stop.test(t[i]!) && !(t[i] === ',' && digit.test(t[i - 1] ?? '') && digit.test(t[i + 1] ?? ''));
+  const { block } = ctx;
+  // A line break inside a block of wrapped lines is where a line ran out, not where a sentence ended.
+  const stops = (i: number) => stop.test(t[i]!) && !(t[i] === ',' && digit.test(t[i - 1] ?? '') && digit.test(t[i + 1] ?? '')) && !(t[i] === '\n' && i > block.start && i < block.end);
   let from = ctx.start;
-  while (from > ctx.paragraph.start && !stops(from - 1)) from--;
+  while (from > block.start && !stops(from - 1)) from--;
   let to = ctx.end;
-  while (to < ctx.paragraph.end && !stops(to)) to++;
+  while (to < block.end && !stops(to)) to++;
   return { from, to };
 }
 
@@ -172,7 +179,7 @@ export function judge(ctx: HitContext): Judgement {
   if (!request && (disclosureRule.test(sBefore + '□' + sAfter) || disclosedAfter.test(sAfter))) return mention('disclosure-rule');
   // A category named as the ground of a disclosure decision (属于国家秘密……决定不予公开) is the reason given, not content.
   if (ctx.categoryName && !request && disclosureRule.test(sliceMasked(ctx, ctx.paragraph.start, ctx.paragraph.end))) return mention('disclosure-rule');
-  const listed = /、$/.test(sBefore) || /^、/.test(sAfter);
+  const listed = /、$/.test(sBefore) || /^、/.test(sAfter) || /、[^、，,。；;]{1,12}(?:以及|及|和|与)$/.test(sBefore);
   if (ctx.mode === 'topic' && listed && kindsAfter.test(sAfter) && !namesSomeone(ctx, sentence) && !onePerson.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter)) {
     return mention('kinds');
   }

@@ -5,7 +5,7 @@ import type { ExtractedDocument, Finding, Paragraph, ScanResult, Span } from '..
 import { categories } from '../../../shared/categories.ts';
 import { piiLabels, scannerMessages as m } from '../../../shared/messages/scanner.ts';
 import { Automaton } from './automaton.ts';
-import { judge, listItem } from './context.ts';
+import { judge, listItem, sectionStart } from './context.ts';
 import { loadLexicon, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { normalise, toOriginal, type NormalisedText } from './normalise.ts';
 import { dropOverlaps, findIdentifiers, type PiiHit } from './pii.ts';
@@ -76,6 +76,36 @@ function paragraphsOf(doc: ExtractedDocument, n: NormalisedText): NormalisedPara
     const start = at(p.start);
     return { start, end: at(p.end), zone: p.zone, kind: p.kind, page: p.page };
   });
+}
+
+const closing = /[。！？；：!?;:）)」』”]\s*$/;
+const wrapShare = 0.3;
+
+/**
+ * Some layouts (OFD and PDF producers that place each line on its own) come out with every printed line as a
+ * paragraph. When most lines share one full width, a full-width line without closing punctuation runs on into
+ * the next, unless the next opens a list item or heading; each paragraph's block is its run of such lines.
+ */
+function wrappedBlocks(text: string, paras: NormalisedParagraph[]): Span[] {
+  const blocks: Span[] = paras.map((p) => ({ start: p.start, end: p.end }));
+  const lengths = new Map<number, number>();
+  for (const p of paras) if (p.end - p.start >= 10) lengths.set(p.end - p.start, (lengths.get(p.end - p.start) ?? 0) + 1);
+  let width = 0;
+  let count = 0;
+  for (const [length, c] of lengths) if (c > count || (c === count && length > width)) [width, count] = [length, c];
+  const near = [...lengths].filter(([length]) => Math.abs(length - width) <= 1).reduce((sum, [, c]) => sum + c, 0);
+  if (paras.length < 10 || near < paras.length * wrapShare) return blocks;
+  for (let i = 0; i + 1 < paras.length; i++) {
+    const a = paras[i]!;
+    const b = paras[i + 1]!;
+    const line = text.slice(a.start, a.end);
+    if (a.zone !== b.zone || a.end - a.start < width * 0.85 || closing.test(line) || line.includes('\t')) continue;
+    const next = text.slice(b.start, b.end);
+    if (listItem.test(next) || sectionStart.test(next)) continue;
+    blocks[i + 1]!.start = blocks[i]!.start;
+  }
+  for (let i = paras.length - 2; i >= 0; i--) if (blocks[i + 1]!.start === blocks[i]!.start) blocks[i]!.end = blocks[i + 1]!.end;
+  return blocks;
 }
 
 function paragraphAt(paras: NormalisedParagraph[], pos: number): number {
@@ -183,7 +213,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     return null;
   }
 
-  function termFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], personal: PiiHit[]): Finding[] {
+  function termFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], blocks: Span[], personal: PiiHit[]): Finding[] {
     const hits = termHits(n);
     const paraOf = hits.map((h) => paragraphAt(paras, h.start));
     const findings: Finding[] = [];
@@ -214,7 +244,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       const next = hits[i + 1];
       const inCategoryEnumeration = isName(hit) && ((isName(prev) && gap(prev!, hit)) || (isName(next) && gap(hit, next!)));
       const verdict = judge({
-        text: n.text, start: hit.start, end: hit.end, paragraph: para, mode: hit.entry.mode, category: hit.entry.category, others, inCategoryEnumeration, categoryName: isName(hit), leadIn: leadInOf(paras, n.text, pi), personal,
+        text: n.text, start: hit.start, end: hit.end, paragraph: para, block: blocks[pi]!, mode: hit.entry.mode, category: hit.entry.category, others, inCategoryEnumeration, categoryName: isName(hit), leadIn: leadInOf(paras, n.text, pi), personal,
       });
       let rule = verdict.rule;
       let score = hit.entry.weight * boundary * verdict.factor;
@@ -262,7 +292,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   }
 
   /** Sensitive details of a named person; a sentence a privacy term already flags is not flagged twice. */
-  function detailFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], personal: PiiHit[], terms: Finding[]): Finding[] {
+  function detailFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], blocks: Span[], personal: PiiHit[], terms: Finding[]): Finding[] {
     const names = personal.filter((p) => p.piiType === 'name' && p.weight >= 0.5);
     const flagged = terms.filter((f) => f.category === 1 && !f.negated && f.score >= 0.5);
     const findings: Finding[] = [];
@@ -273,7 +303,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       if (flagged.some((f) => f.start < sentence.end && f.end > sentence.start)) continue;
       const anonymised = [...n.text.slice(para.start, para.end).matchAll(new RegExp(anonymisedName.source, 'gu'))].map((a) => ({ start: para.start + a.index, end: para.start + a.index + a[0].length }));
       const verdict = judge({
-        text: n.text, start: hit.start, end: hit.end, paragraph: para, mode: 'topic', category: 1, others: [], inCategoryEnumeration: false, categoryName: false, leadIn: leadInOf(paras, n.text, pi), personal: [...personal, ...anonymised],
+        text: n.text, start: hit.start, end: hit.end, paragraph: para, block: blocks[pi]!, mode: 'topic', category: 1, others: [], inCategoryEnumeration: false, categoryName: false, leadIn: leadInOf(paras, n.text, pi), personal: [...personal, ...anonymised],
       });
       if (verdict.negated) continue;
       const span = toOriginal(n, hit.start, hit.end);
@@ -293,8 +323,9 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const paras = paragraphsOf(doc, n);
     const personal = dropOverlaps([...findIdentifiers(n.text), ...findPeople(n, paras)]);
     const strongPersonal = personal.filter((p) => p.weight >= 0.5);
-    const terms = termFindings(doc, n, paras, strongPersonal);
-    const findings = [...terms, ...detailFindings(doc, n, paras, personal, terms), ...piiFindings(doc, n, paras, personal)].sort((a, b) => a.start - b.start || a.end - b.end);
+    const blocks = wrappedBlocks(n.text, paras);
+    const terms = termFindings(doc, n, paras, blocks, strongPersonal);
+    const findings = [...terms, ...detailFindings(doc, n, paras, blocks, personal, terms), ...piiFindings(doc, n, paras, personal)].sort((a, b) => a.start - b.start || a.end - b.end);
     return { findings, suggestion: suggest(doc.text, findings, doc.metadata), lexiconVersion: lexicon.version };
   }
 
