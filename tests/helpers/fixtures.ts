@@ -194,23 +194,31 @@ export interface OfdOptions {
   glyphs?: boolean;
 }
 
+/** One printed line of an OFD page; `indent` is in characters from the left margin, as a first-line indent of 2 is. */
+export interface OfdLine {
+  text: string;
+  indent?: number;
+}
+
 const OFD_NS = 'http://www.ofdspec.org/2016';
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function ofdPage(lines: string[], glyphs: boolean): string {
+function ofdPage(lines: (string | OfdLine)[], glyphs: boolean): string {
   const size = 5.6;
   const advance = (ch: string) => (ch.charCodeAt(0) < 0x2e80 ? size / 2 : size);
   const objects: string[] = [];
   let id = 100;
-  lines.forEach((line, row) => {
+  lines.forEach((raw, row) => {
     const top = 40 + row * 14;
+    const line = typeof raw === 'string' ? raw : raw.text;
+    const left = 28 + (typeof raw === 'string' ? 0 : (raw.indent ?? 0) * size);
     const chars = Array.from(line);
     if (!glyphs) {
       const deltas = chars.length > 1 ? `DeltaX="${chars.slice(0, -1).map(advance).join(' ')}"` : '';
-      objects.push(`<ofd:TextObject ID="${id++}" Font="1" Size="${size}" Boundary="28 ${top} 160 8"><ofd:TextCode X="0" Y="${size}" ${deltas}>${xmlEscape(line)}</ofd:TextCode></ofd:TextObject>`);
+      objects.push(`<ofd:TextObject ID="${id++}" Font="1" Size="${size}" Boundary="${left} ${top} 160 8"><ofd:TextCode X="0" Y="${size}" ${deltas}>${xmlEscape(line)}</ofd:TextCode></ofd:TextObject>`);
       return;
     }
-    let x = 28;
+    let x = left;
     for (const ch of chars) {
       objects.push(`<ofd:TextObject ID="${id++}" Font="1" Size="${size}" Boundary="${x.toFixed(2)} ${top} ${size} 8"><ofd:TextCode X="0" Y="${size}">${xmlEscape(ch)}</ofd:TextCode></ofd:TextObject>`);
       x += advance(ch);
@@ -222,7 +230,7 @@ function ofdPage(lines: string[], glyphs: boolean): string {
 }
 
 /** An OFD (GB/T 33190) package made by hand: OFD.xml → Doc_0/Document.xml → Doc_0/Pages/Page_N/Content.xml. */
-export function makeOfd(pages: string[][], options: OfdOptions = {}): Uint8Array {
+export function makeOfd(pages: (string | OfdLine)[][], options: OfdOptions = {}): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   const signatures = options.signed ? '<ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures>' : '';
   files['OFD.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="${OFD_NS}" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>fixture</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>${signatures}</ofd:DocBody></ofd:OFD>`);

@@ -82,6 +82,27 @@ describe('ofd', () => {
     expect(doc.warnings).toEqual([]);
   });
 
+  it('joins a paragraph wrapped over printed lines and starts a new one at a first-line indent', async () => {
+    const rule = '公民、法人或者其他组织申请获取政府信息的，行政机关应当在收到申请之日起二十个工作日内予以答复，涉及国家秘密、商业秘密、个人隐私的除外。';
+    const form = '行政机关依申请公开政府信息，应当根据申请人的要求及行政机关保存政府信息的实际情况，确定提供政府信息的具体形式';
+    const printed = (text: string) => {
+      const chars = [...text];
+      return [{ text: chars.slice(0, 26).join(''), indent: 2 }, ...[26, 54].filter((at) => at < chars.length).map((at) => chars.slice(at, at + 28).join(''))];
+    };
+    const bytes = makeOfd([['市政办〔2024〕5号', '关于做好依申请公开工作的通知', '各县（市、区）人民政府：', ...printed(rule), ...printed(form), { text: '特此通知。', indent: 2 }]]);
+    const doc = expectDocument(await extractBytes(bytes, '通知.ofd'));
+    expect(paragraphTexts(doc)).toEqual(['市政办〔2024〕5号', '关于做好依申请公开工作的通知', '各县（市、区）人民政府：', rule, form, '特此通知。']);
+    expect(doc.metadata).toMatchObject({ docNumber: '市政办〔2024〕5号', title: '关于做好依申请公开工作的通知', addressee: '各县（市、区）人民政府' });
+  });
+
+  it('does not run a full line ending in closing punctuation into the next when lines carry no indent', async () => {
+    const first = '各部门要在政府网站公开涉企政策文件，并同步发布政策解读。';
+    const second = '市发展改革委等部门要按季度公开惠企资金兑付情况，公开内容包括企业名称和兑付金额。';
+    const lines = [first, second].flatMap((text) => [...text].reduce<string[]>((out, ch, i) => (i % 28 === 0 ? [...out, ch] : [...out.slice(0, -1), out.at(-1)! + ch]), []));
+    const doc = expectDocument(await extractBytes(makeOfd([lines]), '要点.ofd'));
+    expect(paragraphTexts(doc)).toEqual([first, second]);
+  });
+
   it('warns that redaction voids the signature of a signed OFD', async () => {
     const doc = expectDocument(await extractBytes(makeOfd([['关于同意的批复']], { signed: true }), 'signed.ofd'));
     expect(doc.warnings.join('')).toContain('签章');

@@ -14,12 +14,17 @@ interface Line {
   start: number;
   end: number;
   text: string;
+  /** Runs set apart by more than two characters' width, as table cells and form fields are. */
+  cells: boolean;
 }
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 const WORDLIKE = /[A-Za-z0-9]/;
 /** GB/T 9704 page numbers, "— 1 —", are page furniture, not text. */
 const PAGE_NUMBER = /^[—–\-－]\s*\d{1,4}\s*[—–\-－]$/;
+/** A line ending a sentence or a lead-in (主送 "…：") may reach the right edge by chance; it does not run on. */
+const CLOSING = /[。！？；：!?;:][”’」』）)]*$/;
+const wideGap = (previous: PlacedRun, run: PlacedRun) => run.x - (previous.x + previous.width) > 2 * Math.max(previous.size, run.size);
 
 function joinRuns(runs: PlacedRun[]): string {
   const parts: string[] = [];
@@ -32,7 +37,7 @@ function joinRuns(runs: PlacedRun[]): string {
       const before = previous.text.at(-1) ?? '';
       const after = run.text[0] ?? '';
       const spaced = /\s/.test(before) || /\s/.test(after);
-      if (!spaced && (gap > 2 * size || (gap > 0.25 * size && (!CJK.test(before) || !CJK.test(after))))) parts.push(' ');
+      if (!spaced && (wideGap(previous, run) || (gap > 0.25 * size && (!CJK.test(before) || !CJK.test(after))))) parts.push(' ');
     }
     parts.push(run.text);
     previous = run;
@@ -70,6 +75,7 @@ function buildLines(runs: PlacedRun[]): Line[] {
       start: first.x,
       end: group.reduce((end, r) => Math.max(end, r.x + r.width), -Infinity),
       text,
+      cells: group.some((run, i) => i > 0 && wideGap(group[i - 1]!, run)),
     });
   }
   return lines;
@@ -79,32 +85,64 @@ function joinLines(a: string, b: string): string {
   return WORDLIKE.test(a.at(-1) ?? '') && WORDLIKE.test(b[0] ?? '') ? `${a} ${b}` : a + b;
 }
 
-/** The right edge of the text block, widened page by page over one document. */
+/**
+ * The right edge of the text block, widened page by page over one document, and how many lines reach it.
+ * One line reaching the edge proves nothing (a lone title is its own page's longest line); two do.
+ */
 export interface TextBlock {
   right: number;
+  fullLines: number;
+}
+
+export const newTextBlock = (): TextBlock => ({ right: -Infinity, fullLines: 0 });
+
+const reachesEdge = (line: Line, right: number) => line.end >= right - 2 * line.size;
+
+/**
+ * The usual baseline step between neighbouring lines of one size: a producer that sets its lines
+ * double-spaced still steps by the same amount inside a paragraph, so that step is the yardstick.
+ */
+function linePitch(lines: Line[]): number {
+  const steps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1]!, lines[i]!];
+    if (Math.abs(a.size - b.size) <= 0.15 * a.size && b.y > a.y) steps.push(b.y - a.y);
+  }
+  steps.sort((x, y) => x - y);
+  return steps[Math.floor(steps.length / 2)] ?? 0;
 }
 
 /**
  * Rebuilds the reading order of one page: runs become lines by baseline, lines become paragraphs
- * when a line runs to the right edge and the next one starts at the left margin with the same size.
+ * when a line runs to the right edge without closing punctuation and the next one starts at the left
+ * margin with the same size, one line step below; a first-line indent, a short line, a change of size
+ * (a title) or a line of table cells starts a new one.
  * The right edge measured on earlier pages counts too, so a last page holding only the 署名 and the
  * date does not take its longest short line for a full one and run the two together.
  */
-export function pageParagraphs(runs: PlacedRun[], block: TextBlock = { right: -Infinity }): string[] {
+export function pageParagraphs(runs: PlacedRun[], block: TextBlock = newTextBlock()): string[] {
   const lines = buildLines(runs);
   if (lines.length === 0) return [];
   // Reduced, not spread: a page may hold more lines than a call takes arguments.
   const left = lines.reduce((min, l) => Math.min(min, l.start), Infinity);
   const right = lines.reduce((max, l) => Math.max(max, l.end), block.right);
+  const moved = lines.some((l) => l.end > block.right + 2 * l.size);
   block.right = right;
+  block.fullLines = (moved ? 0 : block.fullLines) + lines.filter((l) => reachesEdge(l, right)).length;
+  const edgeKnown = block.fullLines >= 2;
+  const pitch = linePitch(lines);
   const paragraphs: string[] = [];
   let previous: Line | null = null;
   for (const line of lines) {
     const continues =
       previous !== null &&
+      edgeKnown &&
+      !previous.cells &&
+      !line.cells &&
+      !CLOSING.test(previous.text) &&
       Math.abs(line.size - previous.size) <= 0.15 * previous.size &&
-      line.y - previous.y <= 2.2 * previous.size &&
-      previous.end >= right - 2 * previous.size &&
+      line.y - previous.y <= Math.max(2.2 * previous.size, 1.25 * pitch) &&
+      reachesEdge(previous, right) &&
       previous.start <= left + 2.5 * previous.size &&
       line.start <= left + 0.8 * line.size;
     if (continues) paragraphs[paragraphs.length - 1] = joinLines(paragraphs.at(-1)!, line.text);

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { intakeMessages as m } from '../../../shared/messages/intake.ts';
 import { IntakeFailure } from './failure.ts';
-import { pageParagraphs, type PlacedRun, type TextBlock } from './layout.ts';
+import { newTextBlock, pageParagraphs, type PlacedRun } from './layout.ts';
 import { ExpansionBudget, inflateEntry, normaliseEntryName, type ZipEntry } from './zip.ts';
 import { decodeEntities } from './xml-text.ts';
 import type { Block, FormatReading } from './blocks.ts';
@@ -195,7 +195,7 @@ export function readOfd(bytes: Uint8Array, entries: ZipEntry[], maxExpandedBytes
   const warnings: string[] = [];
   let unreadable = 0;
   const laidOut = new Map<string, string[]>();
-  const textBlock: TextBlock = { right: -Infinity };
+  const textBlock = newTextBlock();
   pages.forEach((pageRef, index) => {
     const loc = attr(pageRef, 'BaseLoc');
     const pagePath = loc ? resolveLocation(docDir, loc) : '';

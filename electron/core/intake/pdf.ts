@@ -4,7 +4,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { intakeMessages as m } from '../../../shared/messages/intake.ts';
 import { IntakeFailure } from './failure.ts';
-import { pageParagraphs, type PlacedRun, type TextBlock } from './layout.ts';
+import { newTextBlock, pageParagraphs, type PlacedRun } from './layout.ts';
 import { repairGbkMojibake } from './gbk-mojibake.ts';
 import type { Block, FormatReading } from './blocks.ts';
 
@@ -39,7 +39,7 @@ export async function readPdf(bytes: Uint8Array): Promise<FormatReading> {
     }
     const blocks: Block[] = [];
     let repairedPages = 0;
-    const textBlock: TextBlock = { right: -Infinity };
+    const textBlock = newTextBlock();
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
       const content = await page.getTextContent();
