@@ -11,7 +11,7 @@ import { normalise, toOriginal, type NormalisedText } from './normalise.ts';
 import { dropOverlaps, findIdentifiers, type PiiHit } from './pii.ts';
 import { anonymisedName, findPeople } from './people.ts';
 import { findPersonalDetails } from './sensitive.ts';
-import { alignment, prepareSegmenter, tokenBoundaries } from './segmenter.ts';
+import { alignment, cutter, prepareSegmenter, type Cutter } from './segmenter.ts';
 import { suggest } from './suggest.ts';
 import { parseMetadata } from '../intake/index.ts';
 
@@ -213,7 +213,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     return null;
   }
 
-  function termFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], blocks: Span[], personal: PiiHit[]): Finding[] {
+  function termFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], blocks: Span[], personal: PiiHit[], cut: Cutter): Finding[] {
     const hits = termHits(n);
     const paraOf = hits.map((h) => paragraphAt(paras, h.start));
     const findings: Finding[] = [];
@@ -230,9 +230,9 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         // Short paragraphs are cut once for all their hits; long ones only in a window around each hit.
         let list: number[];
         if (para.end - para.start <= 300 && hit.end <= para.end) {
-          if (bounds?.para !== pi) bounds = { para: pi, list: tokenBoundaries(n.text, para.start, para.end) };
+          if (bounds?.para !== pi) bounds = { para: pi, list: cut(n.text, para.start, para.end) };
           list = bounds.list;
-        } else list = tokenBoundaries(n.text, Math.min(hit.start, Math.max(para.start, hit.start - 12)), Math.max(hit.end, Math.min(para.end, hit.end + 12)));
+        } else list = cut(n.text, Math.min(hit.start, Math.max(para.start, hit.start - 12)), Math.max(hit.end, Math.min(para.end, hit.end + 12)));
         const a = alignment(list, hit.start, hit.end);
         if (a === 'crosses-words') return;
         if (a === 'inside-word') boundary = 0.6;
@@ -321,10 +321,11 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   function scan(doc: ExtractedDocument): ScanResult {
     const n = normalise(doc.text);
     const paras = paragraphsOf(doc, n);
-    const personal = dropOverlaps([...findIdentifiers(n.text), ...findPeople(n, paras)]);
+    const cut = cutter();
+    const personal = dropOverlaps([...findIdentifiers(n.text), ...findPeople(n, paras, cut)]);
     const strongPersonal = personal.filter((p) => p.weight >= 0.5);
     const blocks = wrappedBlocks(n.text, paras);
-    const terms = termFindings(doc, n, paras, blocks, strongPersonal);
+    const terms = termFindings(doc, n, paras, blocks, strongPersonal, cut);
     const findings = [...terms, ...detailFindings(doc, n, paras, blocks, personal, terms), ...piiFindings(doc, n, paras, personal)].sort((a, b) => a.start - b.start || a.end - b.end);
     return { findings, suggestion: suggest(doc.text, findings, doc.metadata), lexiconVersion: lexicon.version };
   }

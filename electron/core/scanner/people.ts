@@ -1,7 +1,7 @@
 import type { Span } from '../../../shared/types.ts';
 import type { NormalisedText } from './normalise.ts';
 import type { PiiHit } from './pii.ts';
-import { alignment, tokenBoundaries } from './segmenter.ts';
+import { alignment, type Cutter } from './segmenter.ts';
 
 // Common single and compound surnames. Surnames that are also everyday words (于, 和, 将, 要, 保, 来, 都…) are left out on purpose.
 const surnames = new Set(
@@ -46,6 +46,8 @@ const labelGroups = [reporterLabels, personLabels, legalRepLabels, officialLabel
 const labelInfo = new Map(labelGroups.flatMap((g) => g.labels.map((l) => [l, g] as const)));
 // Any other `…人：` label takes a person's name; the ones that name an official acting for the office are public.
 const labelRe = new RegExp(`${[...labelInfo.keys()].sort((x, y) => y.length - x.length).join('|')}|\\p{Script=Han}{1,4}人(?=\\s*[：:])`, 'gu');
+// Every label ends in one of these characters: a paragraph without any of them (most) needs no label search.
+const labelMark = new RegExp(`[人${[...new Set([...labelInfo.keys()].map((l) => l.at(-1)))].join('')}]`);
 const officialRole = /(?:责任|负责|发言|撰稿|整理|记录|主持|出席|列席|审批|批准|填报|填表|制表|登记|签发|审核|复核|核稿|拟稿|校对|经办|承办|联系|带班|值班|执法|检查|调查|鉴定|评审|主讲|监督|代表|见证|受理|接待|送达|抄送|起草|讲解|解读|解答|答疑|发布|咨询)人$/;
 const genericLabel: LabelGroup = { labels: [], detail: 'name', weight: 0.6 };
 
@@ -75,6 +77,7 @@ interface Segment {
   text: string;
   offset: number;
   broken(i: number): boolean;
+  cut: Cutter;
 }
 
 function followedBy(re: RegExp, text: string, at: number): boolean {
@@ -103,7 +106,7 @@ function nameInline(seg: Segment, at: number): Span | null {
     if (candidate.length < length || !looksLikeName(candidate)) continue;
     if (at + length !== t.length && !followedBy(afterBareName, t, at + length)) continue;
     // The name must end where a word ends: `姓名和联系方式` cuts 和联 out of 联系.
-    const bounds = tokenBoundaries(t, at, Math.min(t.length, at + length + 4));
+    const bounds = seg.cut(t, at, Math.min(t.length, at + length + 4));
     if (alignment(bounds, at, at + length) === 'crosses-words') continue;
     return { start: at, end: at + length };
   }
@@ -122,6 +125,7 @@ function suffixLabel(label: string): LabelGroup | undefined {
 function labelledNames(seg: Segment, soleTrader: boolean): PiiHit[] {
   const hits: PiiHit[] = [];
   const t = seg.text;
+  if (!labelMark.test(t)) return hits;
   for (const match of t.matchAll(labelRe)) {
     let group = labelInfo.get(match[0]) ?? suffixLabel(match[0]) ?? (officialRole.test(match[0]) ? officialLabels : genericLabel);
     if (group === legalRepLabels && soleTrader) group = { labels: [], detail: 'name-sole-trader', weight: 0.75 };
@@ -141,10 +145,14 @@ function labelledNames(seg: Segment, soleTrader: boolean): PiiHit[] {
 }
 
 // `张三，男，1985年3月出生` and `（村民）张三（身份证号…）`: a personal profile, even without a label.
-const profileRe = /(?<=^|[，,。；;：:、（(\s\t]|\d[.．]|(?:村民|居民|市民|农民|群众|职工|员工|业主|户主|老人|学生|男子|女子))(\p{Script=Han}{2,4})(?:[，,（(]\s*[男女](?=[，,、）)\s]|性)|[（(]\s*(?:身份证|公民身份|证件号|户籍|家住|现住|现居|住址|\d{1,3}\s*周?岁|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:出)?生))/gu;
+const profileTail = String.raw`(?:[，,（(]\s*[男女](?=[，,、）)\s]|性)|[（(]\s*(?:身份证|公民身份|证件号|户籍|家住|现住|现居|住址|\d{1,3}\s*周?岁|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:出)?生))`;
+const profileRe = new RegExp(String.raw`(?<=^|[，,。；;：:、（(\s\t]|\d[.．]|(?:村民|居民|市民|农民|群众|职工|员工|业主|户主|老人|学生|男子|女子))(\p{Script=Han}{2,4})` + profileTail, 'gu');
+// The cheap half of the pattern first: without a 性别, 身份证 or age cue a paragraph holds no profile.
+const profileCue = new RegExp(profileTail, 'u');
 
 function profileNames(seg: Segment, appointee: boolean): PiiHit[] {
   const hits: PiiHit[] = [];
+  if (!profileCue.test(seg.text)) return hits;
   for (const match of seg.text.matchAll(profileRe)) {
     if (!looksLikeName(match[1]!)) continue;
     hits.push({ piiType: 'name', start: match.index, end: match.index + match[1]!.length, weight: appointee ? 0.3 : 0.75, detail: appointee ? 'name-appointee' : 'name-profile' });
@@ -193,6 +201,8 @@ function tableCells(seg: Segment, state: TableState | null, publicList: boolean)
 const personalAddressLabel = '家庭住址|家庭地址|现住址|户籍地址|户籍所在地|户籍地|居住地址|经常居住地|现居住地|居住地|暂住地|住址|家住|现住|现居住|现居|居住于|居住在';
 const sharedAddressLabel = '住所地|住所|通讯地址|通信地址|联系地址|送达地址|邮寄地址|地址|房屋坐落|坐落';
 const addressLabel = new RegExp(`(${personalAddressLabel}|${sharedAddressLabel})\\s*[：:]?\\s*|[，,]\\s*住(?![址所])(?=\\p{Script=Han})`, 'gu');
+// Every address label above holds one of these characters.
+const addressMark = /[住址居坐籍]/;
 const personalLabel = new RegExp(`^(?:${personalAddressLabel})$`);
 const addressParts = /[省市县区镇乡村街路巷弄号室栋幢楼组屯]/;
 const addressEnd = /[，,。；;、\n（()）\t]/;
@@ -213,6 +223,7 @@ const organisationCue = /公司|合作社|集团|厂|协会|学校|医院|事务
 function labelledAddresses(seg: Segment, before: (at: number) => string, names: readonly PiiHit[]): PiiHit[] {
   const hits: PiiHit[] = [];
   const t = seg.text;
+  if (!addressMark.test(t)) return hits;
   for (const match of t.matchAll(addressLabel)) {
     const start = match.index + match[0].length;
     let end = start;
@@ -244,7 +255,7 @@ function addresseeName(seg: Segment): PiiHit[] {
 }
 
 /** Names and addresses, paragraph by paragraph, in normalised text; offsets are normalised. */
-export function findPeople(n: NormalisedText, paragraphs: readonly Span[]): PiiHit[] {
+export function findPeople(n: NormalisedText, paragraphs: readonly Span[], cut: Cutter): PiiHit[] {
   const text = n.text;
   const soleTrader = /个体工商户|个体户|个体经营|个人独资/.test(text);
   const appointee = /任前公示|拟任|公示对象|拟提拔|任职前公示/.test(text.slice(0, 400));
@@ -256,7 +267,7 @@ export function findPeople(n: NormalisedText, paragraphs: readonly Span[]): PiiH
   for (const p of paragraphs) {
     if (p.end <= p.start) continue;
     const offset = p.start;
-    const seg: Segment = { text: text.slice(p.start, p.end), offset, broken: (i) => n.origin[offset + i]! - n.origin[offset + i - 1]! > 1 };
+    const seg: Segment = { text: text.slice(p.start, p.end), offset, broken: (i) => n.origin[offset + i]! - n.origin[offset + i - 1]! > 1, cut };
     const shift = (h: PiiHit): PiiHit => ({ ...h, start: h.start + offset, end: h.end + offset });
     const inTable = tableCells(seg, table, publicList);
     table = inTable.state;

@@ -62,14 +62,29 @@ export function prepareSegmenter(words: readonly string[]): void {
 }
 
 /** Sorted token boundaries (absolute offsets, including `from` and `to`) of jieba's cut of text[from, to). */
-export function tokenBoundaries(text: string, from: number, to: number): number[] {
-  const bounds = [from];
-  let pos = from;
-  for (const token of nodejieba.cut(text.slice(from, to))) {
-    pos += token.length;
-    bounds.push(pos);
-  }
-  return bounds;
+export type Cutter = (text: string, from: number, to: number) => number[];
+
+/**
+ * A cutter for one scan. Running text repeats itself (table rows, page headers, recurring clauses) and jieba
+ * costs more than the rest of a scan, so each distinct string is cut once; the dictionary is fixed during a scan.
+ */
+export function cutter(): Cutter {
+  const cuts = new Map<string, number[]>();
+  return (text, from, to) => {
+    const slice = text.slice(from, to);
+    let lengths = cuts.get(slice);
+    if (!lengths) {
+      lengths = nodejieba.cut(slice).map((token) => token.length);
+      cuts.set(slice, lengths);
+    }
+    const bounds = [from];
+    let pos = from;
+    for (const length of lengths) {
+      pos += length;
+      bounds.push(pos);
+    }
+    return bounds;
+  };
 }
 
 function tokenAround(bounds: readonly number[], at: number): [number, number] | null {
