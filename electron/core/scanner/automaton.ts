@@ -56,9 +56,17 @@ export class Automaton {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      while (state !== 0 && !next[state]!.has(c)) state = fail[state]!;
-      state = state === 0 ? rootNext[c]! : next[state]!.get(c)!;
+      if (state === 0) state = rootNext[c]!;
+      else {
+        let to = next[state]!.get(c);
+        while (to === undefined) {
+          state = fail[state]!;
+          to = state === 0 ? rootNext[c]! : next[state]!.get(c);
+        }
+        state = to;
+      }
       const ids = out[state]!;
+      if (ids.length === 0) continue;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k]!;
         matches.push({ id, start: i + 1 - lengths[id]!, end: i + 1 });

@@ -45,7 +45,10 @@ const officialLabels: LabelGroup = {
 const labelGroups = [reporterLabels, personLabels, legalRepLabels, officialLabels];
 const labelInfo = new Map(labelGroups.flatMap((g) => g.labels.map((l) => [l, g] as const)));
 // Any other `…人：` label takes a person's name; the ones that name an official acting for the office are public.
-const labelRe = new RegExp(`${[...labelInfo.keys()].sort((x, y) => y.length - x.length).join('|')}|\\p{Script=Han}{1,4}人(?=\\s*[：:])`, 'gu');
+const knownLabels = [...labelInfo.keys()].sort((x, y) => y.length - x.length).join('|');
+const labelRe = new RegExp(`${knownLabels}|\\p{Script=Han}{1,4}人(?=\\s*[：:])`, 'gu');
+// Without a colon the open `…人：` alternative cannot match, and the known labels alone are much cheaper to search for.
+const knownLabelRe = new RegExp(knownLabels, 'gu');
 // Every label ends in one of these characters: a paragraph without any of them (most) needs no label search.
 const labelMark = new RegExp(`[人${[...new Set([...labelInfo.keys()].map((l) => l.at(-1)))].join('')}]`);
 const officialRole = /(?:责任|负责|发言|撰稿|整理|记录|主持|出席|列席|审批|批准|填报|填表|制表|登记|签发|审核|复核|核稿|拟稿|校对|经办|承办|联系|带班|值班|执法|检查|调查|鉴定|评审|主讲|监督|代表|见证|受理|接待|送达|抄送|起草|讲解|解读|解答|答疑|发布|咨询)人$/;
@@ -126,7 +129,7 @@ function labelledNames(seg: Segment, soleTrader: boolean): PiiHit[] {
   const hits: PiiHit[] = [];
   const t = seg.text;
   if (!labelMark.test(t)) return hits;
-  for (const match of t.matchAll(labelRe)) {
+  for (const match of t.matchAll(t.includes('：') || t.includes(':') ? labelRe : knownLabelRe)) {
     let group = labelInfo.get(match[0]) ?? suffixLabel(match[0]) ?? (officialRole.test(match[0]) ? officialLabels : genericLabel);
     if (group === legalRepLabels && soleTrader) group = { labels: [], detail: 'name-sole-trader', weight: 0.75 };
     let at = match.index + match[0].length;
