@@ -135,18 +135,21 @@ async function registerBench(): Promise<void> {
   await signIn(app.page, 'drafter', password);
   await app.page.getByRole('button', { name: '文档登记簿' }).click();
   await app.page.getByText(`共 ${REGISTER_DOCUMENTS.toLocaleString('zh-CN')} 件`).waitFor();
-  const measure = async (label: string, act: () => Promise<unknown>, expected: string) => {
+  // `pauseMs`: the deliberate wait after the last keystroke before a search runs; it is the UI's choice, not work.
+  const SEARCH_PAUSE_MS = 250;
+  const measure = async (label: string, act: () => Promise<unknown>, expected: string, pauseMs = 0) => {
     const start = await app.page.evaluate(() => performance.now());
     await act();
     await app.page.getByText(expected).waitFor();
     const end = await untilPainted(app.page, '.register-body .row-open');
     const ms = end - start;
-    console.log(`register filter [${label}]: ${ms.toFixed(0)} ms to repaint — ${ratio(ms, 100)}`);
+    const work = ms - pauseMs;
+    console.log(`register filter [${label}]: ${ms.toFixed(0)} ms to repaint${pauseMs ? `, ${work.toFixed(0)} ms after the ${pauseMs} ms typing pause` : ''} — ${ratio(work, 100)}`);
   };
   const category = app.page.getByLabel('发现类别');
   await measure('category 1 (personal data)', () => category.selectOption('1'), `共 ${Math.ceil(REGISTER_DOCUMENTS / 3).toLocaleString('zh-CN')} 件`);
   await measure('all categories again', () => category.selectOption(''), `共 ${REGISTER_DOCUMENTS.toLocaleString('zh-CN')} 件`);
-  await measure('full text "第4242号" (includes the 250 ms typing pause)', () => app.page.getByLabel('全文检索').fill('第4242号'), '共 1 件');
+  await measure('full text "第4242号"', () => app.page.getByLabel('全文检索').fill('第4242号'), '共 1 件', SEARCH_PAUSE_MS);
   await app.page.getByLabel('全文检索').fill('');
   await app.page.getByText(`共 ${REGISTER_DOCUMENTS.toLocaleString('zh-CN')} 件`).waitFor();
   const scroll = await app.page.evaluate(async () => {
