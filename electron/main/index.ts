@@ -70,7 +70,7 @@ app.whenReady().then(() => {
       },
     },
   });
-  mainWindow = createMainWindow(path.join(here, '..', 'preload', 'index.cjs'));
+  mainWindow = createMainWindow(path.join(here, '..', 'preload', 'index.cjs'), path.join(appRoot, 'resources', 'icons', 'icon.png'));
   mainWindow.on('closed', () => (mainWindow = null));
 });
 

@@ -4,7 +4,7 @@ import { APP_ORIGIN, devServerUrl, hardenContents } from './security.ts';
 import { secureWebPreferences } from './web-preferences.ts';
 
 /** The one place windows are made, so every window gets the same locked-down preferences. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, iconPath: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -13,6 +13,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     title: '公开属性审查台',
     show: false,
     backgroundColor: '#f6f5f2',
+    icon: iconPath,
     webPreferences: secureWebPreferences(path.resolve(preloadPath)),
   });
   hardenContents(window.webContents);
