@@ -48,7 +48,7 @@ function report(label: string, elapsed: number, target?: number): void {
 function openUnit(name: string, clock: { now: string }): { ctx: Context; team: Record<'admin' | 'drafter' | 'reviewer' | 'signer', Actor> } {
   const ctx = openRecords(path.join(root, `${name}.sqlite`), { cost, now: () => clock.now });
   const make = (user: string, roles: Actor['roles'], by: Actor | null) => {
-    addUser(ctx, by, { name: user, displayName: user, password, roles });
+    addUser(ctx, by && { actor: by, password }, { name: user, displayName: user, password, roles });
     return authenticate(ctx, user, password, 'app');
   };
   const admin = make('admin', ['admin'], null);

@@ -80,7 +80,7 @@ async function workspaceBench(): Promise<void> {
   const dataDir = path.join(work, 'workspace');
   const core = createCore({ dataDir, shell: 'browser-twin', version: 'bench' });
   await core.api.setupAdmin({ name: 'admin', displayName: '管理员', password: 'bench-password' });
-  await core.api.addUser({ name: 'drafter', displayName: '拟稿人', password: 'bench-password', roles: ['drafter'] });
+  await core.api.addUser({ name: 'drafter', displayName: '拟稿人', password: 'bench-password', roles: ['drafter'], adminPassword: 'bench-password' });
   await core.api.login({ name: 'drafter', password: 'bench-password' });
   const file = path.join(work, '重点项目汇编.docx');
   fs.writeFileSync(file, await makeDocx(longDocument()));
@@ -174,7 +174,7 @@ async function importBench(): Promise<void> {
   const dataDir = path.join(work, 'import');
   const core = createCore({ dataDir, shell: 'browser-twin', version: 'bench' });
   await core.api.setupAdmin({ name: 'admin', displayName: '管理员', password: 'bench-password' });
-  await core.api.addUser({ name: 'drafter', displayName: '拟稿人', password: 'bench-password', roles: ['drafter'] });
+  await core.api.addUser({ name: 'drafter', displayName: '拟稿人', password: 'bench-password', roles: ['drafter'], adminPassword: 'bench-password' });
   await core.api.logout();
   const folder = path.join(work, 'batch');
   fs.mkdirSync(folder);

@@ -4,7 +4,7 @@ import { defaultDataDir, resolveDbPath } from '../core/api.ts';
 import { openRecords } from '../core/records/index.ts';
 import { authenticate } from '../core/records/users.ts';
 import type { Actor, Context } from '../core/records/context.ts';
-import { sha256Hex } from '../core/records/crypto.ts';
+import { sha256Hex, type ScryptCost } from '../core/records/crypto.ts';
 import type { DecisionRecord } from '../core/db/decisions.ts';
 import { fail } from '../core/errors.ts';
 import { required, usageError, type ParsedArgs } from './args.ts';
@@ -13,7 +13,16 @@ import { recordsCliMessages as m } from '../../shared/messages/records.ts';
 /** `--db FILE`, else DISCLOSURE_DESK_DB, else the data folder's record. */
 export const dbFile = (args: ParsedArgs) => resolveDbPath(defaultDataDir(), args.values.db);
 
-export const openCliRecords = (args: ParsedArgs): Context => openRecords(dbFile(args));
+/**
+ * The test runner (NODE_ENV=test) may lower the password-hashing cost of the processes it starts, so a suite of
+ * CLI runs does not spend minutes in scrypt; nothing else can.
+ */
+function testCost(): ScryptCost | undefined {
+  const log2 = Number(process.env.DISCLOSURE_DESK_TEST_SCRYPT_LOG2);
+  return process.env.NODE_ENV === 'test' && Number.isInteger(log2) && log2 >= 10 && log2 <= 17 ? { N: 2 ** log2, r: 8, p: 1 } : undefined;
+}
+
+export const openCliRecords = (args: ParsedArgs): Context => openRecords(dbFile(args), { cost: testCost() });
 
 /** The password from the environment variable, else asked on the terminal without echo, else the first line of stdin. */
 export async function readPassword(prompt: string, envVar = 'DISCLOSURE_DESK_PASSWORD'): Promise<string> {

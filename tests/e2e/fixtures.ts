@@ -17,7 +17,7 @@ export interface Desk {
 export const test = base.extend<{ desk: Desk }>({
   desk: async ({ page }, use, testInfo) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'desk-e2e-'));
-    const core = createCore({ dataDir, shell: 'browser-twin', version: '0.1.0-test' });
+    const core = createCore({ dataDir, shell: 'browser-twin', version: '0.1.0-test', cost: { N: 2 ** 12, r: 8, p: 1 } });
     const dialogs: TwinDialogs = { files: [], savePaths: [] };
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));

@@ -17,7 +17,7 @@ export async function firstRun(desk: Desk): Promise<void> {
 
 /** Accounts for the test, added through core while the admin is signed in (the twin shares one session). */
 export async function addUsers(desk: Desk, users: { name: string; displayName: string; roles: Role[] }[]): Promise<void> {
-  for (const u of users) await desk.core.api.addUser({ ...u, password: PASSWORD });
+  for (const u of users) await desk.core.api.addUser({ ...u, password: PASSWORD, adminPassword: PASSWORD });
 }
 
 export async function signOut(page: Page): Promise<void> {

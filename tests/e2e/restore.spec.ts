@@ -12,7 +12,7 @@ test('a damaged database is reported at sign-in and restored from a backup the u
   try {
     const first = createCore({ dataDir, shell: 'browser-twin', version: 'test' });
     await first.api.setupAdmin({ name: 'admin', displayName: '管理员', password: 'admin-pass-1' });
-    await first.api.setUserRoles({ name: 'admin', roles: ['admin', 'drafter'] });
+    await first.api.setUserRoles({ name: 'admin', roles: ['admin', 'drafter'], adminPassword: 'admin-pass-1' });
     for (let i = 0; i < 20; i++) {
       const file = path.join(dataDir, `通知${i}.txt`);
       fs.writeFileSync(file, `关于第${i}项工作的通知\n各单位：\n${'现将有关事项通知如下。'.repeat(300)}\n某某局\n2024年5月6日\n`);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/api.ts';
-import { tempDir } from './helpers.ts';
+import { tempDir, testCost } from './helpers.ts';
 import { openRecords } from '../../electron/core/records/index.ts';
 import { appendEntry } from '../../electron/core/records/chain.ts';
 import Database from 'better-sqlite3';
@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 function core(dataDir = tempDir()) {
-  const c = createCore({ dataDir, shell: 'browser-twin', version: 'test' });
+  const c = createCore({ dataDir, shell: 'browser-twin', version: 'test', cost: testCost });
   cores.push(c);
   return { api: c.api, dataDir };
 }
@@ -35,13 +35,14 @@ describe('core records API', () => {
     const admin = await api.setupAdmin({ name: 'wang', displayName: '王主任', password: 'admin-pass-1' });
     expect(admin.roles).toEqual(['admin']);
     await expect(api.setupAdmin({ name: 'li', displayName: '李', password: 'another-pass' })).rejects.toMatchObject({ code: 'already-set-up' });
-    await api.addUser({ name: 'li', displayName: '李拟稿', password: 'drafter-pass', roles: ['drafter'] });
+    await api.addUser({ name: 'li', displayName: '李拟稿', password: 'drafter-pass', roles: ['drafter'], adminPassword: 'admin-pass-1' });
     await api.logout();
     await expect(api.listDocuments({})).rejects.toMatchObject({ code: 'not-signed-in', message: '请先登录。' });
-    await expect(api.login({ name: 'li', password: 'wrong-pass' })).rejects.toMatchObject({ code: 'wrong-password' });
+    await expect(api.login({ name: 'li', password: 'wrong-pass' })).rejects.toMatchObject({ code: 'wrong-password', message: '用户名或口令不正确。' });
+    await expect(api.login({ name: 'nobody', password: 'wrong-pass' })).rejects.toMatchObject({ code: 'wrong-password', message: '用户名或口令不正确。' });
     expect((await api.login({ name: 'li', password: 'drafter-pass' })).displayName).toBe('李拟稿');
     expect((await api.sessionStatus()).accounts.map((a) => a.name).sort()).toEqual(['li', 'wang']);
-    await expect(api.addUser({ name: 'x', displayName: 'x', password: 'xxxxxxxx', roles: ['admin'] })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(api.addUser({ name: 'x', displayName: 'x', password: 'xxxxxxxx', roles: ['admin'], adminPassword: 'drafter-pass' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('validates every argument in core and answers with { code, message }', async () => {
@@ -54,7 +55,7 @@ describe('core records API', () => {
   it('imports a batch in a job, going on past a bad file, and lists the results', async () => {
     const { api } = core();
     await api.setupAdmin({ name: 'wang', displayName: '王', password: 'admin-pass-1' });
-    await api.setUserRoles({ name: 'wang', roles: ['admin', 'drafter'] });
+    await api.setUserRoles({ name: 'wang', roles: ['admin', 'drafter'], adminPassword: 'admin-pass-1' });
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.txt'), '关于开展植树活动的通知\n各单位：请积极参加。\n（此件公开发布）\n');
     fs.writeFileSync(path.join(dir, 'b.docx'), 'this is not a zip');

@@ -33,7 +33,7 @@ export interface Team {
 
 export function makeTeam(ctx: Context): Team {
   const make = (name: string, roles: Role[], by: Actor | null) => {
-    addUser(ctx, by, { name, displayName: name, password, roles });
+    addUser(ctx, by && { actor: by, password }, { name, displayName: name, password, roles });
     return authenticate(ctx, name, password, 'app');
   };
   const admin = make('admin', ['admin'], null);

@@ -9,7 +9,7 @@ import { loadSample, openTestRecords, password, privacyDecision } from './helper
 function office() {
   const ctx = openTestRecords();
   const make = (name: string, displayName: string, roles: Role[], by: Actor | null) => {
-    addUser(ctx, by, { name, displayName, password, roles });
+    addUser(ctx, by && { actor: by, password }, { name, displayName, password, roles });
     return authenticate(ctx, name, password, 'app');
   };
   const admin = make('admin', '王管理', ['admin'], null);

@@ -1,7 +1,7 @@
 import type { Command } from '../main.ts';
 import { parseArgs, required, splitList, usageError } from '../args.ts';
 import { openCliRecords, print, readPassword, signIn } from '../record.ts';
-import { addUser, listUsers, setRoles } from '../../core/records/users.ts';
+import { addUser, listUsers, rekeyUser, setRoles } from '../../core/records/users.ts';
 import { roleSchema } from '../../../shared/ipc/records.ts';
 import type { Role } from '../../../shared/types.ts';
 import { recordsCliMessages as m, roleLabels } from '../../../shared/messages/records.ts';
@@ -28,20 +28,29 @@ export const command: Command = {
         for (const u of listUsers(ctx, actor)) print(`${u.name}\t${u.displayName}\t${u.roles.map((r) => roleLabels[r]).join('、')}\t${u.keyFingerprint.slice(0, 16)}`);
         return 0;
       }
-      if (!name || (sub !== 'add' && sub !== 'roles')) throw usageError(m.usersWhich, usage);
+      if (!name || (sub !== 'add' && sub !== 'roles' && sub !== 'rekey')) throw usageError(m.usersWhich, usage);
+      if (sub === 'rekey') {
+        const by = await signIn(ctx, args, usage);
+        const password = await readPassword(m.newPasswordPrompt(name), 'DISCLOSURE_DESK_NEW_PASSWORD');
+        if (password.length < 8) throw usageError(m.passwordTooShort, usage);
+        const user = rekeyUser(ctx, { actor: by.actor, password: by.password }, name, password);
+        print(m.userRekeyed(user.name, user.keyFingerprint));
+        return 0;
+      }
       const wanted = roles(required(args, 'roles', usage));
       if (sub === 'roles') {
-        const { actor } = await signIn(ctx, args, usage);
-        const user = setRoles(ctx, actor, name, wanted);
+        const by = await signIn(ctx, args, usage);
+        const user = setRoles(ctx, { actor: by.actor, password: by.password }, name, wanted);
         print(m.rolesSet(user.name, user.roles.map((r) => roleLabels[r])));
         return 0;
       }
       const firstRun = ctx.store.users.count() === 0;
-      const by = firstRun && !args.values.as ? null : (await signIn(ctx, args, usage)).actor;
+      const by = firstRun && !args.values.as ? null : await signIn(ctx, args, usage);
       const password = await readPassword(m.newPasswordPrompt(name), 'DISCLOSURE_DESK_NEW_PASSWORD');
       if (password.length < 8) throw usageError(m.passwordTooShort, usage);
-      const user = addUser(ctx, by, { name, displayName: args.values.display ?? name, password, roles: wanted });
+      const user = addUser(ctx, by && { actor: by.actor, password: by.password }, { name, displayName: args.values.display ?? name, password, roles: wanted });
       print(m.userAdded(user.name, user.roles.map((r) => roleLabels[r]), user.keyFingerprint));
+      if (!by) print(m.rootCreated(user.keyFingerprint));
       return 0;
     } finally {
       ctx.store.close();

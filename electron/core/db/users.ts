@@ -29,6 +29,7 @@ export function usersRepository(db: Connection) {
   const clearRoles = db.prepare('DELETE FROM user_roles WHERE userId = ?');
   const addRole = db.prepare('INSERT INTO user_roles (userId, role) VALUES (?, ?)');
   const updatePassword = db.prepare('UPDATE users SET passwordHash = ?, encryptedPrivateKey = ? WHERE id = ?');
+  const replaceKey = db.prepare('UPDATE users SET passwordHash = @passwordHash, publicKey = @publicKey, keyFingerprint = @keyFingerprint, encryptedPrivateKey = @encryptedPrivateKey WHERE id = @id');
   const count = db.prepare('SELECT count(*) FROM users').pluck();
 
   const hydrate = (row: unknown): UserRecord | null => {
@@ -55,6 +56,9 @@ export function usersRepository(db: Connection) {
     },
     updatePassword(userId: number, passwordHash: string, encryptedPrivateKey: string): void {
       updatePassword.run(passwordHash, encryptedPrivateKey, userId);
+    },
+    replaceKey(userId: number, key: Pick<UserRecord, 'passwordHash' | 'publicKey' | 'keyFingerprint' | 'encryptedPrivateKey'>): void {
+      replaceKey.run({ id: userId, ...key });
     },
   };
 }

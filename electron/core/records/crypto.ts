@@ -6,8 +6,8 @@ export interface ScryptCost {
   p: number;
 }
 
-/** ~50–100 ms and 32 MiB per derivation on an office PC: slow for guessing, quick for one login. */
-export const defaultScryptCost: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
+/** ~0.3–0.5 s and 128 MiB per derivation on an office PC: slow for guessing, bearable for one login or one signature. */
+export const defaultScryptCost: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
 
 const derive = (secret: string, salt: Buffer, cost: ScryptCost) =>
   crypto.scryptSync(secret.normalize('NFC'), salt, 32, { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * cost.N * cost.r + 1024 * 1024 });
@@ -18,6 +18,12 @@ export const sha256Hex = (data: string | Uint8Array) => crypto.createHash('sha25
 export function hashPassword(password: string, cost: ScryptCost = defaultScryptCost): string {
   const salt = crypto.randomBytes(16);
   return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), derive(password, salt, cost).toString('base64')].join('$');
+}
+
+/** The cost a stored password hash or sealed key was made with. */
+export function costOf(stored: string): ScryptCost {
+  const [, N, r, p] = stored.split('$');
+  return { N: Number(N), r: Number(r), p: Number(p) };
 }
 
 export function verifyPassword(password: string, stored: string): boolean {
@@ -41,6 +47,7 @@ interface WrappedKey {
 }
 
 export interface KeyPair {
+  privateKey: crypto.KeyObject;
   /** Ed25519 SPKI DER, base64. */
   publicKey: string;
   keyFingerprint: string;
@@ -67,7 +74,7 @@ export function generateKeyPair(password: string, cost: ScryptCost = defaultScry
   const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
   const publicBase64 = publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
   const fingerprint = keyFingerprint(publicBase64);
-  return { publicKey: publicBase64, keyFingerprint: fingerprint, encryptedPrivateKey: seal(privateKey.export({ format: 'der', type: 'pkcs8' }), password, fingerprint, cost) };
+  return { privateKey, publicKey: publicBase64, keyFingerprint: fingerprint, encryptedPrivateKey: seal(privateKey.export({ format: 'der', type: 'pkcs8' }), password, fingerprint, cost) };
 }
 
 /** Opens the sealed private key; null when the password is wrong (GCM authentication fails). */

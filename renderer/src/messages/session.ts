@@ -1,4 +1,5 @@
 export const session = {
+  rootKeyCreated: (fingerprint: string) => `本记录库的根密钥已建立，指纹为 ${fingerprint}。请抄录并与本单位的纸质记录一同保存：日后可在“设置”中核对，发现数据库被替换。`,
   signInTitle: '登录',
   signInHint: '选择您的账户并输入口令。',
   account: '账户',

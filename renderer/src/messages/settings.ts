@@ -34,4 +34,9 @@ export const settings = {
   rolesSaved: '角色已更新。',
   inactive: '已停用',
   adminOnly: '只有管理员可以修改以下设置。',
+  rootFingerprint: '根密钥指纹',
+  rootFingerprintHint: '首个管理员的签名密钥，是本记录库一切签名的信任起点。请与首次设置时抄录的指纹核对；不一致说明数据库被替换。',
+  adminPassword: '您的口令（管理员）',
+  adminPasswordHint: '新增用户和修改角色都要由管理员的密钥签名记入审计日志，请先输入您的口令。',
+  adminPasswordFirst: '请先在“您的口令（管理员）”中输入口令：账户变更须由管理员签名。',
 };

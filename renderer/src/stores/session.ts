@@ -65,7 +65,13 @@ export const useSession = create<SessionStore>((set, get) => {
         set({ error: errorText(error) });
       }
     },
-    setupAdmin: (input) => attempt(() => window.api.setupAdmin(input)),
+    async setupAdmin(input) {
+      await attempt(() => window.api.setupAdmin(input));
+      if (!get().user) return;
+      const status = await window.api.sessionStatus();
+      set({ status });
+      if (status.rootFingerprint) useNotices.getState().ok(m.rootKeyCreated(status.rootFingerprint));
+    },
     login: (name, password) => attempt(() => window.api.login({ name, password })),
     async restoreFromBackup() {
       const [path] = await window.api.chooseFiles({});

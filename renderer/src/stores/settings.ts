@@ -12,8 +12,8 @@ interface SettingsStore {
   load(): Promise<void>;
   loadUsers(): Promise<void>;
   update(patch: SettingsPatch, done: string): Promise<void>;
-  addUser(input: { name: string; displayName: string; password: string; roles: Role[] }, done: string): Promise<boolean>;
-  setRoles(name: string, roles: Role[], done: string): Promise<void>;
+  addUser(input: { name: string; displayName: string; password: string; roles: Role[]; adminPassword: string }, done: string): Promise<boolean>;
+  setRoles(name: string, roles: Role[], adminPassword: string, done: string): Promise<void>;
   backup(path: string): Promise<void>;
   restore(path: string, done: string): Promise<boolean>;
 }
@@ -59,9 +59,9 @@ export const useSettings = create<SettingsStore>((set, get) => {
         return false;
       }
     },
-    async setRoles(name, roles, done) {
+    async setRoles(name, roles, adminPassword, done) {
       try {
-        await window.api.setUserRoles({ name, roles });
+        await window.api.setUserRoles({ name, roles, adminPassword });
         notices().ok(done);
         await get().loadUsers();
       } catch (error) {

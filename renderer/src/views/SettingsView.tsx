@@ -59,6 +59,8 @@ function DataSection() {
         <dd className="mono small">{info?.dataDir}</dd>
         <dt>{m.database}</dt>
         <dd className="mono small">{status?.database.path}</dd>
+        <dt>{m.rootFingerprint}</dt>
+        <dd className="mono small" title={m.rootFingerprintHint}>{status?.rootFingerprint ?? '—'}</dd>
       </dl>
       <div className="form-actions">
         <button type="button" className="btn-primary" disabled={busy !== null} aria-busy={busy === 'backup'} onClick={() => void backupNow()}>{busy === 'backup' ? m.backingUp : m.backupNow}</button>
@@ -158,6 +160,12 @@ function UsersSection() {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [roles, setNewRoles] = useState<Role[]>(['drafter']);
+  const [adminPassword, setAdminPassword] = useState('');
+  const needPassword = () => {
+    if (adminPassword) return false;
+    useNotices.getState().fail({ code: 'invalid', message: m.adminPasswordFirst });
+    return true;
+  };
   useEffect(() => {
     void loadUsers();
   }, [loadUsers]);
@@ -165,6 +173,9 @@ function UsersSection() {
   return (
     <section className="card card-wide" aria-label={m.users}>
       <h2>{m.users}</h2>
+      <Field label={m.adminPassword} hint={m.adminPasswordHint}>
+        {(p) => <input {...p} type="password" value={adminPassword} onChange={(e) => setAdminPassword(e.target.value)} autoComplete="current-password" />}
+      </Field>
       <table className="users-table">
         <thead>
           <tr>
@@ -182,7 +193,7 @@ function UsersSection() {
               <td>
                 {allRoles.map((r) => (
                   <label key={r} className="role-toggle">
-                    <input type="checkbox" checked={u.roles.includes(r)} onChange={() => void setRoles(u.name, toggle(u.roles, r), m.rolesSaved)} />
+                    <input type="checkbox" checked={u.roles.includes(r)} onChange={() => void (needPassword() || setRoles(u.name, toggle(u.roles, r), adminPassword, m.rolesSaved))} />
                     {roleLabels[r]}
                   </label>
                 ))}
@@ -196,7 +207,8 @@ function UsersSection() {
         className="add-user"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (await addUser({ name: name.trim(), displayName: displayName.trim(), password, roles }, m.userAdded)) {
+          if (needPassword()) return;
+          if (await addUser({ name: name.trim(), displayName: displayName.trim(), password, roles, adminPassword }, m.userAdded)) {
             setName('');
             setDisplayName('');
             setPassword('');
