@@ -5,15 +5,16 @@ import type { IntakeLimits } from '../../shared/types.ts';
 import { closeIntake } from './intake/index.ts';
 import { CoreError, fail, isCoreError } from './errors.ts';
 import { defaultDbPath } from './db/open.ts';
-import { openRecords } from './records/index.ts';
+import { knownHeadsOf, openRecords } from './records/index.ts';
 import type { Actor, Context } from './records/context.ts';
+import type { ScryptCost } from './records/crypto.ts';
 import { createAnalyzer } from './records/analyzer.ts';
 import { importJobs, type Analyzer, type ImportJobs } from './records/import-jobs.ts';
-import { addUser, authenticate, changePassword, listUsers, logout, refreshActor, setRoles } from './records/users.ts';
+import { addUser, authenticate, changePassword, listUsers, logout, refreshActor, rekeyUser, setRoles } from './records/users.ts';
 import { auditPage, documentDetail, listDocuments, queues } from './records/documents.ts';
 import { approveDecision, returnDecision, saveDecision, signDecision, signPreview, submitDecision } from './records/decisions.ts';
 import { readSettings, writeSettings } from './records/settings.ts';
-import { verifyRecordInSlices } from './records/verify.ts';
+import { rootFingerprintOf, verifyRecordInSlices } from './records/verify.ts';
 import { writeCheckpoint } from './records/checkpoint.ts';
 import { backupTo, restoreFrom } from './records/backup.ts';
 import { exportRedacted } from './records/redaction-export.ts';
@@ -38,6 +39,8 @@ export interface CoreOptions {
   intakeWorkerUrl?: string;
   shell: Shell;
   version: string;
+  /** Password-hashing cost; the browser-twin tests lower it, the app keeps the default. */
+  cost?: ScryptCost;
 }
 
 /** Channels answered by the Electron glue, not by core. */
@@ -90,7 +93,7 @@ export function createCore(options: CoreOptions): Core {
   const verifyWholeChain = (c: Context): Promise<AuditVerifyReport | null> => {
     if (verifying) return verifying;
     startupAudit = { state: 'checking' };
-    const run = verifyRecordInSlices(c.store, () => ctx !== c)
+    const run = verifyRecordInSlices(c.store, () => ctx !== c, { headFiles: knownHeadsOf(c.store) })
       .then((report) => {
         if (report && ctx === c) startupAudit = { state: 'done', report };
         return report;
@@ -108,7 +111,7 @@ export function createCore(options: CoreOptions): Core {
 
   const open = () => {
     try {
-      ctx = openRecords(dbFile);
+      ctx = openRecords(dbFile, { cost: options.cost });
       jobs = importJobs(ctx, analyzer);
       problem = null;
       verifying = null;
@@ -136,6 +139,7 @@ export function createCore(options: CoreOptions): Core {
       accounts: c ? c.store.users.list().filter((u) => u.active).map((u) => ({ name: u.name, displayName: u.displayName })) : [],
       database: { path: dbFile, problem },
       audit: startupAudit,
+      rootFingerprint: c ? rootFingerprintOf(c.store) : null,
     };
   };
 
@@ -166,13 +170,17 @@ export function createCore(options: CoreOptions): Core {
       const { ctx: c, actor } = signedIn();
       return listUsers(c, actor);
     },
-    addUser: (account) => {
+    addUser: ({ adminPassword, ...account }) => {
       const { ctx: c, actor } = signedIn();
-      return addUser(c, actor, account);
+      return addUser(c, { actor, password: adminPassword }, account);
     },
-    setUserRoles: ({ name, roles }) => {
+    rekeyUser: ({ name, newPassword, adminPassword }) => {
       const { ctx: c, actor } = signedIn();
-      return setRoles(c, actor, name, roles);
+      return rekeyUser(c, { actor, password: adminPassword }, name, newPassword);
+    },
+    setUserRoles: ({ name, roles, adminPassword }) => {
+      const { ctx: c, actor } = signedIn();
+      return setRoles(c, { actor, password: adminPassword }, name, roles);
     },
     listDocuments: (filter) => listDocuments(signedIn().ctx, filter),
     getDocument: ({ documentId }) => {
@@ -217,7 +225,7 @@ export function createCore(options: CoreOptions): Core {
     listAudit: (filter) => auditPage(signedIn().ctx, filter),
     verifyAudit: async ({ checkpointPath }) => {
       const c = signedIn().ctx;
-      const report = checkpointPath ? await verifyRecordInSlices(c.store, () => ctx !== c, { checkpointFile: checkpointPath }) : await verifyWholeChain(c);
+      const report = checkpointPath ? await verifyRecordInSlices(c.store, () => ctx !== c, { checkpointFile: checkpointPath, headFiles: knownHeadsOf(c.store) }) : await verifyWholeChain(c);
       return report ?? fail('verify-interrupted', m.auditCheckInterrupted);
     },
     writeCheckpoint: ({ path: file, password }) => {

@@ -41,6 +41,8 @@ export interface SessionStatus {
   database: { path: string; problem: ApiError | null };
   /** The audit verification started when the core opened the record; it runs while the app is already in use. */
   audit: StartupAudit | null;
+  /** Fingerprint of the installation's root key (its first admin), to compare with the one printed at set-up. */
+  rootFingerprint: string | null;
 }
 
 export type StartupAudit = { state: 'checking' } | { state: 'done'; report: AuditVerifyReport } | { state: 'failed'; message: string };
@@ -55,6 +57,8 @@ export interface Settings {
   limits: IntakeLimits;
   /** Local rules offered in the basis pick list after the national articles. */
   localBasis: string[];
+  /** A folder on removable media that keeps a second copy of the known chain head; null when none was chosen. */
+  headCopyDir: string | null;
 }
 
 export type RegisterState = 'undecided' | DecisionState;
@@ -130,6 +134,8 @@ export interface SignStatement {
   /** Categories of the findings confirmed or redacted: the annual-report rows draw on these. */
   categories: CategoryId[];
   supersedes: number | null;
+  /** SHA-256 of the stored text and paragraphs the redactions apply to; absent on sign-offs made before it was kept. */
+  contentSha256?: string;
   draftedBy: string;
   reviewedBy: string | null;
   signer: string;
@@ -290,6 +296,8 @@ export interface Checkpoint {
   keyFingerprint: string;
   /** Ed25519 SPKI DER, base64. */
   publicKey: string;
+  /** The installation's root key (its first admin); absent on checkpoints written before it was recorded. */
+  rootFingerprint?: string | null;
   signature: string;
 }
 
@@ -304,18 +312,33 @@ export interface CheckpointCheck {
 
 export interface AuditBreak {
   seq: number;
-  code: 'sequence' | 'hash' | 'signature' | 'unknown-key' | 'statement' | 'record-mismatch';
+  code: 'sequence' | 'hash' | 'signature' | 'unknown-key' | 'statement' | 'record-mismatch' | 'role' | 'unsigned-account' | 'duplicate-user' | 'root' | 'orphan-entry';
+  message: string;
+}
+
+/** The record against the last head this PC knew of (see electron/core/records/head.ts). */
+export interface KnownHeadCheck {
+  ok: boolean;
+  seq: number;
+  problem: 'older' | 'replaced' | 'other-installation' | 'root-changed' | 'unreadable' | null;
+  file: string;
   message: string;
 }
 
 export interface AuditVerifyReport {
   intact: boolean;
   entries: number;
+  /** Valid sign-offs. */
   signatures: number;
+  /** Valid admin signatures on account, role and key changes. */
+  accountSignatures: number;
   head: { seq: number; hash: string } | null;
   firstBroken: AuditBreak | null;
   triggersIntact: boolean;
   checkpoint: CheckpointCheck | null;
+  knownHead: KnownHeadCheck | null;
+  /** Fingerprint of the installation's root key, as the chain established it. */
+  rootFingerprint: string | null;
   checkedAt: string;
 }
 
@@ -411,6 +434,7 @@ export const settingsPatchSchema = z
     highScoreThreshold: z.number().min(0).max(1).optional(),
     limits: limitsSchema.optional(),
     localBasis: z.array(text(200).min(1)).max(200).optional(),
+    headCopyDir: userPath.nullable().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -425,8 +449,10 @@ export const recordsChannels = {
   changePassword: channel(z.tuple([z.object({ oldPassword: password, newPassword }).strict()]))<void>(),
 
   listUsers: channel(z.tuple([]))<UserView[]>(),
-  addUser: channel(z.tuple([z.object({ name: userName, displayName: text(64).min(1), password: newPassword, roles: z.array(roleSchema).min(1).max(4) }).strict()]))<UserView>(),
-  setUserRoles: channel(z.tuple([z.object({ name: userName, roles: z.array(roleSchema).max(4) }).strict()]))<UserView>(),
+  /** Account changes are signed with the acting admin's key, opened by `adminPassword` for that one change. */
+  addUser: channel(z.tuple([z.object({ name: userName, displayName: text(64).min(1), password: newPassword, roles: z.array(roleSchema).min(1).max(4), adminPassword: password }).strict()]))<UserView>(),
+  setUserRoles: channel(z.tuple([z.object({ name: userName, roles: z.array(roleSchema).max(4), adminPassword: password }).strict()]))<UserView>(),
+  rekeyUser: channel(z.tuple([z.object({ name: userName, newPassword, adminPassword: password }).strict()]))<UserView>(),
 
   listDocuments: channel(z.tuple([documentFilterSchema]))<DocumentPage>(),
   getDocument: channel(z.tuple([z.object({ documentId: id }).strict()]))<PackedDocumentDetail>(),

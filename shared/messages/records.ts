@@ -100,7 +100,30 @@ export const recordsMessages = {
   breakUnknownKey: (seq: number, user: string) => `第 ${seq} 条审计记录的签名人“${user}”没有登记在审计日志中的公钥。`,
   breakStatement: (seq: number) => `第 ${seq} 条签发记录的签名内容与该条记录不符。`,
   breakSignature: (seq: number, user: string) => `第 ${seq} 条签发记录的签名无法用“${user}”的公钥验证：签名无效。`,
-  breakRecordMismatch: (decisionId: number, seq: number) => `第 ${decisionId} 号已签发认定与第 ${seq} 条签发审计记录不一致：认定记录被改动。`,
+  breakNotSigner: (seq: number, user: string) => `第 ${seq} 条签发记录的签名人“${user}”当时没有审签人角色。`,
+  breakNotAdmin: (seq: number, user: string) => `第 ${seq} 条账户变更由“${user}”签名，而其当时不是管理员。`,
+  breakRoleNotHeld: (seq: number, detail: string) => `第 ${seq} 条审计记录的操作人与角色（${detail}）不符：该用户当时没有这个角色。`,
+  breakUnsignedAccount: (seq: number) => `第 ${seq} 条账户变更没有管理员签名：账户、角色和密钥的每次变更都必须由已受信任的管理员签名。`,
+  breakDuplicateUser: (seq: number, user: string) => `第 ${seq} 条审计记录再次添加了已有的用户“${user}”：这是替换其公钥的企图。`,
+  breakRoot: (seq: number) => `第 ${seq} 条审计记录自称是本库的根密钥，但根密钥只能由第一个管理员账户建立。`,
+  breakOrphan: (seq: number, action: string) => `第 ${seq} 条审计记录（${action}）指向不存在或状态不符的登记、认定、申请或自查。`,
+  breakTableMismatch: (table: string, key: string, column: string, seq: number) =>
+    seq > 0
+      ? `数据表 ${table} 中键为 ${key} 的记录（${column === '*' ? '整行' : `字段 ${column}`}）与第 ${seq} 条审计记录不一致：记录被改动。`
+      : `数据表 ${table} 中键为 ${key} 的记录没有任何审计记录为其作证：记录被插入或改动。`,
+  headUnreadable: (file: string) => `已知链头文件 ${file} 无法读取或格式不正确：文件被改动。`,
+  headOtherInstallation: (file: string, id: string) => `本机记住的链头（${file}）属于另一个记录库（${id}）：数据库文件被整体替换。`,
+  headRootChanged: (known: string, now: string) => `本记录库的根密钥指纹应为 ${known}，现为 ${now}：数据库文件被整体替换或重建。`,
+  headOlder: (seq: number, time: string, current: string | number) =>
+    `数据库比本机最后一次见到的记录旧或短：已知第 ${seq} 条（${time}），现在只有 ${current} 条。数据库被截断或换成了旧副本。`,
+  headReplaced: (seq: number) => `第 ${seq} 条审计记录与本机记住的链头不一致：数据库被改写或替换。`,
+  headCheckpoint: (file: string, detail: string) => `已知链头文件 ${file} 中的签名检查点未通过：${detail}`,
+  headOk: (seq: number) => `与本机记住的链头一致（第 ${seq} 条）。`,
+  checkpointOtherRoot: (root: string) => `检查点记录的根密钥指纹（${root}）与本记录库不同：数据库文件可能被替换。`,
+  loginLocked: (minutes: number) => `连续登录失败次数过多，该账户已暂时锁定，请 ${minutes} 分钟后再试，或请管理员协助。`,
+  wrongCredentials: '用户名或口令不正确。',
+  restoreOtherInstallation: (file: string) => `备份文件 ${file} 属于另一个记录库（安装标识或根密钥不同），不能用来恢复本记录库。`,
+  signedTampered: (id: number) => `第 ${id} 号已签发认定与其签名不符（认定、正文或签名人的密钥被改动）。已停止操作；请运行 disclosure-desk audit verify 查明，并从备份恢复。`,
   checkpointUnreadable: '检查点文件无法读取或格式不正确。',
   checkpointBadSignature: '检查点文件的签名无效：文件被改动或伪造。',
   checkpointOtherInstallation: (id: string) => `检查点属于另一个记录库（${id}）：数据库文件可能被替换。`,
@@ -182,10 +205,16 @@ export const recordsCliMessages = {
   disclosure-desk users add 用户名 --roles 角色[,角色…] [--display 显示名] [--as 管理员]
   disclosure-desk users list --as 管理员
   disclosure-desk users roles 用户名 --roles 角色[,角色…] --as 管理员
+  disclosure-desk users rekey 用户名 --as 管理员
 ${common}
 角色：drafter（拟稿人）、reviewer（审查人）、signer（审签人）、admin（管理员），可同时具有多个。
-尚无任何账户时，不带 --as 即可创建首个管理员。新用户口令取自环境变量 DISCLOSURE_DESK_NEW_PASSWORD，未设置时提示输入。`,
-  usersWhich: '请写明 add、list 或 roles 及用户名。',
+尚无任何账户时，不带 --as 即可创建首个管理员，其签名密钥即本记录库的根密钥，指纹会打印出来，请抄录保存。
+此后每次新增用户、修改角色、更换密钥都由 --as 管理员的私钥签名记入审计日志（需其口令）。
+新用户口令（rekey 时为该用户的新口令）取自环境变量 DISCLOSURE_DESK_NEW_PASSWORD，未设置时提示输入。`,
+  usersWhich: '请写明 add、list、roles 或 rekey 及用户名。',
+  rootCreated: (fingerprint: string) => `本记录库的根密钥指纹：${fingerprint}
+请抄录并与本单位的纸质记录一同保存；之后 audit verify 和“设置”页都会显示它，不一致即说明数据库被替换。`,
+  userRekeyed: (name: string, fingerprint: string) => `已为“${name}”更换签名密钥，新公钥指纹 ${fingerprint}；旧密钥此前所作的签名仍然有效。`,
   unknownRole: (role: string) => `未知角色“${role}”。`,
   rolesSet: (name: string, roles: string[]) => `已将“${name}”的角色设为：${roles.join('、')}`,
   userAdded: (name: string, roles: string[], fingerprint: string) => `已新增用户“${name}”（${roles.join('、')}），签名公钥指纹 ${fingerprint}`,
@@ -245,7 +274,9 @@ ${common}`,
   verifyBroken: '审计日志校验未通过。',
   firstBroken: (seq: number, message: string) => `第一条有问题的记录：第 ${seq} 条。${message}`,
   checkpointResult: (message: string) => `检查点：${message}`,
-  triggersMissing: '警告：审计日志的只追加保护（触发器）缺失或被改动。',
+  knownHeadResult: (message: string) => `本机记住的链头：${message}`,
+  rootFingerprintLine: (fingerprint: string) => `根密钥指纹：${fingerprint}（请与首次设置时抄录的指纹核对）`,
+  triggersMissing: '数据库的保护触发器缺失或被改动：记录可能已被篡改。',
   checkpointWritten: (file: string, seq: number, hash: string) => `已写出检查点 ${file}：第 ${seq} 条，链头 ${hash}`,
 
   backupSummary: '备份数据库（在线备份并校验），或从备份恢复',

@@ -74,7 +74,7 @@ describe('records CLI', () => {
     const verify = cli(['audit', 'verify', '--checkpoint', checkpoint]);
     expect(verify).toMatchObject({ code: 0, stdout: expect.stringContaining('审计日志完好') });
     expect(verify.stdout).toContain('与检查点一致');
-  });
+  }, 240_000);
 
   it('exits 3 and names the first broken entry when the log was edited', () => {
     const copy = path.join(tmp, 'tampered.sqlite');
@@ -85,6 +85,6 @@ describe('records CLI', () => {
     const r = cli(['audit', 'verify', '--db', copy]);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('第一条有问题的记录：第 3 条');
-    expect(r.stdout).toContain('只追加保护');
+    expect(r.stdout).toContain('保护触发器');
   });
 });

@@ -133,7 +133,7 @@ describe('audit chain', () => {
   it('detects a rewritten history with recomputed hashes: the checkpoint and the sign-off no longer match', () => {
     const { file, checkpointFile, signSeq } = signedRecord();
     const db = raw(file);
-    db.prepare("UPDATE audit_log SET payload = json_set(payload, '$.fileName', 'forged.txt') WHERE seq = 2").run();
+    db.prepare("UPDATE audit_log SET payload = json_set(payload, '$.fileName', 'forged.txt') WHERE action = 'document.load'").run();
     rechain(db);
     db.close();
     const report = verify(file, checkpointFile);

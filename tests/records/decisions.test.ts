@@ -76,7 +76,9 @@ describe('decisions', () => {
       'decision.approve',
       'decision.sign',
     ]);
-    expect(verifyRecord(ctx.store)).toMatchObject({ intact: true, signatures: 1 });
+    const report = verifyRecord(ctx.store);
+    expect(report.firstBroken).toBeNull();
+    expect(report).toMatchObject({ intact: true, signatures: 1 });
   });
 
   it('lets proactive and partial go straight to the signer but holds on-request and withheld for the reviewer', () => {

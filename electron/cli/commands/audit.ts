@@ -3,6 +3,7 @@ import { parseArgs, required, usageError } from '../args.ts';
 import { dbFile, openCliRecords, print, readPassword } from '../record.ts';
 import { openStore } from '../../core/db/store.ts';
 import { verifyRecord } from '../../core/records/verify.ts';
+import { knownHeadsOf } from '../../core/records/index.ts';
 import { writeCheckpoint } from '../../core/records/checkpoint.ts';
 import { authenticate } from '../../core/records/users.ts';
 import { recordsCliMessages as m } from '../../../shared/messages/records.ts';
@@ -22,12 +23,14 @@ export const command: Command = {
       // Read-only: verifying must never change the file it is judging.
       const store = openStore(dbFile(args), { readonly: true });
       try {
-        const report = verifyRecord(store, { checkpointFile: args.values.checkpoint });
+        const report = verifyRecord(store, { checkpointFile: args.values.checkpoint, headFiles: knownHeadsOf(store) });
         if (args.flags.json) print(JSON.stringify(report, null, 2));
         else {
           print(report.intact ? m.verifyIntact(report.entries, report.signatures, report.head?.hash ?? '') : m.verifyBroken);
           if (report.firstBroken) print(m.firstBroken(report.firstBroken.seq, report.firstBroken.message));
           if (report.checkpoint) print(m.checkpointResult(report.checkpoint.message));
+          if (report.knownHead) print(m.knownHeadResult(report.knownHead.message));
+          if (report.rootFingerprint) print(m.rootFingerprintLine(report.rootFingerprint));
           if (!report.triggersIntact) print(m.triggersMissing);
         }
         return report.intact ? 0 : brokenExitCode;

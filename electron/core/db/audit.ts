@@ -24,15 +24,29 @@ export function auditRepository(db: Connection) {
     'INSERT INTO audit_log (seq, time, user, role, action, documentSha256, decisionId, payload, signature, hash) VALUES (@seq, @time, @user, @role, @action, @documentSha256, @decisionId, @payload, @signature, @hash)',
   );
   const bySeq = db.prepare('SELECT * FROM audit_log WHERE seq = ?');
+  const firstOf = db.prepare('SELECT * FROM audit_log WHERE action = ? ORDER BY seq LIMIT 1');
+  const accountEntries = db.prepare("SELECT * FROM audit_log WHERE action IN ('user.add', 'user.roles', 'user.rekey') AND seq < ? ORDER BY seq");
   const forDocument = db.prepare('SELECT * FROM audit_log WHERE documentSha256 = ? ORDER BY seq');
   const range = db.prepare('SELECT seq, time, user, role, action, documentSha256, decisionId, payload, signature, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').raw();
   const cached = preparedCache(db);
+  // Locked-out attempts are left out, so hammering a locked name does not keep it locked for ever.
+  const recentLogins = db.prepare(`SELECT action, time FROM (
+      SELECT seq, action, time FROM (SELECT seq, action, time FROM audit_log WHERE action = 'login' AND user = @name ORDER BY seq DESC LIMIT @limit)
+      UNION ALL
+      SELECT seq, action, time FROM (SELECT seq, action, time FROM audit_log WHERE action = 'login.failed' AND json_extract(payload, '$.name') = @name
+        AND json_extract(payload, '$.locked') IS NULL ORDER BY seq DESC LIMIT @limit)
+    ) ORDER BY seq DESC LIMIT @limit`);
 
   return {
     head: () => (head.get() as { seq: number; hash: string } | undefined) ?? null,
     insert: (row: AuditRow) => void insert.run(row),
     get: (seq: number) => (bySeq.get(seq) as AuditRow | undefined) ?? null,
+    firstOf: (action: string) => (firstOf.get(action) as AuditRow | undefined) ?? null,
+    /** The account entries (users, roles, keys) before `seq`, in chain order. */
+    accountEntries: (beforeSeq: number) => accountEntries.all(beforeSeq) as AuditRow[],
     forDocument: (sha256: string) => forDocument.all(sha256) as AuditRow[],
+    /** The latest `limit` logins and counted failed logins of a name, newest first. */
+    recentLogins: (name: string, limit: number) => recentLogins.all({ name, limit }) as { action: 'login' | 'login.failed'; time: string }[],
     /**
      * Up to `limit` rows after `afterSeq` in chain order, as arrays in AuditRow column order: the fast path for
      * verification, read in slices so a long walk can pause between them and let the connection serve others.

@@ -4,6 +4,7 @@ import { documentsRepository } from './documents.ts';
 import { decisionsRepository } from './decisions.ts';
 import { auditRepository } from './audit.ts';
 import { keyValueRepository } from './keyvalue.ts';
+import { evidenceRepository } from './evidence.ts';
 
 /** The typed face of the database: the only way the rest of the app reads or writes the record. */
 export interface Store {
@@ -15,6 +16,7 @@ export interface Store {
   audit: ReturnType<typeof auditRepository>;
   meta: ReturnType<typeof keyValueRepository>;
   settings: ReturnType<typeof keyValueRepository>;
+  evidence: ReturnType<typeof evidenceRepository>;
   /** Runs `fn` in one IMMEDIATE transaction, so the chain head it reads cannot move under it. */
   write<T>(fn: () => T): T;
   close(): void;
@@ -31,6 +33,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     audit: auditRepository(connection),
     meta: keyValueRepository(connection, 'meta'),
     settings: keyValueRepository(connection, 'settings'),
+    evidence: evidenceRepository(connection),
     write: <T>(fn: () => T): T => connection.transaction(fn).immediate(),
     close: () => {
       if (connection.open) connection.close();

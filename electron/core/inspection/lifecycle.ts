@@ -2,11 +2,14 @@ import { appendEntry } from '../records/chain.ts';
 import type { Actor, Context } from '../records/context.ts';
 import { requireRole } from '../records/context.ts';
 import { saveDecision, submitDecision } from '../records/decisions.ts';
+import { signedDecision } from '../records/signed.ts';
 import type { DecisionRecord } from '../db/decisions.ts';
 import { fail, isCoreError } from '../errors.ts';
 import { actingRole, inspectionDb, today } from './context.ts';
 import { readInspectionConfig } from './config.ts';
-import { listCandidate } from './rules.ts';
+import { listCandidate, type Candidate, type Listing } from './rules.ts';
+import { inspectionItemsSha256 } from '../records/evidence.ts';
+import { canonicalJson } from '../../../shared/canonical.ts';
 import { annualFiguresFor } from './annual.ts';
 import type { InspectionRecord, ItemRecord } from './store.ts';
 import { attribute as attributeInfo } from '../../../shared/attributes.ts';
@@ -86,20 +89,36 @@ function requireOpen(ctx: Context, year: number): InspectionRecord {
  * Lists every document the rules catch that is not on the list yet and refreshes items still waiting
  * for an outcome (request counts grow during November). Listed items are never dropped. Runs inside a write.
  */
-function syncWorklist(ctx: Context, rec: InspectionRecord): string[] {
+function syncWorklist(ctx: Context, rec: InspectionRecord): { added: number; items: ItemSnapshot[] } {
   const db = inspectionDb(ctx);
   const counts = db.requestCounts(`${rec.year}-01-01`, `${rec.year}-12-31`);
   const listed = db.itemOutcomes(rec.year);
-  const added: string[] = [];
+  let added = 0;
+  const items: ItemSnapshot[] = [];
   for (const c of db.candidates(counts)) {
     const listing = listCandidate(c, rec.config, rec.asOf);
     if (!listing) continue;
+    const snapshot = itemSnapshot(c, listing);
     if (!listed.has(c.documentId)) {
       db.insertItem(rec.year, c, listing);
-      added.push(String(c.documentId));
-    } else if (listed.get(c.documentId) === null) db.refreshItem(rec.year, c, listing);
+      items.push(snapshot);
+      added++;
+    } else if (listed.get(c.documentId) === null) {
+      const before = db.item(rec.year, c.documentId)!;
+      db.refreshItem(rec.year, c, listing);
+      const { documentId: _d, ...columns } = snapshot;
+      if (canonicalJson(columns) !== canonicalJson({ decisionId: before.decisionId, rules: before.rules, requestCount: before.requestCount, secrecyEnds: before.secrecyEnds, suggested: before.suggested, suggestionReason: before.suggestionReason })) items.push(snapshot);
+    }
   }
-  return added;
+  return { added, items };
+}
+
+/** The columns a listing writes: every listing and refresh goes into the chain with them, so verify can hold the 台账 to it. */
+type ItemSnapshot = Pick<Candidate, 'documentId' | 'decisionId' | 'requestCount'> & Listing;
+const itemSnapshot = (c: Candidate, l: Listing): ItemSnapshot => ({ documentId: c.documentId, decisionId: c.decisionId, rules: l.rules, requestCount: c.requestCount, secrecyEnds: l.secrecyEnds, suggested: l.suggested, suggestionReason: l.suggestionReason });
+
+function logListing(ctx: Context, year: number, items: ItemSnapshot[]): void {
+  if (items.length > 0) appendEntry(ctx.store, { user: null, role: null, action: inspectionActions.listed, payload: { year, items } }, ctx.now());
 }
 
 export function inspectionStatus(ctx: Context, year: number): InspectionStatus {
@@ -108,10 +127,7 @@ export function inspectionStatus(ctx: Context, year: number): InspectionStatus {
   if (!rec) return { year, state: 'none', config: readInspectionConfig(ctx), openedAt: null, openedBy: null, closedAt: null, closedBy: null, summary: null, closeSeq: null };
   if (rec.state === 'open') {
     const open = rec;
-    ctx.store.write(() => {
-      const added = syncWorklist(ctx, open);
-      if (added.length > 0) appendEntry(ctx.store, { user: null, role: null, action: inspectionActions.listed, payload: { year, documentIds: added.map(Number) } }, ctx.now());
-    });
+    ctx.store.write(() => logListing(ctx, year, syncWorklist(ctx, open).items));
     rec = db.inspection(year)!;
   }
   return {
@@ -139,9 +155,9 @@ export function openInspection(ctx: Context, actor: Actor, year: number): Inspec
     const now = ctx.now();
     db.insertInspection({ year, config, openedBy: actor.name, openedAt: now, asOf });
     const rec = db.inspection(year)!;
-    const added = syncWorklist(ctx, rec);
+    const listed = syncWorklist(ctx, rec);
     const summary = summarise(withProgress(db.allItems(year)));
-    appendEntry(ctx.store, { user: actor.name, role, action: inspectionActions.open, payload: { year, asOf, config, listed: added.length, byRule: summary.byRule } }, now);
+    appendEntry(ctx.store, { user: actor.name, role, action: inspectionActions.open, payload: { year, asOf, config, listed: listed.added, byRule: summary.byRule, items: listed.items } }, now);
   });
   return inspectionStatus(ctx, year);
 }
@@ -206,8 +222,10 @@ export function proposeOutcomes(ctx: Context, actor: Actor, input: ProposeInput)
         ctx.store.write(() => {
           const item = db.item(input.year, documentId) ?? fail('not-listed', m.notOnWorklist(documentId));
           if (item.newDecisionId !== null) fail('already-proposed', m.openDecision(documentId, item.newDecisionId));
-          const latest = ctx.store.decisions.latestForDocument(documentId)!;
-          if (latest.state !== 'signed') fail('open-decision', m.openDecision(documentId, latest.id));
+          const current = ctx.store.decisions.latestForDocument(documentId)!;
+          if (current.state !== 'signed') fail('open-decision', m.openDecision(documentId, current.id));
+          // The new decision builds on the one in force as it was signed, proven against the chain.
+          const latest = signedDecision(ctx, current.id).decision;
           const outcome = input.outcome ?? item.suggested;
           if (outcome !== 'keep' && outcome === latest.attribute) fail('invalid', m.sameAttribute(attributeInfo(outcome).label));
           const view = saveDecision(ctx, actor, outcomeInput(input.year, item, latest, outcome, justification));
@@ -242,13 +260,14 @@ export function closeInspection(ctx: Context, actor: Actor, year: number): Inspe
   const db = inspectionDb(ctx);
   ctx.store.write(() => {
     const rec = requireOpen(ctx, year);
-    syncWorklist(ctx, rec);
+    logListing(ctx, year, syncWorklist(ctx, rec).items);
     const summary = summarise(withProgress(db.allItems(year)));
     const unfinished = summary.progress.pending + summary.progress.proposed;
     if (unfinished > 0) fail('items-pending', m.itemsPending(year, unfinished));
     const annual = annualFiguresFor(ctx, year);
     const now = ctx.now();
-    const entry = appendEntry(ctx.store, { user: actor.name, role, action: inspectionActions.close, payload: { year, summary, annual } }, now);
+    const itemsSha256 = inspectionItemsSha256([...ctx.store.evidence.rows('inspection_items')].filter((r) => r.year === year));
+    const entry = appendEntry(ctx.store, { user: actor.name, role, action: inspectionActions.close, payload: { year, summary, annual, itemsSha256 } }, now);
     db.closeInspection({ year, closedBy: actor.name, closedAt: now, closeSeq: entry.seq, summary, annual });
   });
   return inspectionStatus(ctx, year);

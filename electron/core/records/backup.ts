@@ -3,7 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../db/store.ts';
 import { appendEntry } from './chain.ts';
-import { verifyRecord } from './verify.ts';
+import { rootFingerprintOf, verifyRecord } from './verify.ts';
+import { knownHeadFile, readKnownHead, resetKnownHead } from './head.ts';
+import { headMirrorOf } from './index.ts';
 import type { Actor, Context } from './context.ts';
 import { fail, isCoreError } from '../errors.ts';
 import type { BackupResult } from '../../../shared/ipc/records.ts';
@@ -59,6 +61,15 @@ const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\..*$/, '').rep
 export function restoreFrom(dbFile: string, backupFile: string, by: string | null, now: () => string): { replacedBy: string | null } {
   if (sameFile(dbFile, backupFile)) fail('invalid', m.backupOntoItself);
   verifyCopy(backupFile);
+  // A backup of another installation is not a restore but a replacement: refused while this PC knows the record it holds.
+  const known = readKnownHead(knownHeadFile(dbFile));
+  const copy = openStore(backupFile, { readonly: true });
+  const identity = { installationId: copy.meta.get('installationId'), root: rootFingerprintOf(copy) };
+  copy.close();
+  if (known.state === 'ok' && (known.head.installationId !== identity.installationId || (known.head.rootFingerprint !== null && known.head.rootFingerprint !== identity.root))) {
+    fail('other-installation', m.restoreOtherInstallation(backupFile));
+  }
+  const previousHead = known.state === 'ok' ? { seq: known.head.seq, hash: known.head.hash, time: known.head.time } : null;
   let kept: string | null = null;
   if (fs.existsSync(dbFile)) {
     kept = `${dbFile}.replaced-${stamp(now())}`;
@@ -68,7 +79,8 @@ export function restoreFrom(dbFile: string, backupFile: string, by: string | nul
   fs.copyFileSync(backupFile, dbFile);
   const store = openStore(dbFile);
   try {
-    store.write(() => appendEntry(store, { user: by, role: by ? 'admin' : null, action: 'backup.restored', payload: { from: path.resolve(backupFile), keptAs: kept } }, now()));
+    store.write(() => appendEntry(store, { user: by, role: by ? 'admin' : null, action: 'backup.restored', payload: { from: path.resolve(backupFile), keptAs: kept, previousHead } }, now()));
+    resetKnownHead(store, identity.root, headMirrorOf(store), now());
   } finally {
     store.close();
   }

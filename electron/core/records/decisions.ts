@@ -5,6 +5,8 @@ import { signText } from './crypto.ts';
 import { requireRole, type Actor, type Context } from './context.ts';
 import { readSettings } from './settings.ts';
 import { unlockKey } from './users.ts';
+import { pinSignedHead, signedCheckpoint } from './checkpoint.ts';
+import { signedContentSha256 } from './signed.ts';
 import type { DecisionContent, DecisionRecord } from '../db/decisions.ts';
 import type { StoredDocument } from '../db/documents.ts';
 import { fail } from '../errors.ts';
@@ -235,6 +237,7 @@ function statementFor(ctx: Context, actor: Actor, d: DecisionRecord, doc: Stored
     redactions: d.redactions,
     categories,
     supersedes: d.supersedesId,
+    contentSha256: signedContentSha256(doc),
     draftedBy: name(d.draftedBy)!,
     reviewedBy: name(d.reviewedBy),
     signer: actor.name,
@@ -275,5 +278,6 @@ export function signDecision(ctx: Context, actor: Actor, decisionId: number, pas
     store.decisions.sign(d.id, actor.id, entry.payload, entry.signature!, entry.seq, now);
     refreshDocumentStatus(ctx, doc.id, now);
   });
+  pinSignedHead(ctx, signedCheckpoint(ctx, actor, key));
   return { ...result!, decision: decisionView(ctx, store.decisions.get(decisionId)!) };
 }

@@ -5,6 +5,7 @@ import { requireRole, type Actor, type Context } from './context.ts';
 import { decisionView, subjectOf } from './decisions.ts';
 import { readSettings } from './settings.ts';
 import { peopleFor } from './people.ts';
+import { documentContentSha256, documentHeaderSha256 } from './evidence.ts';
 import type { AuditRow } from '../db/audit.ts';
 import type { DocumentHeader } from '../db/documents.ts';
 import { fail } from '../errors.ts';
@@ -109,6 +110,9 @@ export function loadDocument(ctx: Context, actor: Actor, doc: ExtractedDocument,
           findingsSha256: sha256Hex(canonicalJson(scan.findings)),
           suggestionSha256: sha256Hex(canonicalJson(scan.suggestion)),
           textSha256: textStored ? sha256Hex(doc.text) : null,
+          // The rows exactly as stored: `audit verify` recomputes these, so no column of the entry can change unseen.
+          headerSha256: documentHeaderSha256(store.evidence.row('documents', documentId)!),
+          contentSha256: documentContentSha256(store.evidence.row('document_content', documentId)!),
         },
       },
       now,

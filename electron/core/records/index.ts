@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
-import { openStore } from '../db/store.ts';
+import { openStore, type Store } from '../db/store.ts';
 import { schemaVersion } from '../db/migrations.ts';
 import { appendEntry } from './chain.ts';
 import { defaultScryptCost, type ScryptCost } from './crypto.ts';
+import { advanceKnownHead, knownHeadFiles } from './head.ts';
+import { rootFingerprintOf } from './verify.ts';
 import type { Context } from './context.ts';
 
 export interface RecordsOptions {
@@ -11,11 +13,38 @@ export interface RecordsOptions {
   now?: () => string;
 }
 
+/** The folder on removable media where the office keeps a second copy of the known head, if it chose one. */
+export const headMirrorOf = (store: Store): string | null => {
+  const dir = store.settings.get('headCopyDir');
+  return typeof dir === 'string' && dir !== '' ? dir : null;
+};
+
+/** The known-head files a verification of this record compares with. */
+export const knownHeadsOf = (store: Store): string[] => knownHeadFiles(store.file, headMirrorOf(store));
+
+/**
+ * After every committed change the known head outside the database moves forward, so a later start-up notices a
+ * record that was cut short or swapped for an older copy (head.ts).
+ */
+function pinHeadAfterWrites(store: Store, now: () => string): void {
+  const write = store.write;
+  let root: string | null = null;
+  store.write = <T>(fn: () => T): T => {
+    const result = write(fn);
+    if (!store.connection.inTransaction) {
+      root ??= rootFingerprintOf(store);
+      advanceKnownHead(store, root, headMirrorOf(store), now());
+    }
+    return result;
+  };
+}
+
 /** Opens (creating if need be) the record; a new record gets its installation id as the chain's first entry. */
 export function openRecords(file: string, options: RecordsOptions = {}): Context {
   const store = openStore(file);
   const now = options.now ?? (() => new Date().toISOString());
   try {
+    pinHeadAfterWrites(store, now);
     store.write(() => {
       if (store.meta.get('installationId') !== undefined) return;
       const installationId = crypto.randomUUID();

@@ -6,6 +6,7 @@ import { publicCopy, type Block, type PublicCopy } from './public-copy.ts';
 import { appendEntry } from './chain.ts';
 import { sha256Hex } from './crypto.ts';
 import type { Actor, Context } from './context.ts';
+import { signedDecision } from './signed.ts';
 import { fail } from '../errors.ts';
 import { redactText, redactionMark, type RedactedText } from '../../../shared/redaction.ts';
 import type { IntakeResult } from '../../../shared/types.ts';
@@ -85,10 +86,11 @@ async function writeDocx(file: string, copy: PublicCopy, title: string | null): 
  */
 export async function exportRedacted(ctx: Context, actor: Actor, decisionId: number, file: string, format: 'docx' | 'txt', extract: Extract): Promise<RedactedExport> {
   const { store } = ctx;
-  const decision = store.decisions.get(decisionId) ?? fail('no-decision', m.noDecision(decisionId));
-  const doc = store.documents.get(decision.documentId)!;
+  const row = store.decisions.get(decisionId) ?? fail('no-decision', m.noDecision(decisionId));
+  if (row.state !== 'signed') fail('not-signed', m.exportNeedsSigned(decisionId));
+  // The public copy is made from what the signer signed, proven against the chain, never from a row alone.
+  const { statement: decision, document: doc } = signedDecision(ctx, decisionId);
   if (decision.attribute !== 'partial') fail('invalid', m.exportNeedsPartial);
-  if (decision.state !== 'signed') fail('not-signed', m.exportNeedsSigned(decisionId));
   if (doc.text === null) fail('no-text', m.redactNeedsText(doc.fileName));
   const target = path.resolve(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });

@@ -7,6 +7,7 @@ export const defaultSettings: Settings = {
   highScoreThreshold: 0.8,
   limits: { maxBytes: 100 * 1024 * 1024, maxExpandedBytes: 200 * 1024 * 1024, timeoutMs: 30_000 },
   localBasis: [],
+  headCopyDir: null,
 };
 
 export function readSettings(store: Store): Settings {

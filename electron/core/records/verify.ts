@@ -1,41 +1,46 @@
 import fs from 'node:fs';
-import type crypto from 'node:crypto';
 import type { Store } from '../db/store.ts';
-import { auditTriggersIntact } from '../db/open.ts';
-import { genesisHash, leafText, linkHash, signOffDomain, checkpointDomain } from './chain.ts';
+import { schemaTriggers } from '../db/evidence.ts';
+import { genesisHash, leafText, linkHash, checkpointDomain } from './chain.ts';
 import { keyFingerprint, publicKeyObject, verifyText } from './crypto.ts';
+import { Replay, type ReplayBreak } from './replay.ts';
+import { checkTables, type Mismatch } from './evidence.ts';
+import { checkKnownHeads, readKnownHead, type HeadRead } from './head.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
-import type { AuditBreak, AuditVerifyReport, Checkpoint, CheckpointCheck, SignStatement } from '../../../shared/ipc/records.ts';
+import type { AuditBreak, AuditVerifyReport, Checkpoint, CheckpointCheck } from '../../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
-
-/** The action whose payload introduces an account's public key into the chain. */
-export const keyAction = 'user.add';
-
-interface ChainKey {
-  publicKey: string;
-  fingerprint: string;
-  object: crypto.KeyObject;
-}
 
 interface ChainWalk {
   entries: number;
-  signatures: number;
   head: { seq: number; hash: string } | null;
   firstBroken: AuditBreak | null;
-  /** Public keys as the chain introduced them, by user name: the keys signatures are checked against. */
-  keys: Map<string, ChainKey>;
+  replay: Replay;
 }
 
-function checkStatement(statement: SignStatement, row: { seq: number; user: string | null; documentSha256: string | null; decisionId: number | null }, previous: string, key: ChainKey): boolean {
-  return (
-    statement.statement === signOffDomain &&
-    statement.seq === row.seq &&
-    statement.chainHead === previous &&
-    statement.signer === row.user &&
-    statement.documentSha256 === row.documentSha256 &&
-    statement.decisionId === row.decisionId &&
-    statement.keyFingerprint === key.fingerprint
-  );
+function replayBreak(b: ReplayBreak): AuditBreak {
+  switch (b.code) {
+    case 'signature':
+      return { seq: b.seq, code: 'signature', message: m.breakSignature(b.seq, b.detail) };
+    case 'unknown-key':
+    case 'unknown-user':
+      return { seq: b.seq, code: 'unknown-key', message: m.breakUnknownKey(b.seq, b.detail) };
+    case 'statement':
+      return { seq: b.seq, code: 'statement', message: m.breakStatement(b.seq) };
+    case 'not-signer':
+      return { seq: b.seq, code: 'role', message: m.breakNotSigner(b.seq, b.detail) };
+    case 'not-admin':
+      return { seq: b.seq, code: 'role', message: m.breakNotAdmin(b.seq, b.detail) };
+    case 'role-not-held':
+      return { seq: b.seq, code: 'role', message: m.breakRoleNotHeld(b.seq, b.detail) };
+    case 'unsigned-account':
+      return { seq: b.seq, code: 'unsigned-account', message: m.breakUnsignedAccount(b.seq) };
+    case 'duplicate-user':
+      return { seq: b.seq, code: 'duplicate-user', message: m.breakDuplicateUser(b.seq, b.detail) };
+    case 'root':
+      return { seq: b.seq, code: 'root', message: m.breakRoot(b.seq) };
+    case 'orphan-entry':
+      return { seq: b.seq, code: 'orphan-entry', message: m.breakOrphan(b.seq, b.detail) };
+  }
 }
 
 /** Rows per slice of a walk: about 30 ms of hashing, short enough to pause between without anyone noticing. */
@@ -43,13 +48,12 @@ const SLICE = 5000;
 
 /**
  * A walk over the chain that can stop after any slice and resume: sequence, every link hash, every signature
- * against the chain's own keys. Entries appended while it pauses are simply walked too.
+ * against the keys the chain itself granted, and the replay of every entry into the rows it implies.
  */
 function chainWalk(store: Store) {
-  const keys = new Map<string, ChainKey>();
+  const replay = new Replay();
   let previous = genesisHash;
   let expected = 1;
-  let signatures = 0;
   let head: ChainWalk['head'] = null;
   let firstBroken: AuditBreak | null = null;
   let done = false;
@@ -58,17 +62,13 @@ function chainWalk(store: Store) {
     const [seq, time, user, role, action, documentSha256, decisionId, payload, signature, hash] = row;
     if (seq !== expected) return broken(expected, 'sequence', seq > expected ? m.breakMissing(expected, seq) : m.breakOrder(seq, expected));
     if (linkHash(previous, leafText({ seq, time, user, role: role as never, action, documentSha256, decisionId, payload, signature })) !== hash) return broken(seq, 'hash', m.breakHash(seq));
-    if (action === keyAction) {
-      const p = JSON.parse(payload) as { name: string; publicKey: string };
-      keys.set(p.name, { publicKey: p.publicKey, fingerprint: keyFingerprint(p.publicKey), object: publicKeyObject(p.publicKey) });
+    let problem: ReplayBreak | null;
+    try {
+      problem = replay.apply({ seq, time, user, role, action, documentSha256, decisionId, payload, signature }, previous);
+    } catch {
+      problem = { seq, code: 'statement', detail: action };
     }
-    if (signature !== null) {
-      const key = user === null ? undefined : keys.get(user);
-      if (!key) return broken(seq, 'unknown-key', m.breakUnknownKey(seq, user ?? ''));
-      if (!checkStatement(JSON.parse(payload) as SignStatement, { seq, user, documentSha256, decisionId }, previous, key)) return broken(seq, 'statement', m.breakStatement(seq));
-      if (!verifyText(signOffDomain, payload, signature, key.object)) return broken(seq, 'signature', m.breakSignature(seq, user ?? ''));
-      signatures++;
-    }
+    if (problem) return replayBreak(problem);
     previous = hash;
     head = { seq, hash };
     expected++;
@@ -86,7 +86,7 @@ function chainWalk(store: Store) {
       done = firstBroken !== null || rows.length < SLICE;
       return done;
     },
-    result: (): ChainWalk => ({ entries: expected - 1, signatures, head, firstBroken, keys }),
+    result: (): ChainWalk => ({ entries: expected - 1, head, firstBroken, replay }),
   };
 }
 
@@ -96,26 +96,21 @@ function walk(store: Store): ChainWalk {
   return w.result();
 }
 
-/** Signed decisions in the decisions table must be exactly what the chain recorded at signing. */
-function crossCheckDecisions(store: Store): AuditBreak | null {
-  for (const d of store.decisions.signed()) {
-    const entry = store.audit.get(d.signSeq);
-    if (!entry || entry.action !== 'decision.sign' || entry.signature !== d.signature || entry.payload !== d.signStatement || entry.decisionId !== d.id) {
-      return { seq: d.signSeq, code: 'record-mismatch', message: m.breakRecordMismatch(d.id, d.signSeq) };
-    }
-  }
-  return null;
-}
+const mismatchBreak = (x: Mismatch): AuditBreak => ({ seq: x.seq, code: 'record-mismatch', message: m.breakTableMismatch(x.table, x.key, x.column, x.seq) });
 
 export function readCheckpoint(file: string): Checkpoint | null {
   try {
-    const c = JSON.parse(fs.readFileSync(file, 'utf8')) as Checkpoint;
-    const strings = [c.installationId, c.hash, c.time, c.signer, c.keyFingerprint, c.publicKey, c.signature];
-    if (c.format !== 'disclosure-desk/checkpoint/v1' || !Number.isSafeInteger(c.seq) || strings.some((s) => typeof s !== 'string')) return null;
-    return c;
+    return parseCheckpoint(JSON.parse(fs.readFileSync(file, 'utf8')));
   } catch {
     return null;
   }
+}
+
+function parseCheckpoint(c: Checkpoint | null | undefined): Checkpoint | null {
+  if (!c) return null;
+  const strings = [c.installationId, c.hash, c.time, c.signer, c.keyFingerprint, c.publicKey, c.signature];
+  if (c.format !== 'disclosure-desk/checkpoint/v1' || !Number.isSafeInteger(c.seq) || strings.some((s) => typeof s !== 'string')) return null;
+  return c;
 }
 
 export const checkpointBody = (c: Omit<Checkpoint, 'signature'>): string => canonicalJson({ ...c, signature: undefined });
@@ -128,8 +123,9 @@ function checkCheckpoint(store: Store, checkpoint: Checkpoint | null, chain: Cha
     return fail('bad-signature', m.checkpointBadSignature);
   }
   if (store.meta.get('installationId') !== checkpoint.installationId) return fail('other-installation', m.checkpointOtherInstallation(checkpoint.installationId));
-  const chainKey = chain.keys.get(checkpoint.signer);
-  if (!chainKey || chainKey.fingerprint !== checkpoint.keyFingerprint) return fail('unknown-key', m.checkpointUnknownKey(checkpoint.signer));
+  if (!chain.replay.trust.keyOf(checkpoint.signer, checkpoint.keyFingerprint)) return fail('unknown-key', m.checkpointUnknownKey(checkpoint.signer));
+  const root = chain.replay.trust.root?.fingerprint ?? null;
+  if (checkpoint.rootFingerprint !== undefined && checkpoint.rootFingerprint !== root) return fail('other-installation', m.checkpointOtherRoot(checkpoint.rootFingerprint ?? '—'));
   // Compared with the stored row, not the walk: a walk stopped by an earlier break must not read as truncation.
   const stored = store.audit.get(seq);
   if (!stored) return fail('truncated', m.checkpointTruncated(seq, store.audit.head()?.seq ?? 0));
@@ -137,22 +133,45 @@ function checkCheckpoint(store: Store, checkpoint: Checkpoint | null, chain: Cha
   return { ok: true, seq, problem: null, message: m.checkpointOk(seq) };
 }
 
+/** Every trigger of the schema is there exactly as the migrations made it, and no other. */
+export function triggersIntact(store: Store): boolean {
+  const live = store.evidence.triggers();
+  const expected = schemaTriggers();
+  return live.size === expected.size && [...expected].every(([name, sql]) => live.get(name) === sql);
+}
+
 export interface VerifyOptions {
   checkpointFile?: string;
+  /** Known-head files to compare with (see head.ts); absent ones are skipped. */
+  headFiles?: readonly string[];
   now?: () => string;
 }
 
 function report(store: Store, chain: ChainWalk, options: VerifyOptions): AuditVerifyReport {
-  const firstBroken = chain.firstBroken ?? crossCheckDecisions(store);
+  const tables = chain.firstBroken ? null : checkTables(store, chain.replay);
+  const firstBroken = chain.firstBroken ?? (tables ? mismatchBreak(tables) : null);
   const checkpointCheck = options.checkpointFile ? checkCheckpoint(store, readCheckpoint(options.checkpointFile), chain) : null;
+  const rootFingerprint = chain.replay.trust.root?.fingerprint ?? null;
+  const reads: HeadRead[] = (options.headFiles ?? []).map(readKnownHead);
+  let knownHead = checkKnownHeads(store, reads, rootFingerprint);
+  for (const read of reads) {
+    if (knownHead && !knownHead.ok) break;
+    if (read.state !== 'ok' || !read.head.checkpoint) continue;
+    const signed = checkCheckpoint(store, parseCheckpoint(read.head.checkpoint), chain);
+    if (!signed.ok) knownHead = { ok: false, seq: signed.seq, problem: 'replaced', file: read.file, message: m.headCheckpoint(read.file, signed.message) };
+  }
+  const triggers = triggersIntact(store);
   return {
-    intact: firstBroken === null && (checkpointCheck?.ok ?? true),
+    intact: firstBroken === null && (checkpointCheck?.ok ?? true) && (knownHead?.ok ?? true) && triggers,
     entries: chain.entries,
-    signatures: chain.signatures,
+    signatures: chain.replay.signatures,
+    accountSignatures: chain.replay.accountSignatures,
     head: chain.head,
     firstBroken,
-    triggersIntact: auditTriggersIntact(store.connection),
+    triggersIntact: triggers,
     checkpoint: checkpointCheck,
+    knownHead,
+    rootFingerprint,
     checkedAt: (options.now ?? (() => new Date().toISOString()))(),
   };
 }
@@ -173,4 +192,16 @@ export async function verifyRecordInSlices(store: Store, stopped: () => boolean,
     if (w.step()) break;
   }
   return report(store, w.result(), options);
+}
+
+/** The root key's fingerprint as the chain established it, without a full verification: for display and pinning. */
+export function rootFingerprintOf(store: Store): string | null {
+  const first = store.audit.firstOf('user.add');
+  if (!first) return null;
+  try {
+    const s = JSON.parse(first.payload) as { root?: boolean; subject?: { keyFingerprint?: string } };
+    return s.root ? (s.subject?.keyFingerprint ?? null) : null;
+  } catch {
+    return null;
+  }
 }

@@ -9,6 +9,7 @@ export interface RequestAddedPayload {
   applicantType: ApplicantType;
   channel: RequestChannel;
   receivedOn: string;
+  note: string;
 }
 
 export interface RequestAnsweredPayload {
@@ -18,6 +19,7 @@ export interface RequestAnsweredPayload {
   /** The final day as the calendar of that moment gave it, and whether the answer came after it. */
   finalDue: string;
   late: boolean;
+  note: string;
 }
 
 export interface RequestExtendedPayload {

@@ -32,7 +32,7 @@ export function addRequest(ctx: Context, actor: Actor, input: RequestInput): Req
     const now = ctx.now();
     const subject = input.subject.trim();
     const id = db.insertRequest({ documentId: input.documentId, subject, applicantType: input.applicantType, channel: input.channel, receivedOn, note: input.note?.trim() ?? '', recordedBy: actor.name, recordedAt: now });
-    const payload: RequestAddedPayload = { requestId: id, subject, applicantType: input.applicantType, channel: input.channel, receivedOn };
+    const payload: RequestAddedPayload = { requestId: id, subject, applicantType: input.applicantType, channel: input.channel, receivedOn, note: input.note?.trim() ?? '' };
     appendEntry(ctx.store, { user: actor.name, role, action: requestActions.add, documentSha256, payload }, now);
     return id;
   });
@@ -48,8 +48,9 @@ export function answerRequest(ctx: Context, actor: Actor, input: RequestAnswer):
     if (r.outcome !== null) fail('already-answered', m.requestAlreadyAnswered(r.id));
     if (answeredOn < r.receivedOn) fail('invalid', m.answerBeforeReceipt(answeredOn, r.receivedOn));
     const deadline = answerDeadline({ ...r, answeredOn }, answeredOn, calendar);
-    inspectionDb(ctx).answerRequest(r.id, input.outcome, answeredOn, input.note?.trim() || r.note);
-    const payload: RequestAnsweredPayload = { requestId: r.id, outcome: input.outcome, answeredOn, finalDue: deadline.finalDue, late: deadline.status === 'answered-late' };
+    const note = input.note?.trim() || r.note;
+    inspectionDb(ctx).answerRequest(r.id, input.outcome, answeredOn, note);
+    const payload: RequestAnsweredPayload = { requestId: r.id, outcome: input.outcome, answeredOn, finalDue: deadline.finalDue, late: deadline.status === 'answered-late', note };
     appendEntry(ctx.store, { user: actor.name, role, action: requestActions.answer, documentSha256: r.documentSha256, payload }, ctx.now());
   });
   return view(requireRequest(ctx, input.requestId), today(ctx), calendar);
