@@ -1,3 +1,6 @@
+import { categories, category } from './categories.ts';
+import type { Finding, Span } from './types.ts';
+
 /** Legal bases offered in the pick list. Labels are what the record stores and what a redaction mark cites. */
 export interface BasisOption {
   label: string;
@@ -21,4 +24,35 @@ export const nationalBasis: readonly BasisOption[] = [
 
 export function basisOptions(localRules: readonly string[]): BasisOption[] {
   return [...nationalBasis, ...localRules.map((label): BasisOption => ({ label, summary: '', group: 'local' }))];
+}
+
+/** Personal data and trade secrets: third parties' rights (条例第十五条). */
+export const privacyBasis = '条例第十五条';
+/** State secrets, whether a 密级 mark or a finding that cites it (条例第十四条). */
+export const stateSecretBasis = '条例第十四条';
+
+/**
+ * The article a mark cites for a span withheld because of `finding`, from what the finding is: personal
+ * data (every `pii.*` and `personal.*` rule) cites 第十五条 whatever the label before it was — a caller's or
+ * a reporter's name is privacy first; a 密级 mark cites 第十四条; a term cites the first article of its own
+ * basis that its category allows, else the category's default.
+ */
+export function redactionBasis(finding: Pick<Finding, 'rule' | 'kind' | 'category' | 'basis'>): string {
+  if (finding.kind === 'pii' || finding.rule.startsWith('pii.') || finding.rule.startsWith('personal.')) return privacyBasis;
+  if (finding.rule === 'signal.classification') return stateSecretBasis;
+  const allowed = category(finding.category).redactionBasis;
+  return finding.basis.find((b) => allowed.includes(b)) ?? allowed[0]!;
+}
+
+const withholdingBasis = new Set(categories.flatMap((c) => c.redactionBasis));
+
+/**
+ * The article for a span marked by hand: that of the first finding it overlaps, else the first withholding
+ * article among the decision's bases (never 第三十七条, which allows partial release but is no reason), else
+ * 第十五条.
+ */
+export function spanBasis(span: Span, findings: readonly Finding[], decisionBasis: readonly string[]): string {
+  const finding = findings.find((f) => !f.negated && f.start < span.end && f.end > span.start);
+  if (finding) return redactionBasis(finding);
+  return decisionBasis.find((b) => withholdingBasis.has(b)) ?? privacyBasis;
 }

@@ -373,7 +373,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/).max(40);
 
 export const dispositionSchema = z.object({ findingId: text(200).min(1), action: z.enum(['confirm', 'dismiss', 'redact']), reason: text(2000) }).strict();
 export const redactionSchema = z
-  .object({ start: z.number().int().min(0), end: z.number().int().min(0), basis: text(200).min(1), findingId: text(200).nullable() })
+  .object({ start: z.number().int().min(0), end: z.number().int().min(0), basis: text(200).min(1), findingId: text(200).nullable(), origin: z.literal('repeat').optional() })
   .strict()
   .refine((r) => r.end > r.start, { message: 'end must be after start' });
 

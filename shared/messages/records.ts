@@ -166,6 +166,9 @@ export const recordsMessages = {
 
   marksMissing: (expected: number, found: number) => `应有 ${expected} 处删除标注，读回的文件中只有 ${found} 处`,
   publicCopyDescription: '公开版本（部分公开）：不予公开的内容已删除，并在删除处注明理由。',
+  publicCopyCreator: '公开属性审查台',
+  withheldSurvives: (part: string, value: string) => (part ? `文件的 ${part} 部分仍含不予公开的内容“${value}”` : `读回的正文仍含不予公开的内容“${value}”`),
+  withheldInFileName: (value: string) => `公开版本的文件名含有不予公开的内容“${value}”，文件未写出，请另取文件名。`,
   exportNeedsPartial: '只有“部分公开”的认定才需要导出删除后的公开版本。',
   exportNeedsSigned: (id: number) => `第 ${id} 号认定尚未签发：先审查、后公开，签发后才能导出公开版本。`,
   redactionUnproven: (file: string, problems: string[]) => `公开版本 ${file} 读回校验未通过，文件已删除：${problems.join('；')}。`,
@@ -237,7 +240,7 @@ ${docRef}
   --justification 说明      属性比建议更不公开、排除高分标记、涉密文件非“不予公开”或替代已签发认定时必填
   --confirm 标记编号        确认标记（可重复）      --redact 标记编号   删除该标记所在文字（部分公开）
   --dismiss 标记编号=理由   排除误报（可重复）      --all confirm|redact|dismiss=理由   处理全部未处理的标记
-  --span 起:止[:依据]       手工添加删除段落（字符位置）
+  --span 起:止[:依据]       手工添加删除段落（字符位置；不写依据时引用所覆盖发现项对应的条款）
 ${common}`,
   unknownAttribute: (value: string) => `未知属性“${value}”。`,
   badAll: (value: string) => `--all 的取值应为 confirm、redact 或 dismiss=理由，实际为“${value}”。`,

@@ -3,8 +3,9 @@ import { parseArgs, required, usageError } from '../args.ts';
 import { openCliRecords, print, resolveDocument, signIn } from '../record.ts';
 import { saveDecision } from '../../core/records/decisions.ts';
 import { attributeSchema, decisionInputSchema, type Disposition } from '../../../shared/ipc/records.ts';
-import type { Redaction } from '../../../shared/redaction.ts';
-import type { Attribute } from '../../../shared/types.ts';
+import { spanBasis } from '../../../shared/basis.ts';
+import { suggestedRedactions, type Redaction } from '../../../shared/redaction.ts';
+import type { Attribute, Finding } from '../../../shared/types.ts';
 import { attribute as attributeInfo } from '../../../shared/attributes.ts';
 import { recordsCliMessages as m, stateLabels } from '../../../shared/messages/records.ts';
 
@@ -15,10 +16,12 @@ const spec = {
   flags: ['accept-suggestion'],
 };
 
-function span(value: string): Redaction {
+/** `START:END[:BASIS]`; without a basis the span cites the article of the finding it covers (see `spanBasis`). */
+function span(value: string, findings: readonly Finding[], decisionBasis: readonly string[]): Redaction {
   const match = /^(\d+):(\d+)(?::(.+))?$/.exec(value);
   if (!match) throw usageError(m.badSpan(value), usage);
-  return { start: Number(match[1]), end: Number(match[2]), basis: match[3] ?? attributeInfo('partial').anchor, findingId: null };
+  const at = { start: Number(match[1]), end: Number(match[2]) };
+  return { ...at, basis: match[3] ?? spanBasis(at, findings, decisionBasis), findingId: null };
 }
 
 export const command: Command = {
@@ -47,12 +50,13 @@ export const command: Command = {
         const [id, ...reason] = item.split('=');
         dispositions.set(id!, { findingId: id!, action: 'dismiss', reason: reason.join('=') });
       }
-      const redactions = [...(suggestion && attribute === 'partial' ? suggestion.redactions.map((r) => ({ ...r, basis: suggestion.basis[0] ?? attributeInfo('partial').anchor, findingId: null })) : []), ...args.lists.span!.map(span)];
+      const basis = args.lists.basis!.length > 0 ? args.lists.basis! : (suggestion?.basis ?? []);
+      const redactions = [...(suggestion && attribute === 'partial' ? suggestedRedactions(suggestion, doc.findings) : []), ...args.lists.span!.map((s) => span(s, doc.findings, basis))];
       const input = decisionInputSchema.safeParse({
         documentId,
         attribute,
         reason: args.values.reason ?? suggestion?.reasons.join('；') ?? '',
-        basis: args.lists.basis!.length > 0 ? args.lists.basis : (suggestion?.basis ?? []),
+        basis,
         basisText: args.values['basis-text'] ?? '',
         justification: args.values.justification ?? '',
         dispositions: [...dispositions.values()],

@@ -12,7 +12,8 @@ import type { StoredDocument } from '../db/documents.ts';
 import { fail } from '../errors.ts';
 import { attribute as attributeInfo } from '../../../shared/attributes.ts';
 import { checkTransition, reviewRequired, type WorkflowAction, type WorkflowSubject } from '../../../shared/workflow.ts';
-import type { Redaction } from '../../../shared/redaction.ts';
+import { redactionBasis } from '../../../shared/basis.ts';
+import { withRepeats, type Redaction } from '../../../shared/redaction.ts';
 import type { CategoryId, Finding, Role } from '../../../shared/types.ts';
 import type { DecisionInput, DecisionView, Disposition, JustificationNeed, SignOff, SignStatement } from '../../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
@@ -37,7 +38,11 @@ export function justificationNeeds(content: Pick<DecisionContent, 'attribute' | 
   return needs;
 }
 
-/** Checks the input against the document and completes it: a `redact` disposition always has its span. */
+/**
+ * Checks the input against the document and completes it: a `redact` disposition always has its span, and
+ * every other occurrence of a withheld value is withheld too, so the decision (and the statement a signer
+ * signs) lists every span the public copy will remove.
+ */
 function normaliseContent(input: DecisionInput, doc: StoredDocument): DecisionContent {
   const findings = new Map(doc.findings.map((f) => [f.id, f]));
   const seen = new Set<string>();
@@ -49,20 +54,24 @@ function normaliseContent(input: DecisionInput, doc: StoredDocument): DecisionCo
     if (d.action === 'redact' && input.attribute !== 'partial') fail('invalid', m.redactNeedsPartial);
     return { findingId: d.findingId, action: d.action, reason: d.reason.trim() };
   });
-  if (input.redactions.length > 0 && input.attribute !== 'partial') fail('invalid', m.redactNeedsPartial);
-  const redactions: Redaction[] = input.redactions.map((r) => ({ start: r.start, end: r.end, basis: r.basis.trim(), findingId: r.findingId }));
+  // Repeats are derived from the other spans below; whatever the client sends back of them is ignored.
+  const own = input.redactions.filter((r) => r.origin !== 'repeat');
+  if (own.length > 0 && input.attribute !== 'partial') fail('invalid', m.redactNeedsPartial);
+  // A span taken from a finding cites the article that finding calls for, never one chosen for it elsewhere.
+  const redactions: Redaction[] = own.map((r) => {
+    const f = r.findingId === null ? null : (findings.get(r.findingId) ?? fail('invalid', m.unknownFinding(r.findingId)));
+    return { start: r.start, end: r.end, basis: f ? redactionBasis(f) : r.basis.trim(), findingId: r.findingId };
+  });
   for (const d of dispositions) {
     if (d.action === 'redact' && !redactions.some((r) => r.findingId === d.findingId)) {
       const f = findings.get(d.findingId)!;
-      redactions.push({ start: f.start, end: f.end, basis: f.basis[0] ?? attributeInfo('partial').anchor, findingId: f.id });
+      redactions.push({ start: f.start, end: f.end, basis: redactionBasis(f), findingId: f.id });
     }
   }
   if (redactions.length > 0 && doc.text === null) fail('no-text', m.redactNeedsText(doc.fileName));
   for (const r of redactions) {
     if (r.end > (doc.text?.length ?? 0) || r.end <= r.start) fail('invalid', m.redactionOutOfRange(r.start, r.end));
-    if (r.findingId !== null && !findings.has(r.findingId)) fail('invalid', m.unknownFinding(r.findingId));
   }
-  redactions.sort((a, b) => a.start - b.start || a.end - b.end);
   return {
     attribute: input.attribute,
     reason: input.reason.trim(),
@@ -70,7 +79,7 @@ function normaliseContent(input: DecisionInput, doc: StoredDocument): DecisionCo
     basisText: input.basisText.trim(),
     justification: input.justification.trim(),
     dispositions,
-    redactions,
+    redactions: doc.text === null ? redactions : withRepeats(doc.text, redactions),
   };
 }
 

@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
+import { spanBasis } from '../../../shared/basis.ts';
+import { withRepeats } from '../../../shared/redaction.ts';
 import { AttributeBadge, StateBadge } from '../components/Badges.tsx';
 import { useBusy } from '../lib/busy.ts';
 import { common } from '../messages/common.ts';
@@ -10,7 +12,7 @@ import { useSession } from '../stores/session.ts';
 import { useSettings } from '../stores/settings.ts';
 import { canEdit, useWorkspace } from '../stores/workspace.ts';
 import { AttributePanel } from '../workspace/AttributePanel.tsx';
-import { DEFAULT_HIGH_SCORE, decisionProblems } from '../workspace/decision.ts';
+import { DEFAULT_HIGH_SCORE, decisionProblems, publicCopyFileName } from '../workspace/decision.ts';
 import { ConfirmDialog, ReturnDialog, SignDialog } from '../workspace/dialogs.tsx';
 import { DocumentText, selectedSpan } from '../workspace/DocumentText.tsx';
 import { FindingList } from '../workspace/FindingList.tsx';
@@ -47,6 +49,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
     () => (detail && fields ? decisionProblems(fields, detail.suggestion, detail.findings, ws.dispositions) : []),
     [detail, fields, ws.dispositions],
   );
+  const previewSpans = useMemo(() => (detail?.text && fields ? withRepeats(detail.text, fields.redactions) : (fields?.redactions ?? [])), [detail?.text, fields?.redactions]);
   const redactedIds = useMemo(() => new Set((fields?.redactions ?? []).map((r) => r.findingId).filter((id): id is string => id !== null)), [fields]);
   const actions = detail?.actions ?? [];
   const canSubmit = editable && problems.length === 0;
@@ -84,11 +87,10 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
   const addSelection = () => {
     const span = selectedSpan();
     if (!span) return useNotices.getState().fail({ code: 'no-selection', message: m.noSelection });
-    ws.change({ redactions: [...fields.redactions, { ...span, basis: fields.basis.find((b) => b !== '条例第三十七条') ?? '条例第十五条', findingId: null }] });
+    ws.change({ redactions: [...fields.redactions, { ...span, basis: spanBasis(span, detail.findings, fields.basis), findingId: null }] });
   };
   const exportCopy = async () => {
-    const base = (detail.title ?? detail.fileName).replace(/\.[a-z]+$/i, '');
-    const path = await window.api.chooseSavePath({ defaultName: `${base}（公开版）.docx`, filters: [{ name: 'Word 文档', extensions: ['docx'] }, { name: '纯文本', extensions: ['txt'] }] });
+    const path = await window.api.chooseSavePath({ defaultName: publicCopyFileName(detail, current?.redactions ?? []), filters: [{ name: 'Word 文档', extensions: ['docx'] }, { name: '纯文本', extensions: ['txt'] }] });
     if (path) await runExport('copy', () => ws.exportRedacted(path, path.toLowerCase().endsWith('.txt') ? 'txt' : 'docx'));
   };
 
@@ -146,7 +148,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
           {detail.text === null ? (
             <p className="banner banner-danger">{m.noText}</p>
           ) : (
-            <DocumentText text={detail.text} paragraphs={detail.paragraphs} findings={detail.findings} dispositions={ws.dispositions} redactions={fields.redactions} selectedId={ws.selectedId} onSelect={ws.select} />
+            <DocumentText text={detail.text} paragraphs={detail.paragraphs} findings={detail.findings} dispositions={ws.dispositions} redactions={previewSpans} selectedId={ws.selectedId} onSelect={ws.select} />
           )}
           <p className="keyboard-help small muted">{m.keyboardHelp}</p>
         </div>

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { attributes, attribute as attributeInfo } from '../../../shared/attributes.ts';
-import { basisOptions } from '../../../shared/basis.ts';
+import { basisOptions, redactionBasis } from '../../../shared/basis.ts';
 import { categories } from '../../../shared/categories.ts';
-import { normaliseRedactions, redactText, type Redaction } from '../../../shared/redaction.ts';
+import { normaliseRedactions, redactText, withRepeats, type Redaction } from '../../../shared/redaction.ts';
 import type { Attribute, CategoryId, Finding, Paragraph, Suggestion } from '../../../shared/types.ts';
 import { Field } from '../components/Field.tsx';
 import { workspace as m, reasonTemplates } from '../messages/workspace.ts';
@@ -127,9 +127,11 @@ function RedactionEditor({ value, findings, text, paragraphs, readOnly, onChange
   const chosen = new Set(value.redactions.map((r) => r.findingId).filter((id): id is string => id !== null));
   const toggle = (f: Finding) => {
     if (chosen.has(f.id)) onChange({ redactions: value.redactions.filter((r) => r.findingId !== f.id) });
-    else onChange({ redactions: [...value.redactions, { start: f.start, end: f.end, basis: f.basis[0] ?? categories[f.category - 1]!.basis[0]!, findingId: f.id }] });
+    else onChange({ redactions: [...value.redactions, { start: f.start, end: f.end, basis: redactionBasis(f), findingId: f.id }] });
   };
-  const manual = value.redactions.filter((r) => r.findingId === null);
+  const spans = useMemo(() => (text === null ? value.redactions : withRepeats(text, value.redactions)), [text, value.redactions]);
+  const manual = value.redactions.filter((r) => r.findingId === null && r.origin !== 'repeat');
+  const repeats = useMemo(() => repeatGroups(text, spans), [text, spans]);
   return (
     <section className="redactions" aria-label={m.redactions}>
       <h3>{m.redactions}</h3>
@@ -158,9 +160,37 @@ function RedactionEditor({ value, findings, text, paragraphs, readOnly, onChange
         <button type="button" className="btn-link show-more" onClick={() => setLimit(limit + CANDIDATE_PAGE * 5)}>{m.showMore(candidates.length - limit)}</button>
       )}
       {!readOnly && onAddSelection && <button type="button" className="btn-small" onClick={onAddSelection}>{m.addSelection}</button>}
-      <Preview text={text} paragraphs={paragraphs} redactions={value.redactions} />
+      {repeats.length > 0 && (
+        <div className="redaction-repeats" aria-label={m.repeatSpans}>
+          <h4>{m.repeatSpans}</h4>
+          <p className="field-hint">{m.repeatSpansHint}</p>
+          <ul className="redaction-list">
+            {repeats.map((g) => (
+              <li key={g.text}>
+                <span className="redaction-term">{g.text}</span>
+                <span className="muted small">{m.repeatCount(g.count, g.basis)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Preview text={text} paragraphs={paragraphs} redactions={spans} />
     </section>
   );
+}
+
+/** The spans added because they repeat a withheld value, one line per distinct text. */
+function repeatGroups(text: string | null, spans: readonly Redaction[]): { text: string; count: number; basis: string }[] {
+  if (text === null) return [];
+  const groups = new Map<string, { text: string; count: number; basis: string }>();
+  for (const r of spans) {
+    if (r.origin !== 'repeat') continue;
+    const piece = text.slice(r.start, r.end);
+    const group = groups.get(piece) ?? { text: piece, count: 0, basis: r.basis };
+    group.count++;
+    groups.set(piece, group);
+  }
+  return [...groups.values()];
 }
 
 function Preview({ text, paragraphs, redactions }: { text: string | null; paragraphs: readonly Paragraph[]; redactions: readonly Redaction[] }) {

@@ -1,7 +1,8 @@
 import { attribute as attributeInfo } from '../../../shared/attributes.ts';
-import type { Redaction } from '../../../shared/redaction.ts';
+import { redactionBasis } from '../../../shared/basis.ts';
+import { suggestedRedactions, withheldFreeName, type Redaction } from '../../../shared/redaction.ts';
 import type { Finding, Suggestion } from '../../../shared/types.ts';
-import type { DecisionView } from '../../../shared/ipc/records.ts';
+import type { DecisionView, DocumentDetail } from '../../../shared/ipc/records.ts';
 import { workspace as m } from '../messages/workspace.ts';
 
 export type Disposition = { kind: 'confirmed' } | { kind: 'dismissed'; reason: string };
@@ -17,15 +18,8 @@ export const needsDismissReason = (finding: Finding, threshold: number): boolean
 
 /** Redaction spans to start a partial decision from: the scanner's, else every personal-data finding. */
 export function startingRedactions(suggestion: Suggestion, findings: readonly Finding[]): Redaction[] {
-  const fallback = suggestion.basis.find((b) => b !== '条例第三十七条') ?? '条例第十五条';
-  if (suggestion.redactions.length > 0) {
-    const byStart = new Map(findings.map((f) => [`${f.start}:${f.end}`, f]));
-    return suggestion.redactions.map((s) => {
-      const f = byStart.get(`${s.start}:${s.end}`);
-      return { start: s.start, end: s.end, basis: f?.basis[0] ?? fallback, findingId: f?.id ?? null };
-    });
-  }
-  return findings.filter((f) => f.kind === 'pii' && !f.negated).map((f) => ({ start: f.start, end: f.end, basis: f.basis[0] ?? fallback, findingId: f.id }));
+  if (suggestion.redactions.length > 0) return suggestedRedactions(suggestion, findings);
+  return findings.filter((f) => f.kind === 'pii' && !f.negated).map((f) => ({ start: f.start, end: f.end, basis: redactionBasis(f), findingId: f.id }));
 }
 
 export function initialFields(suggestion: Suggestion, findings: readonly Finding[]): DecisionFields {
@@ -50,9 +44,15 @@ export function decisionProblems(fields: DecisionFields, suggestion: Suggestion,
     if (fields.basis.length === 0 && fields.basisText.trim() === '') problems.push(m.problemBasis);
   }
   if (departsFromSuggestion(fields, suggestion) && fields.justification.trim() === '') problems.push(m.problemJustification);
-  if (fields.attribute === 'partial' && fields.redactions.length === 0) problems.push(m.problemRedactions);
+  if (fields.attribute === 'partial' && !fields.redactions.some((r) => r.origin !== 'repeat')) problems.push(m.problemRedactions);
   const redacted = new Set(fields.redactions.map((r) => r.findingId));
   const open = findings.filter((f) => !f.negated && !dispositions[f.id] && !redacted.has(f.id)).length;
   if (open > 0) problems.push(m.problemUndecided(open));
   return problems;
+}
+
+/** The name offered for the public copy, which is published with it: the title (else the file name) with every withheld value replaced. */
+export function publicCopyFileName(detail: Pick<DocumentDetail, 'title' | 'fileName' | 'text'>, redactions: readonly Redaction[]): string {
+  const base = (detail.title ?? detail.fileName).replace(/\.[a-z]+$/i, '');
+  return m.publicCopyName(withheldFreeName(base, detail.text ?? '', redactions, m.withheldInName));
 }

@@ -84,7 +84,7 @@ export function SignDialog({ statement, people, busy, onSign, onClose }: { state
           {statement.redactions.length > 0 && (
             <>
               <dt>{m.redactions}</dt>
-              <dd>{m.signRedactions(statement.redactions.length)}</dd>
+              <dd>{m.signRedactions(statement.redactions.length, statement.redactions.filter((r) => r.origin === 'repeat').length)}</dd>
             </>
           )}
           <dt>{m.drafter}</dt>
