@@ -86,6 +86,33 @@ describe('AttributePanel', () => {
     expect(current().basis).toEqual(['条例第十五条', '本市政府信息公开规定第十条']);
   });
 
+  it('keeps a reason and a justification typed under another attribute in view, marked as not required, so nothing is saved unseen', () => {
+    render(<Harness suggestion={partialSuggestion} start={{ attribute: 'withheld' }} />);
+    fireEvent.change(screen.getByRole('textbox', { name: /^理由/ }), { target: { value: '暂缓公示' } });
+    fireEvent.change(screen.getByRole('textbox', { name: '与建议不一致的说明' }), { target: { value: '当事人已申请复议' } });
+    fireEvent.click(screen.getByRole('radio', { name: /主动公开/ }));
+    const reason = screen.getByRole('textbox', { name: /^理由/ }) as HTMLTextAreaElement;
+    expect(reason.value).toBe('暂缓公示');
+    expect(reason.getAttribute('aria-required')).toBe('false');
+    expect(screen.getByText('“主动公开”不要求理由。已填写的文字仍随认定保存，不需要可以删去。')).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: /部分公开/ }));
+    expect((screen.getByRole('textbox', { name: '与建议不一致的说明' }) as HTMLTextAreaElement).value).toBe('当事人已申请复议');
+    expect(screen.getByText(/所选属性与系统建议一致，无须说明/)).toBeTruthy();
+  });
+
+  it('hides the reason under 主动公开 when none was typed', () => {
+    render(<Harness suggestion={partialSuggestion} start={{ attribute: 'proactive' }} />);
+    expect(screen.queryByRole('textbox', { name: /^理由/ })).toBeNull();
+  });
+
+  it('says how many redaction marks are set aside while the attribute is not 部分公开', () => {
+    const value = { ...initialFields(partialSuggestion, findings), attribute: 'withheld' as const, redactions: [] };
+    const { rerender } = render(<AttributePanel suggestion={partialSuggestion} value={value} findings={findings} text={text} paragraphs={paragraphs} localBasis={[]} readOnly={false} problems={[]} aside={3} onChange={() => {}} />);
+    expect(screen.getByText('“部分公开”时勾选的 3 处删除范围已暂存：不随本认定保存，改回“部分公开”即恢复。')).toBeTruthy();
+    rerender(<AttributePanel suggestion={partialSuggestion} value={value} findings={findings} text={text} paragraphs={paragraphs} localBasis={[]} readOnly={false} problems={[]} aside={0} onChange={() => {}} />);
+    expect(screen.queryByText(/删除范围已暂存/)).toBeNull();
+  });
+
   it('locks every control when read-only', () => {
     render(<AttributePanel suggestion={partialSuggestion} value={initialFields(partialSuggestion, findings)} findings={findings} text={text} paragraphs={paragraphs} localBasis={[]} readOnly problems={[]} onChange={() => {}} />);
     for (const radio of screen.getAllByRole('radio')) expect((radio as HTMLInputElement).disabled).toBe(true);

@@ -86,6 +86,15 @@ describe('FindingList', () => {
     expect(props.onUndo).toHaveBeenCalledWith(idCard.id);
   });
 
+  it('hands every keystroke of a dismissal reason to the owner and starts from the draft it is given', () => {
+    const onDraftDismiss = vi.fn();
+    setup({ dismissingId: idCard.id, onDraftDismiss, dismissDrafts: { [idCard.id]: '公务人员' } });
+    const box = within(document.querySelector('.dismiss-form') as HTMLElement).getByRole('textbox') as HTMLInputElement;
+    expect(box.value).toBe('公务人员');
+    fireEvent.change(box, { target: { value: '公务人员职务信息' } });
+    expect(onDraftDismiss).toHaveBeenCalledWith(idCard.id, '公务人员职务信息');
+  });
+
   it('offers no actions when read-only', () => {
     setup({ readOnly: true });
     expect(screen.queryByRole('button', { name: '确认' })).toBeNull();

@@ -29,7 +29,10 @@ export const useNotices = create<NoticeStore>((set, get) => ({
     setTimeout(() => get().dismiss(id), 4000);
   },
   fail(error) {
-    set({ notices: [...get().notices, { id: next++, kind: 'error', text: errorText(error) }] });
+    const text = errorText(error);
+    // The same error again (a retried step, a repeated refusal) is already on screen: one notice, not a pile.
+    if (get().notices.some((n) => n.kind === 'error' && n.text === text)) return;
+    set({ notices: [...get().notices, { id: next++, kind: 'error', text }] });
   },
   dismiss(id) {
     set({ notices: get().notices.filter((n) => n.id !== id) });

@@ -4,6 +4,7 @@ import type { SessionStatus, SessionUser } from '../../../shared/ipc/records.ts'
 import { errorText } from '../lib/errors.ts';
 import { startupAuditText } from '../lib/startup-audit.ts';
 import { useNotices } from './notices.ts';
+import { useWorkspace } from './workspace.ts';
 import { session as m } from '../messages/session.ts';
 
 /** How often the start-up audit verification is asked after while it runs (about 6 s for a million entries). */
@@ -87,6 +88,8 @@ export const useSession = create<SessionStore>((set, get) => {
       }
     },
     async logout() {
+      // What the officer typed is saved under their name before the session ends, or they stay signed in and are told why.
+      if (!(await useWorkspace.getState().release())) return;
       await window.api.logout();
       useNotices.getState().clear();
       set({ user: null });

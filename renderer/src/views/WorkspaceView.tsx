@@ -19,6 +19,7 @@ import { FindingList } from '../workspace/FindingList.tsx';
 import { HistoryPanel } from '../workspace/HistoryPanel.tsx';
 import { MetadataCard } from '../workspace/MetadataCard.tsx';
 import { QueueNav } from '../workspace/QueueNav.tsx';
+import { SaveProblem } from '../workspace/SaveProblem.tsx';
 
 const noLocalBasis: string[] = [];
 
@@ -39,10 +40,17 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
   const [exporting, runExport] = useBusy<'copy'>();
   const { detail, fields } = ws;
 
-  const open = ws.open;
+  const { open, leave } = ws;
+  // Leaving the document (any link, 下一件, another document) saves what is unsaved; what cannot be saved is kept for its next opening.
   useEffect(() => {
     void open(documentId);
-  }, [open, documentId]);
+    return () => void leave(documentId);
+  }, [open, leave, documentId]);
+  useEffect(() => {
+    const onUnload = () => useWorkspace.getState().saveBeforeUnload();
+    window.addEventListener('beforeunload', onUnload);
+    return () => window.removeEventListener('beforeunload', onUnload);
+  }, []);
 
   const editable = canEdit(detail, ws.superseding);
   const problems = useMemo(
@@ -97,14 +105,16 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
   return (
     <div className="view workspace-view">
       <header className="view-head workspace-head">
-        <button type="button" className="btn-link back-link" onClick={async () => { if (useWorkspace.getState().dirty) await ws.save(); back(); }}>← {backLabel(previous)}</button>
+        <button type="button" className="btn-link back-link" onClick={async () => { if (!ws.dirty || (await ws.flush())) back(); }}>← {backLabel(previous)}</button>
         <div className="workspace-title">
           <h1>{detail.title ?? detail.fileName}</h1>
           <span className="muted">{detail.docNumber ?? ''}</span>
         </div>
         <StateBadge state={detail.state} />
         {current && <AttributeBadge attribute={current.attribute} />}
-        <span className="save-state muted small" aria-live="polite">{ws.saving ? m.saving : ws.dirty ? '' : current && editable ? m.saved : ''}</span>
+        <span className="save-state muted small" aria-live="polite">
+          {ws.saving ? m.saving : ws.saveProblem ? <button type="button" className="btn-link save-failed" onClick={() => document.getElementById('save-problem')?.scrollIntoView({ block: 'nearest' })}>{m.saveFailedShort}</button> : ws.dirty ? '' : current && editable ? m.saved : ''}
+        </span>
         <span className="spacer" />
         {queue && <QueueNav queue={queue} documentId={documentId} />}
         <div className="actions" role="group" aria-label={m.actions}>
@@ -141,6 +151,8 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
           onConfirm={ws.confirm}
           onRequestDismiss={ws.requestDismiss}
           onDismiss={ws.dismiss}
+          dismissDrafts={ws.dismissDrafts}
+          onDraftDismiss={ws.draftDismiss}
           onCancelDismiss={ws.cancelDismiss}
           onUndo={ws.undo}
         />
@@ -153,6 +165,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
           <p className="keyboard-help small muted">{m.keyboardHelp}</p>
         </div>
         <aside className="decision-column">
+          {ws.saveProblem && editable && <SaveProblem problem={ws.saveProblem} saving={ws.saving} onRetry={() => void ws.save()} onDiscard={ws.discard} />}
           <MetadataCard metadata={detail.metadata} fileName={detail.fileName} sha256={detail.sha256} pageCount={detail.pageCount} attribute={fields.attribute} />
           {!editable && <p className="banner small">{m.readOnlyNotice}</p>}
           <AttributePanel
@@ -164,6 +177,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
             localBasis={localBasis}
             readOnly={!editable}
             problems={problems}
+            aside={ws.aside?.length ?? 0}
             onChange={ws.change}
             onAddSelection={addSelection}
           />
@@ -172,10 +186,10 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
       </div>
 
       {dialog === 'submit' && (
-        <ConfirmDialog title={m.submit} text={m.confirmSubmit} action={m.submit} busy={ws.busy} onClose={() => setDialog(null)} onConfirm={async () => { if (await ws.submit()) setDialog(null); }} />
+        <ConfirmDialog title={m.submit} text={m.confirmSubmit} action={m.submit} busy={ws.busy} onClose={() => setDialog(null)} onConfirm={async () => { if ((await ws.submit()) || useWorkspace.getState().saveProblem) setDialog(null); }} />
       )}
       {dialog === 'approve' && (
-        <ConfirmDialog title={m.approve} text={m.confirmApprove} action={m.approve} busy={ws.busy} onClose={() => setDialog(null)} onConfirm={async () => { if (await ws.approve()) setDialog(null); }} />
+        <ConfirmDialog title={m.approve} text={m.confirmApprove} action={m.approve} busy={ws.busy} onClose={() => setDialog(null)} onConfirm={async () => { if ((await ws.approve()) || useWorkspace.getState().saveProblem) setDialog(null); }} />
       )}
       {dialog === 'return' && <ReturnDialog busy={ws.busy} onClose={() => setDialog(null)} onReturn={async (reason) => { if (await ws.returnDecision(reason)) setDialog(null); }} />}
       {dialog === 'sign' && ws.signStatement && (

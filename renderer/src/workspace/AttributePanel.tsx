@@ -19,6 +19,8 @@ export interface AttributePanelProps {
   localBasis: readonly string[];
   readOnly: boolean;
   problems: readonly string[];
+  /** Redaction marks set aside while the attribute is not 部分公开. */
+  aside?: number;
   onChange(patch: Partial<DecisionFields>): void;
   /** Adds the text currently selected in the document as a manual redaction span. */
   onAddSelection?(): void;
@@ -65,18 +67,18 @@ export function AttributePanel(props: AttributePanelProps) {
         {suggestion.warnings.map((w) => <p key={w} className="warning small">{w}</p>)}
       </div>
 
-      {departs && (
-        <Field label={m.justification} hint={m.justificationHint(attributeInfo(suggestion.attribute).label)}>
-          {(p) => <textarea {...p} rows={2} value={value.justification} readOnly={readOnly} onChange={(e) => onChange({ justification: e.target.value })} aria-required="true" />}
+      {/* Text typed under another attribute stays in view while it is kept: nothing is saved that the officer cannot see. */}
+      {(departs || value.justification !== '') && (
+        <Field label={m.justification} hint={departs ? m.justificationHint(attributeInfo(suggestion.attribute).label) : m.justificationNotRequired}>
+          {(p) => <textarea {...p} rows={2} value={value.justification} readOnly={readOnly} onChange={(e) => onChange({ justification: e.target.value })} aria-required={departs} />}
         </Field>
       )}
 
-      {info.reasonRequired && (
+      {(info.reasonRequired || value.reason !== '') && (
         <>
-          <label className="field">
-            <span className="field-label">{m.reason}</span>
-            <textarea rows={3} value={value.reason} placeholder={m.reasonPlaceholder} readOnly={readOnly} onChange={(e) => onChange({ reason: e.target.value })} aria-required="true" />
-          </label>
+          <Field label={m.reason} hint={info.reasonRequired ? undefined : m.reasonNotRequired(info.label)}>
+            {(p) => <textarea {...p} rows={3} value={value.reason} placeholder={m.reasonPlaceholder} readOnly={readOnly} onChange={(e) => onChange({ reason: e.target.value })} aria-required={info.reasonRequired} />}
+          </Field>
           {!readOnly && templateCategories.length > 0 && (
             <div className="templates">
               <span className="field-hint">{m.templates}：</span>
@@ -106,6 +108,7 @@ export function AttributePanel(props: AttributePanelProps) {
       </label>
 
       {value.attribute === 'partial' && <RedactionEditor {...props} />}
+      {value.attribute !== 'partial' && (props.aside ?? 0) > 0 && <p className="banner small aside-note">{m.asideNote(props.aside!)}</p>}
 
       {!readOnly && props.problems.length > 0 && (
         <div className="problems" role="status">

@@ -21,6 +21,9 @@ export interface FindingListProps {
   /** Asks to dismiss: the owner opens the reason form for that finding. */
   onRequestDismiss(id: string): void;
   onDismiss(id: string, reason: string): void;
+  /** Dismissal reasons typed but not yet given, by finding: they survive moving to another finding and back. */
+  dismissDrafts?: Readonly<Record<string, string>>;
+  onDraftDismiss?(id: string, reason: string): void;
   onCancelDismiss(): void;
   onUndo(id: string): void;
 }
@@ -111,13 +114,35 @@ function FindingItem(props: FindingListProps & { finding: Finding }) {
           )}
         </div>
       )}
-      {dismissingId === f.id && <DismissForm finding={f} high={needsDismissReason(f, props.highScoreThreshold)} onDismiss={props.onDismiss} onCancel={props.onCancelDismiss} />}
+      {dismissingId === f.id && (
+        <DismissForm
+          finding={f}
+          high={needsDismissReason(f, props.highScoreThreshold)}
+          draft={props.dismissDrafts?.[f.id]}
+          onDraft={props.onDraftDismiss}
+          onDismiss={props.onDismiss}
+          onCancel={props.onCancelDismiss}
+        />
+      )}
     </li>
   );
 }
 
-function DismissForm({ finding, high, onDismiss, onCancel }: { finding: Finding; high: boolean; onDismiss(id: string, reason: string): void; onCancel(): void }) {
-  const [reason, setReason] = useState(high ? '' : m.dismissLowScore);
+interface DismissFormProps {
+  finding: Finding;
+  high: boolean;
+  draft: string | undefined;
+  onDraft: ((id: string, reason: string) => void) | undefined;
+  onDismiss(id: string, reason: string): void;
+  onCancel(): void;
+}
+
+function DismissForm({ finding, high, draft, onDraft, onDismiss, onCancel }: DismissFormProps) {
+  const [reason, setTyped] = useState(draft ?? (high ? '' : m.dismissLowScore));
+  const setReason = (text: string) => {
+    setTyped(text);
+    onDraft?.(finding.id, text);
+  };
   const [error, setError] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.select(), []);

@@ -18,8 +18,9 @@ export function QueueNav({ queue, documentId }: { queue: QueueName; documentId: 
   const done = live !== undefined && !liveIds.includes(documentId);
 
   const goNext = async () => {
+    // A refused save keeps the officer here, with the reason beside the form.
     const ws = useWorkspace.getState();
-    if (ws.dirty) await ws.save();
+    if (ws.dirty && !(await ws.flush())) return;
     if (next === null) {
       useNotices.getState().ok(m.queueFinished(queueTitles[queue]));
       go({ view: 'queue', queue });
