@@ -5,11 +5,12 @@ import { gongwen, gongwenSection, withFontFallbacks } from './official-docx.ts';
 import { publicCopy, type Block, type PublicCopy } from './public-copy.ts';
 import { appendEntry } from './chain.ts';
 import { sha256Hex } from './crypto.ts';
-import type { Actor, Context } from './context.ts';
+import { actingRole, type Actor, type Context } from './context.ts';
 import { fail } from '../errors.ts';
 import { redactText, redactionMark, type RedactedText } from '../../../shared/redaction.ts';
 import type { IntakeResult } from '../../../shared/types.ts';
 import type { RedactedExport } from '../../../shared/ipc/records.ts';
+import { writeRoles } from '../../../shared/write-roles.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
 export type Extract = (file: string) => Promise<IntakeResult>;
@@ -85,6 +86,7 @@ async function writeDocx(file: string, copy: PublicCopy, title: string | null): 
  */
 export async function exportRedacted(ctx: Context, actor: Actor, decisionId: number, file: string, format: 'docx' | 'txt', extract: Extract): Promise<RedactedExport> {
   const { store } = ctx;
+  const role = actingRole(actor, writeRoles.publicCopy);
   const decision = store.decisions.get(decisionId) ?? fail('no-decision', m.noDecision(decisionId));
   const doc = store.documents.get(decision.documentId)!;
   if (decision.attribute !== 'partial') fail('invalid', m.exportNeedsPartial);
@@ -113,7 +115,7 @@ export async function exportRedacted(ctx: Context, actor: Actor, decisionId: num
   store.write(() =>
     appendEntry(
       store,
-      { user: actor.name, role: null, action: 'export.redacted', documentSha256: doc.sha256, decisionId, payload: { path: target, format, marks: redacted.marks, outputSha256 } },
+      { user: actor.name, role, action: 'export.redacted', documentSha256: doc.sha256, decisionId, payload: { path: target, format, marks: redacted.marks, outputSha256 } },
       ctx.now(),
     ),
   );

@@ -17,6 +17,7 @@ import { FindingList } from '../workspace/FindingList.tsx';
 import { HistoryPanel } from '../workspace/HistoryPanel.tsx';
 import { MetadataCard } from '../workspace/MetadataCard.tsx';
 import { QueueNav } from '../workspace/QueueNav.tsx';
+import { mayWrite } from '../../../shared/write-roles.ts';
 
 const noLocalBasis: string[] = [];
 
@@ -115,7 +116,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
             <button type="button" className="btn-primary" disabled={ws.busy} onClick={async () => { if (await ws.prepareSign()) setDialog('sign'); }}>{m.sign}</button>
           )}
           {actions.includes('supersede') && !ws.superseding && <button type="button" onClick={ws.startSupersede}>{m.supersede}</button>}
-          {current?.state === 'signed' && current.attribute === 'partial' && <button type="button" disabled={exporting !== null} aria-busy={exporting !== null} onClick={() => void exportCopy()}>{exporting ? m.exportingRedacted : m.exportRedacted}</button>}
+          {current?.state === 'signed' && current.attribute === 'partial' && mayWrite(user?.roles ?? [], 'publicCopy') && <button type="button" disabled={exporting !== null} aria-busy={exporting !== null} onClick={() => void exportCopy()}>{exporting ? m.exportingRedacted : m.exportRedacted}</button>}
         </div>
       </header>
 
