@@ -29,7 +29,7 @@ export function ExportBar({ status }: { status: InspectionStatus }) {
 
   const choose = async (format: InspectionExportFormat) => {
     const defaultName = `${status.config.unitName}${status.year}年度${m.exportNames[format]}`;
-    const path = await window.api.chooseSavePath({ defaultName, filters: [filters[format]] });
+    const path = await window.api.chooseSavePath({ defaultName, filters: [filters[format]], ...(format === 'bundle' ? { companion: 'checkpoint' as const } : {}) });
     if (!path) return;
     if (format === 'bundle') return setBundlePath(path);
     await run(format, async () => {
