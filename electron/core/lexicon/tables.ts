@@ -4,6 +4,7 @@ import { lexiconModes, type AllowWord, type LexiconMode, type LexiconTerm, type 
 import type { CategoryId } from '../../../shared/types.ts';
 import { lexiconMessages as m } from '../../../shared/messages/lexicon.ts';
 import { fail } from '../errors.ts';
+import { writeFileAtomic } from '../files.ts';
 
 /** The user's own tables, in the shipped TSV format, kept beside the database. */
 export const TERMS_FILE = 'user-terms.tsv';
@@ -65,10 +66,7 @@ const allowLine = (a: AllowWord) => `${a.word}\t${a.note}`;
 
 function write(file: string, content: string): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const temp = `${file}.tmp`;
-    fs.writeFileSync(temp, content, 'utf8');
-    fs.renameSync(temp, file);
+    writeFileAtomic(file, Buffer.from(content, 'utf8'));
   } catch {
     fail('lexicon-unwritable', m.unwritable(file));
   }
