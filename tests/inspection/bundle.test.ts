@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportInspection } from '../../electron/core/inspection/export/write.ts';
 import { verifyBundleText } from '../../electron/core/inspection/bundle/verify.ts';
 import { bundleDomain } from '../../electron/core/inspection/bundle/format.ts';
-import { consolidatedView, exportConsolidated, importBundles } from '../../electron/core/inspection/consolidate.ts';
+import { consolidatedView, exportConsolidated, importBundles, verifyBundleFile } from '../../electron/core/inspection/consolidate.ts';
 import { signText, keyFingerprint } from '../../electron/core/records/crypto.ts';
 import { checkpointDomain, leafText, linkHash } from '../../electron/core/records/chain.ts';
 import { unlockKey } from '../../electron/core/records/users.ts';
@@ -96,6 +96,10 @@ describe('bundle verification, offline', () => {
     const b = read(northFile);
     b.checkpoint = read(southFile).checkpoint;
     expect(verifyBundleText(bytesOf(resign(b, key)), 'cp.json').check.problem).toBe('checkpoint-invalid');
+  });
+
+  it('reports a bundle file that is not there with code "not-found", naming it', () => {
+    expect(verifyBundleFile(path.join(out, '没有这个文件.json'))).toMatchObject({ ok: false, problem: 'not-found', message: '找不到文件“没有这个文件.json”：文件不存在，可能已被移动、改名或删除。' });
   });
 
   it('says plainly when the file is not a bundle at all', () => {

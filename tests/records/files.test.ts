@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../electron/core/files.ts';
+import { parseTable } from '../../electron/core/lexicon/tables.ts';
 import { tempDir } from './helpers.ts';
 
 describe('writing an export file', () => {
@@ -31,5 +32,12 @@ describe('writing an export file', () => {
     fs.mkdirSync(path.join(dir, 'taken.xlsx'));
     expect(() => writeFileAtomic(path.join(dir, 'taken.xlsx'), Buffer.from('x'))).toThrow();
     expect(fs.readdirSync(dir)).toEqual(['taken.xlsx']);
+  });
+});
+
+describe('opening a file the person named', () => {
+  it('reports a lexicon table that is not there with code "not-found", naming it, instead of importing nothing', () => {
+    const file = path.join(tempDir(), '本机词表.tsv');
+    expect(() => parseTable(file)).toThrow(expect.objectContaining({ code: 'not-found', message: expect.stringContaining('本机词表.tsv') }));
   });
 });
