@@ -105,6 +105,8 @@ export const inspectionMessages = {
   bundleChecked: (unit: string, year: number, fingerprint: string) => `签名文件完好：${unit} ${year}年度自查，签名公钥指纹 ${fingerprint.slice(0, 16)}…，审计链检查点已核验。`,
   bundleImported: (unit: string, year: number) => `已导入${unit}${year}年度自查结果。`,
   bundleReplaced: (unit: string, year: number) => `已导入${unit}${year}年度自查结果，替换此前导入的版本。`,
+  malformedAt: (where: string) => (where ? `${where} 处缺失或取值无效` : '缺少必需的内容'),
+  notJson: '不是 UTF-8 编码的 JSON 文本',
   bundleProblems: {
     unreadable: (file: string, detail: string) => `无法读取文件“${file}”：${detail}`,
     'not-bundle': (file: string) => `文件“${file}”不是本系统导出的年度自查签名文件。`,
@@ -120,7 +122,7 @@ export const inspectionMessages = {
       `文件“${file}”的签名公钥与此前登记的“${unit}”公钥（指纹 ${pinned.slice(0, 16)}…）不同，不予采信。${typed ? '所输入的指纹与该文件的签名公钥不符。' : ''}如该单位确已更换密钥，请通过电话或公文向该单位索取新公钥指纹，导入时输入以确认。`,
     duplicate: (file: string) => `文件“${file}”此前已经导入，本次未重复导入。`,
     'not-found': (file: string) => `找不到文件“${file}”：文件不存在，可能已被移动、改名或删除。`,
-    malformed: (file: string, where: string) => `文件“${file}”的结构不符合年度自查签名文件的格式${where ? `（${where} 处缺失或取值无效）` : ''}，不予采信。`,
+    malformed: (file: string, detail: string) => `文件“${file}”的结构不符合年度自查签名文件的格式（${detail}），不予采信。`,
     'unconfirmed-key': (file: string, unit: string, typed: boolean) =>
       `文件“${file}”来自尚未登记的单位“${unit}”。${typed ? '所输入的指纹与该文件的签名公钥不符，不予导入。' : '首次导入须确认该单位的签名公钥：'}请通过电话或公文向该单位索取签名公钥指纹（64 位十六进制），导入时输入以确认。`,
     'unit-name-collision': (file: string, unit: string, registered: string) =>
@@ -179,7 +181,7 @@ export const inspectionMessages = {
       '  disclosure-desk bundle import 文件… --as 用户 [--trust-new-key 公钥指纹]…',
       '  disclosure-desk bundle summary --year YYYY [--out 文件.xlsx|文件.csv --as 用户] [--json]',
       '首次导入某单位的签名包，或该单位更换了签名密钥时，须用 --trust-new-key 输入通过电话或公文从该单位取得的公钥指纹（64 位十六进制，可含空格）。',
-      '退出码：0 全部完好或已导入；3 有签名包被拒收；1 有文件不存在；4 有签名包此前已导入（其余正常）；2 用法错误。',
+      '退出码：0 全部完好或已导入；3 有签名包被拒收；1 有文件不存在或无法读取；4 有签名包此前已导入（其余正常）；2 用法错误。',
       '通用参数：--db 文件（或环境变量 DISCLOSURE_DESK_DB）。',
     ].join('\n'),
     trustHint: '确认单位签名公钥：bundle import 文件 --as 用户 --trust-new-key 该单位告知的公钥指纹',

@@ -103,7 +103,7 @@ describe('bundle verification, offline', () => {
   });
 
   it('says plainly when the file is not a bundle at all', () => {
-    expect(verifyBundleText(Buffer.from('not json'), 'x.json').check.problem).toBe('unreadable');
+    expect(verifyBundleText(Buffer.from('not json'), 'x.json').check).toMatchObject({ problem: 'malformed', message: '文件“x.json”的结构不符合年度自查签名文件的格式（不是 UTF-8 编码的 JSON 文本），不予采信。' });
     expect(verifyBundleText(bytesOf({ format: 'something else' }), 'y.json').check).toMatchObject({ problem: 'not-bundle', message: '文件“y.json”不是本系统导出的年度自查签名文件。' });
   });
 });

@@ -4,23 +4,24 @@ import { openCliRecords, print, signIn } from '../record.ts';
 import { yearOption } from './inspect.ts';
 import { consolidatedView, exportConsolidated, importBundles, verifyBundleFile } from '../../core/inspection/consolidate.ts';
 import { normaliseFingerprint } from '../../../shared/fingerprint.ts';
-import type { BundleCheck } from '../../../shared/ipc/inspection.ts';
+import type { BundleCheck, BundleProblem } from '../../../shared/ipc/inspection.ts';
 import { inspectionMessages } from '../../../shared/messages/inspection.ts';
 
 const m = inspectionMessages.cli;
 const usage = m.bundleUsage;
 
 /**
- * Exit codes of `bundle verify` and `bundle import`, the most serious outcome of the batch winning:
- * 3 a bundle was refused (tampered, malformed, unconfirmed or changed key, unit-name collision),
- * 1 a file was not found, 4 a bundle had already been imported (nothing else went wrong), 0 all verified or imported.
+ * Exit codes of `bundle verify` and `bundle import` (README, 退出码), the most serious outcome of the batch winning:
+ * 3 a bundle was refused (tampered, malformed, unconfirmed or changed key, unit-name collision), 1 a file was
+ * missing or could not be read, 4 a bundle had already been imported and nothing else went wrong, 0 all done.
  */
-const exitCodes = { refused: 3, notFound: 1, duplicate: 4, ok: 0 } as const;
+const exitCodes = { refused: 3, fileProblem: 1, duplicate: 4, ok: 0 } as const;
+const fileProblems: readonly (BundleProblem | null)[] = ['not-found', 'unreadable'];
 
 function exitCodeOf(checks: readonly BundleCheck[]): number {
   const problems = checks.filter((c) => !c.ok).map((c) => c.problem);
-  if (problems.some((p) => p !== 'not-found' && p !== 'duplicate')) return exitCodes.refused;
-  if (problems.includes('not-found')) return exitCodes.notFound;
+  if (problems.some((p) => !fileProblems.includes(p) && p !== 'duplicate')) return exitCodes.refused;
+  if (problems.some((p) => fileProblems.includes(p))) return exitCodes.fileProblem;
   if (problems.includes('duplicate')) return exitCodes.duplicate;
   return exitCodes.ok;
 }

@@ -39,12 +39,12 @@ export function verifyBundleText(bytes: Uint8Array, file: string): BundleVerific
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch (error) {
-    return refuse('unreadable', m.bundleProblems.unreadable(file, (error as Error).message));
+  } catch {
+    return refuse('malformed', m.bundleProblems.malformed(file, m.notJson));
   }
   if (!isObject(parsed) || parsed.format !== bundleFormat) return refuse('not-bundle', m.bundleProblems['not-bundle'](file));
   const shape = bundleBodySchema.safeParse(parsed);
-  if (!shape.success) return refuse('malformed', m.bundleProblems.malformed(file, firstIssuePath(shape.error)));
+  if (!shape.success) return refuse('malformed', m.bundleProblems.malformed(file, m.malformedAt(firstIssuePath(shape.error))));
   // The signature covers the body exactly as written, so it is checked on the parsed text, not on the schema's copy.
   const b = parsed as unknown as SignedBundle;
   Object.assign(base, { unitName: b.unit.name, installationId: b.unit.installationId, year: b.year, keyFingerprint: b.signer.keyFingerprint });
@@ -78,10 +78,10 @@ export function verifyBundleText(bytes: Uint8Array, file: string): BundleVerific
   try {
     closePayload = JSON.parse(close.payload);
   } catch {
-    return refuse('malformed', m.bundleProblems.malformed(file, `entries[${b.entries.indexOf(close)}].payload`));
+    return refuse('malformed', m.bundleProblems.malformed(file, m.malformedAt(`entries[${b.entries.indexOf(close)}].payload`)));
   }
   const closeShape = closePayloadSchema.safeParse(closePayload);
-  if (!closeShape.success) return refuse('malformed', m.bundleProblems.malformed(file, `entries[${b.entries.indexOf(close)}].payload.${firstIssuePath(closeShape.error)}`));
+  if (!closeShape.success) return refuse('malformed', m.bundleProblems.malformed(file, m.malformedAt(`entries[${b.entries.indexOf(close)}].payload.${firstIssuePath(closeShape.error)}`)));
   const frozen = closePayload as { year: number; summary: unknown; annual: unknown };
   const recount = summarise(b.items);
   if (frozen.year !== b.year || canonicalJson(frozen.summary) !== canonicalJson(b.summary) || canonicalJson(frozen.annual) !== canonicalJson(b.annual) || canonicalJson(recount) !== canonicalJson(b.summary)) {
