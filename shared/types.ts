@@ -64,6 +64,7 @@ export interface ExtractedDocument {
 }
 
 export type IntakeErrorCode =
+  | 'not-found'
   | 'empty'
   | 'corrupt'
   | 'encrypted'

@@ -1,10 +1,11 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CoreClient } from '../core/host/client.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
-import type { FileFilter } from '../../shared/ipc/app.ts';
+import { openDialogOptions, saveDialogOptions, type SaveRequest } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
+import { menuTemplate } from './menu.ts';
 import { PathGrants } from './path-grants.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { hardenContents, lockDownSession } from './security.ts';
@@ -44,6 +45,7 @@ app.on('second-instance', () => {
 
 app.whenReady().then(() => {
   lockDownSession();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ packaged: app.isPackaged, platform: process.platform })));
   serveRenderer(path.join(here, '..', 'renderer'));
   registerIpc({
     mainContents: () => mainWindow?.webContents ?? null,
@@ -51,26 +53,21 @@ app.whenReady().then(() => {
     forwardToCore: (channel, args) => core.call(channel, args),
     mainHandlers: {
       chooseFiles: async (options) => {
-        const { folders } = options as { folders?: boolean };
-        const result = await dialog.showOpenDialog(mainWindow!, {
-          title: folders ? '选择文件夹' : '选择公文',
-          properties: folders ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
-          filters: folders ? [] : [{ name: '公文（docx、pdf、ofd、txt）', extensions: ['docx', 'pdf', 'ofd', 'txt'] }],
-        });
+        const request = options as { folders?: boolean };
+        const result = await dialog.showOpenDialog(mainWindow!, openDialogOptions(request));
         if (result.canceled) return [];
-        for (const p of result.filePaths) (folders ? grants.grantFolder(p) : grants.grantFile(p));
+        for (const p of result.filePaths) (request.folders ? grants.grantFolder(p) : grants.grantFile(p));
         return result.filePaths;
       },
       chooseSavePath: async (options) => {
-        const { defaultName, filters } = options as { defaultName: string; filters: FileFilter[] };
-        const result = await dialog.showSaveDialog(mainWindow!, { defaultPath: defaultName, filters });
+        const result = await dialog.showSaveDialog(mainWindow!, saveDialogOptions(options as SaveRequest, process.platform));
         if (result.canceled || !result.filePath) return null;
-        grants.grantFile(result.filePath);
+        grants.grantSave(result.filePath);
         return result.filePath;
       },
     },
   });
-  mainWindow = createMainWindow(path.join(here, '..', 'preload', 'index.cjs'), path.join(appRoot, 'resources', 'icons', 'icon.png'));
+  mainWindow = createMainWindow(path.join(here, '..', 'preload', 'index.cjs'), path.join(appRoot, 'resources', 'icons', 'icon.png'), app.isPackaged);
   mainWindow.on('closed', () => (mainWindow = null));
 });
 

@@ -3,7 +3,6 @@ import { DROPPED_PATH_CHANNEL } from '../../shared/ipc/bridge.ts';
 import { channelNames, contract, type ChannelName } from '../../shared/ipc.ts';
 import type { Envelope } from '../../shared/ipc/channel.ts';
 import { hostMessages as m } from '../../shared/messages/host.ts';
-import { collectUserPaths } from '../../shared/ipc/paths.ts';
 import { validateCall } from '../core/host/dispatch.ts';
 import type { PathGrants } from './path-grants.ts';
 import { isAppUrl } from './security.ts';
@@ -34,7 +33,7 @@ export function registerIpc(options: {
       if (!fromApp(event)) return { ok: false, error: { code: 'forbidden-sender', message: m.rejectedSender } };
       const call = validateCall(name, raw);
       if (!call.ok) return { ok: false, error: call.error };
-      const refused = collectUserPaths(contract[name].args, call.args).find((p) => !options.grants.allows(p));
+      const refused = options.grants.refusal(contract[name].args, call.args);
       if (refused !== undefined) return { ok: false, error: { code: 'path-not-granted', message: m.pathNotGranted(refused) } };
       if (contract[name].host === 'main') {
         const handler = options.mainHandlers[name];

@@ -4,7 +4,7 @@ import { APP_ORIGIN, devServerUrl, hardenContents } from './security.ts';
 import { secureWebPreferences } from './web-preferences.ts';
 
 /** The one place windows are made, so every window gets the same locked-down preferences. */
-export function createMainWindow(preloadPath: string, iconPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, iconPath: string, packaged: boolean): BrowserWindow {
   const window = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -14,7 +14,7 @@ export function createMainWindow(preloadPath: string, iconPath: string): Browser
     show: false,
     backgroundColor: '#f6f5f2',
     icon: iconPath,
-    webPreferences: secureWebPreferences(path.resolve(preloadPath)),
+    webPreferences: secureWebPreferences(path.resolve(preloadPath), { packaged }),
   });
   hardenContents(window.webContents);
   window.once('ready-to-show', () => window.show());

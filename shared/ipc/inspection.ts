@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel.ts';
-import { userPath } from './paths.ts';
+import { savePath, userPath } from './paths.ts';
 import type { Attribute, CategoryId } from '../types.ts';
 import type { Deadline, HolidayCalendar } from '../workdays.ts';
 import type { Checkpoint } from './records.ts';
@@ -301,7 +301,11 @@ export type BundleProblem =
   | 'figures-mismatch'
   | 'not-closed'
   | 'pinned-key-mismatch'
-  | 'duplicate';
+  | 'duplicate'
+  | 'not-found'
+  | 'malformed'
+  | 'unconfirmed-key'
+  | 'unit-name-collision';
 
 export interface BundleCheck {
   ok: boolean;
@@ -437,12 +441,12 @@ export const inspectionChannels = {
   proposeOutcomes: channel(z.tuple([proposeSchema]))<ProposeResult>(),
   closeInspection: channel(z.tuple([z.object({ year }).strict()]))<InspectionStatus>(),
 
-  exportInspection: channel(z.tuple([z.object({ year, format: z.enum(['xlsx', 'docx', 'csv', 'bundle']), path: userPath, password: password.optional() }).strict()]))<ExportedFile>(),
+  exportInspection: channel(z.tuple([z.object({ year, format: z.enum(['xlsx', 'docx', 'csv', 'bundle']), path: savePath, password: password.optional() }).strict()]))<ExportedFile>(),
   annualFigures: channel(z.tuple([z.object({ year }).strict()]))<AnnualFigures>(),
 
   verifyBundle: channel(z.tuple([z.object({ path: userPath }).strict()]))<BundleCheck>(),
-  /** `trustNewKey`: the office confirmed by telephone or letter that the unit changed its signing key. */
-  importBundles: channel(z.tuple([z.object({ paths: z.array(userPath).min(1).max(1000), trustNewKey: z.boolean().optional() }).strict()]))<BundleCheck[]>(),
+  /** `confirmedFingerprints`: keys the office got from the units by telephone or letter, for first-seen units and changed keys. */
+  importBundles: channel(z.tuple([z.object({ paths: z.array(userPath).min(1).max(1000), confirmedFingerprints: z.array(text(200)).max(1000).optional() }).strict()]))<BundleCheck[]>(),
   consolidatedView: channel(z.tuple([z.object({ year }).strict()]))<ConsolidatedView>(),
-  exportConsolidated: channel(z.tuple([z.object({ year, format: z.enum(['xlsx', 'csv']), path: userPath }).strict()]))<ExportedFile>(),
+  exportConsolidated: channel(z.tuple([z.object({ year, format: z.enum(['xlsx', 'csv']), path: savePath }).strict()]))<ExportedFile>(),
 };

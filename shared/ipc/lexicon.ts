@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel.ts';
-import { userPath } from './paths.ts';
+import { savePath, userPath } from './paths.ts';
 import type { CategoryId, ScanResult } from '../types.ts';
 
 export const lexiconModes = ['any', 'topic', 'mark'] as const;
@@ -63,7 +63,7 @@ export const lexiconChannels = {
   /** Reads a table in the shipped format (terms, or `word\tnote` lines for allow-words) into the user's tables. */
   importLexicon: channel(z.tuple([z.object({ path: userPath }).strict()]))<LexiconImportResult>(),
   /** Writes the user's own terms and allow-words as one table in the shipped format. */
-  exportLexicon: channel(z.tuple([z.object({ path: userPath }).strict()]))<{ path: string; terms: number; allow: number }>(),
+  exportLexicon: channel(z.tuple([z.object({ path: savePath }).strict()]))<{ path: string; terms: number; allow: number }>(),
   /** Scans a sentence with the current lexicon, recording nothing. */
   testLexicon: channel(z.tuple([z.object({ text: z.string().min(1).max(20_000) }).strict()]))<ScanResult>(),
 };

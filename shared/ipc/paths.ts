@@ -1,19 +1,32 @@
 import { z } from 'zod';
 
 /**
- * A file or folder the user picked in a native dialog or dropped on the window. The Electron gate lets a
- * call through only when every such argument was granted that way, so page script alone cannot make the
- * app read or write an arbitrary path.
+ * A file or folder the user picked in a native open dialog or dropped on the window: the app may read it
+ * (and walk a folder). The Electron gate lets a call through only when every such argument was granted that
+ * way, so page script alone cannot make the app read an arbitrary path.
  */
-export const userPath = z.string().min(1).max(4096).meta({ userPath: true });
+export const userPath = z.string().min(1).max(4096).meta({ userPath: 'read' });
 
-const isUserPath = (schema: z.ZodType) => (schema.meta() as { userPath?: boolean } | undefined)?.userPath === true;
+/**
+ * A file the app writes: only the exact path a save dialog returned is accepted, never a path inside a
+ * granted folder. The core may write beside it only files of the same stem (`X.checkpoint.json`, a
+ * temporary `X.xlsx.….tmp`), and the dialog says so.
+ */
+export const savePath = z.string().min(1).max(4096).meta({ userPath: 'save' });
 
-/** Every userPath value inside `value`, read along `schema` (objects, arrays, tuples, optionals, unions). */
-export function collectUserPaths(schema: z.ZodType, value: unknown, out: string[] = []): string[] {
+export interface UserPathArgument {
+  path: string;
+  save: boolean;
+}
+
+const kindOf = (schema: z.ZodType) => (schema.meta() as { userPath?: 'read' | 'save' } | undefined)?.userPath;
+
+/** Every userPath and savePath value inside `value`, read along `schema` (objects, arrays, tuples, optionals, unions). */
+export function collectUserPaths(schema: z.ZodType, value: unknown, out: UserPathArgument[] = []): UserPathArgument[] {
   if (value === undefined || value === null) return out;
-  if (isUserPath(schema)) {
-    if (typeof value === 'string') out.push(value);
+  const kind = kindOf(schema);
+  if (kind) {
+    if (typeof value === 'string') out.push({ path: value, save: kind === 'save' });
     return out;
   }
   const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel.ts';
-import { userPath } from './paths.ts';
+import { savePath, userPath } from './paths.ts';
 import type {
   ApiError,
   Attribute,
@@ -472,13 +472,13 @@ export const recordsChannels = {
 
   listAudit: channel(z.tuple([auditFilterSchema]))<AuditPage>(),
   verifyAudit: channel(z.tuple([z.object({ checkpointPath: userPath.optional() }).strict()]))<AuditVerifyReport>(),
-  writeCheckpoint: channel(z.tuple([z.object({ path: userPath, password }).strict()]))<Checkpoint>(),
+  writeCheckpoint: channel(z.tuple([z.object({ path: savePath, password }).strict()]))<Checkpoint>(),
 
   getSettings: channel(z.tuple([]))<Settings>(),
   updateSettings: channel(z.tuple([settingsPatchSchema]))<Settings>(),
-  backupNow: channel(z.tuple([z.object({ path: userPath }).strict()]))<BackupResult>(),
+  backupNow: channel(z.tuple([z.object({ path: savePath }).strict()]))<BackupResult>(),
   restoreBackup: channel(z.tuple([z.object({ path: userPath }).strict()]))<SessionStatus>(),
-  exportRedacted: channel(z.tuple([z.object({ decisionId: id, path: userPath, format: z.enum(['docx', 'txt']) }).strict()]))<RedactedExport>(),
+  exportRedacted: channel(z.tuple([z.object({ decisionId: id, path: savePath, format: z.enum(['docx', 'txt']) }).strict()]))<RedactedExport>(),
 };
 
 export interface SignOff {

@@ -85,7 +85,6 @@ export const inspectionMessages = {
   openDecision: (documentId: number, decisionId: number) => `文件（编号${documentId}）已有尚未签发的决定（编号${decisionId}），请先办结该决定。`,
   sameAttribute: (label: string) => `该文件现行属性已是“${label}”，请选择“维持原属性”。`,
   itemsPending: (year: number, pending: number) => `${year}年度自查还有${pending}项未办结（未提出处理意见或新决定尚未签发），不能结束自查。`,
-  needsRole: (user: string, roles: string) => `用户“${user}”没有“${roles}”角色，不能执行此操作。`,
   passwordRequired: '导出签名文件需要输入口令。',
   /** Excel header/footer codes: &C centre, &P page, &N pages. */
   sheetFooter: '&C第 &P 页，共 &N 页',
@@ -106,6 +105,8 @@ export const inspectionMessages = {
   bundleChecked: (unit: string, year: number, fingerprint: string) => `签名文件完好：${unit} ${year}年度自查，签名公钥指纹 ${fingerprint.slice(0, 16)}…，审计链检查点已核验。`,
   bundleImported: (unit: string, year: number) => `已导入${unit}${year}年度自查结果。`,
   bundleReplaced: (unit: string, year: number) => `已导入${unit}${year}年度自查结果，替换此前导入的版本。`,
+  malformedAt: (where: string) => (where ? `${where} 处缺失或取值无效` : '缺少必需的内容'),
+  notJson: '不是 UTF-8 编码的 JSON 文本',
   bundleProblems: {
     unreadable: (file: string, detail: string) => `无法读取文件“${file}”：${detail}`,
     'not-bundle': (file: string) => `文件“${file}”不是本系统导出的年度自查签名文件。`,
@@ -117,8 +118,15 @@ export const inspectionMessages = {
     'entry-mismatch': (file: string, seq: number) => `文件“${file}”中的审计记录（序号${seq}）与其哈希值不符，记录被改动。`,
     'figures-mismatch': (file: string) => `文件“${file}”中的汇总数字与逐项记录不一致。`,
     'not-closed': (file: string) => `文件“${file}”对应的自查尚未结束，汇总数字未锁定，不予汇总。`,
-    'pinned-key-mismatch': (file: string, unit: string, pinned: string) => `文件“${file}”的签名公钥与此前登记的“${unit}”公钥（指纹 ${pinned.slice(0, 16)}…）不同，不予采信；如该单位确已更换密钥，请核实后由管理员处理。`,
-    duplicate: (file: string) => `文件“${file}”此前已经导入。`,
+    'pinned-key-mismatch': (file: string, unit: string, pinned: string, typed: boolean) =>
+      `文件“${file}”的签名公钥与此前登记的“${unit}”公钥（指纹 ${pinned.slice(0, 16)}…）不同，不予采信。${typed ? '所输入的指纹与该文件的签名公钥不符。' : ''}如该单位确已更换密钥，请通过电话或公文向该单位索取新公钥指纹，导入时输入以确认。`,
+    duplicate: (file: string) => `文件“${file}”此前已经导入，本次未重复导入。`,
+    'not-found': (file: string) => `找不到文件“${file}”：文件不存在，可能已被移动、改名或删除。`,
+    malformed: (file: string, detail: string) => `文件“${file}”的结构不符合年度自查签名文件的格式（${detail}），不予采信。`,
+    'unconfirmed-key': (file: string, unit: string, typed: boolean) =>
+      `文件“${file}”来自尚未登记的单位“${unit}”。${typed ? '所输入的指纹与该文件的签名公钥不符，不予导入。' : '首次导入须确认该单位的签名公钥：'}请通过电话或公文向该单位索取签名公钥指纹（64 位十六进制），导入时输入以确认。`,
+    'unit-name-collision': (file: string, unit: string, registered: string) =>
+      `文件“${file}”自称“${unit}”，但已登记的“${registered}”来自另一套安装、使用另一把签名公钥。同名单位的结果不能重复计入汇总，不予导入；请向该单位核实。`,
   } satisfies Record<BundleProblem, (...args: never[]) => string>,
 
   report: {
@@ -162,18 +170,22 @@ export const inspectionMessages = {
       '  disclosure-desk inspect list --year YYYY [--rule 规则] [--progress pending|proposed|done] [--json]',
       '  disclosure-desk inspect propose --year YYYY --as 拟稿人 --justification 说明 [--outcome keep|proactive|partial] (--all | 文件…)',
       '  disclosure-desk inspect close --year YYYY --as 用户',
-      '  disclosure-desk inspect export --year YYYY --out 目录 --as 审签人   （写出 xlsx、docx、csv 和签名包）',
+      '  disclosure-desk inspect export --year YYYY --out 目录 --as 审签人   （写出 xlsx、docx、csv 和签名包，签名包旁另有同名的 .checkpoint.json 检查点；任一项不能导出时一项也不写）',
       '规则取值：withheld、partial、often-requested、secrecy-lapsed、process-over；不写 --outcome 时各项采用系统建议。',
       '通用参数：--db 文件（或环境变量 DISCLOSURE_DESK_DB）；口令取自 DISCLOSURE_DESK_PASSWORD 或提示输入。',
     ].join('\n'),
     bundleSummary: '签名包：离线核验、导入各单位自查结果、汇总',
     bundleUsage: [
       '用法：',
-      '  disclosure-desk bundle verify 文件            （完好时退出码 0，拒收时 3）',
-      '  disclosure-desk bundle import 文件… --as 用户 [--trust-new-key]',
+      '  disclosure-desk bundle verify 文件…',
+      '  disclosure-desk bundle import 文件… --as 用户 [--trust-new-key 公钥指纹]…',
       '  disclosure-desk bundle summary --year YYYY [--out 文件.xlsx|文件.csv --as 用户] [--json]',
+      '首次导入某单位的签名包，或该单位更换了签名密钥时，须用 --trust-new-key 输入通过电话或公文从该单位取得的公钥指纹（64 位十六进制，可含空格）。',
+      '退出码：0 全部完好或已导入；3 有签名包被拒收；1 有文件不存在或无法读取；4 有签名包此前已导入（其余正常）；2 用法错误。',
       '通用参数：--db 文件（或环境变量 DISCLOSURE_DESK_DB）。',
     ].join('\n'),
+    trustHint: '确认单位签名公钥：bundle import 文件 --as 用户 --trust-new-key 该单位告知的公钥指纹',
+    badFingerprint: (value: string) => `公钥指纹“${value}”无效：应为 64 位十六进制数字（可含空格或冒号分隔）。`,
     reportSummary: '政府信息公开工作年度报告数字（条例第五十条），取自审计日志',
     reportUsage: '用法：disclosure-desk report --year YYYY [--json] [--db 文件]',
     badYear: (value: string) => `年度“${value}”无效，应为四位数字，如 --year 2025。`,
@@ -192,6 +204,7 @@ export const inspectionMessages = {
     skipped: (documentId: number, message: string) => `未处理文件 ${documentId}：${message}`,
     needDocs: '请列出文件，或用 --all 处理清单中全部待处理项。',
     wrote: (format: string, file: string, sha: string) => `已写出 ${format}：${file}（SHA-256 ${sha.slice(0, 16)}…）`,
+    signerFingerprint: (fingerprint: string) => `签名公钥指纹：${fingerprint}\n（首次报送或更换密钥时，请通过电话或公文告知政府办公室，供其导入时用 --trust-new-key 核对。）`,
     verified: (message: string) => `完好：${message}`,
     refused: (file: string, message: string) => `拒收 ${file}：${message}`,
     imported: (message: string) => `已导入：${message}`,

@@ -36,7 +36,8 @@ export type FileTypeKey = keyof typeof fileTypeLabels;
 
 export const intakeMessages = {
   empty: (file: string) => `“${file}”是空文件，没有可读取的内容。`,
-  unreadable: (file: string) => `无法打开“${file}”：文件不存在或没有读取权限。`,
+  notFound: (file: string) => `找不到文件“${file}”：文件不存在，可能已被移动、改名或删除。`,
+  unreadable: (file: string) => `无法打开“${file}”：没有读取权限，或不是普通文件。`,
   corrupt: (file: string) => `无法读取“${file}”：文件已损坏或结构不完整。`,
   undecodableText: (file: string) => `无法读取“${file}”：文本编码无法识别（支持 UTF-8、UTF-16 和 GB18030/GBK）。`,
   encrypted: (file: string) => `“${file}”设有打开密码或已加密，无法读取。请解除密码后重新导入。`,

@@ -7,6 +7,7 @@ export const lexiconMessages = {
   duplicateAllow: (word: string) => `放行词“${word}”已存在。`,
   badTerm: (pattern: string, problem: string) => `词条“${pattern}”不能加入：${problem}`,
   unreadable: (file: string) => `无法读取词库文件“${file}”。`,
+  notFound: (file: string) => `找不到词库文件“${file}”：文件不存在，可能已被移动、改名或删除。`,
   unwritable: (file: string) => `无法写入词库文件“${file}”。`,
   userTableHeader: '# 本机自定义词条（由“词库”页面维护）',
   userAllowHeader: '# 本机自定义放行词（由“词库”页面维护）',

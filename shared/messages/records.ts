@@ -132,7 +132,7 @@ export const recordsMessages = {
   checkpointReplaced: (seq: number) => `第 ${seq} 条审计记录的哈希与检查点不一致：数据库文件被替换或改写。`,
   checkpointOk: (seq: number) => `与检查点一致（第 ${seq} 条）。`,
 
-  needsRole: (name: string, role: Role) => `用户“${name}”没有“${roleLabels[role]}”角色，不能执行此操作。`,
+  needsRole: (name: string, roles: readonly Role[]) => `用户“${name}”没有“${roles.map((r) => roleLabels[r]).join('或')}”角色，不能执行此操作。`,
   firstUserMustBeAdmin: '首个账户必须是管理员。',
   noRoles: (name: string) => `用户“${name}”至少需要一个角色。`,
   alreadySetUp: '系统已有账户，不能重复进行首次设置。',

@@ -186,6 +186,9 @@ test('a small November inspection: requests with deadlines, worklist, adopted su
   await bundleDialog.getByLabel('口令').fill('wrong-password');
   await bundleDialog.getByRole('button', { name: '签名并导出' }).click();
   await expect(bundleDialog.getByRole('alert')).toBeVisible();
+  await expect(bundleDialog).toContainText('.checkpoint.json');
+  // The signer reads the key fingerprint from this dialog and passes it on to the government office by telephone.
+  const spokenFingerprint = (await bundleDialog.getByText(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/).textContent())!;
   await bundleDialog.getByLabel('口令').fill(PASSWORD);
   await bundleDialog.getByRole('button', { name: '签名并导出' }).click();
   await expect(page.getByText(`已导出签名包（报送）：${bundle}`)).toBeVisible();
@@ -216,8 +219,16 @@ test('a small November inspection: requests with deadlines, worklist, adopted su
   await page.getByRole('button', { name: '汇总' }).click();
   desk.dialogs.files.push([bundle, tampered]);
   await page.getByRole('button', { name: '导入签名包' }).click();
-  await expect(page.getByText('导入完成：采信 1 个，拒收 1 个。')).toBeVisible();
-  await expect(page.getByRole('region', { name: '核验结果' }).locator('li.check-refused')).toContainText('签名后被改动');
+  await expect(page.getByText('导入完成：采信 0 个，拒收 2 个。')).toBeVisible();
+  const imported = page.getByRole('region', { name: '核验结果' });
+  await expect(imported.locator('li.check-refused', { hasText: '被改动的签名包.json' })).toContainText('签名后被改动');
+  // A unit seen for the first time counts only once the office confirms the fingerprint the unit gave by telephone.
+  await expect(imported.locator('li.check-refused', { hasText: '自查签名包.json' }).first()).toContainText('尚未登记的单位');
+  await imported.locator('li', { hasText: '尚未登记的单位' }).getByRole('button', { name: '输入公钥指纹确认' }).click();
+  const confirm = page.getByRole('dialog', { name: '确认单位的签名公钥' });
+  await confirm.getByLabel('单位告知的公钥指纹').fill(spokenFingerprint);
+  await confirm.getByRole('button', { name: '核对指纹并导入' }).click();
+  await expect(page.getByText('已确认玉林市测试局的签名公钥并导入签名包，此项决定已记入审计日志。')).toBeVisible();
   const consolidated = page.getByRole('table', { name: `${year}年度各单位自查汇总` });
   const unitRow = consolidated.locator('tbody tr', { hasText: '玉林市测试局' });
   await expect(unitRow).toBeVisible();

@@ -9,6 +9,7 @@ const bin = path.resolve('electron/cli/bin.mjs');
 let unitDb: string;
 let officeDb: string;
 let out: string;
+let signerFingerprint: string;
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, DISCLOSURE_DESK_PASSWORD: password, TZ: process.env.TZ ?? 'UTC' } });
@@ -44,12 +45,25 @@ describe('the inspection commands', () => {
     expect(bad.stderr).toContain('--applicant 的取值“company”无效');
   });
 
-  it('reports a closed inspection and writes the xlsx, docx, csv and signed bundle', () => {
+  it('refuses the exports to an admin before writing any of them: the bundle needs the signer', () => {
+    const before = cli('audit', 'verify', '--json', '--db', unitDb);
+    const r = cli('inspect', 'export', '--year', '2025', '--out', out, '--as', 'admin', '--db', unitDb);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('审签人');
+    expect(fs.readdirSync(out)).toEqual([]);
+    const after = cli('audit', 'verify', '--json', '--db', unitDb);
+    expect(JSON.parse(after.stdout).entries).toBe(JSON.parse(before.stdout).entries + 1);
+  });
+
+  it('reports a closed inspection and writes the xlsx, docx, csv and signed bundle, with the signer\'s key fingerprint to pass on', () => {
     const status = cli('inspect', 'status', '--year', '2025', '--db', unitDb);
     expect(status.stdout).toContain('2025年度自查：已结束（已锁定）；已办结 7/7');
     const exported = cli('inspect', 'export', '--year', '2025', '--out', out, '--as', 'signer', '--db', unitDb);
     expect(exported.stderr).toBe('');
     expect(fs.readdirSync(out).sort()).toEqual(['2025年度自查台账.csv', '2025年度自查台账.xlsx', '2025年度自查情况报告.docx', '2025年度自查签名包.checkpoint.json', '2025年度自查签名包.json']);
+    const bundle = JSON.parse(fs.readFileSync(path.join(out, '2025年度自查签名包.json'), 'utf8')) as { signer: { keyFingerprint: string } };
+    signerFingerprint = /签名公钥指纹：([0-9A-F ]+)/.exec(exported.stdout)![1]!;
+    expect(signerFingerprint.replace(/ /g, '').toLowerCase()).toBe(bundle.signer.keyFingerprint);
   });
 
   it('verifies a bundle with exit 0, and refuses a tampered one with exit 3 and the reason', () => {
@@ -62,11 +76,27 @@ describe('the inspection commands', () => {
     expect(r.stdout).toContain('签名与内容不符');
   });
 
-  it('imports bundles at the government office and shows the consolidated figures', () => {
-    const r = cli('bundle', 'import', path.join(out, '2025年度自查签名包.json'), path.join(out, 'tampered.json'), '--as', 'reviewer', '--db', officeDb);
-    expect(r.code).toBe(3);
+  it('imports a first-seen unit only with its fingerprint, and tells refused (3), missing (1) and already imported (4) apart', () => {
+    const bundle = path.join(out, '2025年度自查签名包.json');
+    const unconfirmed = cli('bundle', 'import', bundle, '--as', 'reviewer', '--db', officeDb);
+    expect(unconfirmed.code).toBe(3);
+    expect(unconfirmed.stdout).toContain('尚未登记的单位“西区民政局”');
+    expect(unconfirmed.stdout).toContain('--trust-new-key');
+
+    expect(cli('bundle', 'import', bundle, '--as', 'reviewer', '--trust-new-key', '12 34', '--db', officeDb)).toMatchObject({ code: 2, stderr: expect.stringContaining('64 位十六进制') });
+
+    const r = cli('bundle', 'import', bundle, '--as', 'reviewer', '--trust-new-key', signerFingerprint, '--db', officeDb);
+    expect(r.code).toBe(0);
     expect(r.stdout).toContain('已导入：已导入西区民政局2025年度自查结果。');
-    expect(r.stdout).toContain('拒收');
+
+    const again = cli('bundle', 'import', bundle, '--as', 'reviewer', '--db', officeDb);
+    expect(again.code).toBe(4);
+    expect(again.stdout).toContain('此前已经导入');
+    expect(cli('bundle', 'import', bundle, path.join(out, 'tampered.json'), '--as', 'reviewer', '--db', officeDb).code).toBe(3);
+    const missing = cli('bundle', 'import', path.join(out, '没有这个文件.json'), '--as', 'reviewer', '--db', officeDb);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('找不到文件“没有这个文件.json”');
+
     const summary = cli('bundle', 'summary', '--year', '2025', '--json', '--db', officeDb);
     expect(JSON.parse(summary.stdout).totals).toMatchObject({ units: 1, items: 7, toProactive: 3 });
   });

@@ -32,8 +32,17 @@ describe('intake errors', () => {
     expectError(await extractBytes(new Uint8Array(4096).map((_, i) => (i * 131 + 7) % 256), 'noise.docx'), 'corrupt');
   });
 
-  it('reports a missing file with code "corrupt" instead of rejecting', async () => {
-    expect(expectError(await extractFile('/nonexistent/草稿.docx'), 'corrupt')).toContain('草稿.docx');
+  it('reports a missing file with code "not-found" and a message naming it, instead of rejecting', async () => {
+    const message = expectError(await extractFile('/nonexistent/草稿.docx'), 'not-found');
+    expect(message).toBe('找不到文件“草稿.docx”：文件不存在，可能已被移动、改名或删除。');
+    const dir = mkdtempSync(path.join(tmpdir(), 'intake-'));
+    writeFileSync(path.join(dir, '通知.txt'), '正文');
+    expectError(await extractFile(path.join(dir, '通知.txt', '草稿.docx')), 'not-found');
+  });
+
+  it('tells a folder given as a file from a missing one: "corrupt", saying it is not a plain file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'intake-'));
+    expect(expectError(await extractFile(dir), 'corrupt')).toContain('不是普通文件');
   });
 
   it('rejects a password-protected PDF with code "encrypted"', async () => {

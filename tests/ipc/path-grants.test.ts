@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import { contract, channelNames } from '../../shared/ipc.ts';
@@ -34,7 +36,7 @@ describe('path arguments in the IPC contract', () => {
         let cursor = arg;
         keys.slice(1, -1).forEach((k) => (cursor = (cursor[k] = {}) as Record<string, unknown>));
         cursor[keys.at(-1)!] = isArray ? [sample] : sample;
-        expect(collectUserPaths(schema, [arg]), field).toContain(sample);
+        expect(collectUserPaths(schema, [arg]).map((p) => p.path), field).toContain(sample);
       }
     }
     // startImport, verifyAudit, writeCheckpoint, backupNow, restoreBackup, exportRedacted, exportInspection,
@@ -43,35 +45,91 @@ describe('path arguments in the IPC contract', () => {
   });
 
   it('finds the paths of an import, a save and an optional checkpoint, and nothing else', () => {
-    expect(collectUserPaths(contract.startImport.args, [{ paths: ['/a/1.docx', '/b'] }])).toEqual(['/a/1.docx', '/b']);
-    expect(collectUserPaths(contract.exportRedacted.args, [{ decisionId: 3, path: '/out/公开版.docx', format: 'docx' }])).toEqual(['/out/公开版.docx']);
+    expect(collectUserPaths(contract.startImport.args, [{ paths: ['/a/1.docx', '/b'] }])).toEqual([{ path: '/a/1.docx', save: false }, { path: '/b', save: false }]);
+    expect(collectUserPaths(contract.exportRedacted.args, [{ decisionId: 3, path: '/out/公开版.docx', format: 'docx' }])).toEqual([{ path: '/out/公开版.docx', save: true }]);
     expect(collectUserPaths(contract.verifyAudit.args, [{}])).toEqual([]);
     expect(collectUserPaths(contract.getAppInfo.args, [])).toEqual([]);
   });
+
+  it('marks as save targets exactly the channels that write a file', () => {
+    const writers = channelNames.filter((name) => {
+      const fields = pathNamedFields(contract[name].args, name);
+      return fields.length > 0 && collectUserPaths(contract[name].args, [{ path: '/x', paths: ['/x'], checkpointPath: '/x' }]).some((p) => p.save);
+    });
+    expect(writers.sort()).toEqual(['backupNow', 'exportConsolidated', 'exportInspection', 'exportLexicon', 'exportRedacted', 'writeCheckpoint']);
+  });
 });
 
-describe('path grants', () => {
+describe('read grants', () => {
   const root = path.resolve('/work/公文');
+  const reads = (grants: PathGrants, p: string) => grants.refusal(contract.startImport.args, [{ paths: [p] }]) === undefined;
 
   it('allows a granted file and nothing beside it', () => {
     const grants = new PathGrants();
     grants.grantFile(path.join(root, '通知.docx'));
-    expect(grants.allows(path.join(root, '通知.docx'))).toBe(true);
-    expect(grants.allows(path.join(root, '其他.docx'))).toBe(false);
-    expect(grants.allows(path.join(root, '通知.docx', '..', '..', 'etc', 'passwd'))).toBe(false);
+    expect(reads(grants, path.join(root, '通知.docx'))).toBe(true);
+    expect(reads(grants, path.join(root, '其他.docx'))).toBe(false);
+    expect(reads(grants, path.join(root, '通知.docx', '..', '..', 'etc', 'passwd'))).toBe(false);
   });
 
   it('allows what lies inside a granted folder, but not a sibling that shares its prefix or an escape with ..', () => {
     const grants = new PathGrants();
     grants.grantFolder(root);
-    expect(grants.allows(path.join(root, '2024', '批复.pdf'))).toBe(true);
-    expect(grants.allows(root + '备份')).toBe(false);
-    expect(grants.allows(path.join(root, '..', 'secret.txt'))).toBe(false);
+    expect(reads(grants, path.join(root, '2024', '批复.pdf'))).toBe(true);
+    expect(reads(grants, root + '备份')).toBe(false);
+    expect(reads(grants, path.join(root, '..', 'secret.txt'))).toBe(false);
   });
 
   it('refuses relative paths', () => {
     const grants = new PathGrants();
     grants.grantFolder(process.cwd());
-    expect(grants.allows('package.json')).toBe(false);
+    expect(reads(grants, 'package.json')).toBe(false);
+  });
+});
+
+describe('write grants', () => {
+  const scratch = () => fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'grants-')));
+  const exportCall = (file: string) => [{ year: 2025, format: 'xlsx', path: file }];
+
+  it('does not let a folder grant (an import or a drop) cover writes below it, through a link or otherwise', () => {
+    const dropped = scratch();
+    const elsewhere = scratch();
+    fs.symlinkSync(elsewhere, path.join(dropped, 'link'));
+    const grants = new PathGrants();
+    grants.grantFolder(dropped);
+    expect(grants.refusal(contract.startImport.args, [{ paths: [path.join(dropped, 'a.docx')] }])).toBeUndefined();
+    expect(grants.refusal(contract.exportInspection.args, exportCall(path.join(dropped, 'link', 'planted.xlsx')))).toBe(path.join(dropped, 'link', 'planted.xlsx'));
+    expect(grants.refusal(contract.exportInspection.args, exportCall(path.join(dropped, 'new.xlsx')))).toBe(path.join(dropped, 'new.xlsx'));
+  });
+
+  it('lets a save grant cover only the exact path the dialog returned, not a sibling, and not an open-dialog file', () => {
+    const dir = scratch();
+    const chosen = path.join(dir, '台账.xlsx');
+    const grants = new PathGrants();
+    grants.grantSave(chosen);
+    grants.grantFile(path.join(dir, '读入.docx'));
+    expect(grants.refusal(contract.exportInspection.args, exportCall(chosen))).toBeUndefined();
+    expect(grants.refusal(contract.exportInspection.args, exportCall(path.join(dir, '台账.checkpoint.json')))).toBeDefined();
+    expect(grants.refusal(contract.exportInspection.args, exportCall(path.join(dir, '读入.docx')))).toBeDefined();
+    expect(grants.refusal(contract.verifyAudit.args, [{ checkpointPath: chosen }])).toBeUndefined();
+  });
+
+  it('refuses a granted save path once its folder has been swapped for a link, or when the file itself is a link', () => {
+    const parent = scratch();
+    const elsewhere = scratch();
+    const dir = path.join(parent, 'out');
+    fs.mkdirSync(dir);
+    const chosen = path.join(dir, 'backup.sqlite');
+    const grants = new PathGrants();
+    grants.grantSave(chosen);
+    expect(grants.refusal(contract.backupNow.args, [{ path: chosen }])).toBeUndefined();
+    fs.rmSync(dir, { recursive: true });
+    fs.symlinkSync(elsewhere, dir);
+    expect(grants.refusal(contract.backupNow.args, [{ path: chosen }])).toBe(chosen);
+
+    const other = path.join(scratch(), 'copy.sqlite');
+    fs.symlinkSync(path.join(elsewhere, 'target'), other);
+    grants.grantSave(other);
+    expect(grants.refusal(contract.backupNow.args, [{ path: other }])).toBe(other);
   });
 });

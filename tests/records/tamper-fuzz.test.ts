@@ -48,7 +48,7 @@ async function buildFixture(): Promise<string> {
   closedNovember(north, '北区教育局');
   const bundle = await exportInspection(north.ctx, north.team.signer, 2025, 'bundle', path.join(tempDir(), 'north.json'), password);
   north.ctx.store.close();
-  expect(importBundles(ctx, team.reviewer, [bundle.path])[0]).toMatchObject({ ok: true });
+  expect(importBundles(ctx, team.reviewer, [bundle.path], { confirmedFingerprints: [north.team.signer.keyFingerprint] })[0]).toMatchObject({ ok: true });
   ctx.store.close();
   return unit.file;
 }

@@ -1,37 +1,37 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from '../main.ts';
 import { parseArgs, usageError, type ParsedArgs } from '../args.ts';
 import { openCliRecords, print, signIn } from '../record.ts';
 import { yearOption } from './inspect.ts';
-import { verifyBundleText } from '../../core/inspection/bundle/verify.ts';
-import { consolidatedView, exportConsolidated, importBundles } from '../../core/inspection/consolidate.ts';
+import { consolidatedView, exportConsolidated, importBundles, verifyBundleFile } from '../../core/inspection/consolidate.ts';
+import { normaliseFingerprint } from '../../../shared/fingerprint.ts';
+import type { BundleCheck, BundleProblem } from '../../../shared/ipc/inspection.ts';
 import { inspectionMessages } from '../../../shared/messages/inspection.ts';
 
 const m = inspectionMessages.cli;
 const usage = m.bundleUsage;
 
-/** Exit code when a bundle is refused, as `audit verify` uses for a broken chain. */
-const refusedExit = 3;
+/**
+ * Exit codes of `bundle verify` and `bundle import` (README, 退出码), the most serious outcome of the batch winning:
+ * 3 a bundle was refused (tampered, malformed, unconfirmed or changed key, unit-name collision), 1 a file was
+ * missing or could not be read, 4 a bundle had already been imported and nothing else went wrong, 0 all done.
+ */
+const exitCodes = { refused: 3, fileProblem: 1, duplicate: 4, ok: 0 } as const;
+const fileProblems: readonly (BundleProblem | null)[] = ['not-found', 'unreadable'];
+
+function exitCodeOf(checks: readonly BundleCheck[]): number {
+  const problems = checks.filter((c) => !c.ok).map((c) => c.problem);
+  if (problems.some((p) => !fileProblems.includes(p) && p !== 'duplicate')) return exitCodes.refused;
+  if (problems.some((p) => fileProblems.includes(p))) return exitCodes.fileProblem;
+  if (problems.includes('duplicate')) return exitCodes.duplicate;
+  return exitCodes.ok;
+}
 
 function verify(files: readonly string[], json: boolean): number {
   if (files.length === 0) throw usageError(m.unknownSubcommand('bundle verify', ''), usage);
-  let refused = 0;
-  const checks = files.map((file) => {
-    let bytes: Uint8Array;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch (error) {
-      refused++;
-      return { ok: false, file, message: inspectionMessages.bundleProblems.unreadable(path.basename(file), (error as Error).message) };
-    }
-    const { check } = verifyBundleText(bytes, path.basename(file));
-    if (!check.ok) refused++;
-    return { ...check, file };
-  });
+  const checks = files.map(verifyBundleFile);
   if (json) print(JSON.stringify(checks, null, 2));
   else for (const c of checks) print(c.ok ? m.verified(c.message) : m.refused(c.file, c.message));
-  return refused > 0 ? refusedExit : 0;
+  return exitCodeOf(checks);
 }
 
 async function withRecord(args: ParsedArgs, sub: string): Promise<number> {
@@ -42,10 +42,16 @@ async function withRecord(args: ParsedArgs, sub: string): Promise<number> {
       const files = args.positionals.slice(1);
       if (files.length === 0) throw usageError(m.unknownSubcommand('bundle import', ''), usage);
       const { actor } = await signIn(ctx, args, usage);
-      const checks = importBundles(ctx, actor, files, { trustNewKey: args.flags['trust-new-key'] === true });
+      const typed = args.lists['trust-new-key']!;
+      const bad = typed.find((f) => normaliseFingerprint(f) === null);
+      if (bad !== undefined) throw usageError(m.badFingerprint(bad), usage);
+      const checks = importBundles(ctx, actor, files, { confirmedFingerprints: typed });
       if (json) print(JSON.stringify(checks, null, 2));
-      else for (const c of checks) print(c.ok ? m.imported(c.message) : m.refused(c.file, c.message));
-      return checks.every((c) => c.ok) ? 0 : refusedExit;
+      else {
+        for (const c of checks) print(c.ok ? m.imported(c.message) : m.refused(c.file, c.message));
+        if (checks.some((c) => c.problem === 'unconfirmed-key' || c.problem === 'pinned-key-mismatch')) print(m.trustHint);
+      }
+      return exitCodeOf(checks);
     }
     const year = yearOption(args, usage);
     if (args.values.out) {
@@ -70,7 +76,7 @@ export const command: Command = {
   summary: m.bundleSummary,
   usage,
   async run(argv) {
-    const args = parseArgs(argv, { values: ['as', 'db', 'year', 'out'], flags: ['json', 'trust-new-key'] }, usage);
+    const args = parseArgs(argv, { values: ['as', 'db', 'year', 'out'], lists: ['trust-new-key'], flags: ['json'] }, usage);
     const sub = args.positionals[0] ?? '';
     if (sub === 'verify') return verify(args.positionals.slice(1), args.flags.json === true);
     if (sub === 'import' || sub === 'summary') return withRecord(args, sub);

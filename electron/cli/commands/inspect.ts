@@ -3,7 +3,8 @@ import type { Command } from '../main.ts';
 import { parseArgs, required, usageError, type ParsedArgs } from '../args.ts';
 import { openCliRecords, print, resolveDocument, signIn } from '../record.ts';
 import { closeInspection, inspectionStatus, openInspection, proposeOutcomes, worklist } from '../../core/inspection/lifecycle.ts';
-import { exportInspection } from '../../core/inspection/export/write.ts';
+import { exportInspectionFiles } from '../../core/inspection/export/write.ts';
+import { formatFingerprint } from '../../../shared/fingerprint.ts';
 import type { Context } from '../../core/records/context.ts';
 import { attribute } from '../../../shared/attributes.ts';
 import { inspectionOutcomes, worklistRules, type InspectionStatus, type WorklistFilter } from '../../../shared/ipc/inspection.ts';
@@ -89,9 +90,10 @@ async function run(ctx: Context, args: ParsedArgs): Promise<number> {
       const dir = required(args, 'out', usage);
       const { actor, password } = await signIn(ctx, args, usage);
       const names = fileNames(year);
-      for (const format of ['xlsx', 'docx', 'csv', 'bundle'] as const) {
-        const file = await exportInspection(ctx, actor, year, format, path.join(dir, names[format]), format === 'bundle' ? password : undefined);
-        print(m.wrote(format, file.path, file.sha256));
+      const files = Object.fromEntries(Object.entries(names).map(([format, name]) => [format, path.join(dir, name)]));
+      for (const file of await exportInspectionFiles(ctx, actor, year, files, password)) {
+        print(m.wrote(file.format, file.path, file.sha256));
+        if (file.format === 'bundle') print(m.signerFingerprint(formatFingerprint(actor.keyFingerprint)));
       }
       return 0;
     }

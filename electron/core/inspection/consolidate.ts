@@ -6,56 +6,102 @@ import { appendEntry } from '../records/chain.ts';
 import { actingRole, inspectionDb } from './context.ts';
 import { verifyBundleText } from './bundle/verify.ts';
 import { csvText } from './export/csv.ts';
-import { writeFileAtomic } from './export/write.ts';
+import { isMissing, writeFileAtomic } from '../files.ts';
 import { time, type Cell } from './export/cells.ts';
 import { addCells, printLayout } from './export/sheet.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
-import type { AnnualFigures, BundleCheck, ConsolidatedView, ExportedFile, InspectionSummary, UnitSummary } from '../../../shared/ipc/inspection.ts';
+import { normaliseFingerprint } from '../../../shared/fingerprint.ts';
+import { writeRoles } from '../../../shared/write-roles.ts';
+import type { AnnualFigures, BundleCheck, BundleProblem, ConsolidatedView, ExportedFile, InspectionSummary, UnitSummary } from '../../../shared/ipc/inspection.ts';
 import { inspectionMessages as m } from '../../../shared/messages/inspection.ts';
 
 /** The government office (政府办公室) collects the units' bundles; its disclosure office or an admin imports them. */
-const collectorRoles = ['reviewer', 'admin'] as const;
+const collectorRoles = writeRoles.consolidated;
+
+export interface ImportOptions {
+  /**
+   * Key fingerprints the office got from the units by another channel (telephone, letter) and typed in.
+   * A unit seen for the first time, or one that signs with a new key, is imported only when its key is among them.
+   */
+  confirmedFingerprints?: readonly string[];
+}
+
+/** Unit names compared as people read them: full-width and half-width forms alike, spaces ignored. */
+const unitNameKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
+
+/** Reads a bundle file the user named; a missing file is said to be missing. */
+function readBundleFile(file: string): { bytes: Uint8Array } | { check: BundleCheck } {
+  const name = path.basename(file);
+  const empty = { ok: false, file, unitName: null, installationId: null, year: null, keyFingerprint: null, sha256: null } as const;
+  try {
+    return { bytes: fs.readFileSync(file) };
+  } catch (error) {
+    if (isMissing(error)) return { check: { ...empty, problem: 'not-found', message: m.bundleProblems['not-found'](name) } };
+    return { check: { ...empty, problem: 'unreadable', message: m.bundleProblems.unreadable(name, (error as Error).message) } };
+  }
+}
+
+/** Verifies one bundle file with nothing but its own bytes, as `bundle verify` and the office's 仅核验 do. */
+export function verifyBundleFile(file: string): BundleCheck {
+  const read = readBundleFile(file);
+  if ('check' in read) return read.check;
+  return { ...verifyBundleText(read.bytes, path.basename(file)).check, file };
+}
 
 /**
- * Verifies each file offline and imports those that pass. The first bundle of a unit pins its signing key;
- * a later bundle signed with another key is refused until the office confirms the change (`trustNewKey`).
+ * Verifies each file offline and imports those that pass. A unit is known by its installation and the key it
+ * signs with: the first bundle of a unit, and a bundle signed with another key than the one on record, are
+ * imported only when the office confirms that key's fingerprint; a bundle that gives the name of a unit on record
+ * from another installation is refused, so no one can add figures in another unit's name.
  */
-export function importBundles(ctx: Context, actor: Actor, files: readonly string[], options: { trustNewKey?: boolean } = {}): BundleCheck[] {
+export function importBundles(ctx: Context, actor: Actor, files: readonly string[], options: ImportOptions = {}): BundleCheck[] {
   const role = actingRole(actor, collectorRoles);
   const db = inspectionDb(ctx);
+  const confirmed = new Set((options.confirmedFingerprints ?? []).map(normaliseFingerprint).filter((f) => f !== null));
   return files.map((file) => {
     const name = path.basename(file);
-    let bytes: Uint8Array;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch (error) {
-      return { ok: false, problem: 'unreadable', message: m.bundleProblems.unreadable(name, (error as Error).message), file, unitName: null, installationId: null, year: null, keyFingerprint: null, sha256: null } satisfies BundleCheck;
-    }
-    let { check, bundle } = verifyBundleText(bytes, name);
-    check = { ...check, file };
+    const read = readBundleFile(file);
+    if ('check' in read) return read.check;
+    const { bytes } = read;
+    const verified = verifyBundleText(bytes, name);
+    const check = { ...verified.check, file };
     return ctx.store.write(() => {
       const now = ctx.now();
-      if (bundle && db.bundleExists(check.sha256!)) ({ check, bundle } = { check: { ...check, ok: false, problem: 'duplicate', message: m.bundleProblems.duplicate(name) }, bundle: null });
-      const pinned = bundle ? db.unitKey(bundle.unit.installationId) : null;
-      if (bundle && pinned && pinned.keyFingerprint !== bundle.signer.keyFingerprint && !options.trustNewKey) {
-        ({ check, bundle } = { check: { ...check, ok: false, problem: 'pinned-key-mismatch', message: m.bundleProblems['pinned-key-mismatch'](name, pinned.unitName, pinned.keyFingerprint) }, bundle: null });
+      const refuse = (problem: BundleProblem, message: string, withholdKey = false): BundleCheck => {
+        appendEntry(ctx.store, { user: actor.name, role, action: 'bundle.refused', payload: { file, sha256: check.sha256, problem, unit: check.unitName, year: check.year } }, now);
+        // A fingerprint not yet confirmed is not shown back: the office must take it from the unit, not from the file.
+        return { ...check, ok: false, problem, message, keyFingerprint: withholdKey ? null : check.keyFingerprint };
+      };
+      const bundle = verified.bundle;
+      if (!bundle) return refuse(check.problem!, check.message);
+      if (db.bundleExists(check.sha256!)) return refuse('duplicate', m.bundleProblems.duplicate(name));
+      const unit = bundle.unit;
+      const key = bundle.signer.keyFingerprint;
+      const pinned = db.unitKey(unit.installationId);
+      const namesake = db.unitKeys().find((k) => k.installationId !== unit.installationId && unitNameKey(k.unitName) === unitNameKey(unit.name));
+      if (namesake) return refuse('unit-name-collision', m.bundleProblems['unit-name-collision'](name, unit.name, namesake.unitName));
+      const keyConfirmed = confirmed.has(key);
+      if (!pinned && !keyConfirmed) return refuse('unconfirmed-key', m.bundleProblems['unconfirmed-key'](name, unit.name, confirmed.size > 0), true);
+      if (pinned && pinned.keyFingerprint !== key && !keyConfirmed) {
+        return refuse('pinned-key-mismatch', m.bundleProblems['pinned-key-mismatch'](name, pinned.unitName, pinned.keyFingerprint, confirmed.size > 0), true);
       }
-      if (!bundle) {
-        appendEntry(ctx.store, { user: actor.name, role, action: 'bundle.refused', payload: { file, sha256: check.sha256, problem: check.problem, unit: check.unitName, year: check.year } }, now);
-        return check;
-      }
-      const replaces = db.unitHasBundle(bundle.unit.installationId, bundle.year);
-      // The office's decision to trust a unit's new key is part of the record: which key it replaced, and who decided.
-      const keyChange = pinned !== null && pinned.keyFingerprint !== bundle.signer.keyFingerprint ? { keyChanged: true, trustedNewKey: true, previousKeyFingerprint: pinned.keyFingerprint } : { keyChanged: false };
-      if (!pinned || pinned.keyFingerprint !== bundle.signer.keyFingerprint) {
-        db.pinKey({ installationId: bundle.unit.installationId, unitName: bundle.unit.name, keyFingerprint: bundle.signer.keyFingerprint, publicKey: bundle.signer.publicKey, pinnedAt: now });
+
+      const replaces = db.unitHasBundle(unit.installationId, bundle.year);
+      // Trusting a key is the office's decision and part of the record: whose key, which one it replaced, who decided.
+      const trust = !pinned
+        ? { firstSeen: true, confirmedFingerprint: true }
+        : pinned.keyFingerprint !== key
+          ? { keyChanged: true, confirmedFingerprint: true, previousKeyFingerprint: pinned.keyFingerprint }
+          : { keyChanged: false };
+      if (!pinned || pinned.keyFingerprint !== key || pinned.unitName !== unit.name) {
+        db.pinKey({ installationId: unit.installationId, unitName: unit.name, keyFingerprint: key, publicKey: bundle.signer.publicKey, pinnedAt: now });
       }
       db.insertBundle({
         sha256: check.sha256!,
-        installationId: bundle.unit.installationId,
-        unitName: bundle.unit.name,
+        installationId: unit.installationId,
+        unitName: unit.name,
         year: bundle.year,
-        keyFingerprint: bundle.signer.keyFingerprint,
+        keyFingerprint: key,
         closedAt: bundle.inspection.closedAt,
         figures: canonicalJson({ summary: bundle.summary, annual: bundle.annual }),
         body: new TextDecoder().decode(bytes),
@@ -64,10 +110,10 @@ export function importBundles(ctx: Context, actor: Actor, files: readonly string
       });
       appendEntry(
         ctx.store,
-        { user: actor.name, role, action: 'bundle.import', payload: { file, sha256: check.sha256, unit: bundle.unit.name, installationId: bundle.unit.installationId, year: bundle.year, keyFingerprint: bundle.signer.keyFingerprint, replaces, ...keyChange } },
+        { user: actor.name, role, action: 'bundle.import', payload: { file, sha256: check.sha256, unit: unit.name, installationId: unit.installationId, year: bundle.year, keyFingerprint: key, replaces, ...trust } },
         now,
       );
-      return { ...check, message: replaces ? m.bundleReplaced(bundle.unit.name, bundle.year) : m.bundleImported(bundle.unit.name, bundle.year) };
+      return { ...check, message: replaces ? m.bundleReplaced(unit.name, bundle.year) : m.bundleImported(unit.name, bundle.year) };
     });
   });
 }

@@ -6,12 +6,8 @@ import { readHolidays, readInspectionConfig, writeHolidays, writeInspectionConfi
 import { closeInspection, inspectionStatus, openInspection, proposeOutcomes, worklist } from './lifecycle.ts';
 import { exportInspection } from './export/write.ts';
 import { annualFiguresFor } from './annual.ts';
-import { verifyBundleText } from './bundle/verify.ts';
 import { inspectionDb } from './context.ts';
-import { consolidatedView, exportConsolidated, importBundles } from './consolidate.ts';
-import fs from 'node:fs';
-import path from 'node:path';
-import { inspectionMessages as m } from '../../../shared/messages/inspection.ts';
+import { consolidatedView, exportConsolidated, importBundles, verifyBundleFile } from './consolidate.ts';
 
 type InspectionApi = ApiOf<typeof inspectionChannels>;
 type Handlers = { [K in keyof InspectionApi]: (...args: Parameters<InspectionApi[K]>) => ReturnType<InspectionApi[K]> | Awaited<ReturnType<InspectionApi[K]>> };
@@ -41,15 +37,9 @@ export function inspectionHandlers(signedIn: () => { ctx: Context; actor: Actor 
     annualFigures: ({ year }) => annualFiguresFor(signedIn().ctx, year),
     verifyBundle: ({ path: file }) => {
       signedIn();
-      let bytes: Uint8Array;
-      try {
-        bytes = fs.readFileSync(file);
-      } catch (error) {
-        return { ok: false, problem: 'unreadable', message: m.bundleProblems.unreadable(path.basename(file), (error as Error).message), file, unitName: null, installationId: null, year: null, keyFingerprint: null, sha256: null };
-      }
-      return { ...verifyBundleText(bytes, path.basename(file)).check, file };
+      return verifyBundleFile(file);
     },
-    importBundles: ({ paths, trustNewKey }) => as((c, a) => importBundles(c, a, paths, { trustNewKey })),
+    importBundles: ({ paths, confirmedFingerprints }) => as((c, a) => importBundles(c, a, paths, { confirmedFingerprints })),
     consolidatedView: ({ year }) => consolidatedView(signedIn().ctx, year),
     exportConsolidated: ({ year, format, path: file }) => as((c, a) => exportConsolidated(c, a, year, format, file)),
   };

@@ -61,6 +61,14 @@ export interface BundleRecord {
   importedAt: string;
 }
 
+/** A unit on record at the collecting office: its installation and the signing key the office trusts for it. */
+export interface UnitKey {
+  installationId: string;
+  unitName: string;
+  keyFingerprint: string;
+  publicKey: string;
+}
+
 const requestSelect = `SELECT r.*, d.sha256 AS documentSha256, d.docNumber, d.title FROM info_requests r LEFT JOIN documents d ON d.id = r.documentId`;
 
 const itemSelect = `SELECT i.documentId, d.sha256 AS documentSha256, d.fileName, d.docNumber, d.title, d.docDate AS date, d.classification,
@@ -151,6 +159,7 @@ export function inspectionStore(db: Connection) {
   const bundleForUnit = db.prepare('SELECT id FROM bundles WHERE installationId = ? AND year = ? LIMIT 1').pluck();
   const latestBundles = db.prepare(`SELECT b.id, b.sha256, b.installationId, b.unitName, b.year, b.keyFingerprint, b.closedAt, b.figures, b.importedBy, b.importedAt FROM bundles b WHERE b.year = ? AND b.id = (SELECT max(id) FROM bundles x WHERE x.year = b.year AND x.installationId = b.installationId) ORDER BY b.unitName, b.installationId`);
   const unitKey = db.prepare('SELECT * FROM unit_keys WHERE installationId = ?');
+  const unitKeys = db.prepare('SELECT * FROM unit_keys ORDER BY installationId');
   const pinKey = db.prepare(`INSERT INTO unit_keys (installationId, unitName, keyFingerprint, publicKey, pinnedAt) VALUES (@installationId, @unitName, @keyFingerprint, @publicKey, @pinnedAt)
     ON CONFLICT (installationId) DO UPDATE SET unitName = excluded.unitName, keyFingerprint = excluded.keyFingerprint, publicKey = excluded.publicKey, pinnedAt = excluded.pinnedAt`);
 
@@ -231,7 +240,9 @@ export function inspectionStore(db: Connection) {
     insertBundle: (r: Omit<BundleRecord, 'id'>) => Number(insertBundle.run(r).lastInsertRowid),
     /** The newest bundle of each unit for `year`, without the bulky body. */
     latestBundles: (year: number) => latestBundles.all(year) as Omit<BundleRecord, 'body'>[],
-    unitKey: (installationId: string) => (unitKey.get(installationId) as { installationId: string; unitName: string; keyFingerprint: string; publicKey: string } | undefined) ?? null,
+    unitKey: (installationId: string) => (unitKey.get(installationId) as UnitKey | undefined) ?? null,
+    /** Every unit on record; a handful per office, so names are compared in code. */
+    unitKeys: () => unitKeys.all() as UnitKey[],
     pinKey: (r: { installationId: string; unitName: string; keyFingerprint: string; publicKey: string; pinnedAt: string }) => void pinKey.run(r),
   };
 }

@@ -6,6 +6,8 @@ import type { IntakeFailure } from './failure.ts';
 function describeFailure(failure: IntakeFailure, fileName: string, limits: IntakeLimits, byteSize = 0): IntakeError {
   const { code, reason } = failure;
   switch (code) {
+    case 'not-found':
+      return { code, message: m.notFound(fileName) };
     case 'empty':
       return { code, message: m.empty(fileName) };
     case 'corrupt':

@@ -15,3 +15,9 @@ export class IntakeFailure extends Error {
     this.actualType = actualType;
   }
 }
+
+/** Why a user's path could not be opened: nothing there (`not-found`), or there but not readable as a file. */
+export function openFailure(error: unknown): IntakeFailure {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR' ? new IntakeFailure('not-found') : new IntakeFailure('corrupt', 'unreadable');
+}

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IntakeLimits, IntakeResult } from '../../../shared/types.ts';
-import { IntakeFailure } from './failure.ts';
+import { IntakeFailure, openFailure } from './failure.ts';
 import { failed } from './errors.ts';
 import { ParsePool } from './pool.ts';
 
@@ -38,8 +38,8 @@ export async function extractFile(filePath: string, limits?: Partial<IntakeLimit
     const info = await stat(filePath);
     if (!info.isFile()) return failed(new IntakeFailure('corrupt', 'unreadable'), fileName, effective);
     size = info.size;
-  } catch {
-    return failed(new IntakeFailure('corrupt', 'unreadable'), fileName, effective);
+  } catch (error) {
+    return failed(openFailure(error), fileName, effective);
   }
   if (size === 0) return failed(new IntakeFailure('empty'), fileName, effective);
   if (size > effective.maxBytes) return failed(new IntakeFailure('too-large'), fileName, effective, size);

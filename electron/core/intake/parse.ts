@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocFormat, ExtractedDocument, IntakeLimits, IntakeResult, Paragraph } from '../../../shared/types.ts';
 import { detect, readableFormats } from './detect.ts';
-import { IntakeFailure } from './failure.ts';
+import { IntakeFailure, openFailure } from './failure.ts';
 import { failed } from './errors.ts';
 import { classificationIn, parseMetadata } from './metadata.ts';
 import type { FormatReading } from './blocks.ts';
@@ -109,8 +109,8 @@ export async function parseJob(job: ParseJob): Promise<IntakeResult> {
       try {
         const file = await readFile(job.source.path);
         bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
-      } catch {
-        throw new IntakeFailure('corrupt', 'unreadable');
+      } catch (error) {
+        throw openFailure(error);
       }
     } else bytes = job.source.bytes;
     size = bytes.length;

@@ -4,6 +4,7 @@ import { lexiconModes, type AllowWord, type LexiconMode, type LexiconTerm, type 
 import type { CategoryId } from '../../../shared/types.ts';
 import { lexiconMessages as m } from '../../../shared/messages/lexicon.ts';
 import { fail } from '../errors.ts';
+import { isMissing, writeFileAtomic } from '../files.ts';
 
 /** The user's own tables, in the shipped TSV format, kept beside the database. */
 export const TERMS_FILE = 'user-terms.tsv';
@@ -16,12 +17,16 @@ export interface UserTables {
   allow: AllowWord[];
 }
 
-function lines(file: string): string[] {
+/** A user table not yet made reads as empty; a file the person named must be there. */
+function lines(file: string, mustExist: boolean): string[] {
   let content: string;
   try {
     content = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if (isMissing(error)) {
+      if (mustExist) fail('not-found', m.notFound(file));
+      return [];
+    }
     fail('lexicon-unreadable', m.unreadable(file));
   }
   return content.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#'));
@@ -38,9 +43,9 @@ function termFrom(cells: string[]): LexiconTerm | null {
 }
 
 /** Reads any table in the shipped format: six-column lines are terms, one- or two-column lines allow-words. */
-export function parseTable(file: string): UserTables & { skipped: number } {
+export function parseTable(file: string, mustExist = true): UserTables & { skipped: number } {
   const out: UserTables & { skipped: number } = { terms: [], allow: [], skipped: 0 };
-  for (const line of lines(file)) {
+  for (const line of lines(file, mustExist)) {
     const cells = line.split('\t');
     if (line === TERM_HEADER || line === ALLOW_HEADER || cells[0]?.trim() === 'pattern' || cells[0]?.trim() === 'word') continue;
     if (cells.length >= 3) {
@@ -57,7 +62,7 @@ export function parseTable(file: string): UserTables & { skipped: number } {
 }
 
 export function readUserTables(dir: string): UserTables {
-  return { terms: parseTable(path.join(dir, TERMS_FILE)).terms, allow: parseTable(path.join(dir, ALLOW_FILE)).allow };
+  return { terms: parseTable(path.join(dir, TERMS_FILE), false).terms, allow: parseTable(path.join(dir, ALLOW_FILE), false).allow };
 }
 
 const termLine = (t: TermInput | LexiconTerm) => [t.pattern, t.category, t.weight, t.mode, t.note, t.basis.join(';')].join('\t');
@@ -65,10 +70,7 @@ const allowLine = (a: AllowWord) => `${a.word}\t${a.note}`;
 
 function write(file: string, content: string): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const temp = `${file}.tmp`;
-    fs.writeFileSync(temp, content, 'utf8');
-    fs.renameSync(temp, file);
+    writeFileAtomic(file, Buffer.from(content, 'utf8'));
   } catch {
     fail('lexicon-unwritable', m.unwritable(file));
   }

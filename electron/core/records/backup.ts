@@ -6,9 +6,10 @@ import { appendEntry } from './chain.ts';
 import { rootFingerprintOf, verifyRecord } from './verify.ts';
 import { knownHeadFile, readKnownHead, resetKnownHead } from './head.ts';
 import { headMirrorOf } from './index.ts';
-import type { Actor, Context } from './context.ts';
+import { actingRole, type Actor, type Context } from './context.ts';
 import { fail, isCoreError } from '../errors.ts';
 import type { BackupResult } from '../../../shared/ipc/records.ts';
+import { writeRoles } from '../../../shared/write-roles.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
 const sameFile = (a: string, b: string) => path.resolve(a) === path.resolve(b);
@@ -31,6 +32,7 @@ export function verifyCopy(file: string): { entries: number } {
  */
 export async function backupTo(ctx: Context, actor: Actor, destination: string): Promise<BackupResult> {
   const { store } = ctx;
+  const role = actingRole(actor, writeRoles.backup);
   if (sameFile(destination, store.file)) fail('invalid', m.backupOntoItself);
   fs.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true });
   const partial = `${destination}.partial`;
@@ -43,7 +45,7 @@ export async function backupTo(ctx: Context, actor: Actor, destination: string):
     const { entries } = verifyCopy(partial);
     fs.renameSync(partial, destination);
     const bytes = fs.statSync(destination).size;
-    store.write(() => appendEntry(store, { user: actor.name, role: null, action: 'backup', payload: { path: path.resolve(destination), bytes, entries } }, ctx.now()));
+    store.write(() => appendEntry(store, { user: actor.name, role, action: 'backup', payload: { path: path.resolve(destination), bytes, entries } }, ctx.now()));
     return { path: path.resolve(destination), bytes, entries };
   } catch (error) {
     fs.rmSync(partial, { force: true });

@@ -1,5 +1,4 @@
 import type crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { appendEntry, checkpointDomain } from './chain.ts';
 import { signText } from './crypto.ts';
@@ -9,6 +8,7 @@ import { advanceKnownHead } from './head.ts';
 import { headMirrorOf } from './index.ts';
 import type { Actor, Context } from './context.ts';
 import { fail } from '../errors.ts';
+import { writeFileAtomic } from '../files.ts';
 import type { Checkpoint } from '../../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
@@ -46,8 +46,7 @@ export function writeCheckpoint(ctx: Context, actor: Actor, file: string, passwo
   const key = unlockKey(ctx, actor, password);
   const checkpoint = signedCheckpoint(ctx, actor, key);
   const target = path.resolve(file);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, JSON.stringify(checkpoint, null, 2) + '\n');
+  writeFileAtomic(target, Buffer.from(JSON.stringify(checkpoint, null, 2) + '\n'));
   store.write(() => appendEntry(store, { user: actor.name, role: null, action: 'audit.checkpoint', payload: { seq: checkpoint.seq, hash: checkpoint.hash, path: target } }, ctx.now()));
   pinSignedHead(ctx, checkpoint);
   return checkpoint;

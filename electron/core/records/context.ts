@@ -15,5 +15,12 @@ export interface Context {
 }
 
 export function requireRole(actor: Actor, role: Role): void {
-  if (!actor.roles.includes(role)) fail('forbidden', m.needsRole(actor.name, role));
+  actingRole(actor, [role]);
+}
+
+/** The first of `allowed` the actor holds, which the audit entry records; refused when the actor holds none. */
+export function actingRole(actor: Actor, allowed: readonly Role[]): Role {
+  const role = allowed.find((r) => actor.roles.includes(r));
+  if (!role) fail('forbidden', m.needsRole(actor.name, allowed));
+  return role;
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -6,13 +7,14 @@ import { gongwen, gongwenSection, withFontFallbacks } from './official-docx.ts';
 import { publicCopy, type Block, type PublicCopy } from './public-copy.ts';
 import { appendEntry } from './chain.ts';
 import { sha256Hex } from './crypto.ts';
-import type { Actor, Context } from './context.ts';
+import { actingRole, type Actor, type Context } from './context.ts';
 import { signedDecision } from './signed.ts';
 import { fail } from '../errors.ts';
 import { decodeEntities } from '../intake/xml-text.ts';
 import { comparable, isDistinctive, markPattern, redactText, redactWithheld, withheldValues, withRepeats, type RedactedText, type WithheldValue } from '../../../shared/redaction.ts';
 import type { IntakeResult } from '../../../shared/types.ts';
 import type { RedactedExport } from '../../../shared/ipc/records.ts';
+import { writeRoles } from '../../../shared/write-roles.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
 export type Extract = (file: string) => Promise<IntakeResult>;
@@ -131,6 +133,7 @@ function publicTitle(copy: PublicCopy, title: string | null, values: readonly Wi
  */
 export async function exportRedacted(ctx: Context, actor: Actor, decisionId: number, file: string, format: 'docx' | 'txt', extract: Extract): Promise<RedactedExport> {
   const { store } = ctx;
+  const role = actingRole(actor, writeRoles.publicCopy);
   const row = store.decisions.get(decisionId) ?? fail('no-decision', m.noDecision(decisionId));
   if (row.state !== 'signed') fail('not-signed', m.exportNeedsSigned(decisionId));
   // The public copy is made from what the signer signed, proven against the chain, never from a row alone.
@@ -143,28 +146,33 @@ export async function exportRedacted(ctx: Context, actor: Actor, decisionId: num
   const named = values.find((v) => isDistinctive(v.value) && comparable(path.basename(target)).includes(v.value));
   if (named) fail('withheld-in-name', m.withheldInFileName(masked(named.value)));
   fs.mkdirSync(path.dirname(target), { recursive: true });
+  // Written and proven under a name of its own beside the target; only a proven copy replaces what the user chose.
+  const extension = path.extname(target);
+  const candidate = `${target.slice(0, target.length - extension.length)}.${crypto.randomBytes(6).toString('hex')}.checking${extension}`;
   let redacted: RedactedText;
-  if (format === 'docx') {
-    const copy = publicCopy(doc.text, doc.paragraphs, spans, doc.metadata);
-    await writeDocx(target, copy, publicTitle(copy, doc.title, values));
-    redacted = copy;
-  } else {
-    redacted = redactText(doc.text, spans);
-    fs.writeFileSync(target, `\uFEFF${redacted.text.replace(/\r?\n/g, '\r\n')}`, 'utf8');
-  }
-  const reread = await extract(target);
-  const problems = reread.ok
-    ? leaks(writtenParts(target, format), reread.document.text, redacted.text, values, redacted.removed, redacted.marks)
-    : [reread.error.message];
-  if (problems.length > 0) {
-    fs.rmSync(target, { force: true });
-    fail('redaction-unproven', m.redactionUnproven(target, problems));
+  try {
+    if (format === 'docx') {
+      const copy = publicCopy(doc.text, doc.paragraphs, spans, doc.metadata);
+      await writeDocx(candidate, copy, publicTitle(copy, doc.title, values));
+      redacted = copy;
+    } else {
+      redacted = redactText(doc.text, spans);
+      fs.writeFileSync(candidate, `\uFEFF${redacted.text.replace(/\r?\n/g, '\r\n')}`, { encoding: 'utf8', flag: 'wx' });
+    }
+    const reread = await extract(candidate);
+    const problems = reread.ok
+      ? leaks(writtenParts(candidate, format), reread.document.text, redacted.text, values, redacted.removed, redacted.marks)
+      : [reread.error.message];
+    if (problems.length > 0) fail('redaction-unproven', m.redactionUnproven(target, problems));
+    fs.renameSync(candidate, target);
+  } finally {
+    fs.rmSync(candidate, { force: true });
   }
   const outputSha256 = sha256Hex(fs.readFileSync(target));
   store.write(() =>
     appendEntry(
       store,
-      { user: actor.name, role: null, action: 'export.redacted', documentSha256: doc.sha256, decisionId, payload: { path: target, format, marks: redacted.marks, outputSha256 } },
+      { user: actor.name, role, action: 'export.redacted', documentSha256: doc.sha256, decisionId, payload: { path: target, format, marks: redacted.marks, outputSha256 } },
       ctx.now(),
     ),
   );

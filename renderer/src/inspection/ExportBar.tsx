@@ -7,7 +7,9 @@ import { common } from '../messages/common.ts';
 import { inspection as m } from '../messages/inspection.ts';
 import { useInspection } from '../stores/inspection.ts';
 import { useNotices } from '../stores/notices.ts';
-import { hasRole, useSession } from '../stores/session.ts';
+import { useSession } from '../stores/session.ts';
+import { mayWrite } from '../../../shared/write-roles.ts';
+import { formatFingerprint } from '../../../shared/fingerprint.ts';
 
 const filters: Record<InspectionExportFormat, { name: string; extensions: string[] }> = {
   xlsx: { name: 'Excel', extensions: ['xlsx'] },
@@ -23,11 +25,11 @@ export function ExportBar({ status }: { status: InspectionStatus }) {
   const [bundlePath, setBundlePath] = useState<string | null>(null);
   const [exporting, run] = useBusy<InspectionExportFormat>();
   const closed = status.state === 'closed';
-  const signer = hasRole(user, 'signer');
+  const signer = mayWrite(user?.roles ?? [], 'inspectionBundle');
 
   const choose = async (format: InspectionExportFormat) => {
     const defaultName = `${status.config.unitName}${status.year}年度${m.exportNames[format]}`;
-    const path = await window.api.chooseSavePath({ defaultName, filters: [filters[format]] });
+    const path = await window.api.chooseSavePath({ defaultName, filters: [filters[format]], ...(format === 'bundle' ? { companion: 'checkpoint' as const } : {}) });
     if (!path) return;
     if (format === 'bundle') return setBundlePath(path);
     await run(format, async () => {
@@ -56,6 +58,7 @@ export function ExportBar({ status }: { status: InspectionStatus }) {
 
 function BundleDialog({ path, onClose }: { path: string; onClose(): void }) {
   const exportTo = useInspection((s) => s.exportTo);
+  const fingerprint = useSession((s) => s.user?.keyFingerprint ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -78,6 +81,8 @@ function BundleDialog({ path, onClose }: { path: string; onClose(): void }) {
       >
         <p>{m.bundleHint}</p>
         <p className="mono small">{path}</p>
+        <p className="small muted">{m.bundleCompanion}</p>
+        <p className="small">{m.yourFingerprint}<br /><span className="mono">{formatFingerprint(fingerprint)}</span></p>
         <label className="field">
           <span className="field-label">{m.password}</span>
           <input type="password" value={password} onChange={(e) => { setPassword(e.target.value); setError(null); }} />

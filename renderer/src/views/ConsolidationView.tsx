@@ -6,8 +6,9 @@ import { useBusy } from '../lib/busy.ts';
 import { formatTime } from '../lib/format.ts';
 import { consolidation as m } from '../messages/inspection.ts';
 import { useNotices } from '../stores/notices.ts';
-import { hasRole, useSession } from '../stores/session.ts';
-import { ConfirmDialog } from '../workspace/dialogs.tsx';
+import { useSession } from '../stores/session.ts';
+import { mayWrite } from '../../../shared/write-roles.ts';
+import { ConfirmKeyDialog } from '../inspection/ConfirmKeyDialog.tsx';
 
 const figureColumns = ['items', 'done', 'withheld', 'partial', 'onRequest', 'kept', 'toProactive', 'toPartial', 'requestsReceived', 'requestsAnsweredLate'] as const satisfies readonly (keyof UnitSummary & keyof ConsolidatedView['totals'])[];
 
@@ -17,10 +18,9 @@ export function ConsolidationView() {
   const [year, setYear] = useState(new Date().getFullYear() - (new Date().getMonth() < 10 ? 1 : 0));
   const [view, setView] = useState<ConsolidatedView | null>(null);
   const [checks, setChecks] = useState<{ imported: boolean; list: BundleCheck[] } | null>(null);
-  const [trusting, setTrusting] = useState<BundleCheck | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<BundleCheck | null>(null);
   const [running, run] = useBusy<'verify' | 'import' | 'xlsx' | 'csv'>();
-  const office = hasRole(user, 'reviewer', 'admin');
+  const office = mayWrite(user?.roles ?? [], 'consolidated');
 
   const load = useCallback(async () => {
     try {
@@ -48,22 +48,21 @@ export function ConsolidationView() {
       }
     });
   };
-  /** Re-imports one bundle refused only for its changed key, after the office has checked the change by telephone or letter. */
-  const trustNewKey = async (refused: BundleCheck) => {
-    setBusy(true);
+  /** Re-imports one bundle refused for an unconfirmed key with the fingerprint the unit gave; a mismatch comes back as the dialog's error. */
+  const confirmKey = async (refused: BundleCheck, fingerprint: string): Promise<string | null> => {
     try {
-      const [result] = await window.api.importBundles({ paths: [refused.file], trustNewKey: true });
-      if (result) {
-        setChecks((current) => current && { ...current, list: current.list.map((c) => (c === refused ? result : c)) });
-        if (result.ok) useNotices.getState().ok(m.trusted(result.unitName ?? ''));
-        else useNotices.getState().fail({ code: result.problem ?? 'refused', message: result.message });
-      }
+      const [result] = await window.api.importBundles({ paths: [refused.file], confirmedFingerprints: [fingerprint] });
+      if (!result) return null;
+      if (!result.ok && (result.problem === 'unconfirmed-key' || result.problem === 'pinned-key-mismatch')) return result.message;
+      setChecks((current) => current && { ...current, list: current.list.map((c) => (c === refused ? result : c)) });
+      if (result.ok) useNotices.getState().ok(m.trusted(result.unitName ?? ''));
+      else useNotices.getState().fail({ code: result.problem ?? 'refused', message: result.message });
+      setConfirming(null);
       await load();
+      return null;
     } catch (error) {
       useNotices.getState().fail(error);
-    } finally {
-      setBusy(false);
-      setTrusting(null);
+      return null;
     }
   };
   const exportAs = async (format: 'xlsx' | 'csv') => {
@@ -104,24 +103,15 @@ export function ConsolidationView() {
                 <strong>{c.ok ? (checks.imported ? m.accepted : m.intact) : m.refused}</strong>
                 <span className="mono small">{c.file}</span>
                 <span>{c.message}</span>
-                {checks.imported && office && c.problem === 'pinned-key-mismatch' && (
-                  <button type="button" onClick={() => setTrusting(c)}>{m.trustNewKey}</button>
+                {checks.imported && office && (c.problem === 'unconfirmed-key' || c.problem === 'pinned-key-mismatch') && (
+                  <button type="button" onClick={() => setConfirming(c)}>{m.confirmKey}</button>
                 )}
               </li>
             ))}
           </ul>
         </section>
       )}
-      {trusting && (
-        <ConfirmDialog
-          title={m.trustTitle}
-          text={m.trustConfirm(trusting.unitName ?? '', trusting.keyFingerprint ?? '')}
-          action={m.trustAction}
-          busy={busy}
-          onClose={() => setTrusting(null)}
-          onConfirm={() => void trustNewKey(trusting)}
-        />
-      )}
+      {confirming && <ConfirmKeyDialog refused={confirming} onConfirm={(fingerprint) => confirmKey(confirming, fingerprint)} onClose={() => setConfirming(null)} />}
       {view && view.units.length === 0 ? (
         <div className="empty-state">{m.empty(year)}</div>
       ) : (

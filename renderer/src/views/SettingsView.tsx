@@ -10,6 +10,7 @@ import { settings as m } from '../messages/settings.ts';
 import { useNotices } from '../stores/notices.ts';
 import { hasRole, useSession } from '../stores/session.ts';
 import { useSettings } from '../stores/settings.ts';
+import { mayWrite } from '../../../shared/write-roles.ts';
 
 const MB = 1024 * 1024;
 const allRoles: Role[] = ['drafter', 'reviewer', 'signer', 'admin'];
@@ -27,7 +28,7 @@ export function SettingsView() {
         <h1>{m.title}</h1>
       </header>
       <div className="settings-grid">
-        <DataSection />
+        <DataSection mayBackup={mayWrite(user?.roles ?? [], 'backup')} />
         {settings && <PolicySection key={JSON.stringify(settings)} initial={settings} admin={admin} />}
         {admin && <UsersSection />}
       </div>
@@ -35,7 +36,7 @@ export function SettingsView() {
   );
 }
 
-function DataSection() {
+function DataSection({ mayBackup }: { mayBackup: boolean }) {
   const { info, status, logout } = useSession();
   const { backup, restore, lastBackup } = useSettings();
   const [restorePath, setRestorePath] = useState<string | null>(null);
@@ -63,7 +64,7 @@ function DataSection() {
         <dd className="mono small" title={m.rootFingerprintHint}>{status?.rootFingerprint ?? '—'}</dd>
       </dl>
       <div className="form-actions">
-        <button type="button" className="btn-primary" disabled={busy !== null} aria-busy={busy === 'backup'} onClick={() => void backupNow()}>{busy === 'backup' ? m.backingUp : m.backupNow}</button>
+        {mayBackup && <button type="button" className="btn-primary" disabled={busy !== null} aria-busy={busy === 'backup'} onClick={() => void backupNow()}>{busy === 'backup' ? m.backingUp : m.backupNow}</button>}
         <button type="button" disabled={busy !== null} onClick={() => void chooseRestore()}>{m.restore}</button>
       </div>
       {restorePath && (

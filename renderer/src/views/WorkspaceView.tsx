@@ -20,6 +20,7 @@ import { HistoryPanel } from '../workspace/HistoryPanel.tsx';
 import { MetadataCard } from '../workspace/MetadataCard.tsx';
 import { QueueNav } from '../workspace/QueueNav.tsx';
 import { SaveProblem } from '../workspace/SaveProblem.tsx';
+import { mayWrite } from '../../../shared/write-roles.ts';
 
 const noLocalBasis: string[] = [];
 
@@ -127,7 +128,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
             <button type="button" className="btn-primary" disabled={ws.busy} onClick={async () => { if (await ws.prepareSign()) setDialog('sign'); }}>{m.sign}</button>
           )}
           {actions.includes('supersede') && !ws.superseding && <button type="button" onClick={ws.startSupersede}>{m.supersede}</button>}
-          {current?.state === 'signed' && current.attribute === 'partial' && <button type="button" disabled={exporting !== null} aria-busy={exporting !== null} onClick={() => void exportCopy()}>{exporting ? m.exportingRedacted : m.exportRedacted}</button>}
+          {current?.state === 'signed' && current.attribute === 'partial' && mayWrite(user?.roles ?? [], 'publicCopy') && <button type="button" disabled={exporting !== null} aria-busy={exporting !== null} onClick={() => void exportCopy()}>{exporting ? m.exportingRedacted : m.exportRedacted}</button>}
         </div>
       </header>
 

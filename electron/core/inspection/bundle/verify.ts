@@ -3,7 +3,8 @@ import { checkpointDomain, leafText, linkHash } from '../../records/chain.ts';
 import { keyFingerprint, publicKeyObject, verifyText } from '../../records/crypto.ts';
 import { checkpointBody } from '../../records/verify.ts';
 import { summarise } from '../lifecycle.ts';
-import { bundleDomain } from './format.ts';
+import { bundleDomain, bundleFormat } from './format.ts';
+import { bundleBodySchema, closePayloadSchema, firstIssuePath } from './schema.ts';
 import { canonicalJson } from '../../../../shared/canonical.ts';
 import type { BundleCheck, BundleProblem, SignedBundle } from '../../../../shared/ipc/inspection.ts';
 import type { Role } from '../../../../shared/types.ts';
@@ -16,17 +17,6 @@ export interface BundleVerification {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function looksLikeBundle(v: unknown): v is SignedBundle {
-  if (!isObject(v) || v.format !== 'disclosure-desk/inspection-bundle/v1') return false;
-  const { unit, signer, checkpoint, inspection } = v;
-  return (
-    isObject(unit) && typeof unit.name === 'string' && typeof unit.installationId === 'string' &&
-    Number.isInteger(v.year) && isObject(inspection) && isObject(v.summary) && isObject(v.annual) &&
-    Array.isArray(v.items) && Array.isArray(v.entries) && isObject(checkpoint) &&
-    isObject(signer) && typeof signer.publicKey === 'string' && typeof signer.keyFingerprint === 'string'
-  );
-}
 
 function checkpointValid(b: SignedBundle): boolean {
   const c = b.checkpoint;
@@ -49,11 +39,14 @@ export function verifyBundleText(bytes: Uint8Array, file: string): BundleVerific
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch (error) {
-    return refuse('unreadable', m.bundleProblems.unreadable(file, (error as Error).message));
+  } catch {
+    return refuse('malformed', m.bundleProblems.malformed(file, m.notJson));
   }
-  if (!looksLikeBundle(parsed)) return refuse('not-bundle', m.bundleProblems['not-bundle'](file));
-  const b = parsed;
+  if (!isObject(parsed) || parsed.format !== bundleFormat) return refuse('not-bundle', m.bundleProblems['not-bundle'](file));
+  const shape = bundleBodySchema.safeParse(parsed);
+  if (!shape.success) return refuse('malformed', m.bundleProblems.malformed(file, m.malformedAt(firstIssuePath(shape.error))));
+  // The signature covers the body exactly as written, so it is checked on the parsed text, not on the schema's copy.
+  const b = parsed as unknown as SignedBundle;
   Object.assign(base, { unitName: b.unit.name, installationId: b.unit.installationId, year: b.year, keyFingerprint: b.signer.keyFingerprint });
   if (typeof b.signature !== 'string' || b.signature === '') return refuse('unsigned', m.bundleProblems.unsigned(file));
   let key: crypto.KeyObject;
@@ -81,7 +74,15 @@ export function verifyBundleText(bytes: Uint8Array, file: string): BundleVerific
   if (b.checkpoint.seq < close.seq) return refuse('checkpoint-behind', m.bundleProblems['checkpoint-behind'](file));
   if (b.checkpoint.seq === close.seq && b.checkpoint.hash !== close.hash) return refuse('checkpoint-invalid', m.bundleProblems['checkpoint-invalid'](file, m.checkpointNotClose));
 
-  const frozen = JSON.parse(close.payload) as { summary: unknown; annual: unknown; year: number };
+  let closePayload: unknown;
+  try {
+    closePayload = JSON.parse(close.payload);
+  } catch {
+    return refuse('malformed', m.bundleProblems.malformed(file, m.malformedAt(`entries[${b.entries.indexOf(close)}].payload`)));
+  }
+  const closeShape = closePayloadSchema.safeParse(closePayload);
+  if (!closeShape.success) return refuse('malformed', m.bundleProblems.malformed(file, m.malformedAt(`entries[${b.entries.indexOf(close)}].payload.${firstIssuePath(closeShape.error)}`)));
+  const frozen = closePayload as { year: number; summary: unknown; annual: unknown };
   const recount = summarise(b.items);
   if (frozen.year !== b.year || canonicalJson(frozen.summary) !== canonicalJson(b.summary) || canonicalJson(frozen.annual) !== canonicalJson(b.annual) || canonicalJson(recount) !== canonicalJson(b.summary)) {
     return refuse('figures-mismatch', m.bundleProblems['figures-mismatch'](file));

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import type { Actor, Context } from '../../records/context.ts';
 import { appendEntry } from '../../records/chain.ts';
 import { fail } from '../../errors.ts';
-import { actingRole } from '../context.ts';
+import { actingRole, inspectionDb } from '../context.ts';
+import { writeFileAtomic } from '../../files.ts';
 import { inspectionActions } from '../lifecycle.ts';
 import { signedBundle } from '../bundle/sign.ts';
 import { inspectionReport } from './report.ts';
@@ -12,16 +11,9 @@ import { writeLedgerXlsx } from './xlsx.ts';
 import { writeReportDocx } from './docx.ts';
 import { writeLedgerCsv } from './csv.ts';
 import type { ExportedFile, InspectionExportFormat } from '../../../../shared/ipc/inspection.ts';
+import type { Role } from '../../../../shared/types.ts';
+import { writeRoles } from '../../../../shared/write-roles.ts';
 import { inspectionMessages as m } from '../../../../shared/messages/inspection.ts';
-
-/** Writes through a temporary file and a rename, so a reader never sees half an export. */
-export function writeFileAtomic(target: string, bytes: Uint8Array): ExportedFile['sha256'] {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temp = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, bytes);
-  fs.renameSync(temp, target);
-  return crypto.createHash('sha256').update(bytes).digest('hex');
-}
 
 /** The checkpoint written beside a bundle: the unit can later check its own chain against it. */
 const checkpointPathFor = (bundlePath: string) => bundlePath.replace(/(\.json)?$/i, '.checkpoint.json');
@@ -37,12 +29,40 @@ async function render(ctx: Context, actor: Actor, year: number, format: Inspecti
   return writeLedgerCsv(report);
 }
 
+const exportRoles = (format: InspectionExportFormat) => (format === 'bundle' ? writeRoles.inspectionBundle : writeRoles.inspectionLedger);
+
+/**
+ * Everything that can refuse an export, checked before anything is written: the role, the inspection, and for
+ * the bundle a closed inspection and a password (whether it unlocks the key is the first thing the signing does).
+ */
+function admit(ctx: Context, actor: Actor, year: number, format: InspectionExportFormat, password: string | undefined): Role {
+  const role = actingRole(actor, exportRoles(format));
+  const rec = inspectionDb(ctx).inspection(year) ?? fail('no-inspection', m.noInspection(year));
+  if (format === 'bundle') {
+    if (rec.state !== 'closed') fail('not-closed', m.bundleNeedsClosed(year));
+    if (!password) fail('password-required', m.passwordRequired);
+  }
+  return role;
+}
+
 /** One export of the year's inspection, recorded in the audit log with the file's hash. */
 export async function exportInspection(ctx: Context, actor: Actor, year: number, format: InspectionExportFormat, file: string, password?: string): Promise<ExportedFile> {
-  const role = actingRole(actor, format === 'bundle' ? ['signer'] : ['reviewer', 'signer', 'admin', 'drafter']);
+  const role = admit(ctx, actor, year, format, password);
   const target = path.resolve(file);
   const bytes = await render(ctx, actor, year, format, target, password);
   const sha256 = writeFileAtomic(target, bytes);
   ctx.store.write(() => appendEntry(ctx.store, { user: actor.name, role, action: inspectionActions.export, payload: { year, format, path: target, sha256, bytes: bytes.byteLength } }, ctx.now()));
   return { format, path: target, bytes: bytes.byteLength, sha256 };
+}
+
+/**
+ * Several exports at once (the CLI writes all four): each is admitted before the first is written, so a refused
+ * one leaves no file behind. The bundle goes first because a wrong password stops it before it writes anything.
+ */
+export async function exportInspectionFiles(ctx: Context, actor: Actor, year: number, files: Partial<Record<InspectionExportFormat, string>>, password?: string): Promise<ExportedFile[]> {
+  const formats = (['bundle', 'xlsx', 'docx', 'csv'] as const).filter((f) => files[f] !== undefined);
+  for (const format of formats) admit(ctx, actor, year, format, password);
+  const written: ExportedFile[] = [];
+  for (const format of formats) written.push(await exportInspection(ctx, actor, year, format, files[format]!, password));
+  return written;
 }

@@ -1,0 +1,36 @@
+/** What the Electron shell itself says: the application menu and the native file dialogs. */
+export const shellMessages = {
+  menu: {
+    file: '文件',
+    quit: '退出',
+    edit: '编辑',
+    undo: '撤销',
+    redo: '重做',
+    cut: '剪切',
+    copy: '复制',
+    paste: '粘贴',
+    selectAll: '全选',
+    view: '视图',
+    resetZoom: '实际大小',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    fullScreen: '全屏',
+    reload: '重新载入（开发）',
+    devTools: '开发者工具（开发）',
+    window: '窗口',
+    minimize: '最小化',
+    close: '关闭窗口',
+    help: '帮助',
+    about: '关于公开属性审查台',
+  },
+  dialogs: {
+    chooseFolders: '选择文件夹',
+    chooseFiles: '选择公文',
+    documentFilter: '公文（docx、pdf、ofd、txt）',
+    save: '另存为',
+    saveWithCheckpoint: '另存为（同一文件夹中还会写入同名的检查点文件：文件名.checkpoint.json）',
+    /** Shown under the title where the platform has room for it (macOS). */
+    saveNote: '只写入您在此选定的文件；写入时先在同一文件夹中写同名临时文件，完成后替换，不会留下其他文件。',
+    saveWithCheckpointNote: '只写入您在此选定的文件和同名的检查点文件（文件名.checkpoint.json）；写入时先在同一文件夹中写同名临时文件，完成后替换。',
+  },
+};
