@@ -272,7 +272,8 @@ export interface BundleAuditEntry {
 /** The signed part of a bundle: everything except the signature itself. */
 export interface BundleBody {
   format: 'disclosure-desk/inspection-bundle/v1';
-  unit: { name: string; installationId: string };
+  /** rootFingerprint: the unit record's root key (absent on bundles made before it was carried). */
+  unit: { name: string; installationId: string; rootFingerprint?: string | null };
   year: number;
   inspection: { openedAt: string; openedBy: string; closedAt: string | null; closedBy: string | null; config: InspectionConfig };
   summary: InspectionSummary;

@@ -148,6 +148,7 @@ export const inspectionMessages = {
     next: '我单位将严格落实公文公开属性源头认定制度，对不予公开信息定期开展评估审查，对依申请公开较为集中的信息及时转为主动公开，切实做到应公开尽公开。',
     closing: '特此报告。',
     defaultNote: '（此件公开发布）',
+    rootFingerprint: (fingerprint: string) => `本报告数字取自本单位审计日志（根密钥指纹 ${fingerprint}），可用 disclosure-desk audit verify 核验。`,
     tableHeader: ['类别', '纳入自查（件）', '维持（件）', '转为主动公开（件）', '转为部分公开（件）', '未办结（件）'],
   },
 

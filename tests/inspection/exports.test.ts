@@ -106,7 +106,7 @@ describe('text an office would choke on', () => {
 });
 
 describe('the docx 自查情况报告', () => {
-  it('reads back as a 公文 with title, 主送, figures, table, 成文日期 and 附注', async () => {
+  it('reads back as a 公文 with title, 主送, figures, table, 成文日期, 附注 and the record’s root fingerprint', async () => {
     const file = await exportInspection(unit.ctx, unit.team.reviewer, 2025, 'docx', path.join(out, '报告.docx'));
     const { value: text } = await mammoth.extractRawText({ path: file.path });
     const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -116,7 +116,8 @@ describe('the docx 自查情况报告', () => {
     expect(text).toContain('转为主动公开3件，转为部分公开1件');
     expect(text).toContain('表1  自查整改情况统计');
     expect(text).toContain('特此报告。');
-    expect(lines.slice(-3)).toEqual(['测试市测试局', '2025年11月28日', '（此件公开发布）']);
+    expect(lines.slice(-4, -1)).toEqual(['测试市测试局', '2025年11月28日', '（此件公开发布）']);
+    expect(lines.at(-1)).toBe(`本报告数字取自本单位审计日志（根密钥指纹 ${unit.team.admin.keyFingerprint}），可用 disclosure-desk audit verify 核验。`);
     const tableStart = lines.indexOf('不予公开');
     expect(lines.slice(tableStart, tableStart + 6)).toEqual(['不予公开', '4', '2', '1', '1', '0']);
   });

@@ -37,8 +37,13 @@ export function SettingsView() {
 }
 
 function DataSection({ mayBackup }: { mayBackup: boolean }) {
-  const { info, status, logout } = useSession();
-  const { backup, restore, lastBackup } = useSettings();
+  const { info, status, logout, user } = useSession();
+  const { backup, restore, lastBackup, settings, update } = useSettings();
+  const admin = hasRole(user, 'admin');
+  const chooseHeadCopy = async () => {
+    const [dir] = await window.api.chooseFiles({ folders: true });
+    if (dir) await update({ headCopyDir: dir }, m.headCopySaved);
+  };
   const [restorePath, setRestorePath] = useState<string | null>(null);
   const [busy, run] = useBusy<'backup' | 'restore'>();
   useEffect(() => {
@@ -62,6 +67,16 @@ function DataSection({ mayBackup }: { mayBackup: boolean }) {
         <dd className="mono small">{status?.database.path}</dd>
         <dt>{m.rootFingerprint}</dt>
         <dd className="mono small" title={m.rootFingerprintHint}>{status?.rootFingerprint ?? '—'}</dd>
+        <dt title={m.headCopyHint}>{m.headCopy}</dt>
+        <dd className="mono small">
+          {settings?.headCopyDir ?? m.headCopyNone}
+          {admin && (
+            <span className="inline-actions">
+              <button type="button" className="btn-small" onClick={() => void chooseHeadCopy()}>{m.headCopyChoose}</button>
+              {settings?.headCopyDir && <button type="button" className="btn-small" onClick={() => void update({ headCopyDir: null }, m.headCopySaved)}>{m.headCopyStop}</button>}
+            </span>
+          )}
+        </dd>
       </dl>
       <div className="form-actions">
         {mayBackup && <button type="button" className="btn-primary" disabled={busy !== null} aria-busy={busy === 'backup'} onClick={() => void backupNow()}>{busy === 'backup' ? m.backingUp : m.backupNow}</button>}

@@ -69,7 +69,7 @@ const entry = z.object({
 
 export const bundleBodySchema = z.object({
   format: z.literal('disclosure-desk/inspection-bundle/v1'),
-  unit: z.object({ name: text.min(1).max(200), installationId: text.min(1).max(200) }),
+  unit: z.object({ name: text.min(1).max(200), installationId: text.min(1).max(200), rootFingerprint: text.max(64).nullable().optional() }),
   year: z.int(),
   inspection: z.object({
     openedAt: text,

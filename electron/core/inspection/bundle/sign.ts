@@ -4,6 +4,7 @@ import { genesisHash } from '../../records/chain.ts';
 import { signText } from '../../records/crypto.ts';
 import { unlockKey } from '../../records/users.ts';
 import { writeCheckpoint } from '../../records/checkpoint.ts';
+import { rootFingerprintOf } from '../../records/verify.ts';
 import { fail } from '../../errors.ts';
 import { inspectionDb } from '../context.ts';
 import { readInspectionConfig } from '../config.ts';
@@ -46,7 +47,7 @@ export function signedBundle(ctx: Context, actor: Actor, year: number, password:
   const entries = db.inspectionEntries(year).map((row) => ({ ...row, previousHash: db.hashBefore(row.seq) ?? genesisHash }));
   const body: BundleBody = {
     format: 'disclosure-desk/inspection-bundle/v1',
-    unit: { name: readInspectionConfig(ctx).unitName, installationId: ctx.store.meta.get('installationId') as string },
+    unit: { name: readInspectionConfig(ctx).unitName, installationId: ctx.store.meta.get('installationId') as string, rootFingerprint: rootFingerprintOf(ctx.store) },
     year,
     inspection: { openedAt: rec.openedAt, openedBy: rec.openedBy, closedAt: rec.closedAt, closedBy: rec.closedBy, config: rec.config },
     summary: rec.summary,

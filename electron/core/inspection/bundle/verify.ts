@@ -61,6 +61,7 @@ export function verifyBundleText(bytes: Uint8Array, file: string): BundleVerific
 
   if (!checkpointValid(b)) return refuse('checkpoint-invalid', m.bundleProblems['checkpoint-invalid'](file, m.checkpointSignatureInvalid));
   if (b.checkpoint.installationId !== b.unit.installationId) return refuse('checkpoint-invalid', m.bundleProblems['checkpoint-invalid'](file, m.checkpointOtherUnit));
+  if ((b.unit.rootFingerprint ?? null) !== (b.checkpoint.rootFingerprint ?? null)) return refuse('checkpoint-invalid', m.bundleProblems['checkpoint-invalid'](file, m.checkpointOtherUnit));
 
   let previous: { seq: number; hash: string } | null = null;
   for (const e of b.entries) {

@@ -60,6 +60,7 @@ export async function writeReportDocx(report: InspectionReport, note: string = m
     blank(),
     ...signature(config.unitName, documentDate(report.reportDate)),
     new Paragraph({ spacing: line, indent: { firstLine: twoChars }, children: [run(note)] }),
+    ...(report.rootFingerprint ? [new Paragraph({ spacing: line, children: [run(r.rootFingerprint(report.rootFingerprint), fonts.body, gongwen.tableSize)] })] : []),
   ];
   const document = new Document({
     creator: config.unitName,

@@ -5,6 +5,7 @@ import { annualFiguresFor } from '../annual.ts';
 import { summarise, toWorklistItem, withProgress } from '../lifecycle.ts';
 import { localDay } from '../figures.ts';
 import { fail } from '../../errors.ts';
+import { rootFingerprintOf } from '../../records/verify.ts';
 import type { AnnualFigures, InspectionConfig, InspectionSummary, WorklistItem } from '../../../../shared/ipc/inspection.ts';
 import { inspectionMessages as m } from '../../../../shared/messages/inspection.ts';
 
@@ -20,6 +21,8 @@ export interface InspectionReport {
   annual: AnnualFigures;
   /** 成文日期 of the report: the closing day, or today while the inspection is open. */
   reportDate: string;
+  /** The unit record's root key, so the office can tie the report to the bundle and the record it came from. */
+  rootFingerprint: string | null;
 }
 
 export function inspectionReport(ctx: Context, year: number): InspectionReport {
@@ -38,5 +41,6 @@ export function inspectionReport(ctx: Context, year: number): InspectionReport {
     summary: rec.summary ?? summarise(withProgress(records)),
     annual: rec.annual ?? annualFiguresFor(ctx, year),
     reportDate: rec.closedAt ? localDay(rec.closedAt) : today(ctx),
+    rootFingerprint: rootFingerprintOf(ctx.store),
   };
 }
