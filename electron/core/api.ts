@@ -10,7 +10,7 @@ import type { Actor, Context } from './records/context.ts';
 import type { ScryptCost } from './records/crypto.ts';
 import { createAnalyzer } from './records/analyzer.ts';
 import { importJobs, type Analyzer, type ImportJobs } from './records/import-jobs.ts';
-import { addUser, authenticate, changePassword, listUsers, logout, refreshActor, rekeyUser, setRoles } from './records/users.ts';
+import { addUser, anchorAccounts, authenticate, changePassword, listUsers, logout, refreshActor, rekeyUser, setRoles } from './records/users.ts';
 import { auditPage, documentDetail, listDocuments, queues } from './records/documents.ts';
 import { approveDecision, returnDecision, saveDecision, signDecision, signPreview, submitDecision } from './records/decisions.ts';
 import { readSettings, writeSettings } from './records/settings.ts';
@@ -173,6 +173,12 @@ export function createCore(options: CoreOptions): Core {
     addUser: ({ adminPassword, ...account }) => {
       const { ctx: c, actor } = signedIn();
       return addUser(c, { actor, password: adminPassword }, account);
+    },
+    anchorAccounts: ({ adminPassword }) => {
+      const { ctx: c, actor } = signedIn();
+      anchorAccounts(c, { actor, password: adminPassword });
+      verifyWholeChain(c).catch(() => undefined);
+      return status();
     },
     rekeyUser: ({ name, newPassword, adminPassword }) => {
       const { ctx: c, actor } = signedIn();

@@ -312,7 +312,7 @@ export interface CheckpointCheck {
 
 export interface AuditBreak {
   seq: number;
-  code: 'sequence' | 'hash' | 'signature' | 'unknown-key' | 'statement' | 'record-mismatch' | 'role' | 'unsigned-account' | 'duplicate-user' | 'root' | 'orphan-entry';
+  code: 'sequence' | 'hash' | 'signature' | 'unknown-key' | 'statement' | 'record-mismatch' | 'role' | 'unsigned-account' | 'duplicate-user' | 'root' | 'orphan-entry' | 'unanchored';
   message: string;
 }
 
@@ -452,6 +452,8 @@ export const recordsChannels = {
   /** Account changes are signed with the acting admin's key, opened by `adminPassword` for that one change. */
   addUser: channel(z.tuple([z.object({ name: userName, displayName: text(64).min(1), password: newPassword, roles: z.array(roleSchema).min(1).max(4), adminPassword: password }).strict()]))<UserView>(),
   setUserRoles: channel(z.tuple([z.object({ name: userName, roles: z.array(roleSchema).max(4), adminPassword: password }).strict()]))<UserView>(),
+  /** For a record begun before account changes were signed: the admin vouches for the accounts as they stand. */
+  anchorAccounts: channel(z.tuple([z.object({ adminPassword: password }).strict()]))<SessionStatus>(),
   rekeyUser: channel(z.tuple([z.object({ name: userName, newPassword, adminPassword: password }).strict()]))<UserView>(),
 
   listDocuments: channel(z.tuple([documentFilterSchema]))<DocumentPage>(),

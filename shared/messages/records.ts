@@ -106,6 +106,8 @@ export const recordsMessages = {
   breakUnsignedAccount: (seq: number) => `第 ${seq} 条账户变更没有管理员签名：账户、角色和密钥的每次变更都必须由已受信任的管理员签名。`,
   breakDuplicateUser: (seq: number, user: string) => `第 ${seq} 条审计记录再次添加了已有的用户“${user}”：这是替换其公钥的企图。`,
   breakRoot: (seq: number) => `第 ${seq} 条审计记录自称是本库的根密钥，但根密钥只能由第一个管理员账户建立。`,
+  breakUnanchored: (seq: number) =>
+    `本记录库由旧版本建立，第 ${seq} 条起的账户与密钥没有管理员签名，尚未经管理员确认。请管理员核对“设置 → 用户与角色”后运行 disclosure-desk audit anchor --as 管理员（或在“设置”中确认账户），此后每次账户变更都将签名。`,
   breakOrphan: (seq: number, action: string) => `第 ${seq} 条审计记录（${action}）指向不存在或状态不符的登记、认定、申请或自查。`,
   breakTableMismatch: (table: string, key: string, column: string, seq: number) =>
     seq > 0
@@ -269,10 +271,13 @@ ${common}`,
   auditUsage: `用法：
   disclosure-desk audit verify [--db 文件] [--checkpoint 检查点文件] [--json]
   disclosure-desk audit checkpoint --out 检查点文件 --as 用户
+  disclosure-desk audit anchor --as 管理员
 verify 完好时退出码为 0，发现问题时为 3，并列出第一条有问题的记录。
 检查点由导出人的私钥签名，请保存在数据库以外的地方；之后用 --checkpoint 校验可发现日志被截断或数据库文件被替换。
+anchor：旧版本建立的记录库中账户变更没有签名，管理员核对账户后运行一次，以其私钥确认现有账户、密钥与角色。
 ${common}`,
-  auditWhich: '请写明 verify 或 checkpoint。',
+  auditWhich: '请写明 verify、checkpoint 或 anchor。',
+  anchored: (fingerprint: string) => `已由管理员签名确认现有账户、密钥与角色；本记录库的根密钥指纹：${fingerprint}。请抄录保存。`,
   verifyIntact: (entries: number, signatures: number, head: string) => `审计日志完好：共 ${entries} 条记录，${signatures} 个签发签名有效，链头 ${head}`,
   verifyBroken: '审计日志校验未通过。',
   firstBroken: (seq: number, message: string) => `第一条有问题的记录：第 ${seq} 条。${message}`,

@@ -10,7 +10,7 @@ import { signAdminStatement } from '../../electron/core/records/trust.ts';
 import { verifyRecord } from '../../electron/core/records/verify.ts';
 import { knownHeadFile } from '../../electron/core/records/head.ts';
 import { knownHeadsOf, openRecords } from '../../electron/core/records/index.ts';
-import { addUser, authenticate, loginThrottle, rekeyUser, setRoles, unlockKey } from '../../electron/core/records/users.ts';
+import { addUser, anchorAccounts, authenticate, loginThrottle, rekeyUser, setRoles, unlockKey } from '../../electron/core/records/users.ts';
 import { backupTo, restoreFrom } from '../../electron/core/records/backup.ts';
 import { exportRedacted } from '../../electron/core/records/redaction-export.ts';
 import { openStore } from '../../electron/core/db/store.ts';
@@ -341,5 +341,60 @@ describe('sign-in', () => {
     expect(dearer.store.users.findByName('drafter')!.passwordHash.split('$')[1]).toBe(String(2 ** 11));
     expect(dearer.store.audit.list({ action: 'user.reseal', limit: 5 }).total).toBe(1);
     expect(verifyRecord(dearer.store).intact).toBe(true);
+  });
+});
+
+describe('records begun before account changes were signed', () => {
+  /** A record as the earlier version wrote it: unsigned user.add and user.roles entries with their bare facts. */
+  function legacyRecord() {
+    const ctx = openTestRecords();
+    const team = makeTeam(ctx);
+    const file = ctx.store.file;
+    ctx.store.close();
+    const a = attacker(file);
+    const rows = a.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
+    let previous = genesisHash;
+    for (const row of rows) {
+      let { payload, signature } = row;
+      if (row.action === 'user.add') {
+        const s = JSON.parse(row.payload) as { subject: { name: string; displayName: string; roles: string[]; publicKey: string; keyFingerprint: string }; root: boolean };
+        payload = canonicalJson({ ...s.subject, firstRun: s.root });
+        signature = null;
+      }
+      const leaf = { ...row, payload, signature };
+      previous = linkHash(previous, leafText(leaf));
+      a.db.prepare('UPDATE audit_log SET payload = ?, signature = ?, hash = ? WHERE seq = ?').run(payload, signature, previous, row.seq);
+    }
+    a.done();
+    for (const suffix of ['.head.json']) fs.rmSync(file + suffix, { force: true });
+    return { file, team };
+  }
+
+  it('says the accounts are not yet anchored, then verifies once an admin vouches for them, with that admin as root', () => {
+    const { file, team } = legacyRecord();
+    expect(verify(file)).toMatchObject({ intact: false, firstBroken: { code: 'unanchored' } });
+    const ctx = openRecords(file, { cost: testCost });
+    anchorAccounts(ctx, { actor: authenticate(ctx, 'admin', password, 'cli'), password });
+    ctx.store.close();
+    expect(verify(file)).toMatchObject({ intact: true, firstBroken: null, rootFingerprint: team.admin.keyFingerprint });
+  });
+
+  it('refuses an anchor that vouches for a key the chain never introduced, and unsigned account entries after the anchor', () => {
+    const { file } = legacyRecord();
+    const a = attacker(file);
+    a.db.prepare("UPDATE users SET keyFingerprint = ? WHERE name = 'signer'").run('ab'.repeat(32));
+    a.done();
+    const ctx = openRecords(file, { cost: testCost });
+    anchorAccounts(ctx, { actor: authenticate(ctx, 'admin', password, 'cli'), password });
+    ctx.store.close();
+    expect(verify(file)).toMatchObject({ intact: false, firstBroken: { code: 'statement' } });
+    const clean = legacyRecord();
+    const c = openRecords(clean.file, { cost: testCost });
+    anchorAccounts(c, { actor: authenticate(c, 'admin', password, 'cli'), password });
+    c.store.close();
+    const b = attacker(clean.file);
+    const seq = forge(b.db, { time: new Date().toISOString(), user: 'admin', role: 'admin', action: 'user.roles', documentSha256: null, decisionId: null, payload: canonicalJson({ name: 'drafter', from: ['drafter'], to: ['drafter', 'signer'] }), signature: null });
+    b.done();
+    expect(verify(clean.file)).toMatchObject({ intact: false, firstBroken: { seq, code: 'unsigned-account' } });
   });
 });

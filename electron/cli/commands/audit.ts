@@ -2,10 +2,10 @@ import type { Command } from '../main.ts';
 import { parseArgs, required, usageError } from '../args.ts';
 import { dbFile, openCliRecords, print, readPassword } from '../record.ts';
 import { openStore } from '../../core/db/store.ts';
-import { verifyRecord } from '../../core/records/verify.ts';
+import { rootFingerprintOf, verifyRecord } from '../../core/records/verify.ts';
 import { knownHeadsOf } from '../../core/records/index.ts';
 import { writeCheckpoint } from '../../core/records/checkpoint.ts';
-import { authenticate } from '../../core/records/users.ts';
+import { anchorAccounts, authenticate } from '../../core/records/users.ts';
 import { recordsCliMessages as m } from '../../../shared/messages/records.ts';
 
 const usage = m.auditUsage;
@@ -46,6 +46,18 @@ export const command: Command = {
         const password = await readPassword(m.passwordPrompt(name));
         const checkpoint = writeCheckpoint(ctx, authenticate(ctx, name, password, 'cli'), out, password);
         print(m.checkpointWritten(out, checkpoint.seq, checkpoint.hash));
+        return 0;
+      } finally {
+        ctx.store.close();
+      }
+    }
+    if (sub === 'anchor') {
+      const ctx = openCliRecords(args);
+      try {
+        const name = required(args, 'as', usage);
+        const password = await readPassword(m.passwordPrompt(name));
+        anchorAccounts(ctx, { actor: authenticate(ctx, name, password, 'cli'), password });
+        print(m.anchored(rootFingerprintOf(ctx.store) ?? ''));
         return 0;
       } finally {
         ctx.store.close();

@@ -150,7 +150,10 @@ export class Replay {
   }
 
   private applyAccount(e: EntryRow): void {
-    const s = JSON.parse(e.payload) as AdminStatement;
+    if (e.action === 'trust.anchor') return;
+    // Records begun before account changes were signed hold the bare facts (user.add) or { name, from, to } (user.roles).
+    const legacy = e.signature === null ? (JSON.parse(e.payload) as AdminStatement['subject'] & { to?: AdminStatement['subject']['roles'] }) : null;
+    const s: Pick<AdminStatement, 'subject'> = legacy ? { subject: { ...legacy, roles: legacy.roles ?? legacy.to } } : (JSON.parse(e.payload) as AdminStatement);
     const name = s.subject.name;
     if (e.action === 'user.add') {
       const id = this.users.size + 1;

@@ -10,7 +10,7 @@ import type { Role } from '../../../shared/types.ts';
  */
 export const adminDomain = 'disclosure-desk/admin/v1';
 
-export const accountActions = ['user.add', 'user.roles', 'user.rekey'] as const;
+export const accountActions = ['user.add', 'user.roles', 'user.rekey', 'trust.anchor'] as const;
 export type AccountAction = (typeof accountActions)[number];
 export const isAccountAction = (action: string): action is AccountAction => (accountActions as readonly string[]).includes(action);
 
@@ -20,6 +20,14 @@ export interface AccountSubject {
   roles?: Role[];
   publicKey?: string;
   keyFingerprint?: string;
+  /** trust.anchor: every account as the chain stands, which the anchoring admin vouches for. */
+  accounts?: AnchoredAccount[];
+}
+
+export interface AnchoredAccount {
+  name: string;
+  keyFingerprint: string;
+  roles: Role[];
 }
 
 export interface AdminStatement {
@@ -77,10 +85,18 @@ export class TrustState {
   root: { name: string; fingerprint: string } | null = null;
   /** Keys ever valid for a name, oldest first: a checkpoint may have been signed with a key later rotated. */
   readonly history = new Map<string, TrustedAccount[]>();
+  /** First unsigned account entry of a record made by a version before account changes were signed. */
+  legacyFrom: number | null = null;
+  anchored = false;
+
+  /** A record begun before account changes were signed, whose accounts no admin has vouched for yet (trust.anchor). */
+  unanchored(): number | null {
+    return this.anchored ? null : this.legacyFrom;
+  }
 
   /** Applies one account entry; returns what is wrong with it, or null. `previous` is the hash it extends. */
   apply(row: EntryFacts, previous: string): TrustProblem | null {
-    if (row.signature === null) return { code: 'unsigned-account', seq: row.seq };
+    if (row.signature === null) return this.applyLegacy(row);
     let s: AdminStatement;
     try {
       s = JSON.parse(row.payload) as AdminStatement;
@@ -106,6 +122,12 @@ export class TrustState {
       signerKey = signer.object;
     }
     if (!verifyText(adminDomain, row.payload, row.signature, signerKey)) return { code: 'signature', seq: row.seq, user: s.signer };
+    if (row.action === 'trust.anchor') {
+      if (this.anchored || this.legacyFrom === null || canonicalJson(subject.accounts ?? null) !== canonicalJson(this.snapshot())) return { code: 'statement', seq: row.seq };
+      this.anchored = true;
+      this.root = { name: s.signer, fingerprint: s.keyFingerprint };
+      return null;
+    }
     const existing = this.accounts.get(subject.name);
     if (row.action === 'user.add') {
       if (existing || this.history.has(subject.name)) return { code: 'duplicate-user', seq: row.seq, user: subject.name };
@@ -122,6 +144,37 @@ export class TrustState {
     }
     if (!subject.publicKey || keyFingerprint(subject.publicKey) !== subject.keyFingerprint) return { code: 'statement', seq: row.seq };
     this.introduce(subject.name, subject.publicKey, existing.roles, row.seq);
+    return null;
+  }
+
+  /** The accounts as they stand, in the form a trust.anchor lists them. */
+  snapshot(): AnchoredAccount[] {
+    return [...this.accounts.values()].map((a) => ({ name: a.name, keyFingerprint: a.fingerprint, roles: [...a.roles].sort() })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  /**
+   * An unsigned account entry, as versions before signed account changes wrote them: taken as it stands only
+   * until an admin anchors the accounts; after that, or in a record that began with a signed root, it is refused.
+   */
+  private applyLegacy(row: EntryFacts): TrustProblem | null {
+    if (this.anchored || this.root !== null || (row.action !== 'user.add' && row.action !== 'user.roles')) return { code: 'unsigned-account', seq: row.seq };
+    let p: { name?: unknown; publicKey?: unknown; roles?: unknown; to?: unknown };
+    try {
+      p = JSON.parse(row.payload) as typeof p;
+    } catch {
+      return { code: 'statement', seq: row.seq };
+    }
+    if (typeof p.name !== 'string') return { code: 'statement', seq: row.seq };
+    this.legacyFrom ??= row.seq;
+    if (row.action === 'user.add') {
+      if (this.history.has(p.name)) return { code: 'duplicate-user', seq: row.seq, user: p.name };
+      if (typeof p.publicKey !== 'string' || !Array.isArray(p.roles)) return { code: 'statement', seq: row.seq };
+      this.introduce(p.name, p.publicKey, new Set(p.roles as Role[]), row.seq);
+      return null;
+    }
+    const existing = this.accounts.get(p.name);
+    if (!existing || !Array.isArray(p.to)) return { code: 'unknown-user', seq: row.seq, user: p.name };
+    existing.roles = new Set(p.to as Role[]);
     return null;
   }
 

@@ -113,6 +113,16 @@ export function rekeyUser(ctx: Context, by: AdminAuth, name: string, newPassword
   return toView(store.users.findByName(name)!);
 }
 
+/**
+ * Vouches, with an admin's key, for the accounts of a record begun before account changes were signed: the
+ * accounts, keys and roles as the chain has them become the trusted starting point, and the admin's key its root.
+ */
+export function anchorAccounts(ctx: Context, by: AdminAuth): void {
+  const signer = adminSigner(ctx, by);
+  const accounts = ctx.store.users.list().map((u) => ({ name: u.name, keyFingerprint: u.keyFingerprint, roles: [...u.roles].sort() })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  ctx.store.write(() => appendAccountEntry(ctx, 'trust.anchor', { name: signer.name, accounts }, signer, false));
+}
+
 /** Consecutive failures that lock a name, and for how long after the last one. */
 export const loginThrottle = { failures: 5, lockMinutes: 15 };
 

@@ -149,7 +149,8 @@ export interface VerifyOptions {
 
 function report(store: Store, chain: ChainWalk, options: VerifyOptions): AuditVerifyReport {
   const tables = chain.firstBroken ? null : checkTables(store, chain.replay);
-  const firstBroken = chain.firstBroken ?? (tables ? mismatchBreak(tables) : null);
+  const unanchored = chain.replay.trust.unanchored();
+  const firstBroken = chain.firstBroken ?? (tables ? mismatchBreak(tables) : null) ?? (unanchored !== null ? { seq: unanchored, code: 'unanchored' as const, message: m.breakUnanchored(unanchored) } : null);
   const checkpointCheck = options.checkpointFile ? checkCheckpoint(store, readCheckpoint(options.checkpointFile), chain) : null;
   const rootFingerprint = chain.replay.trust.root?.fingerprint ?? null;
   const reads: HeadRead[] = (options.headFiles ?? []).map(readKnownHead);
@@ -196,12 +197,16 @@ export async function verifyRecordInSlices(store: Store, stopped: () => boolean,
 
 /** The root key's fingerprint as the chain established it, without a full verification: for display and pinning. */
 export function rootFingerprintOf(store: Store): string | null {
-  const first = store.audit.firstOf('user.add');
-  if (!first) return null;
-  try {
-    const s = JSON.parse(first.payload) as { root?: boolean; subject?: { keyFingerprint?: string } };
-    return s.root ? (s.subject?.keyFingerprint ?? null) : null;
-  } catch {
-    return null;
+  // A record begun with signed accounts has its root in its first account entry; an older one gets it when anchored.
+  for (const entry of [store.audit.firstOf('user.add'), store.audit.firstOf('trust.anchor')]) {
+    if (!entry) continue;
+    try {
+      const s = JSON.parse(entry.payload) as { root?: boolean; action?: string; keyFingerprint?: string; subject?: { keyFingerprint?: string } };
+      if (s.root) return s.subject?.keyFingerprint ?? null;
+      if (s.action === 'trust.anchor') return s.keyFingerprint ?? null;
+    } catch {
+      continue;
+    }
   }
+  return null;
 }

@@ -170,6 +170,29 @@ function PolicySection({ initial, admin }: { initial: Settings; admin: boolean }
   );
 }
 
+/** Shown on a record begun before account changes were signed, until an admin vouches for its accounts. */
+function AnchorPrompt({ adminPassword, needPassword }: { adminPassword: string; needPassword: () => boolean }) {
+  const status = useSession((s) => s.status);
+  const load = useSession((s) => s.load);
+  if (status?.audit?.state !== 'done' || status.audit.report.firstBroken?.code !== 'unanchored') return null;
+  const anchor = async () => {
+    if (needPassword()) return;
+    try {
+      await window.api.anchorAccounts({ adminPassword });
+      useNotices.getState().ok(m.anchored);
+      await load();
+    } catch (error) {
+      useNotices.getState().fail(error);
+    }
+  };
+  return (
+    <div className="callout" role="note">
+      <p>{m.anchorHint}</p>
+      <button type="button" className="btn-primary" onClick={() => void anchor()}>{m.anchorAccounts}</button>
+    </div>
+  );
+}
+
 function UsersSection() {
   const { users, loadUsers, addUser, setRoles } = useSettings();
   const [name, setName] = useState('');
@@ -192,6 +215,7 @@ function UsersSection() {
       <Field label={m.adminPassword} hint={m.adminPasswordHint}>
         {(p) => <input {...p} type="password" value={adminPassword} onChange={(e) => setAdminPassword(e.target.value)} autoComplete="current-password" />}
       </Field>
+      <AnchorPrompt adminPassword={adminPassword} needPassword={needPassword} />
       <table className="users-table">
         <thead>
           <tr>
