@@ -45,27 +45,122 @@ function range(from: string, to: string): string[] {
 }
 
 /**
- * The 国务院办公厅 holiday schedules for 2024 and 2025 as published; later years must be entered by the
- * user each December when the new schedule is announced (the UI warns when a year is missing).
+ * The 国务院办公厅 holiday schedules as published (2026: published 2025-11-04). Each December the office adds
+ * the next year from the new notice (by hand or from a small file, parseSchedule); until then the fixed
+ * statutory days of a missing year still count as holidays and the deadline says the calendar is incomplete.
  */
-export const defaultCalendar: HolidayCalendar = {
-  holidays: [
-    ...range('2024-01-01', '2024-01-01'),
-    ...range('2024-02-10', '2024-02-17'),
-    ...range('2024-04-04', '2024-04-06'),
-    ...range('2024-05-01', '2024-05-05'),
-    ...range('2024-06-10', '2024-06-10'),
-    ...range('2024-09-15', '2024-09-17'),
-    ...range('2024-10-01', '2024-10-07'),
-    ...range('2025-01-01', '2025-01-01'),
-    ...range('2025-01-28', '2025-02-04'),
-    ...range('2025-04-04', '2025-04-06'),
-    ...range('2025-05-01', '2025-05-05'),
-    ...range('2025-05-31', '2025-06-02'),
-    ...range('2025-10-01', '2025-10-08'),
-  ],
-  workingWeekends: ['2024-02-04', '2024-02-18', '2024-04-07', '2024-04-28', '2024-05-11', '2024-09-14', '2024-09-29', '2024-10-12', '2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
+export const shippedSchedules: Readonly<Record<number, HolidayCalendar>> = {
+  2024: {
+    holidays: [
+      ...range('2024-01-01', '2024-01-01'),
+      ...range('2024-02-10', '2024-02-17'),
+      ...range('2024-04-04', '2024-04-06'),
+      ...range('2024-05-01', '2024-05-05'),
+      ...range('2024-06-10', '2024-06-10'),
+      ...range('2024-09-15', '2024-09-17'),
+      ...range('2024-10-01', '2024-10-07'),
+    ],
+    workingWeekends: ['2024-02-04', '2024-02-18', '2024-04-07', '2024-04-28', '2024-05-11', '2024-09-14', '2024-09-29', '2024-10-12'],
+  },
+  2025: {
+    holidays: [
+      ...range('2025-01-01', '2025-01-01'),
+      ...range('2025-01-28', '2025-02-04'),
+      ...range('2025-04-04', '2025-04-06'),
+      ...range('2025-05-01', '2025-05-05'),
+      ...range('2025-05-31', '2025-06-02'),
+      ...range('2025-10-01', '2025-10-08'),
+    ],
+    workingWeekends: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
+  },
+  2026: {
+    holidays: [
+      ...range('2026-01-01', '2026-01-03'),
+      ...range('2026-02-15', '2026-02-23'),
+      ...range('2026-04-04', '2026-04-06'),
+      ...range('2026-05-01', '2026-05-05'),
+      ...range('2026-06-19', '2026-06-21'),
+      ...range('2026-09-25', '2026-09-27'),
+      ...range('2026-10-01', '2026-10-07'),
+    ],
+    workingWeekends: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
+  },
 };
+
+const unionOf = (schedules: readonly HolidayCalendar[]): HolidayCalendar => ({
+  holidays: schedules.flatMap((s) => s.holidays).sort(),
+  workingWeekends: schedules.flatMap((s) => s.workingWeekends).sort(),
+});
+
+export const defaultCalendar: HolidayCalendar = unionOf(Object.values(shippedSchedules));
+
+/** What the first version shipped (2024 and 2025): the base its holiday edits were recorded against. */
+export const firstVersionCalendar: HolidayCalendar = unionOf([shippedSchedules[2024]!, shippedSchedules[2025]!]);
+
+const yearsOf = (c: HolidayCalendar) => new Set([...c.holidays, ...c.workingWeekends].map((d) => Number(d.slice(0, 4))));
+
+/** The office's own calendar with every shipped year it has no dates for added: an old edit never hides a newer schedule. */
+export function withShippedYears(calendar: HolidayCalendar): HolidayCalendar {
+  const have = yearsOf(calendar);
+  const missing = Object.entries(shippedSchedules).filter(([year]) => !have.has(Number(year))).map(([, s]) => s);
+  return missing.length === 0 ? calendar : unionOf([calendar, ...missing]);
+}
+
+/** Days off by law in any year (元旦, 劳动节, 国庆节 1–3 October), counted even when a year's schedule is missing. */
+const statutoryDays = ['01-01', '05-01', '10-01', '10-02', '10-03'];
+
+/**
+ * A year's schedule as an office types it from the notice, one line each: `休 2027-01-01..2027-01-03` for days
+ * off, `班 2027-02-07` for a weekend worked (放假/上班 also read; several dates or ranges on a line; # starts a
+ * comment). Returns the dates, and the lines it could not read.
+ */
+export function parseSchedule(text: string): { calendar: HolidayCalendar; bad: string[] } {
+  const holidays = new Set<string>();
+  const working = new Set<string>();
+  const bad: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/#.*$/, '').trim();
+    if (!line) continue;
+    const kind = /^(休|放假)/.test(line) ? holidays : /^(班|上班)/.test(line) ? working : null;
+    const dates = kind ? parseDates(line.replace(/^(休|放假|班|上班)[:：]?/, '')) : null;
+    if (!kind || !dates || dates.bad.length > 0 || dates.days.length === 0) {
+      bad.push(raw.trim());
+      continue;
+    }
+    for (const d of dates.days) kind.add(d);
+  }
+  return { calendar: { holidays: [...holidays].sort(), workingWeekends: [...working].sort() }, bad };
+}
+
+/** Dates separated by spaces, commas or new lines, `from..to` for a run of days; the days and the pieces that are not dates. */
+export function parseDates(text: string): { days: string[]; bad: string[] } {
+  const days = new Set<string>();
+  const bad: string[] = [];
+  for (const raw of text.split(/[\n,，、\s]+/)) {
+    const piece = raw.trim();
+    if (!piece) continue;
+    const [from, to] = piece.split('..');
+    if (!from || !isIsoDate(from) || (to !== undefined && (!isIsoDate(to) || to < from))) {
+      bad.push(piece);
+      continue;
+    }
+    for (let d = from; d <= (to ?? from); d = addCalendarDays(d, 1)) days.add(d);
+  }
+  return { days: [...days].sort(), bad };
+}
+
+/** Runs of consecutive days written back as `from..to`, so a year's schedule stays a dozen lines. */
+export function formatDates(days: readonly string[]): string {
+  const sorted = [...new Set(days)].sort();
+  const lines: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === addCalendarDays(sorted[j]!, 1)) j++;
+    lines.push(i === j ? sorted[i]! : `${sorted[i]}..${sorted[j]}`);
+    i = j + 1;
+  }
+  return lines.join('\n');
+}
 
 /** A calendar prepared for repeated look-ups. */
 export interface WorkdayCalendar {
@@ -77,12 +172,13 @@ export interface WorkdayCalendar {
 export function workdayCalendar(calendar: HolidayCalendar): WorkdayCalendar {
   const holidays = new Set(calendar.holidays);
   const working = new Set(calendar.workingWeekends);
-  const coveredYears = new Set([...calendar.holidays, ...calendar.workingWeekends].map((d) => Number(d.slice(0, 4))));
+  const coveredYears = yearsOf(calendar);
   return {
     coveredYears,
     isWorkingDay(date) {
       if (working.has(date)) return true;
       if (holidays.has(date)) return false;
+      if (!coveredYears.has(Number(date.slice(0, 4))) && statutoryDays.includes(date.slice(5))) return false;
       const weekday = toUtc(date).getUTCDay();
       return weekday !== 0 && weekday !== 6;
     },

@@ -433,6 +433,8 @@ export const inspectionChannels = {
 
   getHolidays: channel(z.tuple([]))<HolidayCalendar>(),
   setHolidays: channel(z.tuple([holidayCalendarSchema]))<HolidayCalendar>(),
+  /** A year's schedule from a small text file (休/班 lines, see parseSchedule): that year's dates are replaced. */
+  importHolidays: channel(z.tuple([z.object({ path: userPath }).strict()]))<HolidayCalendar>(),
   getInspectionConfig: channel(z.tuple([]))<InspectionConfig>(),
   setInspectionConfig: channel(z.tuple([inspectionConfigPatchSchema]))<InspectionConfig>(),
 

@@ -97,6 +97,10 @@ export const inspectionMessages = {
   requestAlreadyExtended: (id: number) => `申请（编号${id}）已延长过一次答复期限，条例第三十三条只允许延长一次。`,
   answerBeforeReceipt: (answered: string, received: string) => `答复日期${answered}早于收到申请日期${received}。`,
   invalidDate: (value: string) => `日期“${value}”无效，应为 YYYY-MM-DD。`,
+  scheduleUnreadable: (file: string) => `无法读取节假日安排文件“${file}”。`,
+  scheduleBadLines: (file: string, lines: string[]) =>
+    `节假日安排文件“${file}”中有读不懂的行：${lines.join('；')}。每行写“休”或“班”再写日期，如“休 2027-01-01..2027-01-03”“班 2027-02-07”。`,
+  scheduleEmpty: (file: string) => `节假日安排文件“${file}”中没有日期。`,
 
   bundleNeedsClosed: (year: number) => `${year}年度自查尚未结束：只有结束并锁定的自查才能导出签名文件报送。`,
   checkpointSignatureInvalid: '检查点签名无效或公钥与指纹不符',
@@ -154,6 +158,7 @@ export const inspectionMessages = {
 
   cli: {
     requestsSummary: '依申请公开登记：登记、答复、延期、查看期限',
+    holidaysImported: (file: string, years: string[]) => `已从 ${file} 导入节假日安排；节假日表现含 ${years.join('、')} 年。`,
     requestsUsage: [
       '用法：',
       '  disclosure-desk requests add --as 用户 --subject 申请内容 --received YYYY-MM-DD [--doc 文件] [--applicant citizen|legal-person|other] [--channel in-person|mail|online|fax|other] [--note 备注]',
@@ -161,6 +166,7 @@ export const inspectionMessages = {
       '  disclosure-desk requests extend 登记编号 --as 用户 --days 天数(1-20) --reason 理由',
       '  disclosure-desk requests list [--year YYYY] [--status open|due-soon|overdue|answered|answered-late|unanswered] [--doc 文件] [--json]',
       '  disclosure-desk requests outcomes               （列出办理结果的取值及其年报行）',
+      '  disclosure-desk requests holidays import 文件 --as 用户   （导入国务院办公厅公布的一年节假日安排：每行“休 日期”或“班 日期”，日期可写 2027-01-01..2027-01-03）',
       '通用参数：--db 文件（或环境变量 DISCLOSURE_DESK_DB）；口令取自 DISCLOSURE_DESK_PASSWORD 或提示输入。',
     ].join('\n'),
     inspectSummary: '年度自查：开启、查看清单、提出处理意见、结束、导出',
@@ -197,7 +203,7 @@ export const inspectionMessages = {
     requestExtended: (id: number, due: string) => `第 ${id} 号申请已延期，答复期限延至 ${due}。`,
     requestLine: (id: number, received: string, due: string, status: string, subject: string, doc: string) => `#${id}  收到 ${received}  期限 ${due}  ${status}  ${subject}${doc ? `  〔${doc}〕` : ''}`,
     requestCounts: (open: number, dueSoon: number, overdue: number, answered: number, late: number) => `办理中 ${open}，即将到期 ${dueSoon}，已逾期 ${overdue}，已答复 ${answered}（其中逾期答复 ${late}）`,
-    calendarWarning: '注意：节假日表未覆盖部分期限所在年度，期限仅排除了周末。请用设置更新节假日安排。',
+    calendarWarning: '注意：节假日表未覆盖部分期限所在年度，期限只排除了周末和元旦、劳动节、国庆节的法定假日，未计调休。请用 requests holidays import 导入当年的节假日安排。',
     statusLine: (year: number, state: string, done: number, total: number, pending: number, proposed: number) => `${year}年度自查：${state}；已办结 ${done}/${total}，待处理 ${pending}，审签中 ${proposed}`,
     stateLabels: { none: '未开启', open: '进行中', closed: '已结束（已锁定）' } as Record<string, string>,
     itemLine: (id: number, docNumber: string, title: string, attribute: string, rules: string, suggested: string, progress: string) => `文件 ${id}  ${docNumber}  ${title}  现行：${attribute}  列入：${rules}  建议：${suggested}  ${progress}`,

@@ -63,15 +63,15 @@ describe('the on-request register', () => {
   });
 
   it('uses the holiday list the office maintains', () => {
-    unit.at('2026-01-05');
-    const before = add('2025-12-31');
+    unit.at('2028-01-05');
+    const before = add('2027-12-31');
     expect(before.deadline.calendarIncomplete).toBe(true);
     const current = readHolidays(unit.ctx);
-    writeHolidays(unit.ctx, unit.team.admin, { holidays: [...current.holidays, '2026-01-01', '2026-01-02'], workingWeekends: [...current.workingWeekends, '2026-01-04'] });
+    writeHolidays(unit.ctx, unit.team.admin, { holidays: [...current.holidays, '2027-10-01', '2028-01-03'], workingWeekends: current.workingWeekends });
     const after = listRequests(unit.ctx, {}).rows.find((r) => r.id === before.id)!;
-    // 01-01 and 01-02 off, Sunday 01-04 worked: one day later than weekends alone would give.
-    expect(before.deadline.due).toBe('2026-01-28');
-    expect(after.deadline.due).toBe('2026-01-29');
+    // Monday 2028-01-03 off: one day later than weekends alone would give.
+    expect(before.deadline.due).toBe('2028-01-28');
+    expect(after.deadline.due).toBe('2028-01-31');
     expect(after.deadline.calendarIncomplete).toBe(false);
   });
 

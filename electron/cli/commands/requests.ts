@@ -3,6 +3,7 @@ import { parseArgs, positiveInt, required, usageError, type ParsedArgs } from '.
 import { openCliRecords, print, resolveDocument, signIn } from '../record.ts';
 import { addRequest, answerRequest, extendRequest, listRequests } from '../../core/requests/register.ts';
 import type { Context } from '../../core/records/context.ts';
+import { importHolidays } from '../../core/inspection/config.ts';
 import { applicantTypes, requestChannels, requestOutcomes, type RequestFilter } from '../../../shared/ipc/inspection.ts';
 import { deadlineLabels, inspectionMessages, outcomeRows } from '../../../shared/messages/inspection.ts';
 
@@ -34,6 +35,15 @@ async function run(ctx: Context, args: ParsedArgs): Promise<number> {
     const c = page.counts;
     print(m.requestCounts(c.open, c.dueSoon, c.overdue, c.answered, c.answeredLate));
     if (page.rows.some((r) => r.deadline.calendarIncomplete)) print(m.calendarWarning);
+    return 0;
+  }
+  if (sub === 'holidays') {
+    const file = args.positionals[2];
+    if (args.positionals[1] !== 'import' || !file) throw usageError(m.unknownSubcommand('requests holidays', args.positionals[1] ?? ''), usage);
+    const { actor } = await signIn(ctx, args, usage);
+    const calendar = importHolidays(ctx, actor, file);
+    const years = [...new Set([...calendar.holidays, ...calendar.workingWeekends].map((d) => d.slice(0, 4)))].sort();
+    print(m.holidaysImported(file, years));
     return 0;
   }
   if (!['add', 'answer', 'extend'].includes(sub)) throw usageError(m.unknownSubcommand('requests', sub), usage);

@@ -2,7 +2,10 @@ import { appendEntry } from '../records/chain.ts';
 import type { Actor, Context } from '../records/context.ts';
 import { actingRole } from './context.ts';
 import { fail } from '../errors.ts';
-import { defaultCalendar, isIsoDate, workdayCalendar, type HolidayCalendar, type WorkdayCalendar } from '../../../shared/workdays.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { isMissing } from '../files.ts';
+import { defaultCalendar, isIsoDate, parseSchedule, withShippedYears, workdayCalendar, type HolidayCalendar, type WorkdayCalendar } from '../../../shared/workdays.ts';
 import type { InspectionConfig, InspectionConfigPatch } from '../../../shared/ipc/inspection.ts';
 import { inspectionMessages as m } from '../../../shared/messages/inspection.ts';
 
@@ -12,7 +15,7 @@ const configKey = 'inspection.config';
 export const defaultInspectionConfig: InspectionConfig = { unitName: '本单位', reportTo: '本级人民政府办公室', minRequests: 2, processMonths: 12 };
 
 export function readHolidays(ctx: Context): HolidayCalendar {
-  return (ctx.store.settings.get(holidaysKey) as HolidayCalendar | undefined) ?? defaultCalendar;
+  return withShippedYears((ctx.store.settings.get(holidaysKey) as HolidayCalendar | undefined) ?? defaultCalendar);
 }
 
 export const readCalendar = (ctx: Context): WorkdayCalendar => workdayCalendar(readHolidays(ctx));
@@ -26,9 +29,30 @@ export function writeHolidays(ctx: Context, actor: Actor, calendar: HolidayCalen
     ctx.store.settings.set(holidaysKey, next);
     const added = next.holidays.filter((d) => !before.holidays.includes(d));
     const removed = before.holidays.filter((d) => !next.holidays.includes(d));
-    appendEntry(ctx.store, { user: actor.name, role, action: 'holidays.set', payload: { added, removed, workingWeekends: next.workingWeekends } }, ctx.now());
+    appendEntry(ctx.store, { user: actor.name, role, action: 'holidays.set', payload: { added, removed, holidays: next.holidays, workingWeekends: next.workingWeekends } }, ctx.now());
   });
   return next;
+}
+
+/**
+ * Adds the years of a schedule file (parseSchedule's format) to the calendar: each year the file has dates for
+ * replaces that year's dates; other years stay as they were.
+ */
+export function importHolidays(ctx: Context, actor: Actor, file: string): HolidayCalendar {
+  actingRole(actor, ['admin', 'reviewer']);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    fail(isMissing(error) ? 'not-found' : 'unreadable', m.scheduleUnreadable(path.basename(file)));
+  }
+  const { calendar, bad } = parseSchedule(text);
+  if (bad.length > 0) fail('invalid', m.scheduleBadLines(path.basename(file), bad.slice(0, 5)));
+  const years = new Set([...calendar.holidays, ...calendar.workingWeekends].map((d) => d.slice(0, 4)));
+  if (years.size === 0) fail('invalid', m.scheduleEmpty(path.basename(file)));
+  const current = readHolidays(ctx);
+  const keep = (d: string) => !years.has(d.slice(0, 4));
+  return writeHolidays(ctx, actor, { holidays: [...current.holidays.filter(keep), ...calendar.holidays], workingWeekends: [...current.workingWeekends.filter(keep), ...calendar.workingWeekends] });
 }
 
 export function readInspectionConfig(ctx: Context): InspectionConfig {

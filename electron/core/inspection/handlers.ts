@@ -2,7 +2,7 @@ import type { ApiOf } from '../../../shared/ipc/channel.ts';
 import type { inspectionChannels } from '../../../shared/ipc/inspection.ts';
 import type { Actor, Context } from '../records/context.ts';
 import { addRequest, answerRequest, extendRequest, listRequests } from '../requests/register.ts';
-import { readHolidays, readInspectionConfig, writeHolidays, writeInspectionConfig } from './config.ts';
+import { importHolidays, readHolidays, readInspectionConfig, writeHolidays, writeInspectionConfig } from './config.ts';
 import { closeInspection, inspectionStatus, openInspection, proposeOutcomes, worklist } from './lifecycle.ts';
 import { exportInspection } from './export/write.ts';
 import { annualFiguresFor } from './annual.ts';
@@ -26,6 +26,7 @@ export function inspectionHandlers(signedIn: () => { ctx: Context; actor: Actor 
     requestCounts: ({ year }) => inspectionDb(signedIn().ctx).requestTallies(year ? `${year}-01-01` : '0000-01-01', year ? `${year}-12-31` : '9999-12-31'),
     getHolidays: () => readHolidays(signedIn().ctx),
     setHolidays: (calendar) => as((c, a) => writeHolidays(c, a, calendar)),
+    importHolidays: ({ path }) => as((c, a) => importHolidays(c, a, path)),
     getInspectionConfig: () => readInspectionConfig(signedIn().ctx),
     setInspectionConfig: (patch) => as((c, a) => writeInspectionConfig(c, a, patch)),
     openInspection: ({ year }) => as((c, a) => openInspection(c, a, year)),

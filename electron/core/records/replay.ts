@@ -2,7 +2,7 @@ import { canonicalJson } from '../../../shared/canonical.ts';
 import { signOffDomain } from './chain.ts';
 import { verifyText } from './crypto.ts';
 import { isAccountAction, TrustState, type AdminStatement, type TrustProblem } from './trust.ts';
-import { defaultCalendar } from '../../../shared/workdays.ts';
+import { firstVersionCalendar } from '../../../shared/workdays.ts';
 import type { Role } from '../../../shared/types.ts';
 import type { SignStatement } from '../../../shared/ipc/records.ts';
 
@@ -315,11 +315,14 @@ export class Replay {
   }
 
   private holidays(e: EntryRow, p: Record<string, unknown>): null {
+    // Entries carry the whole list; the first version's carried only the change against what it then held.
     const stored = this.settings.get('inspection.holidays')?.row.value;
     const before = stored === undefined ? undefined : (JSON.parse(String(stored)) as { holidays: string[] });
-    const set = new Set(before?.holidays ?? defaultCalendar.holidays);
-    for (const d of p.added as string[]) set.add(d);
-    for (const d of p.removed as string[]) set.delete(d);
+    const set = new Set(Array.isArray(p.holidays) ? (p.holidays as string[]) : (before?.holidays ?? firstVersionCalendar.holidays));
+    if (!Array.isArray(p.holidays)) {
+      for (const d of p.added as string[]) set.add(d);
+      for (const d of p.removed as string[]) set.delete(d);
+    }
     this.settings.set('inspection.holidays', { row: { key: 'inspection.holidays', value: canonicalJson({ holidays: [...set].sort(), workingWeekends: p.workingWeekends }) }, seq: e.seq });
     return null;
   }

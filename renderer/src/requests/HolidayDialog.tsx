@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { addCalendarDays, isIsoDate, type HolidayCalendar } from '../../../shared/workdays.ts';
+import { formatDates, parseDates, type HolidayCalendar } from '../../../shared/workdays.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { common } from '../messages/common.ts';
@@ -7,40 +7,10 @@ import { requests as m } from '../messages/requests.ts';
 import { useNotices } from '../stores/notices.ts';
 import { useRequests } from '../stores/requests.ts';
 
-/** One date a line, or `from..to` for a run of days; returns the days and the lines that are not dates. */
-export function parseDates(text: string): { days: string[]; bad: string[] } {
-  const days = new Set<string>();
-  const bad: string[] = [];
-  for (const raw of text.split(/[\n,，、\s]+/)) {
-    const line = raw.trim();
-    if (!line) continue;
-    const [from, to] = line.split('..');
-    if (!from || !isIsoDate(from) || (to !== undefined && (!isIsoDate(to) || to < from))) {
-      bad.push(line);
-      continue;
-    }
-    for (let d = from; d <= (to ?? from); d = addCalendarDays(d, 1)) days.add(d);
-  }
-  return { days: [...days].sort(), bad };
-}
-
-/** Runs of consecutive days written back as `from..to`, so a year's schedule stays a dozen lines. */
-export function formatDates(days: readonly string[]): string {
-  const sorted = [...new Set(days)].sort();
-  const lines: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === addCalendarDays(sorted[j]!, 1)) j++;
-    lines.push(i === j ? sorted[i]! : `${sorted[i]}..${sorted[j]}`);
-    i = j + 1;
-  }
-  return lines.join('\n');
-}
-
 const coveredYears = (c: HolidayCalendar) => [...new Set([...c.holidays, ...c.workingWeekends].map((d) => Number(d.slice(0, 4))))].sort();
 
 export function HolidayDialog({ canEdit, onClose }: { canEdit: boolean; onClose(): void }) {
-  const { calendar, loadCalendar, saveCalendar } = useRequests();
+  const { calendar, loadCalendar, saveCalendar, importSchedule } = useRequests();
   const [holidays, setHolidays] = useState<string | null>(null);
   const [working, setWorking] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -82,6 +52,22 @@ export function HolidayDialog({ canEdit, onClose }: { canEdit: boolean; onClose(
           {error && <p className="field-error" role="alert">{error}</p>}
           <div className="form-actions">
             {canEdit && <button type="submit" className="btn-primary">{common.save}</button>}
+            {canEdit && (
+              <button
+                type="button"
+                title={m.importScheduleHint}
+                onClick={async () => {
+                  const [file] = await window.api.chooseFiles({});
+                  if (!file) return;
+                  const problem = await importSchedule(file);
+                  if (problem) return setError(problem);
+                  setHolidays(null);
+                  useNotices.getState().ok(m.holidaysSaved);
+                }}
+              >
+                {m.importSchedule}
+              </button>
+            )}
             <button type="button" onClick={onClose}>{canEdit ? common.cancel : common.close}</button>
           </div>
         </form>

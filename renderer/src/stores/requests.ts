@@ -22,6 +22,7 @@ interface RequestStore {
   extend(input: RequestExtension): Promise<RequestView | string>;
   loadCalendar(): Promise<void>;
   saveCalendar(calendar: HolidayCalendar): Promise<string | null>;
+  importSchedule(path: string): Promise<string | null>;
 }
 
 /** The on-request register (依申请登记): requests with their deadlines, per-document tallies and the holiday list. */
@@ -72,6 +73,15 @@ export const useRequests = create<RequestStore>((set, get) => {
         set({ calendar: await window.api.getHolidays() });
       } catch (error) {
         useNotices.getState().fail(error);
+      }
+    },
+    async importSchedule(path) {
+      try {
+        set({ calendar: await window.api.importHolidays({ path }) });
+        await get().reload();
+        return null;
+      } catch (error) {
+        return errorText(error);
       }
     },
     async saveCalendar(calendar) {
