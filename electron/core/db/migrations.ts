@@ -2,11 +2,12 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { schema001 } from './schema-001.ts';
 import { schema002Inspection } from './schema-002-inspection.ts';
 import { schema003ShortTerms } from './short-terms.ts';
+import { schema004Xlsx } from './schema-004-xlsx.ts';
 import { fail } from '../errors.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
 /** Numbered migrations: index i holds migration i + 1; `user_version` records how many were applied. */
-const migrations: readonly (string | ((db: BetterSqlite3.Database) => void))[] = [schema001, schema002Inspection, schema003ShortTerms];
+const migrations: readonly (string | ((db: BetterSqlite3.Database) => void))[] = [schema001, schema002Inspection, schema003ShortTerms, schema004Xlsx];
 
 export const schemaVersion = migrations.length;
 
@@ -14,12 +15,22 @@ export function migrate(db: BetterSqlite3.Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > schemaVersion) fail('db-too-new', m.dbTooNew(file, current, schemaVersion));
   if (current === schemaVersion) return;
-  db.transaction(() => {
-    for (let v = current; v < schemaVersion; v++) {
-      const step = migrations[v]!;
-      if (typeof step === 'string') db.exec(step);
-      else step(db);
-    }
-    db.pragma(`user_version = ${schemaVersion}`);
-  }).immediate();
+  // A step may rebuild a table others refer to, which SQLite allows only with foreign keys off (they cannot be
+  // switched inside a transaction); every reference is checked before the migration commits instead.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (let v = current; v < schemaVersion; v++) {
+        const step = migrations[v]!;
+        if (typeof step === 'string') db.exec(step);
+        else step(db);
+      }
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`migration left ${broken.length} broken references`);
+      db.pragma(`user_version = ${schemaVersion}`);
+    }).immediate();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys}`);
+  }
 }
