@@ -6,6 +6,7 @@ import { categories } from '../../../shared/categories.ts';
 import { piiLabels, scannerMessages as m } from '../../../shared/messages/scanner.ts';
 import { Automaton } from './automaton.ts';
 import { judge, listItem, sectionStart } from './context.ts';
+import { profileDocument, type DocumentProfile } from './kind.ts';
 import { loadLexicon, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { normalise, toOriginal, type NormalisedText } from './normalise.ts';
 import { dropOverlaps, findIdentifiers, type PiiHit } from './pii.ts';
@@ -213,7 +214,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     return null;
   }
 
-  function termFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], blocks: Span[], personal: PiiHit[], cut: Cutter): Finding[] {
+  function termFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], blocks: Span[], personal: PiiHit[], cut: Cutter, profile: DocumentProfile): Finding[] {
     const hits = termHits(n);
     const paraOf = hits.map((h) => paragraphAt(paras, h.start));
     const findings: Finding[] = [];
@@ -244,7 +245,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       const next = hits[i + 1];
       const inCategoryEnumeration = isName(hit) && ((isName(prev) && gap(prev!, hit)) || (isName(next) && gap(hit, next!)));
       const verdict = judge({
-        text: n.text, start: hit.start, end: hit.end, paragraph: para, block: blocks[pi]!, mode: hit.entry.mode, category: hit.entry.category, others, inCategoryEnumeration, categoryName: isName(hit), leadIn: leadInOf(paras, n.text, pi), personal,
+        text: n.text, start: hit.start, end: hit.end, paragraph: para, block: blocks[pi]!, mode: hit.entry.mode, category: hit.entry.category, others, inCategoryEnumeration, categoryName: isName(hit), leadIn: leadInOf(paras, n.text, pi), personal, document: profile,
       });
       let rule = verdict.rule;
       let score = hit.entry.weight * boundary * verdict.factor;
@@ -292,7 +293,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   }
 
   /** Sensitive details of a named person; a sentence a privacy term already flags is not flagged twice. */
-  function detailFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], blocks: Span[], personal: PiiHit[], terms: Finding[]): Finding[] {
+  function detailFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], blocks: Span[], personal: PiiHit[], terms: Finding[], profile: DocumentProfile): Finding[] {
     const names = personal.filter((p) => p.piiType === 'name' && p.weight >= 0.5);
     const flagged = terms.filter((f) => f.category === 1 && !f.negated && f.score >= 0.5);
     const findings: Finding[] = [];
@@ -303,7 +304,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       if (flagged.some((f) => f.start < sentence.end && f.end > sentence.start)) continue;
       const anonymised = [...n.text.slice(para.start, para.end).matchAll(new RegExp(anonymisedName.source, 'gu'))].map((a) => ({ start: para.start + a.index, end: para.start + a.index + a[0].length }));
       const verdict = judge({
-        text: n.text, start: hit.start, end: hit.end, paragraph: para, block: blocks[pi]!, mode: 'topic', category: 1, others: [], inCategoryEnumeration: false, categoryName: false, leadIn: leadInOf(paras, n.text, pi), personal: [...personal, ...anonymised],
+        text: n.text, start: hit.start, end: hit.end, paragraph: para, block: blocks[pi]!, mode: 'topic', category: 1, others: [], inCategoryEnumeration: false, categoryName: false, leadIn: leadInOf(paras, n.text, pi), personal: [...personal, ...anonymised], document: profile,
       });
       if (verdict.negated) continue;
       const span = toOriginal(n, hit.start, hit.end);
@@ -325,9 +326,10 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const personal = dropOverlaps([...findIdentifiers(n.text), ...findPeople(n, paras, cut)]);
     const strongPersonal = personal.filter((p) => p.weight >= 0.5);
     const blocks = wrappedBlocks(n.text, paras);
-    const terms = termFindings(doc, n, paras, blocks, strongPersonal, cut);
-    const findings = [...terms, ...detailFindings(doc, n, paras, blocks, personal, terms), ...piiFindings(doc, n, paras, personal)].sort((a, b) => a.start - b.start || a.end - b.end);
-    return { findings, suggestion: suggest(doc.text, findings, doc.metadata), lexiconVersion: lexicon.version };
+    const profile = profileDocument(n.text, paras, doc.metadata);
+    const terms = termFindings(doc, n, paras, blocks, strongPersonal, cut, profile);
+    const findings = [...terms, ...detailFindings(doc, n, paras, blocks, personal, terms, profile), ...piiFindings(doc, n, paras, personal)].sort((a, b) => a.start - b.start || a.end - b.end);
+    return { findings, suggestion: suggest(doc.text, findings, doc.metadata, profile.kind), lexiconVersion: lexicon.version };
   }
 
   return {

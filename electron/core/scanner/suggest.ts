@@ -2,6 +2,7 @@ import type { Attribute, CategoryId, DocumentMetadata, Finding, Span, Suggestion
 import { attribute } from '../../../shared/attributes.ts';
 import { category } from '../../../shared/categories.ts';
 import { piiLabels, ruleMessages, scannerMessages as m } from '../../../shared/messages/scanner.ts';
+import type { DocumentKind } from './kind.ts';
 
 /** Findings at or above this score count as concerns; below it they are shown as hints only. */
 export const concernThreshold = 0.5;
@@ -196,7 +197,7 @@ function declaredAttribute(text: string, note: string | null): { attribute: Attr
 }
 
 /** One attribute with reasons and basis, the spans to redact, and the 附注 checks. People decide. */
-export function suggest(text: string, findings: Finding[], metadata: DocumentMetadata | null): Suggestion {
+export function suggest(text: string, findings: Finding[], metadata: DocumentMetadata | null, kind: DocumentKind | null = null): Suggestion {
   const concerns = findings.filter((f) => !f.negated && f.score >= concernThreshold);
   const classification = metadata?.classification ?? null;
   const { proposals, advisory } = termProposals(concerns, classification !== null, text);
@@ -210,9 +211,10 @@ export function suggest(text: string, findings: Finding[], metadata: DocumentMet
     proposals.push({ attribute: 'partial', reason, basis: ['条例第十五条', '条例第三十七条'] });
   }
 
-  // Isolated words of a weaker category point to release on request only when nothing else speaks for the document.
+  // Isolated words of a weaker category point to release on request only when nothing else speaks for the document;
+  // a rule, a policy notice, a report or a budget speaks for itself.
   const alone = advisory.filter((f) => onRequestWhenAlone.has(f.category));
-  if (!proposals.length && alone.length) proposals.push({ attribute: 'on-request', reason: m.reasons.advisoryOnRequest, basis: [...new Set(alone.flatMap((f) => category(f.category).basis))] });
+  if (!proposals.length && alone.length && !kind) proposals.push({ attribute: 'on-request', reason: m.reasons.advisoryOnRequest, basis: [...new Set(alone.flatMap((f) => category(f.category).basis))] });
 
   const redactions: Span[] = [
     ...pii.map((f) => ({ start: f.start, end: f.end })),
