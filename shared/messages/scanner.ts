@@ -111,8 +111,10 @@ export const scannerMessages = {
     category: (name: string, terms: string) => `含有${name}：${terms}。`,
     security: '公开后可能危及国家安全、公共安全、经济安全或社会稳定。',
     lawBarred: '含有法律、行政法规禁止公开的信息。',
+    lawBarredEntries: '法律、行政法规禁止公开的内容只在名单或登记表的个别条目中：删除这些条目中的相关内容（或整条）后公开其余部分。',
     workSecret: '标有工作秘密或内部资料等限制传播标志，一般不予公开。',
     processWithheld: '属于内部讨论、过程稿或请示等过程性信息，可以不予公开；定稿或决策作出后可重新认定。',
+    processInternal: '本件报送本机关领导或发至本机关内设机构，只在机关内部流转，属于内部研究、审批过程中的信息，可以不予公开；决策作出后可重新认定。',
     processOnRequest: '属于过程性信息（如征求意见稿、会议纪要）。如用于决策预公开或行政管理依据，应予公开；否则建议依申请公开，逐案审查。',
     internal: '属于人事、后勤、内部工作流程等内部事务信息，不作为行政管理依据的可以不予公开。',
     internalOnRequest: '含有内部事务信息，建议依申请公开，逐案审查。',
@@ -130,6 +132,7 @@ export const scannerMessages = {
       strong: '（正文中的强信号，分值不低于 0.85）',
       several: (count: number) => `（正文中有 ${count} 处相互独立的同类提示）`,
       person: '（并指明了具体的信访人、举报人或投诉人）',
+      internal: '（本件报送本机关领导或发至内设机构，只在机关内部流转）',
     },
     advisoryItem: (term: string, category: string, score: number, context: string | null) =>
       `“${term.replace(/\s+/g, '')}”（${category}，分值 ${score.toFixed(2)}${context ? `，${context}` : ''}）`,

@@ -329,7 +329,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const profile = profileDocument(n.text, paras, doc.metadata);
     const terms = termFindings(doc, n, paras, blocks, strongPersonal, cut, profile);
     const findings = [...terms, ...detailFindings(doc, n, paras, blocks, personal, terms, profile), ...piiFindings(doc, n, paras, personal)].sort((a, b) => a.start - b.start || a.end - b.end);
-    return { findings, suggestion: suggest(doc.text, findings, doc.metadata, profile.kind), lexiconVersion: lexicon.version };
+    return { findings, suggestion: suggest(doc.text, findings, doc.metadata, profile), lexiconVersion: lexicon.version };
   }
 
   return {

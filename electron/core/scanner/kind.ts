@@ -17,6 +17,8 @@ export interface DocumentProfile {
   kind: DocumentKind | null;
   /** Document types the title names as what this document forwards or answers (转发……请示的通知: 请示). */
   forwards: ReadonlySet<string>;
+  /** Addressed to the office's own leaders or sections (局领导：, 各科室：): it circulates inside the office. */
+  internal: boolean;
 }
 
 /** Kinds whose content is published by law whatever single words it contains. */
@@ -43,6 +45,8 @@ const budgetField = /^\s*(?:预算主管部门|预算单位|决算单位)\s*[：
 const statistics = /统计公报|统计报告|统计年鉴|国民经济和社会发展统计|统计数据$/;
 // A draft released for comment says so: 向社会公开征求意见, 欢迎社会各界提出意见, 公众可通过……反馈.
 const publicConsultation = /(?:向社会|面向社会|向社会各界|向公众)(?:公开)?征求|公开征求(?:意见|建议)|征求社会(?:各界|公众)?(?:的)?意见|社会各界|社会公众|公众(?:可|可以|如有)/;
+// The office's own leaders (局领导, 王局长) or sections (各科室, 局机关各处室) as addressee.
+const internalAddressee = /^(?:[\p{Script=Han}]{0,6}领导(?:同志)?|[\p{Script=Han}]{1,4}(?:局长|主任|书记|厅长|部长|区长|市长|县长|镇长|处长|科长))[：:]$|^(?:局机关|委机关|机关|本局|本委|本单位)?各(?:科室|处室|股室|部室|科|处|股|党组成员|支部|班子成员)/u;
 const externalAddressee = /^\s*各(?!科室|处室|股室|部室|科|处|股|组|党组成员|支部|党支部|班子成员)[^：:]{1,80}[：:]\s*$/;
 
 function lines(text: string, paragraphs: readonly Span[], count: number): string[] {
@@ -100,10 +104,16 @@ export function profileDocument(text: string, paragraphs: readonly Span[], metad
     const m = forwarded.exec(t);
     if (m) forwards.add(m[1]!);
   }
-  return { kind: documentKind(text, paragraphs, head, titles, metadata), forwards };
+  const addressee = addresseeOf(head, metadata);
+  return { kind: documentKind(text, paragraphs, head, titles, metadata, addressee), forwards, internal: addressee !== null && internalAddressee.test(addressee) };
 }
 
-function documentKind(text: string, paragraphs: readonly Span[], head: string[], titles: string[], metadata: DocumentMetadata | null): DocumentKind | null {
+function addresseeOf(head: string[], metadata: DocumentMetadata | null): string | null {
+  if (metadata?.addressee) return `${bare(normalise(metadata.addressee).text)}：`;
+  return head.map(bare).find((l) => /[：:]$/.test(l) && l.length <= 90 && !/^(?:附件|联系人|电话|地址|时间|地点)/.test(l)) ?? null;
+}
+
+function documentKind(text: string, paragraphs: readonly Span[], head: string[], titles: string[], metadata: DocumentMetadata | null, addressee: string | null): DocumentKind | null {
   const opening = head.join('\n');
   const all = (re: RegExp) => titles.some((t) => re.test(t));
 
@@ -126,7 +136,6 @@ function documentKind(text: string, paragraphs: readonly Span[], head: string[],
     found ??= k;
   }
   if (found) return found;
-  const addressee = metadata?.addressee ? `${normalise(metadata.addressee).text}：` : head.find((l) => /[：:]\s*$/.test(l) && l.length <= 90);
   if (addressee && externalAddressee.test(addressee) && all(/(?:通知|通报)$/)) return 'policy';
   return null;
 }
