@@ -40,6 +40,8 @@ export const ruleMessages: Record<string, string> = {
   'context.statistics': '位于数量或比率的统计表述中，概括工作情况，不指向具体事项或个人，分值降低',
   'mention.office-contact': '是机关、科室、值班室等单位的联系方式，不是个人信息',
   'mention.normative': '位于“应当、可以、不得、要加强”等规范性语句或规章条文中，且句中没有具体的人、事、日期',
+  'mention.absence': '位于“无……、没有……”等条件表述中，说明没有该情况，不是具体信息',
+  'mention.aggregate': '位于全市、全行业或金融机构等总量统计中，是经济社会统计数字，不指向具体个人或企业',
   'mention.consultation': '本件是向社会公开征求意见的草案，征求意见稿本身依法公开（决策预公开），不是过程性信息的标记',
   'mention.no-request': '“需汇总、加工、重新制作”只是答复政府信息公开申请的理由（条例第三十八条）；所在句不是在答复申请，是一般用语',
   'mention.rule-document': '本件是法律、法规、规章或规范性文件，所在句没有具体的人、案件或日期，是对一类事项的规范',

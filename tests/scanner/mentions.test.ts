@@ -40,11 +40,18 @@ describe('public rules that name the categories are not concerns', () => {
     ['严禁泄露群体性事件处置中的工作部署。', '群体性事件', 'mention.prohibition'],
     ['信访人对信访事项处理意见不服的，可以请求复查。', '信访人', 'mention.normative'],
     ['各单位要加强考勤管理。', '考勤', 'mention.normative'],
+    ['（三）近3年内无重大违法、犯罪记录，未被列入严重违法失信名单。', '犯罪记录', 'mention.absence'],
+    ['年末全县金融机构人民币各项存款余额346.7亿元，比年初增加38.1亿元。', '存款余额', 'mention.aggregate'],
   ];
   it.each(mentions)('%s → “%s” is negated by %s', (text, term, rule) => {
     const finding = scanner.scanText(text).findings.find((f) => f.term === term);
     expect(finding).toMatchObject({ negated: true, rule });
     expect(finding!.score).toBeLessThan(0.5);
+  });
+
+  it('keeps a record or a balance that belongs to one person', () => {
+    expect(scanner.scanText('经查，张建华有犯罪记录，2019年曾因盗窃被判刑。').findings.find((f) => f.term === '犯罪记录')).toMatchObject({ negated: false });
+    expect(scanner.scanText('经核对，申请人张建华名下存款余额为12万元。').findings.find((f) => f.term === '存款余额')).toMatchObject({ negated: false });
   });
 
   it('keeps the same word as a concern when the document speaks of itself', () => {

@@ -91,6 +91,10 @@ const ownStaff = /(?:机关|本局|我局|本单位|我单位|本机关|科室|�
 // Counts and rates of petitions (全年办理信访件320件, 办结率98%) describe work in aggregate and name no case or person.
 const statisticsCategories = new Set<CategoryId>([2, 4, 5]);
 const statistics = /\d+(?:\.\d+)?\s*(?:万|千)?\s*(?:件次?|人次|批次?|起|宗)|(?:办结|受理|按期|化解|满意|及时|参评)率|同比(?:增长|下降|上升|减少)|环比(?:增长|下降|上升|减少)/;
+// 近3年内无重大违法、犯罪记录: a condition that something is absent.
+const absence = /(?:^|[^\p{Script=Han}]|年内|以来|期间|本人|申请人|家庭|且|并|均|须|应|及)(?:无|没有|未有|未曾|不存在)[^，,。；;]{0,8}$/u;
+// 金融机构各项存款余额, 规模以上工业企业利润率: a figure for a whole economy or sector belongs to no one.
+const aggregate = /金融机构|全(?:市|县|区|省|国|镇|乡|州|盟|旗)|规模以上|各项|人均|平均|总额|同比|环比|比上年|比年初|百分点/;
 const request4 = /申请|所需|要求(?:提供|公开|获取)|获取|提供/;
 const bracketOpen = /[（(【\[〔〈<]\s*$/;
 const bracketClose = /^\s*[）)】\]〕〉>]/;
@@ -192,6 +196,8 @@ export function judge(ctx: HitContext): Judgement {
   }
 
   const request = partyRequest.test(sBefore + sAfter);
+  if ((ctx.category === 1 || ctx.category === 9) && absence.test(cBefore)) return mention('absence');
+  if (ctx.category === 1 && aggregate.test(cBefore + '□' + cAfter) && !namesSomeone(ctx, sentence)) return mention('aggregate');
   if (ctx.category === 7 && personalDataAfter.test(sAfter)) return mention('data-handling');
   if (exceptionBefore.test(sBefore) && exceptionAfter.test(sAfter)) return mention('exception');
   if (/^[^。；;]*?除外/.test(sAfter)) return mention('exception');
