@@ -384,9 +384,7 @@ export function parseMetadata(text: string, paragraphs: Paragraph[]): { metadata
   // A 令 promulgates the text it names: that text's title is the title, the 令's number and date are the document's.
   const order = readOrder(lines, from, (i) => page.furniture.has(i) || !lines[i], dateOf);
   if (order) {
-    const number = `${order.docNumber}`;
-    meta.docNumber = number;
-    meta.docNumberRaw = number;
+    meta.docNumber = meta.docNumberRaw = order.docNumber;
     if (order.date) {
       meta.date = order.date;
       meta.dateRaw = order.dateRaw;
