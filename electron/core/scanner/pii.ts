@@ -95,9 +95,12 @@ export function findIdentifiers(text: string): PiiHit[] {
 
 const priority: PiiType[] = ['id-card', 'bank-card', 'uscc', 'mobile', 'phone', 'email', 'plate', 'name', 'address'];
 
-/** Keeps the stronger identifier where two overlap (an ID number also contains a mobile-like run). */
+/**
+ * Keeps the stronger identifier where two overlap (an ID number also contains a mobile-like run); of two readings of
+ * the same value, the one with more weight (a fixed-line number the text ties to a person).
+ */
 export function dropOverlaps(hits: PiiHit[]): PiiHit[] {
-  const ranked = [...hits].sort((a, b) => priority.indexOf(a.piiType) - priority.indexOf(b.piiType) || b.end - b.start - (a.end - a.start));
+  const ranked = [...hits].sort((a, b) => priority.indexOf(a.piiType) - priority.indexOf(b.piiType) || b.end - b.start - (a.end - a.start) || b.weight - a.weight);
   const kept: PiiHit[] = [];
   for (const hit of ranked) {
     if (!kept.some((k) => k.start < hit.end && hit.start < k.end)) kept.push(hit);
