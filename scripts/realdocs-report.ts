@@ -3,6 +3,7 @@
 //   file-prefix  only the documents whose names start with it (e.g. 028 15), for a quick re-run
 //   --json       one JSON line per document instead of the report
 import fs from 'node:fs';
+import os from 'node:os';
 import { closeIntake } from '../electron/core/intake/index.ts';
 import type { Finding } from '../shared/types.ts';
 import { figures, findingContext, judge, readExpectations, realDocsDir, runCorpus, type Outcome, type Ratio, type Verdict } from '../tests/realdocs/corpus.ts';
@@ -18,8 +19,12 @@ if (!fs.existsSync(realDocsDir)) {
 
 const expectations = readExpectations().filter((e) => prefixes.length === 0 || prefixes.some((p) => e.file.startsWith(p)));
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const outcomes = await runCorpus(expectations.map((e) => e.file));
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const scanSeconds = outcomes.reduce((sum, o) => sum + o.scanMs, 0) / 1000;
 await closeIntake();
 const verdicts = expectations.map((e, i) => judge(e, outcomes[i]!));
 
@@ -50,7 +55,8 @@ const describe = (o: Outcome, x: Finding) => `${x.kind === 'pii' ? `pii:${x.piiT
 const out: string[] = [];
 const line = (s = '') => out.push(s);
 
-line(`real documents: ${f.files} files from ${realDocsDir}; intake + scan took ${seconds.toFixed(1)} s`);
+line(`real documents: ${f.files} files from ${realDocsDir}`);
+line(`intake + scan: ${seconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU over all threads (scanning ${scanSeconds.toFixed(1)} s of it on the main thread; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores)`);
 line();
 line(`files read ${f.read}, files erroring ${f.errors}; read or refused as expected ${pct(f.readAsExpected)}; refusals naming the format ${pct(f.errorsNamingFormat)}`);
 line(`attribute accuracy            ${pct(f.attribute)}   (target >= 0.95)`);

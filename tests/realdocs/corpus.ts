@@ -63,6 +63,8 @@ export interface Outcome {
   file: string;
   intake: IntakeResult;
   scan: ScanResult | null;
+  /** Time the main thread spent scanning it. */
+  scanMs: number;
 }
 
 /**
@@ -77,7 +79,9 @@ export async function runCorpus(files: readonly string[], dir = realDocsDir): Pr
     const outcomes: Outcome[] = [];
     for (let i = 0; i < files.length; i++) {
       const intake = await extractions[i]!;
-      outcomes.push({ file: files[i]!, intake, scan: intake.ok ? scanner.scan(intake.document) : null });
+      const started = performance.now();
+      const scan = intake.ok ? scanner.scan(intake.document) : null;
+      outcomes.push({ file: files[i]!, intake, scan, scanMs: performance.now() - started });
     }
     return outcomes;
   } finally {
