@@ -49,6 +49,14 @@ describe('title, 发文字号 and 成文日期 through web-page furniture', () =
     expect(parseLines(table).metadata).toMatchObject({ title: '某某市人民政府关于推进老旧小区改造的意见', docNumber: '某政发〔2024〕3号', date: '2024-04-01' });
   });
 
+  it.each([
+    [['繁體版 无障碍 关怀版', '打印机采购项目竞争性磋商公告', '各供应商：', body], '打印机采购项目竞争性磋商公告'],
+    [['搜索救援队伍建设实施方案', '各县（区）应急管理局：', body], '搜索救援队伍建设实施方案'],
+    [['关于开展防汛检查的通知', '————————', '各乡镇人民政府：', body], '关于开展防汛检查的通知'],
+  ])('takes site chrome only for what it is, and finds a title above a rule line', (lines, title) => {
+    expect(parseLines(lines).metadata.title).toBe(title);
+  });
+
   it('does not take a classification value under its label for the title', () => {
     const lines = ['您当前所在位置：首页 > 统计数据', '发布机构：', '某某县统计局', '分类：', '统计公报', '某某县2023年国民经济和社会发展统计公报', '访问量：123', '关联稿件：', '某某县统计局', '（2024年3月20日）', '2023年，全县经济运行总体平稳。'];
     const { metadata } = parseLines(lines);
@@ -158,6 +166,10 @@ describe('a title never holds a form label or a 版头 notice', () => {
   it('reads the title field of a 发文稿纸, not its labels', () => {
     const form = ['某某县人民政府办公室发文稿纸', '签发\t', '拟稿单位\t综合股\t拟稿人\t王某', '标题\t关于开展防汛检查的通知', '主送\t各乡镇人民政府', '各乡镇人民政府：', body];
     expect(parseLines(form).metadata.title).toBe('关于开展防汛检查的通知');
+  });
+
+  it('reads a lone 标题 line without its label', () => {
+    expect(parseLines(['标题：关于开展防汛检查的通知', '各乡镇人民政府：', body]).metadata.title).toBe('关于开展防汛检查的通知');
   });
 
   it('reads the 文件标题 field of a 收文处理笺 without its label', () => {

@@ -407,17 +407,20 @@ export function parseMetadata(text: string, paragraphs: Paragraph[]): { metadata
     setTitle({ start: firstLine, end: firstLine }, stripBookTitle(lines[firstLine]!));
   }
 
-  for (let i = from; meta.title === null && i < bodyStart; i++) {
-    const line = lines[i]!;
-    if (page.furniture.has(i)) continue;
-    if (isAddressee(line)) break;
-    if (i === header.docNumberIndex && header.titleFromDocNumberLine) {
-      setTitle({ start: i, end: i }, header.titleFromDocNumberLine);
-      break;
+  // From where the document begins; a rule or source line under its title can make that look later than it is.
+  for (const begin of from > 0 ? [from, 0] : [0]) {
+    for (let i = begin; meta.title === null && i < bodyStart; i++) {
+      const line = lines[i]!;
+      if (page.furniture.has(i)) continue;
+      if (isAddressee(line)) break;
+      if (i === header.docNumberIndex && header.titleFromDocNumberLine) {
+        setTitle({ start: i, end: i }, header.titleFromDocNumberLine);
+        break;
+      }
+      if (line === meta.issuerMark || header.elementLines.has(i) || rows.has(i)) continue;
+      const found = titleAt(layout, i, bodyStart, header, meta);
+      if (found) setTitle(found, found.title);
     }
-    if (line === meta.issuerMark || header.elementLines.has(i) || rows.has(i)) continue;
-    const found = titleAt(layout, i, bodyStart, header, meta);
-    if (found) setTitle(found, found.title);
   }
 
   if (meta.title === null) {

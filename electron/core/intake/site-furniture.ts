@@ -23,7 +23,7 @@ const RULE = /^[-*_=—━─═＿]{3,}$/;
 const HTML_COMMENT = /^<!--.*-->$/;
 /** Site chrome: print and font-size controls, share and close links, accessibility switches, hit counters. */
 const CHROME =
-  /^(分享到|打印|【打印】|扫一扫|网站首页|无障碍|长者助手|关怀版|关爱版|繁體|English|搜索|用户登录|返回顶部|【返回顶部】|关闭本页|关闭窗口)|【字体[:：]|字号[:：]?\s*[【\[]?大|A\+\s*[大中小]|浏览次数[:：]|访问量[:：]|^\|\s*(?:19|20)\d{2}年/;
+  /^(?:分享到|打印|【打印】|打印页面|扫一扫|网站首页|无障碍|无障碍阅读|长者助手|关怀版|关爱版|繁體|繁體版|繁体版|English|搜索|用户登录|返回顶部|【返回顶部】|关闭本页|关闭窗口|【关闭窗口】)(?=[\s:：】|]|$)|【字体[:：]|字号[:：]?\s*[【\[]?大|A\+\s*[大中小]|浏览次数[:：]|访问量[:：]|^\|\s*(?:19|20)\d{2}年/;
 
 export interface SiteFields {
   title: string | null;
@@ -99,7 +99,7 @@ export function readSiteFurniture(
       continue;
     }
     valueBelow = null;
-    if (CHROME.test(line) || HTML_COMMENT.test(line)) {
+    if (CHROME.test(raw[i]!.trim()) || CHROME.test(line) || HTML_COMMENT.test(line)) {
       furniture.add(i);
       continue;
     }
@@ -124,7 +124,7 @@ export function readSiteFurniture(
     furniture,
     start: anchor + 1,
     fields: {
-      title: (isTable ? field(['标题', '名称'], tableFields) : null) ?? field(['文件标题', '公文标题', '标题'], formFields),
+      title: field(isTable ? ['标题', '名称'] : ['标题'], tableFields) ?? field(['文件标题', '公文标题', '标题'], formFields),
       docNumber: isTable ? field(['发文字号', '文号'], tableFields) : null,
       date: isTable ? field(['成文日期'], tableFields) : null,
     },
