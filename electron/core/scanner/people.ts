@@ -358,8 +358,8 @@ function labelledNames(seg: Segment, soleTrader: boolean): PiiHit[] {
     if (form === 'bare' && !cueInfo.has(word)) continue;
     const span = form === 'colon' ? nameAfterColon(seg, at) : nameAt(seg, at, form === 'copula' ? 'label' : 'cue');
     if (!span) continue;
-    // A cue inside a longer word introduces no one: 行业主管 holds 业主, 妇女儿童 holds 女儿, 个体工商户 holds 商户.
-    if (match.index > 0 && isHan(t[match.index - 1]) && !seg.cut(t, Math.max(0, match.index - 4), match.index + word.length).includes(match.index)) continue;
+    // A cue inside a longer word introduces no one: 行业主管 holds 业主, 妇女儿童 holds 女儿, 个体工商户 holds 商户. A colon makes any label a label.
+    if (form !== 'colon' && match.index > 0 && isHan(t[match.index - 1]) && !seg.cut(t, Math.max(0, match.index - 4), match.index + word.length).includes(match.index)) continue;
     // `联系人是刘佳（其女儿）`, `网民留言称其父亲…，联系人是刘佳`: a relative who takes the call back is a private person, not an office's contact.
     const private_ = group === officialLabels && (followedBy(personalBracket, t, span.end) || citizenBefore.test(t.slice(sentenceStart(t, match.index), match.index)));
     const weight = private_ ? 0.75 : group.weight;
@@ -532,7 +532,8 @@ function tableCells(seg: Segment, state: TableState | null, publicList: boolean)
 
 const personalAddressLabel = '家庭住址|家庭地址|现住址|户籍地址|户籍所在地|户籍地|居住地址|经常居住地|现居住地|居住地|暂住地|住址|家住|现住|现居住|现居|居住于|居住在';
 const sharedAddressLabel = '住所地|住所|通讯地址|通信地址|联系地址|送达地址|邮寄地址|地址|房屋坐落|坐落';
-const addressLabel = new RegExp(`(${personalAddressLabel}|${sharedAddressLabel})\\s*(?:[：:]|为|是)?\\s*|[，,]\\s*住(?![址所宅房院])(?=\\p{Script=Han})`, 'gu');
+// The value stays in its cell: a label at the end of one table cell (合法稳定住所\t1. 在…) has no value.
+const addressLabel = new RegExp(`(${personalAddressLabel}|${sharedAddressLabel})[ \u3000]*(?:[：:]|为|是)?[ \u3000]*|[，,][ \u3000]*住(?![址所宅房院])(?=\\p{Script=Han})`, 'gu');
 // Every address label above holds one of these characters.
 const addressMark = /[住址居坐籍]/;
 const personalLabel = new RegExp(`^(?:${personalAddressLabel})$`);
@@ -551,8 +552,10 @@ const organisationSeat = /(?:局|委员会|委|人民政府|政府|办公室|中
 const contactBlock = /(?:联系人|联系电话|咨询电话|监督电话|受理电话|举报电话|值班电话|办公电话)\s*[：:]/;
 const organisationCue = /公司|合作社|集团|厂|协会|学校|医院|事务所|法定代表人|统一社会信用代码|单位名称|机构/;
 // A rule speaks of places in general (向户籍所在地的乡镇人民政府提出, 居住在本市行政区域内的): no one's address.
-const generalPlace = /^(?:的|地|之|本|该|其|当地|所在|县域|市域|区域|范围|行政区域|辖区|在|由|且|内|中|宅|房|境内|外地|原)/;
+const generalPlace = /^(?:的|地|址|之|本|该|其|当地|所在|县域|市域|区域|范围|行政区域|辖区|在|由|且|与|或|和|及|并|内|中|宅|房|境内|外地|原|变更|属于|位于|不同|相同|\d+\s*[.．、])|(?:辖区|区域|范围|境内)内?$/;
 const institution = /人民政府|部门|机关|服务中心|办事处|委员会|不得|应当|可以|申请|范围|以上|以下/;
+// Words for kinds of place (居住在农村偏远…): an address names a place, so it keeps an address part once they are gone.
+const kindOfPlace = /农村|城镇|城市|城乡|乡村|社区|街道|本市|本县|本区|本省|外省|外市/g;
 
 /** Addresses a label says are a person's: `住址：…`, `，住玉环市…`; 住所 and 地址 only when the text around speaks of a person. */
 function labelledAddresses(seg: Segment, before: (at: number) => string, names: readonly PiiHit[]): PiiHit[] {
@@ -571,7 +574,9 @@ function labelledAddresses(seg: Segment, before: (at: number) => string, names: 
     value = value.trimEnd();
     if (value.length < 4 || !addressParts.test(value) || /^(同上|不详|无|略)/.test(value)) continue;
     if (/[某×*＊]{2}/.test(value) && !concrete.test(value)) continue;
-    if (generalPlace.test(value) || (institution.test(value) && !concrete.test(value))) continue;
+    if (generalPlace.test(value) || (institution.test(value) && !concrete.test(value)) || !addressParts.test(value.replace(kindOfPlace, ''))) continue;
+    // A label inside a longer word is no label: 实现居家 holds 现居.
+    if (match.index > 0 && isHan(t[match.index - 1]) && !/[：:]/.test(match[0]) && !seg.cut(t, Math.max(0, match.index - 4), match.index + 2).includes(match.index)) continue;
     const label = match[1] ?? '住';
     let personal = label === '住' || personalLabel.test(label);
     if (!personal && !organisationAddress.test(value) && !governmentCompound.test(value) && !organisationSeat.test(t.slice(0, match.index))) {
