@@ -58,7 +58,7 @@ const procedureBefore = /(?:按照|依照|依据|根据|遵照)[^，,。；;]{0,
 const procedureAfter = /^[^，,。；;]{0,30}?(?:规定|要求|办法|条例|制度)/;
 const disclosureRule = /不(?:通过|在|向|对)[^，,。；;]{0,10}?(?:公开|公示|公布|发布)|(?:向社会|对外|予以|暂缓|延期|不予|到期|提前)开放|开放(?:档案|审核|鉴定|利用|范围|批次)|档案开放|公开属性|政务公开|信息公开|保密审查|公开审查|不予公开|依申请公开|主动公开|予以公开|可以公开|应当公开|应予公开|不公开|公开范围|公开方式|公开发布|公开渠道|向社会公开|公开与否|公开的政府信息|申请公开/;
 const disclosedAfter = /^[^，,。；;]{0,4}?(?:公开|公示)/;
-const normative = /应当|免除|的(?:人|人员|个人|单位)[，,]|应予|应该|不能|不要|切勿|视为|的[，,]\s*(?:其|则|均|一律|视为|不予|予以|不得|应|须|由|按|可)|应(?=[按在于将及由向对以依把给当])|必须|须(?=[按在于将及由向对以依经])|需要?对(?=[^。；;]{0,30}进行)|可以|不得|不准|严禁|禁止|一律|有权|适用|负责(?!人)|要(?=[加做及认严切进建健落按坚强确注抓高把])|建立|健全|加强|做好|规范|完善|推进|推动|深化|强化|促进|严格执行|依法追究|依法给予|严肃处理|依规依纪|责令|(?:按照|依照|依据)[^。；;]{0,20}(?:规定|办法|条例)/;
+const normative = /应当|免除|的(?:人|人员|个人|单位)[，,]|应予|应该|不能|不要|切勿|视为|的[，,]\s*(?:其|则|均|一律|视为|不予|予以|不得|应|须|由|按|可)|应(?=[按在于将及由向对以依把给当])|必须|须(?=[按在于将及由向对以依经])|需要?对(?=[^。；;]{0,30}进行)|可以|不得|不准|严禁|禁止|一律|有权|适用|负责(?!人)|要(?=[加做及认严切进建健落按坚强确注抓高把查排整消摸梳])|建立|健全|加强|做好|规范|完善|推进|推动|深化|强化|促进|严格执行|依法追究|依法给予|严肃处理|依规依纪|责令|(?:按照|依照|依据)[^。；;]{0,20}(?:规定|办法|条例)/;
 // A sentence that addresses someone, or narrates what a meeting did, states facts even when it uses 应当.
 const narrative = /[你您]|会议(?:认为|讨论|研究|决定|同意|要求|指出|强调|听取|审议|明确)|(?:我|本|该)(?:局|委|办|院|所|队|站|中心|单位|机关|街道|镇|乡)已|已被依法|已(?:责令|作出|给予|移送)/;
 // A deadline, a commencement or a period (于2024年4月30日前报送, 自2024年1月1日起施行, 2019年1月1日至2020年12月31日)
@@ -95,6 +95,7 @@ const statistics = /\d+(?:\.\d+)?\s*(?:万|千)?\s*(?:件次?|人次|批次?|起
 const absence = /(?:^|[^\p{Script=Han}]|年内|以来|期间|本人|申请人|家庭|且|并|均|须|应|及)(?:无|没有|未有|未曾|不存在)[^，,。；;]{0,8}$/u;
 // 金融机构各项存款余额, 规模以上工业企业利润率: a figure for a whole economy or sector belongs to no one.
 const aggregate = /金融机构|全(?:市|县|区|省|国|镇|乡|州|盟|旗)|规模以上|各项|人均|平均|总额|同比|环比|比上年|比年初|百分点/;
+const roster = /名单|名册|花名册|台账|登记表|明细表|信息表|一览表|统计表/;
 const request4 = /申请|所需|要求(?:提供|公开|获取)|获取|提供/;
 const bracketOpen = /[（(【\[〔〈<]\s*$/;
 const bracketClose = /^\s*[）)】\]〕〉>]/;
@@ -153,13 +154,28 @@ function namesSomeone(ctx: HitContext, sentence: { from: number; to: number }): 
 
 const entryLead = new RegExp(`${listItem.source}\\s*(\\p{Script=Han}{2,4})[，,、\\s]`, 'u');
 
-/** A person, an anonymised party or a dated event in the sentence; a list item or table row is one entry, read whole. */
+/** A list item or table row is one person's entry and is read whole; elsewhere the sentence is the unit. */
+function entryOf(ctx: HitContext, sentence: { from: number; to: number }): { from: number; to: number } {
+  const paragraph = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
+  return listItem.test(paragraph) || paragraph.includes('\t') ? { from: ctx.paragraph.start, to: ctx.paragraph.end } : sentence;
+}
+
+// A named facility (城东水厂, 滨江变电站) is a place; 各水厂, 城市供水厂 and 重点变电站 name kinds of facility.
+const facility = /(\p{Script=Han}{2,6})(?:污水处理厂|水厂|变电站|变电所|发电厂|电厂|门站|储配站|调压站|加压站|泵站|水库|大坝|枢纽|基站|机房|数据中心|管廊|隧道|大桥|储油库|油库|气库)/gu;
+const kindOfFacility = /^(?:各|全|所有|相关|有关|重点|主要|大型|中型|小型|城市|城镇|农村|公共|本市|辖区|区域|现有|新建|已建|在建|下列|以下|上述|部分|其他|一般)|等/;
+
+function namesPlace(text: string): boolean {
+  for (const m of text.matchAll(facility)) if (!kindOfFacility.test(m[1]!)) return true;
+  return false;
+}
+
+/** A person, an anonymised party, a dated event or a named place in the sentence or list entry. */
 function particulars(ctx: HitContext, sentence: { from: number; to: number }): boolean {
   const paragraph = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
-  const entry = listItem.test(paragraph) || paragraph.includes('\t') ? { from: ctx.paragraph.start, to: ctx.paragraph.end } : sentence;
+  const entry = entryOf(ctx, sentence);
   const text = ctx.text.slice(entry.from, entry.to);
   const lead = entry === sentence ? null : entryLead.exec(paragraph);
-  return namesSomeone(ctx, entry) || anonymisedName.test(text) || specificDate.test(text) || (lead !== null && looksLikeName(lead[1]!));
+  return namesSomeone(ctx, entry) || anonymisedName.test(text) || specificDate.test(text) || namesPlace(text) || (lead !== null && looksLikeName(lead[1]!));
 }
 
 /**
@@ -212,6 +228,13 @@ export function judge(ctx: HitContext): Judgement {
   const listed = /、$/.test(sBefore) || /^、/.test(sAfter) || /、[^、，,。；;]{1,12}(?:以及|及|和|与)$/.test(sBefore);
   if (ctx.mode === 'topic' && listed && kindsAfter.test(sAfter) && !namesSomeone(ctx, sentence) && !onePerson.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter)) {
     return mention('kinds');
+  }
+
+  // A person whose identity a law protects is a concern only where the text identifies one, or where the title says
+  // the document is a list of such persons (社区矫正对象花名册).
+  if (ctx.mode === 'identity') {
+    if (marking === 'header' && roster.test(ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end))) return { rule: 'signal.header', negated: false, factor: 1.05 };
+    return namesSomeone(ctx, entryOf(ctx, sentence)) ? { rule: 'signal.identity', negated: false, factor: 1 } : mention('role');
   }
 
   const paragraphText = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);

@@ -170,18 +170,25 @@ function mask(value: string): string {
 
 export function createScanner(options: ScannerOptions = {}): Scanner {
   const lexicon: Lexicon = loadLexicon(options.lexiconDir ?? defaultLexiconDir(), options.userLexiconDir);
-  const byTerm = new Map<string, LexiconEntry>();
-  for (const entry of lexicon.entries) if (entry.term) byTerm.set(entry.term, entry);
-  const literals = [...byTerm.values()];
+  // One literal may stand in two categories (举报人: a petition word, and a person whose identity a law protects);
+  // a later entry of the same term and category (a user's) replaces the earlier one.
+  const byTerm = new Map<string, LexiconEntry[]>();
+  for (const entry of lexicon.entries) {
+    if (!entry.term) continue;
+    const list = byTerm.get(entry.term) ?? [];
+    byTerm.set(entry.term, [...list.filter((e) => e.category !== entry.category), entry]);
+  }
+  const literals = [...byTerm.keys()];
+  const literalEntries = [...byTerm.values()];
   const regexEntries = lexicon.entries.filter((e) => e.regex);
-  const automaton = new Automaton([...literals.map((e) => e.term!), ...lexicon.allow]);
-  prepareSegmenter([...literals.map((e) => e.term!), ...lexicon.allow]);
+  const automaton = new Automaton([...literals, ...lexicon.allow]);
+  prepareSegmenter([...literals, ...lexicon.allow]);
 
   function termHits(n: NormalisedText): TermHit[] {
     const hits: TermHit[] = [];
     const allowed: { start: number; end: number }[] = [];
     for (const match of automaton.findAll(n.text)) {
-      if (match.id < literals.length) hits.push({ entry: literals[match.id]!, start: match.start, end: match.end });
+      if (match.id < literals.length) for (const entry of literalEntries[match.id]!) hits.push({ entry, start: match.start, end: match.end });
       else allowed.push(match);
     }
     for (const entry of regexEntries) {
@@ -197,9 +204,11 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     let keptEnd = -1;
     for (const hit of hits) {
       while (allowIndex < allowed.length && allowed[allowIndex]!.start <= hit.start) allowEnd = Math.max(allowEnd, allowed[allowIndex++]!.end);
-      if (allowEnd >= hit.end || keptEnd >= hit.end) continue;
+      const last = kept[kept.length - 1];
+      const sameWordOtherCategory = last !== undefined && last.start === hit.start && last.end === hit.end && !kept.some((k) => k.start === hit.start && k.end === hit.end && k.entry.category === hit.entry.category);
+      if (allowEnd >= hit.end || (keptEnd >= hit.end && !sameWordOtherCategory)) continue;
       kept.push(hit);
-      keptEnd = hit.end;
+      keptEnd = Math.max(keptEnd, hit.end);
     }
     return kept;
   }
@@ -218,6 +227,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const hits = termHits(n);
     const paraOf = hits.map((h) => paragraphAt(paras, h.start));
     const findings: Finding[] = [];
+    const ids = new Set<string>();
     let groupStart = 0;
     let bounds: { para: number; list: number[] } | null = null;
     hits.forEach((hit, i) => {
@@ -257,8 +267,11 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       score = Math.round(Math.min(1, score) * 100) / 100;
       const span = toOriginal(n, hit.start, hit.end);
       const term = doc.text.slice(span.start, span.end);
-      let explanation = m.termExplanation(hit.entry.pattern.startsWith('/') ? term : hit.entry.pattern, hit.entry.note, rule, verdict.negated, hit.entry.basis);
+      let explanation = m.termExplanation(hit.entry.pattern.startsWith('/') ? term : hit.entry.pattern, hit.entry.note, rule, verdict.negated, hit.entry.basis, hit.entry.origin);
       if (boundary < 1 && !verdict.negated) explanation += m.crossesWords;
+      // The same word read for two categories and found a mention by both is one mention.
+      if (ids.has(`${rule}:${span.start}`)) return;
+      ids.add(`${rule}:${span.start}`);
       findings.push({
         id: `${rule}:${span.start}`, category: hit.entry.category, term, start: span.start, end: span.end, page: para.page, zone: para.zone,
         kind: 'term', piiType: null, score, negated: verdict.negated, rule, explanation, basis: hit.entry.basis,

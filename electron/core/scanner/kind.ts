@@ -30,6 +30,9 @@ const minArticles = 5;
 // A rule names itself by its last word: 中华人民共和国档案法, 信访工作条例, 管理办法（试行）, 若干规定. 做法/方法/说法 are not rules.
 const ruleTitle = /(?:(?<![做方想说看写用干办执司立守违合非依手算书])法|条例|规定|办法|细则|规则|规程|准则|章程|守则|司法解释|的解释)$/;
 const policyTitle = /(?:(?<!处理|审查|审核|评审|初步|研究|征求|答复|反馈|会商|会签|磋商|书面)意见|(?<!处罚|许可|复议|处理|处分)决定|纲要|规划|通告|公告|公示|批复|复函)$/;
+// Lists a recruiting office must publish (公务员法第三十二条: 拟录用人员名单; 招聘岗位表, 体检、考察、面试人员名单) and
+// commendation lists are public by law; their names are published on purpose.
+const publicList = /(?:拟录用|录用|拟聘用|聘用|招聘|招录|遴选|选调|体检|考察|面试|递补|入围|资格复审|拟表彰|表彰|拟任|任前)[^。；;]{0,30}(?:名单|人员|人选|岗位表|职位表|岗位信息表|职位信息表|岗位一览表|计划表)$/;
 const titleQualifier = /\s*(?:[（(][^（）()]{1,16}[）)]\s*)+$/;
 const processQualifier = /征求意见稿|讨论稿|送审稿|修改稿|审议稿|代拟稿|草稿|初稿|未定稿|草案/;
 const issuingNotice = /(?:印发|转发|公布|颁布)[^。；;]{1,80}的(?:通知|决定|公告)$/;
@@ -90,7 +93,7 @@ function titleCandidates(head: string[], metadataTitle: string | null): string[]
 function kindOfTitle(title: string): DocumentKind | null {
   const core = title.replace(titleQualifier, '');
   if (ruleTitle.test(core) || issuedRule.test(core)) return 'rule';
-  if (policyTitle.test(core) || issuingNotice.test(core)) return 'policy';
+  if (policyTitle.test(core) || issuingNotice.test(core) || publicList.test(core)) return 'policy';
   return null;
 }
 

@@ -170,11 +170,12 @@ function termProposals(concerns: Finding[], classified: boolean, text: string, p
         proposals.push({ attribute: 'withheld', reason: lead + m.reasons.security, basis: basis.length ? basis : cat });
         break;
       case 9: {
-        // A protected person's detail in one row of a list or register is removed with that row's entry; a document
-        // about the protected matter itself (its title, a case narrated in prose) is withheld.
-        const entries = list.map((f) => entryOf(text, f));
-        if (!list.some((f) => documentLevel.has(f.rule)) && entries.every((e) => e !== null)) {
-          proposals.push({ attribute: 'partial', reason: lead + m.reasons.lawBarredEntries, basis: [...cat, '条例第三十七条'], redact: entries as Span[] });
+        // A protected identity (举报人赵某某, a named patient) is removed with its sentence, and a protected detail in one
+        // row of a list with that row's entry; a document about the protected matter itself (its title, a juvenile's case
+        // narrated in prose, a sealed record) is withheld.
+        const spans = list.map((f) => entryOf(text, f) ?? (f.rule === 'signal.identity' ? sentenceSpan(text, f) : null));
+        if (!list.some((f) => documentLevel.has(f.rule)) && spans.every((e) => e !== null)) {
+          proposals.push({ attribute: 'partial', reason: lead + m.reasons.lawBarredEntries, basis: [...cat, '条例第三十七条'], redact: spans as Span[] });
         } else proposals.push({ attribute: 'withheld', reason: lead + m.reasons.lawBarred, basis: cat });
         break;
       }
