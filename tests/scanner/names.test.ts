@@ -171,3 +171,27 @@ describe('telephones and addresses of the people named', () => {
     for (const rule of rules) expect(pii(rule).filter((f) => f.piiType === 'address')).toEqual([]);
   });
 });
+
+describe('contact details an office publishes', () => {
+  it('reads officials named with their posts in a member list as public', () => {
+    const found = pii('部际联席会议成员名单\n召 集 人：孙春兰 国务院副总理\n副召集人：陈宝生 教育部部长').filter((f) => f.piiType === 'name');
+    expect(found.map((f) => f.term)).toEqual(['孙春兰', '陈宝生']);
+    expect(found.some(concern)).toBe(false);
+  });
+
+  it('reads a mobile in the 联系电话 column of a list of offices as theirs, and one in a table of people as personal', () => {
+    const positions = '序号\t招聘单位\t招聘岗位\t联系电话\n1\t德安县教育体育局\t小学语文教师\t17770210054';
+    const mobile = pii(positions).find((f) => f.piiType === 'mobile');
+    expect(mobile).toMatchObject({ term: '17770210054' });
+    expect(concern(mobile!)).toBe(false);
+    const people = '序号\t姓名\t联系电话\n1\t刘晓燕\t17770210054';
+    expect(concern(pii(people).find((f) => f.piiType === 'mobile')!)).toBe(true);
+  });
+
+  it('reads a mailbox given with an office line as the office’s, and a 索引号 as no identifier', () => {
+    const mailbox = pii('（地址：淮安市健康东路3号，联系电话：0517-83605210，电子邮箱：hazwgkc@163.com）').find((f) => f.piiType === 'email');
+    expect(concern(mailbox!)).toBe(false);
+    expect(concern(pii('举报人王芳，手机13812345678，邮箱：wangfang@163.com').find((f) => f.piiType === 'email')!)).toBe(true);
+    expect(pii('索引号：11440100MB2C90856P/2023-00331 分类：通知').filter((f) => f.piiType === 'uscc')).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ import { judge, listItem, sectionStart } from './context.ts';
 import { profileDocument, type DocumentProfile } from './kind.ts';
 import { loadLexicon, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { normalise, toOriginal, type NormalisedText } from './normalise.ts';
-import { dropOverlaps, findIdentifiers, type PiiHit } from './pii.ts';
+import { dropOverlaps, type PiiHit } from './pii.ts';
 import { anonymisedName, findPeople } from './people.ts';
 import { findPersonalDetails } from './sensitive.ts';
 import { alignment, cutter, prepareSegmenter, type Cutter } from './segmenter.ts';
@@ -336,7 +336,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const n = normalise(doc.text);
     const paras = paragraphsOf(doc, n);
     const cut = cutter();
-    const personal = dropOverlaps([...findIdentifiers(n.text), ...findPeople(n, paras, cut)]);
+    const personal = dropOverlaps(findPeople(n, paras, cut));
     const strongPersonal = personal.filter((p) => p.weight >= 0.5);
     const blocks = wrappedBlocks(n.text, paras);
     const profile = profileDocument(n.text, paras, doc.metadata);

@@ -327,6 +327,7 @@ function nameAfterColon(seg: Segment, at: number): Span | null {
   return null;
 }
 
+const postAfter = /[ \t\u3000]*\p{Script=Han}{0,12}?(?:总理|部长|主任|局长|书记|厅长|秘书长|省长|市长|县长|区长|镇长|乡长|主席|司长|处长|科长|委员|组长|院长|校长|所长|站长|队长|会长|行长|董事长|总经理|经理)(?=[\s，,。；;、]|$)/uy;
 const citizenBefore = new RegExp(`${longestFirst([...reporterLabels.labels, ...roleGroup.labels, ...kinGroup.labels.filter((k) => k.startsWith('其'))])}`);
 const sentenceStart = (t: string, at: number): number => Math.max(t.lastIndexOf('。', at - 1), t.lastIndexOf('；', at - 1), 0);
 
@@ -362,6 +363,8 @@ function labelledNames(seg: Segment, soleTrader: boolean): PiiHit[] {
     if (form !== 'colon' && match.index > 0 && isHan(t[match.index - 1]) && !seg.cut(t, Math.max(0, match.index - 4), match.index + word.length).includes(match.index)) continue;
     // `联系人是刘佳（其女儿）`, `网民留言称其父亲…，联系人是刘佳`: a relative who takes the call back is a private person, not an office's contact.
     const private_ = group === officialLabels && (followedBy(personalBracket, t, span.end) || citizenBefore.test(t.slice(sentenceStart(t, match.index), match.index)));
+    // `召集人：孙春兰 国务院副总理`: a member list names officials with their posts, which are public.
+    if ((/[ \t\u3000]/.test(t[span.end] ?? '') || seg.broken(span.end)) && followedBy(postAfter, t, span.end)) group = officialLabels;
     const weight = private_ ? 0.75 : group.weight;
     const detail = weight === group.weight ? group.detail : 'name';
     hits.push({ piiType: 'name', start: span.start, end: span.end, weight, detail });
@@ -444,6 +447,7 @@ const officialColumn = /^(?:接待人|经办人|承办人|审核人|复核人|�
 const familyColumn = /^(?:共同生活)?家庭成员(?:姓名|情况|及关系)?$|^同住人员$|^共同申请人$/;
 const phoneColumn = /^(?:联系电话|联系方式|电话|手机|手机号码?|家庭电话|住宅电话|固定电话|来电号码|[\p{Script=Han}]{1,4}(?:联系电话|电话))$/u;
 const addressColumn = /^(?:家庭住址|住址|现住址|居住地址|户籍地址|家庭地址|住所)$/;
+const organisationColumn = /单位|机构|部门|学校|医院|企业|公司|岗位|职位/;
 const notAName = /^(?:匿名|无|不详|本人|同上|略|空|合计|小计|总计|其他|暂无|待定|未填|—+|-+)$/;
 
 interface NameColumn {
@@ -456,6 +460,8 @@ interface TableState {
   names: NameColumn[];
   address: number;
   phones: number[];
+  /** The phone column belongs to the offices or firms the table lists (a 招聘岗位表's 联系电话), not to people. */
+  office: boolean;
 }
 
 function cells(seg: Segment): { text: string; start: number }[] {
@@ -490,7 +496,8 @@ function headerOf(row: { text: string }[], publicDocument: boolean): TableState 
   if (contact && names.every((n) => n === contact || n.detail === 'name-official')) Object.assign(contact, { weight: 0.2, detail: 'name-official' });
   const address = heads.findIndex((h) => addressColumn.test(h));
   const phones = heads.flatMap((h, i) => (phoneColumn.test(h) ? [i] : []));
-  return names.length || address >= 0 ? { names, address, phones } : null;
+  const office = phones.length > 0 && names.every((n) => n.detail === 'name-official') && heads.some((h) => organisationColumn.test(h));
+  return names.length || address >= 0 || office ? { names, address, phones, office } : null;
 }
 
 /** The names in one cell: `张伟`, `张伟等5人`, `高彩霞、钟阿四`, `丁晓（母）、李子墨（孙子）`. */
@@ -509,7 +516,11 @@ function namesInCell(cell: { text: string; start: number }, family: boolean): Sp
 }
 
 /** Rows under a header with a name, address or phone column (tables arrive one row per paragraph, cells split by tabs). */
-function tableCells(seg: Segment, state: TableState | null, publicList: boolean): { hits: PiiHit[]; phones: Span[]; state: TableState | null } {
+interface PhoneCell extends Span {
+  office: boolean;
+}
+
+function tableCells(seg: Segment, state: TableState | null, publicList: boolean): { hits: PiiHit[]; phones: PhoneCell[]; state: TableState | null } {
   if (!seg.text.includes('\t')) return { hits: [], phones: [], state: null };
   const row = cells(seg);
   const header = headerOf(row, publicList);
@@ -526,7 +537,7 @@ function tableCells(seg: Segment, state: TableState | null, publicList: boolean)
     hits.push({ piiType: 'address', start: address.start, end: address.start + address.text.length, weight: 0.8, detail: 'address' });
   }
   const personal = state.names.some((n) => n.detail !== 'name-official');
-  const phones = personal ? state.phones.flatMap((i) => (row[i] ? [{ start: row[i]!.start, end: row[i]!.start + row[i]!.text.length }] : [])) : [];
+  const phones = personal || state.office ? state.phones.flatMap((i) => (row[i] ? [{ start: row[i]!.start, end: row[i]!.start + row[i]!.text.length, office: state.office }] : [])) : [];
   return { hits, phones, state };
 }
 
@@ -641,33 +652,49 @@ function repeatedNames(text: string, found: readonly PiiHit[], taken: readonly S
 
 const officeNearby = /局|委员会|办公室|中心|热线|值班|科室|窗口|单位|公司|医院|学校|法院|政府|监督电话|咨询电话|举报电话/;
 
+/** The cell of `cells` (sorted, not overlapping) that holds the span, if any. */
+function cellOf<T extends Span>(cells: readonly T[], span: Span): T | undefined {
+  let lo = 0;
+  let hi = cells.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cells[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const cell = cells[lo];
+  return cell && cell.start <= span.start && span.end <= cell.end ? cell : undefined;
+}
+
 /**
- * A fixed-line number is an office's unless the text ties it to a person: a phone column of a table of people, or a
- * number given in the same sentence right after a member of the public is named (`业主陈家明，…，固定电话（0579）8884…`).
+ * Telephones weighed by whose they are. A fixed-line number is an office's unless the text ties it to a person: a
+ * phone column of a table of people, or a number given right after a member of the public is named in the same
+ * sentence (`业主陈家明，…，固定电话（0579）8884…`). A mobile in the phone column of a list of offices is theirs.
  */
-function personalPhones(text: string, identifiers: readonly PiiHit[], names: readonly PiiHit[], columns: readonly Span[]): PiiHit[] {
+function weighPhones(text: string, identifiers: readonly PiiHit[], names: readonly PiiHit[], columns: readonly PhoneCell[]): PiiHit[] {
   const people = names.filter((n) => n.weight >= 0.5).sort((a, b) => a.end - b.end);
-  const out: PiiHit[] = [];
-  for (const phone of identifiers) {
-    if (phone.piiType !== 'phone' || phone.weight >= 0.5) continue;
-    const inColumn = columns.some((c) => c.start <= phone.start && phone.end <= c.end);
+  return identifiers.map((hit) => {
+    if (hit.piiType !== 'phone' && hit.piiType !== 'mobile') return hit;
+    const column = cellOf(columns, hit);
+    if (column?.office) return hit.piiType === 'mobile' ? { ...hit, weight: 0.3, detail: 'mobile-office' } : hit;
+    if (hit.piiType !== 'phone' || hit.weight >= 0.5) return hit;
     let lo = 0;
     let hi = people.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (people[mid]!.end <= phone.start) lo = mid + 1;
+      if (people[mid]!.end <= hit.start) lo = mid + 1;
       else hi = mid;
     }
     const last = people[lo - 1];
-    const person = last && phone.start - last.end <= 60 ? last : undefined;
-    const between = person ? text.slice(person.end, phone.start) : '';
-    const nearPerson = person !== undefined && !/[。；;\n]/.test(between) && !officeNearby.test(between);
-    if (inColumn || nearPerson) out.push({ ...phone, weight: 0.7, detail: 'phone-home' });
-  }
-  return out;
+    const between = last ? text.slice(last.end, hit.start) : '';
+    const nearPerson = last !== undefined && hit.start - last.end <= 60 && !/[。；;\n]/.test(between) && !officeNearby.test(between);
+    return column || nearPerson ? { ...hit, weight: 0.7, detail: 'phone-home' } : hit;
+  });
 }
 
-/** Names, addresses and the fixed-line phones of people, paragraph by paragraph, in normalised text; offsets are normalised. */
+/**
+ * Everything in the text that identifies a person: validated identifiers weighed by whose they are, and names and
+ * addresses read paragraph by paragraph. Offsets are normalised.
+ */
 export function findPeople(n: NormalisedText, paragraphs: readonly Span[], cut: Cutter): PiiHit[] {
   const text = n.text;
   const soleTrader = /个体工商户|个体户|个体经营|个人独资/.test(text);
@@ -677,7 +704,7 @@ export function findPeople(n: NormalisedText, paragraphs: readonly Span[], cut: 
   const publicList = /公示|公布|表彰|名单的(?:通知|公告)|(?:录用|聘用|入围|体检|考察|面试|笔试|成绩|合格)[^\n]{0,20}名单/.test(text.slice(0, 200));
   const names: PiiHit[] = [];
   const addresses: PiiHit[] = [];
-  const phoneColumns: Span[] = [];
+  const phoneColumns: PhoneCell[] = [];
   let table: TableState | null = null;
   for (const p of paragraphs) {
     if (p.end <= p.start) continue;
@@ -698,5 +725,5 @@ export function findPeople(n: NormalisedText, paragraphs: readonly Span[], cut: 
   const identifiers = findIdentifiers(text);
   const again = repeatedNames(text, names, [...names, ...addresses, ...identifiers], cut);
   const allNames = [...names, ...again];
-  return [...allNames, ...addresses, ...personalPhones(text, identifiers, allNames, phoneColumns)];
+  return [...weighPhones(text, identifiers, allNames, phoneColumns), ...allNames, ...addresses];
 }
