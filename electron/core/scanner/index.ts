@@ -204,8 +204,14 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     let keptEnd = -1;
     for (const hit of hits) {
       while (allowIndex < allowed.length && allowed[allowIndex]!.start <= hit.start) allowEnd = Math.max(allowEnd, allowed[allowIndex++]!.end);
-      const last = kept[kept.length - 1];
-      const sameWordOtherCategory = last !== undefined && last.start === hit.start && last.end === hit.end && !kept.some((k) => k.start === hit.start && k.end === hit.end && k.entry.category === hit.entry.category);
+      let sameWordOtherCategory = false;
+      for (let k = kept.length - 1; k >= 0 && kept[k]!.start === hit.start && kept[k]!.end === hit.end; k--) {
+        if (kept[k]!.entry.category === hit.entry.category) {
+          sameWordOtherCategory = false;
+          break;
+        }
+        sameWordOtherCategory = true;
+      }
       if (allowEnd >= hit.end || (keptEnd >= hit.end && !sameWordOtherCategory)) continue;
       kept.push(hit);
       keptEnd = Math.max(keptEnd, hit.end);
