@@ -49,6 +49,13 @@ describe('public rules that name the categories are not concerns', () => {
     expect(finding!.score).toBeLessThan(0.5);
   });
 
+  it('reads a number by the contact word nearest to it: an office line after 受理专线 although the sentence defines 举报人', () => {
+    const rule = '本办法适用于社会公众（以下统称举报人）通过区安全隐患举报受理专线（021-55828311）举报的安全隐患。';
+    expect(scanner.scanText(rule).findings.find((f) => f.kind === 'pii')).toMatchObject({ rule: 'mention.office-contact', negated: true });
+    const reporter = '经核实，举报人的联系电话为0571-86221234，已电话回复。';
+    expect(scanner.scanText(reporter).findings.find((f) => f.kind === 'pii')).toMatchObject({ rule: 'pii.phone', negated: false });
+  });
+
   it('keeps a record or a balance that belongs to one person', () => {
     expect(scanner.scanText('经查，张建华有犯罪记录，2019年曾因盗窃被判刑。').findings.find((f) => f.term === '犯罪记录')).toMatchObject({ negated: false });
     expect(scanner.scanText('经核对，申请人张建华名下存款余额为12万元。').findings.find((f) => f.term === '存款余额')).toMatchObject({ negated: false });

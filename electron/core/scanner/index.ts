@@ -145,8 +145,15 @@ function sentenceAround(text: string, start: number, end: number, para: Span): [
 }
 
 // A telephone, mailbox or address the sentence gives for an office (值班室, 市信访局地址, 数据安全处) is the office's contact.
-const officeWord = /局|委员会|委(?=[，,：:\s]|$)|办公室|值班室|指挥中心|服务中心|中心|厅|处(?=[，,：:\s]|$)|科(?=[，,：:\s]|$)|大队|支队|窗口|热线|指挥部|人民政府|办事处|机关|法院|检察院/;
-const personalWord = /本人|家庭|住宅|个人|户主|当事人|申请人|举报人|信访人|投诉人|被|其|手机/;
+const officeWord = /局|委员会|委(?=[，,：:\s]|$)|办公室|值班室|指挥中心|服务中心|中心|厅|处(?=[，,：:\s]|$)|科(?=[，,：:\s]|$)|大队|支队|窗口|热线|专线|指挥部|人民政府|办事处|机关|法院|检察院/g;
+const personalWord = /本人|家庭|住宅|个人|户主|当事人|申请人|举报人|信访人|投诉人|被|其|手机/g;
+
+/** End of the last match of a global pattern in the text, or -1. */
+function lastEnd(re: RegExp, text: string): number {
+  let end = -1;
+  for (const m of text.matchAll(re)) end = m.index + m[0].length;
+  return end;
+}
 const officeContactTypes = new Set(['phone', 'email', 'address']);
 
 function isOfficeContact(text: string, hit: PiiHit, names: PiiHit[]): boolean {
@@ -154,7 +161,9 @@ function isOfficeContact(text: string, hit: PiiHit, names: PiiHit[]): boolean {
   let from = hit.start;
   while (from > 0 && !/[。；;！？!?\n]/.test(text[from - 1]!)) from--;
   const lead = text.slice(from, hit.start);
-  if (!officeWord.test(lead) || personalWord.test(lead)) return false;
+  // The word nearest the number says whose it is: 社会公众（以下统称举报人）通过举报受理专线（021-…） gives an office line.
+  const office = lastEnd(officeWord, lead);
+  if (office < 0 || lastEnd(personalWord, lead) > office) return false;
   let to = hit.end;
   while (to < text.length && !/[。；;！？!?\n]/.test(text[to]!)) to++;
   return !names.some((n) => n.start < to && n.end > from);
