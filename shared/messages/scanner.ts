@@ -42,6 +42,7 @@ export const ruleMessages: Record<string, string> = {
   'mention.normative': '位于“应当、可以、不得、要加强”等规范性语句或规章条文中，且句中没有具体的人、事、日期',
   'signal.identity': '所在句或名单条目指明了具体人员（姓名、证件号码、联系方式或住址），其身份依法应当保密',
   'mention.role': '只提到依法保护身份的一类人员，句中没有指明具体的人',
+  'mention.redaction-list': '所在句说明哪些种类的信息应当删除或去标识化，是处理要求，不是某人的具体信息',
   'mention.absence': '位于“无……、没有……”等条件表述中，说明没有该情况，不是具体信息',
   'mention.aggregate': '位于全市、全行业或金融机构等总量统计中，是经济社会统计数字，不指向具体个人或企业',
   'mention.consultation': '本件是向社会公开征求意见的草案，征求意见稿本身依法公开（决策预公开），不是过程性信息的标记',

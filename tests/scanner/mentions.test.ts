@@ -42,6 +42,7 @@ describe('public rules that name the categories are not concerns', () => {
     ['各单位要加强考勤管理。', '考勤', 'mention.normative'],
     ['（三）近3年内无重大违法、犯罪记录，未被列入严重违法失信名单。', '犯罪记录', 'mention.absence'],
     ['年末全县金融机构人民币各项存款余额346.7亿元，比年初增加38.1亿元。', '存款余额', 'mention.aggregate'],
+    ['需隐去的内容包括：当事人病情、家庭成员情况和宗教信仰。', '病情', 'mention.redaction-list'],
   ];
   it.each(mentions)('%s → “%s” is negated by %s', (text, term, rule) => {
     const finding = scanner.scanText(text).findings.find((f) => f.term === term);
@@ -54,6 +55,10 @@ describe('public rules that name the categories are not concerns', () => {
     expect(scanner.scanText(rule).findings.find((f) => f.kind === 'pii')).toMatchObject({ rule: 'mention.office-contact', negated: true });
     const reporter = '经核实，举报人的联系电话为0571-86221234，已电话回复。';
     expect(scanner.scanText(reporter).findings.find((f) => f.kind === 'pii')).toMatchObject({ rule: 'pii.phone', negated: false });
+  });
+
+  it('keeps the same data where the sentence records it rather than saying to remove it', () => {
+    expect(scanner.scanText('经查，该职工病情已好转，相关病历已删除。').findings.find((f) => f.term === '病情')).toMatchObject({ negated: false });
   });
 
   it('keeps a record or a balance that belongs to one person', () => {

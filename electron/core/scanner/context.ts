@@ -95,6 +95,9 @@ const statistics = /\d+(?:\.\d+)?\s*(?:万|千)?\s*(?:件次?|人次|批次?|起
 const absence = /(?:^|[^\p{Script=Han}]|年内|以来|期间|本人|申请人|家庭|且|并|均|须|应|及)(?:无|没有|未有|未曾|不存在)[^，,。；;]{0,8}$/u;
 // 金融机构各项存款余额, 规模以上工业企业利润率: a figure for a whole economy or sector belongs to no one.
 const aggregate = /金融机构|全(?:市|县|区|省|国|镇|乡|州|盟|旗)|规模以上|各项|人均|平均|总额|同比|环比|比上年|比年初|百分点/;
+const redactVerb = '(?:隐去|删除|删去|遮盖|遮挡|屏蔽|去标识化|脱敏|隐藏|隐名|匿名化|技术处理|打码|涂黑)';
+// An instruction to remove (应当删除……, 需隐去的内容包括……), not a record that something was removed (相关病历已删除).
+const redaction = new RegExp(`(?:应当?|需要?|须|要|予以|一律|均|统一|进行|作|做)[^。；;已]{0,12}?${redactVerb}|${redactVerb}[^。；;]{0,6}?(?:的内容|的信息|的事项|的范围|以下|如下|包括)`);
 const roster = /名单|名册|花名册|台账|登记表|明细表|信息表|一览表|统计表/;
 const request4 = /申请|所需|要求(?:提供|公开|获取)|获取|提供/;
 const bracketOpen = /[（(【\[〔〈<]\s*$/;
@@ -235,6 +238,11 @@ export function judge(ctx: HitContext): Judgement {
   if (ctx.mode === 'identity') {
     if (marking === 'header' && roster.test(ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end))) return { rule: 'signal.header', negated: false, factor: 1.05 };
     return namesSomeone(ctx, entryOf(ctx, sentence)) ? { rule: 'signal.identity', negated: false, factor: 1 } : mention('role');
+  }
+
+  // 需隐去的内容包括：当事人病情、家庭成员情况: a sentence saying which kinds of data to remove names no one's data.
+  if ((ctx.category === 1 || ctx.category === 9) && ctx.mode !== 'mark' && redaction.test(sBefore + '□' + sAfter) && !namesSomeone(ctx, sentence) && !onePerson.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter)) {
+    return mention('redaction-list');
   }
 
   const paragraphText = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
