@@ -96,6 +96,10 @@ describe('a rule is judged by what it is: words of the categories without partic
     const result = scanner.scanText(`秘密★1年\n${petitionRule}`);
     expect(result.suggestion.attribute).toBe('withheld');
     expect(concerns(`内部资料 注意保管\n${petitionRule}`).map((f) => f.category)).toContain(7);
+    const [title, ...rest] = petitionRule.split('\n');
+    const markedBelowTitle = scanner.scanText([title, '内部资料 注意保管', ...rest].join('\n'));
+    expect(markedBelowTitle.findings.filter((f) => f.category === 7 && !f.negated).map((f) => f.term)).toEqual(['内部资料', '注意保管']);
+    expect(markedBelowTitle.suggestion.attribute).toBe('withheld');
   });
 
   it('keeps a sentence of a rule that carries particulars: a named person or a dated event', () => {

@@ -259,7 +259,9 @@ export function judge(ctx: HitContext): Judgement {
   // the words count only where the sentence answers an application.
   if (ctx.category === 4 && !request4.test(sliceMasked(ctx, sentence.from, sentence.to))) return mention('no-request');
   const { kind } = ctx.document;
-  if (kind && marking !== 'header' && (ctx.mode === 'topic' || kind === 'rule') && !particulars(ctx, sentence)) {
+  // A marking on its own line (内部资料 注意保管) still marks the document; a topic word in a heading does not.
+  const inText = !marking || (marking === 'standalone' && ctx.mode === 'topic');
+  if (kind && inText && (ctx.mode === 'topic' || kind === 'rule') && !particulars(ctx, sentence)) {
     return mention(normativeSentence ? 'normative' : kind === 'rule' ? 'rule-document' : 'public-document');
   }
   if (statisticsCategories.has(ctx.category) && marking !== 'header' && statistics.test(cBefore + '□' + cAfter) && !namesSomeone(ctx, sentence)) {
