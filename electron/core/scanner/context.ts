@@ -259,8 +259,10 @@ export function judge(ctx: HitContext): Judgement {
   // the words count only where the sentence answers an application.
   if (ctx.category === 4 && !request4.test(sliceMasked(ctx, sentence.from, sentence.to))) return mention('no-request');
   const { kind } = ctx.document;
-  // A marking on its own line (内部资料 注意保管) still marks the document; a topic word in a heading does not.
-  const inText = !marking || (marking === 'standalone' && ctx.mode === 'topic');
+  // A marking on its own line (内部资料 注意保管) still marks the document; a topic word in a heading, or a short
+  // article or sentence that happens to end on the word (第三条 ……撤销布控。), does not.
+  const line = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end).trim();
+  const inText = !marking || (marking === 'standalone' && (ctx.mode === 'topic' || ruleArticle.test(line) || /。$/.test(line)));
   if (kind && inText && (ctx.mode === 'topic' || kind === 'rule') && !particulars(ctx, sentence)) {
     return mention(normativeSentence ? 'normative' : kind === 'rule' ? 'rule-document' : 'public-document');
   }
