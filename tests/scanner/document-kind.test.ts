@@ -59,9 +59,12 @@ describe('the kind of a document, from its title, number, addressee and structur
   });
 
   it('releases a draft published for public comment as a consultation, and keeps an internal draft as process information', () => {
-    const released = '关于公开征求《某某市停车管理办法（征求意见稿）》意见的通知\n为提高立法公众参与度，现将征求意见稿全文公布，向社会公开征求意见。社会公众可以在2025年3月1日前反馈意见。';
+    const released = '关于公开征求《某某市停车管理办法（征求意见稿）》意见的通知\n为提高立法公众参与度，现将征求意见稿全文公布，向社会公开征求意见，2025年3月1日前反馈。';
     expect(kindOf(released)).toBe('consultation');
     expect(kindOf('某某市停车管理办法\n（征求意见稿）\n请各部门于3月1日前反馈书面意见。')).toBeNull();
+    const articles = Array.from({ length: 120 }, (_, i) => `第${i + 1}条 略。`).join('\n');
+    expect(kindOf(`某某市停车管理条例（草案征求意见稿）\n${articles}\n本草案现向社会公开征求意见，截止日期为2025年3月1日。`)).toBe('consultation');
+    expect(kindOf(`某某市停车管理条例（征求意见稿）\n${articles}\n第一百二十一条 社会公众可以对停车设施提出建议。`)).toBeNull();
   });
 });
 

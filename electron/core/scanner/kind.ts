@@ -46,8 +46,8 @@ const disclosureReport = /政府信息公开|信息公开工作/;
 const budget = /(?:19|20)\d{2}\s*年度?[^。；;，,]{0,24}?(?:预算|决算)(?:公开|报告|说明|情况)?$|(?:部门|单位)(?:预算|决算)$|三公经费/;
 const budgetField = /^\s*(?:预算主管部门|预算单位|决算单位)\s*[：:]/;
 const statistics = /统计公报|统计报告|统计年鉴|国民经济和社会发展统计|统计数据$/;
-// A draft released for comment says so: 向社会公开征求意见, 欢迎社会各界提出意见, 公众可通过……反馈.
-const publicConsultation = /(?:向社会|面向社会|向社会各界|向公众)(?:公开)?征求|公开征求(?:意见|建议)|征求社会(?:各界|公众)?(?:的)?意见|社会各界|社会公众|公众(?:可|可以|如有)/;
+// A draft released for comment says so, wherever in the text: 向社会公开征求意见, 征求社会各界意见.
+const publicConsultation = /(?:向社会|面向社会|向社会各界|向公众)(?:公开)?征求|公开征求(?:意见|建议)|征求社会(?:各界|公众)?(?:的)?意见/;
 // The office's own leaders (局领导, 王局长) or sections (各科室, 局机关各处室) as addressee.
 const internalAddressee = /^(?:[\p{Script=Han}]{0,6}领导(?:同志)?|[\p{Script=Han}]{1,4}(?:局长|主任|书记|厅长|部长|区长|市长|县长|镇长|处长|科长))[：:]$|^(?:局机关|委机关|机关|本局|本委|本单位)?各(?:科室|处室|股室|部室|科|处|股|党组成员|支部|班子成员)/u;
 const externalAddressee = /^\s*各(?!科室|处室|股室|部室|科|处|股|组|党组成员|支部|党支部|班子成员)[^：:]{1,80}[：:]\s*$/;
@@ -120,7 +120,7 @@ function documentKind(text: string, paragraphs: readonly Span[], head: string[],
   const opening = head.join('\n');
   const all = (re: RegExp) => titles.some((t) => re.test(t));
 
-  if (all(/征求意见稿|草案/) && publicConsultation.test(text.slice(0, 4000))) return 'consultation';
+  if (all(/征求意见稿|草案/) && publicConsultation.test(text)) return 'consultation';
   if (all(annualReport) && disclosureReport.test(opening)) return 'annual-report';
   if (all(budget) || head.some((l) => budgetField.test(l))) return 'budget';
   if (all(statistics)) return 'statistics';
