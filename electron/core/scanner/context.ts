@@ -241,7 +241,7 @@ export function judge(ctx: HitContext): Judgement {
   }
 
   // 需隐去的内容包括：当事人病情、家庭成员情况: a sentence saying which kinds of data to remove names no one's data.
-  if ((ctx.category === 1 || ctx.category === 9) && ctx.mode !== 'mark' && redaction.test(sBefore + '□' + sAfter) && !namesSomeone(ctx, sentence) && !onePerson.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter)) {
+  if ((ctx.category === 1 || ctx.category === 9) && redaction.test(sBefore + '□' + sAfter) && !namesSomeone(ctx, sentence) && !onePerson.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter)) {
     return mention('redaction-list');
   }
 
