@@ -21,9 +21,6 @@ export interface DocumentProfile {
   internal: boolean;
 }
 
-/** Kinds whose content is published by law whatever single words it contains. */
-export const mustPublishKinds: ReadonlySet<DocumentKind> = new Set(['annual-report', 'budget', 'statistics', 'consultation']);
-
 const headLines = 30;
 const articleLine = /^\s*(?:#{1,6}\s*)?第[一二三四五六七八九十百零〇\d]{1,5}条/;
 const minArticles = 5;
