@@ -83,6 +83,7 @@ if (attributeMisses.length) {
   for (const v of attributeMisses) {
     const { scan } = v.outcome;
     line(`  ${v.expectation.file}  suggested ${v.attribute ?? '(not read)'}, allowed ${v.expectation.attributes.join('/')}${v.expectation.normative ? ', normative' : ''}`);
+    if (v.expectation.knownMiss) line(`    known disagreement: ${v.expectation.knownMiss}`);
     if (!scan) continue;
     if (scan.suggestion.reasons.length) line(`    reasons: ${scan.suggestion.reasons.join('；')}`);
     for (const x of scan.findings.filter((x) => !x.negated).sort(byScore).slice(0, 5)) line(`    ${describe(v.outcome, x)}`);
