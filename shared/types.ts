@@ -2,7 +2,7 @@
 
 export type Attribute = 'proactive' | 'partial' | 'on-request' | 'withheld';
 export type CategoryId = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
-export type DocFormat = 'docx' | 'pdf' | 'ofd' | 'txt';
+export type DocFormat = 'docx' | 'xlsx' | 'pdf' | 'ofd' | 'txt';
 
 /** GB/T 9704 zones: 版头, 主体, 版记. */
 export type Zone = 'header' | 'body' | 'footer';

@@ -3,14 +3,14 @@ import { channel } from './channel.ts';
 import { savePath, userPath } from './paths.ts';
 import type { CategoryId, ScanResult } from '../types.ts';
 
-export const lexiconModes = ['any', 'topic', 'mark'] as const;
+export const lexiconModes = ['any', 'topic', 'mark', 'identity'] as const;
 export type LexiconMode = (typeof lexiconModes)[number];
 
 export interface LexiconTerm {
   pattern: string;
   category: CategoryId;
   weight: number;
-  /** As the scanner reads it: `any` everywhere, `topic` only as the subject of the document, `mark` only as a marking. */
+  /** As the scanner reads it: `any` everywhere, `topic` only as the subject of the document, `mark` only as a marking, `identity` only where a person is identified. */
   mode: LexiconMode;
   note: string;
   basis: string[];

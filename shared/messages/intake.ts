@@ -44,7 +44,9 @@ export const intakeMessages = {
   noTextLayer: (file: string) =>
     `“${file}”没有文字层（可能是扫描件或图片）。本程序不提供文字识别（OCR），请提供带文字层的 PDF 或原始 Word 文档。`,
   wrongType: (file: string, actual: FileTypeKey) =>
-    `“${file}”的内容实际是${fileTypeLabels[actual]}，与扩展名不符或不受支持。请另存为 .docx、.pdf、.ofd 或 .txt 后重新导入。`,
+    `“${file}”的内容实际是${fileTypeLabels[actual]}，与扩展名不符或不受支持。请另存为 .docx、.xlsx、.pdf、.ofd 或 .txt 后重新导入。`,
+  legacyFormat: (file: string, type: FileTypeKey) =>
+    `“${file}”是${fileTypeLabels[type]}，属旧版二进制格式，本程序无法读取。请用 WPS 或 Office 打开后另存为${type === 'xls' ? ' .xlsx' : type === 'ppt' ? ' .pdf' : type === 'ole' ? ' .docx、.xlsx 或 .pdf' : ' .docx'}，再重新导入。`,
   tooLarge: (file: string, bytes: number, limit: number) =>
     `“${file}”大小为 ${megabytes(bytes)}，超过 ${megabytes(limit)} 的上限。`,
   expandedTooLarge: (file: string, limit: number) =>
@@ -52,7 +54,8 @@ export const intakeMessages = {
   pageTooDense: (file: string) => `“${file}”有一页的文字超过 20 万字，远超正常页面（文件可能已损坏或经过恶意构造），已拒绝读取。`,
   outOfMemory: (file: string) => `读取“${file}”时内存占用超过上限，已停止解析。`,
   crashed: (file: string) => `读取“${file}”时解析进程意外退出，文件可能已损坏。`,
-  unsupported: (file: string) => `不支持“${file}”的文件格式。可读取的格式：.docx、.pdf、.ofd、.txt。`,
+  unsupportedType: (file: string, type: FileTypeKey) => `“${file}”是${fileTypeLabels[type]}，本程序不读取这种格式。可读取的格式：.docx、.xlsx、.pdf、.ofd、.txt。`,
+  unsupported: (file: string) => `不支持“${file}”的文件格式。可读取的格式：.docx、.xlsx、.pdf、.ofd、.txt。`,
   timeout: (file: string, ms: number) => `读取“${file}”超过 ${Math.round(ms / 100) / 10} 秒仍未完成，已停止解析。`,
   ofdSigned: 'OFD 文件带有电子签章：对其删改或遮盖后签章将失效，发布时请使用重新签章的版本。',
   ofdUnreadablePages: (count: number) => `OFD 文件有 ${count} 页无法读取，已跳过。`,
@@ -64,5 +67,7 @@ export const intakeMessages = {
     `页眉/页脚中有文字，已一并审查：${texts.slice(0, 6).map((t) => `“${t.length > 40 ? `${t.slice(0, 40)}…` : t}”`).join('、')}${texts.length > 6 ? ` 等 ${texts.length} 处` : ''}。`,
   txtReplacedBytes: (count: number, encoding: string) =>
     `文本中有 ${count} 处字节不符合 ${encoding.toUpperCase()} 编码（文件可能混用了编码或已损坏），已显示为“\uFFFD”，请核对原文。`,
+  xlsxHidden: (sheets: string[], rows: number) =>
+    `工作簿中有${[sheets.length > 0 ? `隐藏的工作表（${sheets.map((s) => `“${s}”`).join('、')}）` : '', rows > 0 ? `${rows} 个隐藏行` : ''].filter(Boolean).join('和')}，其内容已一并审查。隐藏内容随文件一起公开，公开前请确认可以公开，或将其删除。`,
   mojibakeRepaired: (pages: number) => `PDF 中 ${pages} 页的文字按 GBK 编码重新解读（原字体声明的编码有误）。`,
 };

@@ -40,6 +40,15 @@ export const ruleMessages: Record<string, string> = {
   'context.statistics': '位于数量或比率的统计表述中，概括工作情况，不指向具体事项或个人，分值降低',
   'mention.office-contact': '是机关、科室、值班室等单位的联系方式，不是个人信息',
   'mention.normative': '位于“应当、可以、不得、要加强”等规范性语句或规章条文中，且句中没有具体的人、事、日期',
+  'signal.identity': '所在句或名单条目指明了具体人员（姓名、证件号码、联系方式或住址），其身份依法应当保密',
+  'mention.role': '只提到依法保护身份的一类人员，句中没有指明具体的人',
+  'mention.redaction-list': '所在句说明哪些种类的信息应当删除或去标识化，是处理要求，不是某人的具体信息',
+  'mention.absence': '位于“无……、没有……”等条件表述中，说明没有该情况，不是具体信息',
+  'mention.aggregate': '位于全市、全行业或金融机构等总量统计中，是经济社会统计数字，不指向具体个人或企业',
+  'mention.consultation': '本件是向社会公开征求意见的草案，征求意见稿本身依法公开（决策预公开），不是过程性信息的标记',
+  'mention.no-request': '“需汇总、加工、重新制作”只是答复政府信息公开申请的理由（条例第三十八条）；所在句不是在答复申请，是一般用语',
+  'mention.rule-document': '本件是法律、法规、规章或规范性文件，所在句没有具体的人、案件或日期，是对一类事项的规范',
+  'mention.public-document': '本件是依法公开的政策文件、通告公示、年度报告、预算决算或统计公报，所在句没有具体的人、案件或日期，是对一类事项的表述',
 };
 
 export const scannerMessages = {
@@ -48,13 +57,13 @@ export const scannerMessages = {
   lexiconEmptyPattern: '词语为空',
   lexiconBadCategory: (value: string) => `类别“${value}”不是 1–9`,
   lexiconBadWeight: (value: string) => `权重“${value}”不在 0–1 之间`,
-  lexiconBadMode: (value: string) => `方式“${value}”应为 any、topic 或 mark`,
+  lexiconBadMode: (value: string) => `方式“${value}”应为 any、topic、mark 或 identity`,
   lexiconBadRegex: (pattern: string) => `正则表达式“${pattern}”无效或会匹配空串`,
 
-  termExplanation: (term: string, note: string, rule: string, negated: boolean, basis: readonly string[]) =>
+  termExplanation: (term: string, note: string, rule: string, negated: boolean, basis: readonly string[], origin = '') =>
     negated
       ? `“${term}”${ruleMessages[rule] ?? ''}，不是本件内容的信号，不影响公开属性。`
-      : `“${term}”：${note}。${ruleMessages[rule] ?? ''}。依据：${joinBasis(basis)}。`,
+      : `“${term}”：${note}。${ruleMessages[rule] ?? ''}。依据：${joinBasis(basis)}。${origin ? `词条来源：${origin}。` : ''}`,
   crossesWords: '（该词与前后文构成其他词语，可信度降低）',
   inFooter: '（位于版记，权重降低）',
 
@@ -67,6 +76,7 @@ export const scannerMessages = {
     'bank-card': '银行卡号，通过 Luhn 校验',
     'bank-account': '标注为账号的银行账户号码（未通过银行卡 Luhn 校验，对公账户和存折账号常见此情形，请核实是否属于个人）',
     'bank-account-official': '标注为账号的银行账户号码，上下文显示为机关或单位账户（通常可公开）',
+    'mobile-office': '名录或岗位表“联系电话”栏中机关、单位对外公布的手机号码（通常可公开）',
     'name-sole-trader': '个体工商户经营者的姓名（个体工商户指向自然人，按个人信息处理）',
     'name-profile': '带有性别、出生年月或证件号码的个人姓名',
     'name-appointee': '任前公示等依规公开的人选姓名（通常可公开）',
@@ -107,8 +117,10 @@ export const scannerMessages = {
     category: (name: string, terms: string) => `含有${name}：${terms}。`,
     security: '公开后可能危及国家安全、公共安全、经济安全或社会稳定。',
     lawBarred: '含有法律、行政法规禁止公开的信息。',
+    lawBarredEntries: '依法应当保密的只是个别人员的身份或名单、登记表中的个别条目：删除指明这些人员的语句或条目后公开其余部分。',
     workSecret: '标有工作秘密或内部资料等限制传播标志，一般不予公开。',
     processWithheld: '属于内部讨论、过程稿或请示等过程性信息，可以不予公开；定稿或决策作出后可重新认定。',
+    processInternal: '本件报送本机关领导或发至本机关内设机构，只在机关内部流转，属于内部研究、审批过程中的信息，可以不予公开；决策作出后可重新认定。',
     processOnRequest: '属于过程性信息（如征求意见稿、会议纪要）。如用于决策预公开或行政管理依据，应予公开；否则建议依申请公开，逐案审查。',
     internal: '属于人事、后勤、内部工作流程等内部事务信息，不作为行政管理依据的可以不予公开。',
     internalOnRequest: '含有内部事务信息，建议依申请公开，逐案审查。',
@@ -126,6 +138,7 @@ export const scannerMessages = {
       strong: '（正文中的强信号，分值不低于 0.85）',
       several: (count: number) => `（正文中有 ${count} 处相互独立的同类提示）`,
       person: '（并指明了具体的信访人、举报人或投诉人）',
+      internal: '（本件报送本机关领导或发至内设机构，只在机关内部流转）',
     },
     advisoryItem: (term: string, category: string, score: number, context: string | null) =>
       `“${term.replace(/\s+/g, '')}”（${category}，分值 ${score.toFixed(2)}${context ? `，${context}` : ''}）`,

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { closeIntake, extractFile } from '../../electron/core/intake/index.ts';
+import { oleBytes } from '../helpers/fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'electron/cli/bin.mjs');
@@ -41,7 +43,11 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(folder, 'a-penalty.txt'), '行政处罚决定书\n当事人：王小明，身份证号码：331021199003071200。\n（此件公开发布）\n');
   fs.writeFileSync(path.join(folder, 'sub', 'c-rule.txt'), '第五条 涉及国家秘密、商业秘密、个人隐私的政府信息，不予公开。\n（此件公开发布）\n');
   fs.writeFileSync(path.join(folder, 'sub', 'd-broken.pdf'), '%PDF-1.7\nthis is not a pdf');
-  fs.writeFileSync(path.join(folder, 'notes.md'), '不扫描的文件');
+  fs.writeFileSync(path.join(folder, 'notes.md'), '不读取的格式');
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('名单').addRows([['某某县拟录用人员名单'], ['序号', '姓名'], [1, '王某']]);
+  fs.writeFileSync(path.join(folder, 'sub', 'e-list.xlsx'), new Uint8Array(await book.xlsx.writeBuffer()));
+  fs.writeFileSync(path.join(folder, 'sub', 'f-old.xls'), oleBytes('Workbook'));
 });
 
 afterAll(async () => {
@@ -75,14 +81,17 @@ describe('disclosure-desk scan', () => {
     expect(extracted.ok && extracted.document.text.slice(id.start, id.end)).toBe('331021199003071200');
   });
 
-  it('walks folders in name order, reports every file, and exits 1 when one could not be read', () => {
+  it('walks folders in name order, gives every file a line, and exits 1 when one could not be read', () => {
     const { code, stdout } = cli(folder, '--json');
     expect(code).toBe(1);
     const records = lines(stdout);
-    expect(records.map((r) => path.relative(folder, r.file))).toEqual(['a-penalty.txt', 'b-classified.docx', path.join('sub', 'c-rule.txt'), path.join('sub', 'd-broken.pdf')]);
-    expect(records[2]).toMatchObject({ suggestion: { attribute: 'proactive' }, error: null });
-    expect(records[2]!.findings.every((f: any) => f.negated)).toBe(true);
-    expect(records[3]).toMatchObject({ format: 'pdf', findings: [], suggestion: null, error: { code: expect.stringMatching(/^(corrupt|wrong-type)$/), message: expect.stringContaining('d-broken.pdf') } });
+    expect(records.map((r) => path.relative(folder, r.file))).toEqual(['a-penalty.txt', 'b-classified.docx', 'notes.md', ...['c-rule.txt', 'd-broken.pdf', 'e-list.xlsx', 'f-old.xls'].map((f) => path.join('sub', f))]);
+    expect(records[2]).toMatchObject({ suggestion: null, error: { code: 'unsupported', message: expect.stringContaining('notes.md') } });
+    expect(records[3]).toMatchObject({ suggestion: { attribute: 'proactive' }, error: null });
+    expect(records[3]!.findings.every((f: any) => f.negated)).toBe(true);
+    expect(records[4]).toMatchObject({ format: 'pdf', findings: [], suggestion: null, error: { code: expect.stringMatching(/^(corrupt|wrong-type)$/), message: expect.stringContaining('d-broken.pdf') } });
+    expect(records[5]).toMatchObject({ format: 'xlsx', error: null, metadata: { title: '某某县拟录用人员名单' } });
+    expect(records[6]).toMatchObject({ format: null, suggestion: null, error: { code: 'unsupported', message: expect.stringContaining('Excel 97-2003 工作簿（.xls）') } });
   });
 
   it('prints a readable Chinese table without --json', () => {

@@ -6,7 +6,7 @@ import { createAnalyzer } from '../../electron/core/records/analyzer.ts';
 import { listDocuments } from '../../electron/core/records/documents.ts';
 import { importJobs } from '../../electron/core/records/import-jobs.ts';
 import { writeSettings } from '../../electron/core/records/settings.ts';
-import { gbkBytes, lieAboutZipSizes, makeDocx, makeOfd, makePdf, makeZip } from '../helpers/fixtures.ts';
+import { gbkBytes, lieAboutZipSizes, makeDocx, makeOfd, makePdf, makeZip, oleBytes } from '../helpers/fixtures.ts';
 import { loadSample, makeTeam, openTestRecords, tempDir } from '../records/helpers.ts';
 import { slowPdf } from './hostile.ts';
 
@@ -52,4 +52,29 @@ describe('batch import of a folder with hostile files', () => {
     expect(listed).toEqual(expect.arrayContaining([saved, ...status.documentIds]));
     expect(listed).toHaveLength(6);
   }, 120_000);
+
+  it('gives every file of a folder a line: an old .xls or .doc and a picture each get an error naming the format', async () => {
+    const ctx = openTestRecords();
+    const team = makeTeam(ctx);
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a-名单.xls'), oleBytes('Workbook'));
+    fs.writeFileSync(path.join(dir, 'b-通知.doc'), oleBytes('WordDocument'));
+    fs.writeFileSync(path.join(dir, 'c-扫描.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+    fs.writeFileSync(path.join(dir, 'd-说明.txt'), '关于某项工作的说明\n现将有关情况说明如下。\n');
+    const jobs = importJobs(ctx, createAnalyzer());
+    const { jobId } = jobs.start(team.drafter, [dir]);
+    let status = jobs.status(team.drafter, jobId);
+    while (!status.finished) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = jobs.status(team.drafter, jobId);
+    }
+    expect(status).toMatchObject({ total: 4, done: 4 });
+    expect(status.errors.map((e) => [e.file, e.code])).toEqual([
+      ['a-名单.xls', 'unsupported'],
+      ['b-通知.doc', 'unsupported'],
+      ['c-扫描.png', 'unsupported'],
+    ]);
+    expect(status.errors.map((e) => e.message)).toEqual([expect.stringContaining('（.xls）'), expect.stringContaining('（.doc）'), expect.stringContaining('c-扫描.png')]);
+    expect(status.documentIds).toHaveLength(1);
+  }, 60_000);
 });

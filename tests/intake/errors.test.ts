@@ -65,8 +65,7 @@ describe('intake errors', () => {
     ['a PDF named .docx', async () => makePdf([['正文']]), '通知.docx', 'PDF'],
     ['a .docx named .pdf', async () => makeDocx(['正文']), '通知.pdf', '.docx'],
     ['an OFD named .docx', async () => makeOfd([['正文']]), '通知.docx', 'OFD'],
-    ['a Word 97-2003 .doc', async () => oleBytes('WordDocument'), '通知.doc', '.doc'],
-    ['a WPS .wps', async () => oleBytes('WordDocument'), '通知.wps', '.wps'],
+    ['a Word 97-2003 .doc renamed .docx', async () => oleBytes('WordDocument'), '通知.docx', '.doc'],
     ['an .xls renamed .docx', async () => oleBytes('Workbook'), '表格.docx', '.xls'],
     ['an .xlsx renamed .docx', async () => makeZip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' }), '表格.docx', '.xlsx'],
     ['a plain zip named .ofd', async () => makeZip({ 'readme.txt': '内容' }), '归档.ofd', 'ZIP'],
@@ -79,6 +78,17 @@ describe('intake errors', () => {
     const message = expectError(await extractBytes(await make(), name), 'wrong-type');
     expect(message).toContain(name);
     expect(message).toContain(label);
+  });
+
+  it.each([
+    ['a Word 97-2003 .doc', 'WordDocument', '通知.doc', 'Word 97-2003 文档（.doc）', '另存为 .docx'],
+    ['a WPS .wps', 'WordDocument', '通知.wps', 'WPS 文字文档（.wps）', '另存为 .docx'],
+    ['an Excel 97-2003 .xls', 'Workbook', '名单.xls', 'Excel 97-2003 工作簿（.xls）', '另存为 .xlsx'],
+  ])('refuses %s under its own name with code "unsupported", naming the format and how to convert it', async (_, stream, name, label, advice) => {
+    const message = expectError(await extractBytes(oleBytes(stream), name), 'unsupported');
+    expect(message).toContain(name);
+    expect(message).toContain(label);
+    expect(message).toContain(advice);
   });
 
   it('rejects a file over the size limit with code "too-large", before reading it', async () => {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeIntake, extractBytes } from '../../electron/core/intake/index.ts';
 import type { IntakeErrorCode, IntakeResult } from '../../shared/types.ts';
@@ -91,13 +92,18 @@ describe('mutation fuzz', () => {
       pdf: await makePdf([body]),
       ofd: makeOfd([body]),
       txt: new TextEncoder().encode(body.join('\n')),
+      xlsx: await (async () => {
+        const book = new ExcelJS.Workbook();
+        book.addWorksheet('名单').addRows([[body[0]!], ['序号', '姓名', '单位'], [1, '王某', '某某局']]);
+        return new Uint8Array(await book.xlsx.writeBuffer());
+      })(),
     };
     const next = random(SEED);
     const names = Object.keys(mutations);
     const jobs: { format: string; index: number; mutation: string; bytes: Uint8Array; fileName: string }[] = [];
     for (const [format, bytes] of Object.entries(fixtures)) {
       for (let index = 0; index < MUTATIONS_PER_FORMAT; index++) {
-        const mutation = format === 'docx' || format === 'ofd' ? names[int(next, names.length)]! : names[int(next, names.length - 1)]!;
+        const mutation = format === 'docx' || format === 'ofd' || format === 'xlsx' ? names[int(next, names.length)]! : names[int(next, names.length - 1)]!;
         jobs.push({ format, index, mutation, bytes: mutations[mutation]!(fixtures[format]!, next), fileName: `变异${index}.${format}` });
       }
     }

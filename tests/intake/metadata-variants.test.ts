@@ -39,13 +39,21 @@ describe('title before the 发文字号', () => {
     ['责令改正通知书', '玉市监责改〔2024〕21号', '玉林市某某商贸有限公司：'],
     ['政府信息公开申请答复书', '玉政信复〔2024〕12号', '张某某：'],
     ['不予受理决定书', '玉市监不受〔2024〕2号', '张某某：'],
-    ['关于同意设立玉林市某某中心的批复', '玉政函〔2024〕8号', '市民政局：'],
-    ['第5次常务会议纪要', '玉政纪〔2024〕5号', '各有关单位：'],
   ])('finds the title %s above its number', (title, number, addressee) => {
     const { metadata } = parseLines(['玉林市人民政府', title, number, addressee, '根据有关规定，经研究，现答复如下。', '玉林市人民政府', '2024年5月6日']);
     expect(metadata.title).toBe(title);
     expect(metadata.docNumber).toBe(number);
     expect(metadata.addressee).toBe(addressee.slice(0, -1));
+  });
+
+  it.each([
+    ['关于同意设立玉林市某某中心的批复', '玉政函〔2024〕8号', '市民政局：'],
+    ['第5次常务会议纪要', '玉政纪〔2024〕5号', '各有关单位：'],
+  ])('keeps the agency on the line above in the title %s, which names no agency of its own', (title, number, addressee) => {
+    const { metadata } = parseLines(['玉林市人民政府', title, number, addressee, '根据有关规定，经研究，现答复如下。', '玉林市人民政府', '2024年5月6日']);
+    expect(metadata.title).toBe(`玉林市人民政府${title}`);
+    expect(metadata.issuerMark).toBeNull();
+    expect(metadata.docNumber).toBe(number);
   });
 
   it('does not promote the 主送 line or a body sentence to title', () => {

@@ -80,3 +80,54 @@ describe('petition statistics', () => {
     expect(scanner.scanText('信访人王建国于3月5日来信反映3件事项。').suggestion.attribute).toBe('withheld');
   });
 });
+
+describe('personal data that can be redacted makes a document partial; withholding the whole needs a whole-document reason', () => {
+  const publicity = `某某县民政局关于2024年第三季度临时救助对象的公示
+根据《社会救助暂行办法》，经个人申请、乡镇审核、县民政局审批，现将第三季度临时救助对象公示如下：
+序号\t姓名\t身份证号码\t家庭住址\t救助原因\t救助金额（元）
+1\t王秀兰\t330102196503071233\t城关镇东街12号\t家庭生活困难\t3000
+2\t李建国\t330102197001011235\t河西乡李家村5组\t房屋受灾\t2000
+3\t张桂英\t330102195809091232\t城关镇西街8号\t精神障碍患者，家庭生活困难\t1500
+公示期为7天。如有异议，请拨打监督电话0775-2821234。`;
+
+  it('makes an assistance 公示 with full ID numbers partial, the IDs redacted', () => {
+    const { suggestion } = scanner.scanText(publicity);
+    expect(suggestion.attribute).toBe('partial');
+    const redacted = suggestion.redactions.map((r) => publicity.slice(r.start, r.end)).join('|');
+    for (const id of ['330102196503071233', '330102197001011235', '330102195809091232']) expect(redacted).toContain(id);
+  });
+
+  it('removes a protected person’s row detail from a list instead of withholding the list', () => {
+    const { suggestion, findings } = scanner.scanText(publicity);
+    expect(findings.some((f) => f.category === 9 && !f.negated)).toBe(true);
+    expect(suggestion.attribute).toBe('partial');
+    expect(suggestion.redactions.some((r) => publicity.slice(r.start, r.end).includes('精神障碍患者'))).toBe(true);
+  });
+
+  it('still withholds a case narrated in prose about a juvenile offender', () => {
+    const report = '关于一起校园欺凌案件处理情况的通报\n县教育局：\n2024年5月，我所依法查处一起殴打他人案件，违法行为人孙某（男，14周岁）已被依法处理。鉴于违法行为人系未成年人，其违法犯罪记录应当依法封存。';
+    expect(scanner.scanText(report).suggestion.attribute).toBe('withheld');
+  });
+
+  it('makes a bid-evaluation report with one ID and a few trade-secret figures partial', () => {
+    const report = `某某医院信息化建设项目评标报告
+评标委员会于2024年6月3日完成评审，现将评审情况报告如下：
+一、开标记录：甲信息技术有限公司投标总价3,468,000元；乙医疗科技股份有限公司投标总价3,192,500元。
+二、详细评审：甲公司项目负责人周明（身份证号330106198203153215）具有高级工程师职称。甲公司报价明细中人工费占比偏低，成本构成中材料费低于市场价15%。
+三、推荐意见：推荐甲信息技术有限公司为第一中标候选人。`;
+    const { suggestion } = scanner.scanText(report);
+    expect(suggestion.attribute).toBe('partial');
+    expect(suggestion.basis).toEqual(expect.arrayContaining(['条例第十五条', '条例第三十七条']));
+  });
+
+  it('keeps a budget notice with 三公经费 and 公务用车 figures proactive despite the word 食堂', () => {
+    const notice = `某某区财政局关于公开2025年区级部门预算和“三公”经费预算的通知
+各街道办事处，区政府各部门：
+根据《中华人民共和国预算法》第十四条，现将2025年区级部门预算和“三公”经费预算公开如下。
+2025年区级“三公”经费财政拨款预算合计1260万元，其中：因公出国（境）费120万元，公务用车购置及运行费680万元（公务用车购置费150万元，公务用车运行费530万元），公务接待费460万元。
+机关食堂运行经费纳入机关运行经费统一管理。`;
+    const { suggestion, findings } = scanner.scanText(notice);
+    expect(findings.filter((f) => !f.negated && f.kind === 'term')).toEqual([]);
+    expect(suggestion.attribute).toBe('proactive');
+  });
+});

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createScanner, defaultLexiconDir } from '../../electron/core/scanner/index.ts';
+import { loadLexicon } from '../../electron/core/scanner/lexicon.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lexicon-test-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -57,6 +58,34 @@ describe('lexicon', () => {
     const scanner = createScanner({ userLexiconDir: user });
     expect(scanner.warnings).toHaveLength(2);
     expect(scanner.warnings[0]).toMatch(/第 2 行.*类别/);
+  });
+
+  it('gives every shipped term its source: a law article or published guidance after 来源：', () => {
+    const { entries } = loadLexicon(defaultLexiconDir());
+    const withoutSource = entries.filter((e) => !/《[^》]+》|GB\/T|国办|DA\/T/.test(e.origin)).map((e) => e.pattern);
+    expect(withoutSource).toEqual([]);
+    expect(entries.every((e) => !e.note.includes('来源'))).toBe(true);
+    const term = createScanner().scanText('经查，该职工的病情诊断为抑郁症。').findings.find((f) => f.term === '病情')!;
+    expect(term.explanation).toContain('词条来源：《个人信息保护法》第二十八条');
+  });
+
+  it('ships a broad lexicon: every category grew from published sources', () => {
+    const { entries } = loadLexicon(defaultLexiconDir());
+    const count = (c: number) => entries.filter((e) => e.category === c).length;
+    expect(entries.length).toBeGreaterThanOrEqual(400);
+    for (const c of [1, 3, 5, 8, 9]) expect(count(c)).toBeGreaterThanOrEqual(35);
+    for (const c of [2, 7]) expect(count(c)).toBeGreaterThanOrEqual(30);
+    for (const c of [4, 6]) expect(count(c)).toBeGreaterThanOrEqual(15);
+  });
+
+  it('reads one word in two categories when two tables list it, and a user entry replaces its own category only', () => {
+    const shipped = dir('two', { 'a.tsv': header + '样本人\t5\t0.8\ttopic\t甲\t条例第三十九条\n', 'b.tsv': header + '样本人\t9\t0.85\tidentity\t乙\t条例第十四条\n' });
+    const scanner = createScanner({ lexiconDir: shipped });
+    const found = scanner.scanText('样本人王建国（电话13812345678）反映情况。').findings.filter((f) => f.kind === 'term').sort((a, b) => a.category - b.category);
+    expect(found.map((f) => [f.category, f.negated])).toEqual([[5, false], [9, false]]);
+    const user = dir('two-user', { 'c.tsv': header + '样本人\t9\t0.3\tidentity\t丙\t条例第十四条\n' });
+    const replaced = createScanner({ lexiconDir: shipped, userLexiconDir: user }).scanText('样本人王建国（电话13812345678）反映情况。');
+    expect(replaced.findings.filter((f) => f.kind === 'term').sort((a, b) => a.category - b.category).map((f) => [f.category, f.score])).toEqual([[5, 0.8], [9, 0.3]]);
   });
 
   it('refuses a lexicon directory with no tables', () => {

@@ -40,11 +40,30 @@ describe('public rules that name the categories are not concerns', () => {
     ['严禁泄露群体性事件处置中的工作部署。', '群体性事件', 'mention.prohibition'],
     ['信访人对信访事项处理意见不服的，可以请求复查。', '信访人', 'mention.normative'],
     ['各单位要加强考勤管理。', '考勤', 'mention.normative'],
+    ['（三）近3年内无重大违法、犯罪记录，未被列入严重违法失信名单。', '犯罪记录', 'mention.absence'],
+    ['年末全县金融机构人民币各项存款余额346.7亿元，比年初增加38.1亿元。', '存款余额', 'mention.aggregate'],
+    ['需隐去的内容包括：当事人病情、家庭成员情况和宗教信仰。', '病情', 'mention.redaction-list'],
   ];
   it.each(mentions)('%s → “%s” is negated by %s', (text, term, rule) => {
     const finding = scanner.scanText(text).findings.find((f) => f.term === term);
     expect(finding).toMatchObject({ negated: true, rule });
     expect(finding!.score).toBeLessThan(0.5);
+  });
+
+  it('reads a number by the contact word nearest to it: an office line after 受理专线 although the sentence defines 举报人', () => {
+    const rule = '本办法适用于社会公众（以下统称举报人）通过区安全隐患举报受理专线（021-55828311）举报的安全隐患。';
+    expect(scanner.scanText(rule).findings.find((f) => f.kind === 'pii')).toMatchObject({ rule: 'mention.office-contact', negated: true });
+    const reporter = '经核实，举报人的联系电话为0571-86221234，已电话回复。';
+    expect(scanner.scanText(reporter).findings.find((f) => f.kind === 'pii')).toMatchObject({ rule: 'pii.phone', negated: false });
+  });
+
+  it('keeps the same data where the sentence records it rather than saying to remove it', () => {
+    expect(scanner.scanText('经查，该职工病情已好转，相关病历已删除。').findings.find((f) => f.term === '病情')).toMatchObject({ negated: false });
+  });
+
+  it('keeps a record or a balance that belongs to one person', () => {
+    expect(scanner.scanText('经查，张建华有犯罪记录，2019年曾因盗窃被判刑。').findings.find((f) => f.term === '犯罪记录')).toMatchObject({ negated: false });
+    expect(scanner.scanText('经核对，申请人张建华名下存款余额为12万元。').findings.find((f) => f.term === '存款余额')).toMatchObject({ negated: false });
   });
 
   it('keeps the same word as a concern when the document speaks of itself', () => {

@@ -34,6 +34,13 @@ describe('sensitive personal details tied to a person (个人信息保护法第�
     expect(details('对符合条件的残疾儿童少年，按规定统筹安排入学。')).toEqual([]);
   });
 
+  it('reads a condition that something is absent as no detail, and 慢性病 as no 性病', () => {
+    expect(details('3.申请人王建国本人无违法犯罪记录，未患有传染病。')).toEqual([]);
+    expect(details('经核查，李某某系刑满释放人员，现无固定收入。').map((f) => f.rule)).toEqual(['personal.criminal']);
+    expect(details('该户户主张建华患有慢性病，长期服药。').map((f) => f.term)).toEqual(['该户户主张建华患有慢性病']);
+    expect(details('对张建华家庭开展常见病、慢性病随访管理。')).toEqual([]);
+  });
+
   it('does not flag a sentence twice when a privacy term already flags it', () => {
     const findings = scanner.scanText('经查，该职工的病情诊断为抑郁症，其婚姻状况为离异。').findings.filter((f) => f.category === 1 && !f.negated);
     expect(findings.map((f) => f.term)).toEqual(['病情', '婚姻状况']);

@@ -48,9 +48,17 @@ describe('suggestion', () => {
     expect(suggestion.reasons.join('')).toContain('决策预公开');
   });
 
-  it('withholds an internal 讨论稿 and a 请示 as process information', () => {
+  it('withholds an internal 讨论稿, and releases a routine 请示 to another office on request', () => {
     expect(scanner.scanText(drafts.discussionDraft).suggestion.attribute).toBe('withheld');
-    expect(scanner.scanText(drafts.request).suggestion.attribute).toBe('withheld');
+    const { suggestion } = scanner.scanText(drafts.request);
+    expect(suggestion.attribute).toBe('on-request');
+    expect(suggestion.basis).toEqual(['条例第十六条第二款']);
+  });
+
+  it('withholds a 签报 to the office’s own leaders as internal deliberation', () => {
+    const { suggestion } = scanner.scanText(drafts.request.replace('市财政局：', '局领导：'));
+    expect(suggestion.attribute).toBe('withheld');
+    expect(suggestion.reasons.join('')).toContain('只在机关内部流转');
   });
 
   it('maps the other categories to their articles', () => {

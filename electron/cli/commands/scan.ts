@@ -10,9 +10,7 @@ import { closeIntake, extractFile } from '../../core/intake/index.ts';
 import { createScanner, type Scanner } from '../../core/scanner/index.ts';
 import { defaultDataDir } from '../../core/data-dir.ts';
 
-/** Extensions picked up when walking a folder. Old binary formats are included so they are reported, not silently skipped. */
-const walkedExtensions = new Set(['.docx', '.pdf', '.ofd', '.txt', '.doc', '.wps', '.wpt', '.dot', '.rtf']);
-const formats: readonly DocFormat[] = ['docx', 'pdf', 'ofd', 'txt'];
+const formats: readonly DocFormat[] = ['docx', 'xlsx', 'pdf', 'ofd', 'txt'];
 
 interface Options {
   files: string[];
@@ -51,7 +49,8 @@ function walk(dir: string): string[] {
     if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...walk(full));
-    else if (entry.isFile() && walkedExtensions.has(path.extname(entry.name).toLowerCase())) found.push(full);
+    // Every file gets a line: one the app cannot read is reported with the reason, never skipped.
+    else if (entry.isFile()) found.push(full);
   }
   return found;
 }

@@ -4,7 +4,7 @@ import { isZip, normaliseEntryName, readZipDirectory, type ZipEntry } from './zi
 import { decodeText, type DecodedText } from './text-decoding.ts';
 
 export type Detected =
-  | { kind: 'docx' | 'ofd'; entries: ZipEntry[] }
+  | { kind: 'docx' | 'xlsx' | 'ofd'; entries: ZipEntry[] }
   | { kind: 'pdf' }
   | { kind: 'txt'; decoded: DecodedText }
   | { kind: 'other'; type: FileTypeKey }
@@ -40,7 +40,8 @@ function classifyZip(bytes: Uint8Array): Detected {
   const names = new Set(entries.map((e) => normaliseEntryName(e.name)));
   if (names.has('ofd.xml')) return { kind: 'ofd', entries };
   if (names.has('word/document.xml')) return { kind: 'docx', entries };
-  if ([...names].some((n) => n.startsWith('xl/'))) return { kind: 'other', type: 'xlsx' };
+  if (names.has('xl/workbook.xml')) return { kind: 'xlsx', entries };
+  if ([...names].some((n) => n.startsWith('xl/'))) return { kind: 'broken-zip' };
   if ([...names].some((n) => n.startsWith('ppt/'))) return { kind: 'other', type: 'pptx' };
   if (names.has('mimetype')) return { kind: 'other', type: names.has('meta-inf/container.xml') ? 'epub' : 'odf' };
   return { kind: 'other', type: 'zip' };
@@ -76,4 +77,4 @@ export function detect(bytes: Uint8Array, extension: string): Detected {
   return { kind: 'txt', decoded };
 }
 
-export const readableFormats: readonly DocFormat[] = ['docx', 'pdf', 'ofd', 'txt'];
+export const readableFormats: readonly DocFormat[] = ['docx', 'xlsx', 'pdf', 'ofd', 'txt'];

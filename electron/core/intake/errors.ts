@@ -27,6 +27,8 @@ function describeFailure(failure: IntakeFailure, fileName: string, limits: Intak
       if (reason === 'page-glyphs') return { code, message: m.pageTooDense(fileName) };
       return { code, message: m.tooLarge(fileName, byteSize, limits.maxBytes) };
     case 'unsupported':
+      if (reason === 'legacy' && failure.actualType) return { code, message: m.legacyFormat(fileName, failure.actualType) };
+      if (failure.actualType) return { code, message: m.unsupportedType(fileName, failure.actualType) };
       return { code, message: m.unsupported(fileName) };
     case 'timeout':
       return { code, message: m.timeout(fileName, limits.timeoutMs) };

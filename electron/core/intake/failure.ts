@@ -1,7 +1,7 @@
 import type { IntakeErrorCode } from '../../../shared/types.ts';
 import type { FileTypeKey } from '../../../shared/messages/intake.ts';
 
-export type FailureReason = 'expanded' | 'page-glyphs' | 'undecodable-text' | 'unreadable' | 'out-of-memory' | 'crashed';
+export type FailureReason = 'expanded' | 'page-glyphs' | 'undecodable-text' | 'unreadable' | 'out-of-memory' | 'crashed' | 'legacy';
 
 /** Thrown by the readers; turned into an IntakeError with a Chinese message at the edge. */
 export class IntakeFailure extends Error {

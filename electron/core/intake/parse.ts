@@ -7,6 +7,7 @@ import { IntakeFailure, openFailure } from './failure.ts';
 import { failed } from './errors.ts';
 import { classificationIn, parseMetadata } from './metadata.ts';
 import type { FormatReading } from './blocks.ts';
+import type { FileTypeKey } from '../../../shared/messages/intake.ts';
 
 type ParseSource = { path: string } | { bytes: Uint8Array };
 
@@ -21,12 +22,40 @@ function extensionOf(fileName: string): string {
   return ext.startsWith('.') ? ext.slice(1) : '';
 }
 
+/** The extensions each type goes by: a file under one of its own is a format this app does not read, not a misnamed file. */
+const ownExtensions: Partial<Record<FileTypeKey, string[]>> = {
+  doc: ['doc', 'dot'],
+  wps: ['wps', 'wpt'],
+  xls: ['xls', 'xlt', 'et'],
+  ppt: ['ppt', 'pps', 'dps'],
+  ole: ['doc', 'dot', 'wps', 'wpt', 'xls', 'xlt', 'et', 'ppt', 'pps', 'dps'],
+  pptx: ['pptx', 'ppsx'],
+  odf: ['odt', 'ods', 'odp'],
+  epub: ['epub'],
+  zip: ['zip'],
+  rar: ['rar'],
+  '7z': ['7z'],
+  gzip: ['gz', 'tgz'],
+  rtf: ['rtf'],
+  html: ['html', 'htm'],
+  mht: ['mht', 'mhtml'],
+  xml: ['xml'],
+  png: ['png'],
+  jpeg: ['jpg', 'jpeg'],
+  gif: ['gif'],
+  tiff: ['tif', 'tiff'],
+  bmp: ['bmp'],
+  exe: ['exe', 'dll'],
+};
+const legacyTypes = new Set<FileTypeKey>(['doc', 'wps', 'xls', 'ppt', 'ole']);
+
 /** Content decides the format; a name that says otherwise is refused rather than guessed around. */
 async function read(bytes: Uint8Array, extension: string, limits: IntakeLimits): Promise<{ format: DocFormat; reading: FormatReading }> {
   const found = detect(bytes, extension);
   const ours = (readableFormats as readonly string[]).includes(extension);
   switch (found.kind) {
     case 'other':
+      if (ownExtensions[found.type]?.includes(extension)) throw new IntakeFailure('unsupported', legacyTypes.has(found.type) ? 'legacy' : null, found.type);
       throw new IntakeFailure('wrong-type', null, found.type);
     case 'encrypted-office':
       throw new IntakeFailure('encrypted');
@@ -47,6 +76,10 @@ async function read(bytes: Uint8Array, extension: string, limits: IntakeLimits):
     case 'docx': {
       const { readDocx } = await import('./docx.ts');
       return { format: 'docx', reading: await readDocx(bytes, found.entries, limits.maxExpandedBytes) };
+    }
+    case 'xlsx': {
+      const { readXlsx } = await import('./xlsx.ts');
+      return { format: 'xlsx', reading: await readXlsx(bytes, found.entries, limits.maxExpandedBytes) };
     }
     case 'ofd': {
       const { readOfd } = await import('./ofd.ts');

@@ -15,10 +15,7 @@ export interface Analyzer {
   scan(doc: ExtractedDocument): ScanResult;
 }
 
-// Old binary office formats are picked up too, so a folder import reports them instead of skipping them silently.
-const importable = new Set(['.docx', '.pdf', '.ofd', '.txt', '.doc', '.wps', '.wpt', '.dot', '.rtf']);
-
-/** Files named directly are all tried (intake says why one is refused); folders contribute their document files. */
+/** Every file named or found in a folder is tried, so one the app cannot read is reported with the reason, never skipped. */
 export function expandPaths(paths: readonly string[]): string[] {
   const files: string[] = [];
   const visit = (p: string, named: boolean) => {
@@ -31,7 +28,7 @@ export function expandPaths(paths: readonly string[]): string[] {
     }
     if (stat.isDirectory()) {
       for (const entry of fs.readdirSync(p).sort()) if (!entry.startsWith('.') && !entry.startsWith('~$')) visit(path.join(p, entry), false);
-    } else if (named || importable.has(path.extname(p).toLowerCase())) files.push(p);
+    } else files.push(p);
   };
   for (const p of paths) visit(path.resolve(p), true);
   return files;

@@ -1,5 +1,7 @@
 import type { CategoryId, Paragraph, Span } from '../../../shared/types.ts';
 import type { EntryMode } from './lexicon.ts';
+import type { DocumentProfile } from './kind.ts';
+import { anonymisedName, looksLikeName } from './people.ts';
 
 /** A term hit with what the judge needs to see around it; all offsets are in normalised text. */
 export interface HitContext {
@@ -21,6 +23,8 @@ export interface HitContext {
   leadIn: string | null;
   /** Personal data found in the document, sorted: a sentence that names a person states facts. */
   personal: readonly Span[];
+  /** What the document is (a rule, a policy notice, an annual report…) and what its title says it forwards. */
+  document: DocumentProfile;
 }
 
 export interface Judgement {
@@ -54,11 +58,12 @@ const procedureBefore = /(?:按照|依照|依据|根据|遵照)[^，,。；;]{0,
 const procedureAfter = /^[^，,。；;]{0,30}?(?:规定|要求|办法|条例|制度)/;
 const disclosureRule = /不(?:通过|在|向|对)[^，,。；;]{0,10}?(?:公开|公示|公布|发布)|(?:向社会|对外|予以|暂缓|延期|不予|到期|提前)开放|开放(?:档案|审核|鉴定|利用|范围|批次)|档案开放|公开属性|政务公开|信息公开|保密审查|公开审查|不予公开|依申请公开|主动公开|予以公开|可以公开|应当公开|应予公开|不公开|公开范围|公开方式|公开发布|公开渠道|向社会公开|公开与否|公开的政府信息|申请公开/;
 const disclosedAfter = /^[^，,。；;]{0,4}?(?:公开|公示)/;
-const normative = /应当|免除|的(?:人|人员|个人|单位)[，,]|应予|应该|不能|不要|切勿|视为|的[，,]\s*(?:其|则|均|一律|视为|不予|予以|不得|应|须|由|按|可)|应(?=[按在于将及由向对以依把给当])|必须|须(?=[按在于将及由向对以依经])|需要?对(?=[^。；;]{0,30}进行)|可以|不得|不准|严禁|禁止|一律|有权|适用|负责(?!人)|要(?=[加做及认严切进建健落按坚强确注抓高把])|建立|健全|加强|做好|规范|完善|推进|推动|深化|强化|促进|严格执行|依法追究|依法给予|严肃处理|依规依纪|责令|(?:按照|依照|依据)[^。；;]{0,20}(?:规定|办法|条例)/;
+const normative = /应当|免除|的(?:人|人员|个人|单位)[，,]|应予|应该|不能|不要|切勿|视为|的[，,]\s*(?:其|则|均|一律|视为|不予|予以|不得|应|须|由|按|可)|应(?=[按在于将及由向对以依把给当])|必须|须(?=[按在于将及由向对以依经])|需要?对(?=[^。；;]{0,30}进行)|可以|不得|不准|严禁|禁止|一律|有权|适用|负责(?!人)|要(?=[加做及认严切进建健落按坚强确注抓高把查排整消摸梳])|建立|健全|加强|做好|规范|完善|推进|推动|深化|强化|促进|严格执行|依法追究|依法给予|严肃处理|依规依纪|责令|(?:按照|依照|依据)[^。；;]{0,20}(?:规定|办法|条例)/;
 // A sentence that addresses someone, or narrates what a meeting did, states facts even when it uses 应当.
 const narrative = /[你您]|会议(?:认为|讨论|研究|决定|同意|要求|指出|强调|听取|审议|明确)|(?:我|本|该)(?:局|委|办|院|所|队|站|中心|单位|机关|街道|镇|乡)已|已被依法|已(?:责令|作出|给予|移送)/;
-// A deadline or a commencement (于2024年4月30日前报送, 自2024年1月1日起施行) sets a rule's timing; it dates no event.
-const specificDate = /(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?!\s*(?:前|之前|以前|起|止|为止))/;
+// A deadline, a commencement or a period (于2024年4月30日前报送, 自2024年1月1日起施行, 2019年1月1日至2020年12月31日)
+// sets a rule's timing; it dates no event.
+const specificDate = /(?<![至到—~－-]\s*)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?!\s*(?:前|之前|以前|起|止|为止|至|到|—|~|－|-))/;
 const leadInCue = /(?:下列|以下|如下)[^。]*?(?:不予公开|不公开|不得公开|免予公开|不属于|除外|保密|不得|去标识化|隐去|隐藏|删除|屏蔽|遮盖|脱敏|匿名化|技术处理)/;
 // `第十四条 有下列情形之一的，……`: the items under a rule's enumeration are kinds of conduct or cases, not facts of one.
 const ruleEnumeration = /(?:下列|以下|如下)[^。；;]{0,12}?(?:情形|行为|情况|内容|事项|信息|材料)/;
@@ -86,6 +91,15 @@ const ownStaff = /(?:机关|本局|我局|本单位|我单位|本机关|科室|�
 // Counts and rates of petitions (全年办理信访件320件, 办结率98%) describe work in aggregate and name no case or person.
 const statisticsCategories = new Set<CategoryId>([2, 4, 5]);
 const statistics = /\d+(?:\.\d+)?\s*(?:万|千)?\s*(?:件次?|人次|批次?|起|宗)|(?:办结|受理|按期|化解|满意|及时|参评)率|同比(?:增长|下降|上升|减少)|环比(?:增长|下降|上升|减少)/;
+// 近3年内无重大违法、犯罪记录: a condition that something is absent.
+const absence = /(?:^|[^\p{Script=Han}]|年内|以来|期间|本人|申请人|家庭|且|并|均|须|应|及)(?:无|没有|未有|未曾|不存在)[^，,。；;]{0,8}$/u;
+// 金融机构各项存款余额, 规模以上工业企业利润率: a figure for a whole economy or sector belongs to no one.
+const aggregate = /金融机构|全(?:市|县|区|省|国|镇|乡|州|盟|旗)|规模以上|各项|人均|平均|总额|同比|环比|比上年|比年初|百分点/;
+const redactVerb = '(?:隐去|删除|删去|遮盖|遮挡|屏蔽|去标识化|脱敏|隐藏|隐名|匿名化|技术处理|打码|涂黑)';
+// An instruction to remove (应当删除……, 需隐去的内容包括……), not a record that something was removed (相关病历已删除).
+const redaction = new RegExp(`(?:应当?|需要?|须|要|予以|一律|均|统一|进行|作|做)[^。；;已]{0,12}?${redactVerb}|${redactVerb}[^。；;]{0,6}?(?:的内容|的信息|的事项|的范围|以下|如下|包括)`);
+const roster = /名单|名册|花名册|台账|登记表|明细表|信息表|一览表|统计表/;
+const request4 = /申请|所需|要求(?:提供|公开|获取)|获取|提供/;
 const bracketOpen = /[（(【\[〔〈<]\s*$/;
 const bracketClose = /^\s*[）)】\]〕〉>]/;
 
@@ -131,11 +145,40 @@ function markingPosition(ctx: HitContext, before: string, after: string): 'heade
   if (para.length > 40) return null;
   const head = ctx.text.slice(ctx.paragraph.start, ctx.start).trim();
   const tail = ctx.text.slice(ctx.end, ctx.paragraph.end).replace(/[\s）)】\]〕。.：:]/g, '');
-  return tail.length === 0 || head.length === 0 ? 'standalone' : null;
+  // A short sentence that ends on the word (……，保守秘密。) uses it; a label line (XX方案（讨论稿）, 密级：机密) or a
+  // closing formula (特此请示) shows it.
+  const lastClause = head.slice(Math.max(head.lastIndexOf('。'), head.lastIndexOf('；'), head.lastIndexOf(';')) + 1);
+  return head.length === 0 || (tail.length === 0 && !/[，,、]/.test(lastClause) && !protectionBefore.test(lastClause)) ? 'standalone' : null;
 }
 
 function namesSomeone(ctx: HitContext, sentence: { from: number; to: number }): boolean {
   return ctx.personal.some((p) => p.start < sentence.to && p.end > sentence.from);
+}
+
+const entryLead = new RegExp(`${listItem.source}\\s*(\\p{Script=Han}{2,4})[，,、\\s]`, 'u');
+
+/** A list item or table row is one person's entry and is read whole; elsewhere the sentence is the unit. */
+function entryOf(ctx: HitContext, sentence: { from: number; to: number }): { from: number; to: number } {
+  const paragraph = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
+  return listItem.test(paragraph) || paragraph.includes('\t') ? { from: ctx.paragraph.start, to: ctx.paragraph.end } : sentence;
+}
+
+// A named facility (城东水厂, 滨江变电站) is a place; 各水厂, 城市供水厂 and 重点变电站 name kinds of facility.
+const facility = /(\p{Script=Han}{2,6})(?:污水处理厂|水厂|变电站|变电所|发电厂|电厂|门站|储配站|调压站|加压站|泵站|水库|大坝|枢纽|基站|机房|数据中心|管廊|隧道|大桥|储油库|油库|气库)/gu;
+const kindOfFacility = /^(?:各|全|所有|相关|有关|重点|主要|大型|中型|小型|城市|城镇|农村|公共|本市|辖区|区域|现有|新建|已建|在建|下列|以下|上述|部分|其他|一般)|等/;
+
+function namesPlace(text: string): boolean {
+  for (const m of text.matchAll(facility)) if (!kindOfFacility.test(m[1]!)) return true;
+  return false;
+}
+
+/** A person, an anonymised party, a dated event or a named place in the sentence or list entry. */
+function particulars(ctx: HitContext, sentence: { from: number; to: number }): boolean {
+  const paragraph = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
+  const entry = entryOf(ctx, sentence);
+  const text = ctx.text.slice(entry.from, entry.to);
+  const lead = entry === sentence ? null : entryLead.exec(paragraph);
+  return namesSomeone(ctx, entry) || anonymisedName.test(text) || specificDate.test(text) || namesPlace(text) || (lead !== null && looksLikeName(lead[1]!));
 }
 
 /**
@@ -162,12 +205,18 @@ export function judge(ctx: HitContext): Judgement {
   if (selfReference.test(ctx.text.slice(sentence.from, ctx.start) + '□' + ctx.text.slice(ctx.end, sentence.to))) return { rule: 'signal.self-reference', negated: false, factor: 1.15 };
 
   const marking = markingPosition(ctx, sBefore, sAfter);
+  // A draft released for public comment is published as a draft: its 征求意见稿 mark says so (决策预公开).
+  if (ctx.document.kind === 'consultation' && ctx.category === 2 && ctx.mode === 'mark') return mention('consultation');
   if (ctx.mode === 'mark') {
-    if (!marking) return mention('reference');
+    // A notice that forwards a 请示, or a 批复 that answers one, carries that document's title: it is not one itself.
+    // A rule marks itself only in its title or 版头; in its articles the word names a kind of document.
+    if (!marking || ctx.document.forwards.has(ctx.text.slice(ctx.start, ctx.end)) || (ctx.document.kind === 'rule' && marking !== 'header')) return mention('reference');
     return { rule: 'signal.marking', negated: false, factor: ctx.paragraph.zone === 'header' ? 1.15 : 1 };
   }
 
   const request = partyRequest.test(sBefore + sAfter);
+  if ((ctx.category === 1 || ctx.category === 9) && absence.test(cBefore)) return mention('absence');
+  if (ctx.category === 1 && aggregate.test(cBefore + '□' + cAfter) && !namesSomeone(ctx, sentence)) return mention('aggregate');
   if (ctx.category === 7 && personalDataAfter.test(sAfter)) return mention('data-handling');
   if (exceptionBefore.test(sBefore) && exceptionAfter.test(sAfter)) return mention('exception');
   if (/^[^。；;]*?除外/.test(sAfter)) return mention('exception');
@@ -184,6 +233,18 @@ export function judge(ctx: HitContext): Judgement {
     return mention('kinds');
   }
 
+  // A person whose identity a law protects is a concern only where the text identifies one, or where the title says
+  // the document is a list of such persons (社区矫正对象花名册).
+  if (ctx.mode === 'identity') {
+    if (marking === 'header' && roster.test(ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end))) return { rule: 'signal.header', negated: false, factor: 1.05 };
+    return namesSomeone(ctx, entryOf(ctx, sentence)) ? { rule: 'signal.identity', negated: false, factor: 1 } : mention('role');
+  }
+
+  // 需隐去的内容包括：当事人病情、家庭成员情况: a sentence saying which kinds of data to remove names no one's data.
+  if ((ctx.category === 1 || ctx.category === 9) && redaction.test(sBefore + '□' + sAfter) && !namesSomeone(ctx, sentence) && !onePerson.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter)) {
+    return mention('redaction-list');
+  }
+
   const paragraphText = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
   if (ctx.paragraph.kind === 'title' && ruleTitle.test(paragraphText)) return mention('rule-title');
   if (ctx.mode === 'topic' && ctx.leadIn !== null && ruleArticle.test(ctx.leadIn) && ruleEnumeration.test(ctx.leadIn) && !narrative.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter) && !namesSomeone(ctx, sentence)) {
@@ -191,6 +252,20 @@ export function judge(ctx: HitContext): Judgement {
   }
   const shortLine = paragraphText.trim().length <= 40 && !/[。；;，,]/.test(paragraphText);
   if (ctx.mode === 'topic' && shortLine && explainerTitle.test(paragraphText)) return mention('rule-title');
+  const normativeSentence = ctx.mode === 'topic' && (normative.test(sBefore + '□' + sAfter) || ruleArticle.test(paragraphText)) && !narrative.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter) && !namesSomeone(ctx, sentence);
+  // A rule, a policy notice, an annual report or a budget is public by what it is: its words about a category are
+  // normative unless the sentence carries particulars (a person, an anonymised party, a dated event).
+  // Compiling or re-making information is a ground for answering a request (条例第三十八条), never a property of a 公文:
+  // the words count only where the sentence answers an application.
+  if (ctx.category === 4 && !request4.test(sliceMasked(ctx, sentence.from, sentence.to))) return mention('no-request');
+  const { kind } = ctx.document;
+  // A marking on its own line (内部资料 注意保管) still marks the document; a topic word in a heading, or a short
+  // article or sentence that happens to end on the word (第三条 ……撤销布控。), does not.
+  const line = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end).trim();
+  const inText = !marking || (marking === 'standalone' && (ctx.mode === 'topic' || ruleArticle.test(line) || /。$/.test(line)));
+  if (kind && inText && (ctx.mode === 'topic' || kind === 'rule') && !particulars(ctx, sentence)) {
+    return mention(normativeSentence ? 'normative' : kind === 'rule' ? 'rule-document' : 'public-document');
+  }
   if (statisticsCategories.has(ctx.category) && marking !== 'header' && statistics.test(cBefore + '□' + cAfter) && !namesSomeone(ctx, sentence)) {
     return { rule: 'context.statistics', negated: false, factor: 0.6 };
   }
@@ -202,8 +277,6 @@ export function judge(ctx: HitContext): Judgement {
     return { rule: 'context.heading', negated: false, factor: 0.6 };
   }
   if (marking === 'header') return { rule: 'signal.header', negated: false, factor: ctx.paragraph.zone === 'header' ? 1.15 : 1.05 };
-  if (ctx.mode === 'topic' && (normative.test(sBefore + '□' + sAfter) || ruleArticle.test(paragraphText)) && !narrative.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter) && !namesSomeone(ctx, sentence)) {
-    return mention('normative');
-  }
+  if (normativeSentence) return mention('normative');
   return { rule: 'signal.content', negated: false, factor: ctx.paragraph.zone === 'footer' ? 0.8 : 1 };
 }

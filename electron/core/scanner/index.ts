@@ -6,9 +6,10 @@ import { categories } from '../../../shared/categories.ts';
 import { piiLabels, scannerMessages as m } from '../../../shared/messages/scanner.ts';
 import { Automaton } from './automaton.ts';
 import { judge, listItem, sectionStart } from './context.ts';
+import { profileDocument, type DocumentProfile } from './kind.ts';
 import { loadLexicon, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { normalise, toOriginal, type NormalisedText } from './normalise.ts';
-import { dropOverlaps, findIdentifiers, type PiiHit } from './pii.ts';
+import { dropOverlaps, type PiiHit } from './pii.ts';
 import { anonymisedName, findPeople } from './people.ts';
 import { findPersonalDetails } from './sensitive.ts';
 import { alignment, cutter, prepareSegmenter, type Cutter } from './segmenter.ts';
@@ -144,8 +145,15 @@ function sentenceAround(text: string, start: number, end: number, para: Span): [
 }
 
 // A telephone, mailbox or address the sentence gives for an office (值班室, 市信访局地址, 数据安全处) is the office's contact.
-const officeWord = /局|委员会|委(?=[，,：:\s]|$)|办公室|值班室|指挥中心|服务中心|中心|厅|处(?=[，,：:\s]|$)|科(?=[，,：:\s]|$)|大队|支队|窗口|热线|指挥部|人民政府|办事处|机关|法院|检察院/;
-const personalWord = /本人|家庭|住宅|个人|户主|当事人|申请人|举报人|信访人|投诉人|被|其|手机/;
+const officeWord = /局|委员会|委(?=[，,：:\s]|$)|办公室|值班室|指挥中心|服务中心|中心|厅|处(?=[，,：:\s]|$)|科(?=[，,：:\s]|$)|大队|支队|窗口|热线|专线|指挥部|人民政府|办事处|机关|法院|检察院/g;
+const personalWord = /本人|家庭|住宅|个人|户主|当事人|申请人|举报人|信访人|投诉人|被|其|手机/g;
+
+/** End of the last match of a global pattern in the text, or -1. */
+function lastEnd(re: RegExp, text: string): number {
+  let end = -1;
+  for (const m of text.matchAll(re)) end = m.index + m[0].length;
+  return end;
+}
 const officeContactTypes = new Set(['phone', 'email', 'address']);
 
 function isOfficeContact(text: string, hit: PiiHit, names: PiiHit[]): boolean {
@@ -153,7 +161,9 @@ function isOfficeContact(text: string, hit: PiiHit, names: PiiHit[]): boolean {
   let from = hit.start;
   while (from > 0 && !/[。；;！？!?\n]/.test(text[from - 1]!)) from--;
   const lead = text.slice(from, hit.start);
-  if (!officeWord.test(lead) || personalWord.test(lead)) return false;
+  // The word nearest the number says whose it is: 社会公众（以下统称举报人）通过举报受理专线（021-…） gives an office line.
+  const office = lastEnd(officeWord, lead);
+  if (office < 0 || lastEnd(personalWord, lead) > office) return false;
   let to = hit.end;
   while (to < text.length && !/[。；;！？!?\n]/.test(text[to]!)) to++;
   return !names.some((n) => n.start < to && n.end > from);
@@ -169,18 +179,25 @@ function mask(value: string): string {
 
 export function createScanner(options: ScannerOptions = {}): Scanner {
   const lexicon: Lexicon = loadLexicon(options.lexiconDir ?? defaultLexiconDir(), options.userLexiconDir);
-  const byTerm = new Map<string, LexiconEntry>();
-  for (const entry of lexicon.entries) if (entry.term) byTerm.set(entry.term, entry);
-  const literals = [...byTerm.values()];
+  // One literal may stand in two categories (举报人: a petition word, and a person whose identity a law protects);
+  // a later entry of the same term and category (a user's) replaces the earlier one.
+  const byTerm = new Map<string, LexiconEntry[]>();
+  for (const entry of lexicon.entries) {
+    if (!entry.term) continue;
+    const list = byTerm.get(entry.term) ?? [];
+    byTerm.set(entry.term, [...list.filter((e) => e.category !== entry.category), entry]);
+  }
+  const literals = [...byTerm.keys()];
+  const literalEntries = [...byTerm.values()];
   const regexEntries = lexicon.entries.filter((e) => e.regex);
-  const automaton = new Automaton([...literals.map((e) => e.term!), ...lexicon.allow]);
-  prepareSegmenter([...literals.map((e) => e.term!), ...lexicon.allow]);
+  const automaton = new Automaton([...literals, ...lexicon.allow]);
+  prepareSegmenter([...literals, ...lexicon.allow]);
 
   function termHits(n: NormalisedText): TermHit[] {
     const hits: TermHit[] = [];
     const allowed: { start: number; end: number }[] = [];
     for (const match of automaton.findAll(n.text)) {
-      if (match.id < literals.length) hits.push({ entry: literals[match.id]!, start: match.start, end: match.end });
+      if (match.id < literals.length) for (const entry of literalEntries[match.id]!) hits.push({ entry, start: match.start, end: match.end });
       else allowed.push(match);
     }
     for (const entry of regexEntries) {
@@ -196,9 +213,17 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     let keptEnd = -1;
     for (const hit of hits) {
       while (allowIndex < allowed.length && allowed[allowIndex]!.start <= hit.start) allowEnd = Math.max(allowEnd, allowed[allowIndex++]!.end);
-      if (allowEnd >= hit.end || keptEnd >= hit.end) continue;
+      let sameWordOtherCategory = false;
+      for (let k = kept.length - 1; k >= 0 && kept[k]!.start === hit.start && kept[k]!.end === hit.end; k--) {
+        if (kept[k]!.entry.category === hit.entry.category) {
+          sameWordOtherCategory = false;
+          break;
+        }
+        sameWordOtherCategory = true;
+      }
+      if (allowEnd >= hit.end || (keptEnd >= hit.end && !sameWordOtherCategory)) continue;
       kept.push(hit);
-      keptEnd = hit.end;
+      keptEnd = Math.max(keptEnd, hit.end);
     }
     return kept;
   }
@@ -213,10 +238,11 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     return null;
   }
 
-  function termFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], blocks: Span[], personal: PiiHit[], cut: Cutter): Finding[] {
+  function termFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], blocks: Span[], personal: PiiHit[], cut: Cutter, profile: DocumentProfile): Finding[] {
     const hits = termHits(n);
     const paraOf = hits.map((h) => paragraphAt(paras, h.start));
     const findings: Finding[] = [];
+    const ids = new Set<string>();
     let groupStart = 0;
     let bounds: { para: number; list: number[] } | null = null;
     hits.forEach((hit, i) => {
@@ -244,7 +270,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       const next = hits[i + 1];
       const inCategoryEnumeration = isName(hit) && ((isName(prev) && gap(prev!, hit)) || (isName(next) && gap(hit, next!)));
       const verdict = judge({
-        text: n.text, start: hit.start, end: hit.end, paragraph: para, block: blocks[pi]!, mode: hit.entry.mode, category: hit.entry.category, others, inCategoryEnumeration, categoryName: isName(hit), leadIn: leadInOf(paras, n.text, pi), personal,
+        text: n.text, start: hit.start, end: hit.end, paragraph: para, block: blocks[pi]!, mode: hit.entry.mode, category: hit.entry.category, others, inCategoryEnumeration, categoryName: isName(hit), leadIn: leadInOf(paras, n.text, pi), personal, document: profile,
       });
       let rule = verdict.rule;
       let score = hit.entry.weight * boundary * verdict.factor;
@@ -256,8 +282,11 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       score = Math.round(Math.min(1, score) * 100) / 100;
       const span = toOriginal(n, hit.start, hit.end);
       const term = doc.text.slice(span.start, span.end);
-      let explanation = m.termExplanation(hit.entry.pattern.startsWith('/') ? term : hit.entry.pattern, hit.entry.note, rule, verdict.negated, hit.entry.basis);
+      let explanation = m.termExplanation(hit.entry.pattern.startsWith('/') ? term : hit.entry.pattern, hit.entry.note, rule, verdict.negated, hit.entry.basis, hit.entry.origin);
       if (boundary < 1 && !verdict.negated) explanation += m.crossesWords;
+      // The same word read for two categories and found a mention by both is one mention.
+      if (ids.has(`${rule}:${span.start}`)) return;
+      ids.add(`${rule}:${span.start}`);
       findings.push({
         id: `${rule}:${span.start}`, category: hit.entry.category, term, start: span.start, end: span.end, page: para.page, zone: para.zone,
         kind: 'term', piiType: null, score, negated: verdict.negated, rule, explanation, basis: hit.entry.basis,
@@ -292,7 +321,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   }
 
   /** Sensitive details of a named person; a sentence a privacy term already flags is not flagged twice. */
-  function detailFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], blocks: Span[], personal: PiiHit[], terms: Finding[]): Finding[] {
+  function detailFindings(doc: ExtractedDocument, n: NormalisedText, paras: NormalisedParagraph[], blocks: Span[], personal: PiiHit[], terms: Finding[], profile: DocumentProfile): Finding[] {
     const names = personal.filter((p) => p.piiType === 'name' && p.weight >= 0.5);
     const flagged = terms.filter((f) => f.category === 1 && !f.negated && f.score >= 0.5);
     const findings: Finding[] = [];
@@ -303,7 +332,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       if (flagged.some((f) => f.start < sentence.end && f.end > sentence.start)) continue;
       const anonymised = [...n.text.slice(para.start, para.end).matchAll(new RegExp(anonymisedName.source, 'gu'))].map((a) => ({ start: para.start + a.index, end: para.start + a.index + a[0].length }));
       const verdict = judge({
-        text: n.text, start: hit.start, end: hit.end, paragraph: para, block: blocks[pi]!, mode: 'topic', category: 1, others: [], inCategoryEnumeration: false, categoryName: false, leadIn: leadInOf(paras, n.text, pi), personal: [...personal, ...anonymised],
+        text: n.text, start: hit.start, end: hit.end, paragraph: para, block: blocks[pi]!, mode: 'topic', category: 1, others: [], inCategoryEnumeration: false, categoryName: false, leadIn: leadInOf(paras, n.text, pi), personal: [...personal, ...anonymised], document: profile,
       });
       if (verdict.negated) continue;
       const span = toOriginal(n, hit.start, hit.end);
@@ -322,12 +351,13 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const n = normalise(doc.text);
     const paras = paragraphsOf(doc, n);
     const cut = cutter();
-    const personal = dropOverlaps([...findIdentifiers(n.text), ...findPeople(n, paras, cut)]);
+    const personal = dropOverlaps(findPeople(n, paras, cut));
     const strongPersonal = personal.filter((p) => p.weight >= 0.5);
     const blocks = wrappedBlocks(n.text, paras);
-    const terms = termFindings(doc, n, paras, blocks, strongPersonal, cut);
-    const findings = [...terms, ...detailFindings(doc, n, paras, blocks, personal, terms), ...piiFindings(doc, n, paras, personal)].sort((a, b) => a.start - b.start || a.end - b.end);
-    return { findings, suggestion: suggest(doc.text, findings, doc.metadata), lexiconVersion: lexicon.version };
+    const profile = profileDocument(n.text, paras, doc.metadata);
+    const terms = termFindings(doc, n, paras, blocks, strongPersonal, cut, profile);
+    const findings = [...terms, ...detailFindings(doc, n, paras, blocks, personal, terms, profile), ...piiFindings(doc, n, paras, personal)].sort((a, b) => a.start - b.start || a.end - b.end);
+    return { findings, suggestion: suggest(doc.text, findings, doc.metadata, profile), lexiconVersion: lexicon.version };
   }
 
   return {

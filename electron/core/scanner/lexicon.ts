@@ -11,8 +11,10 @@ import { normaliseTerm } from './normalise.ts';
  * (应当, 可以, 不得, 要加强…), a signal where the text states facts, in the title or in the 版头.
  * `mark`: a marking or document-type word (讨论稿, 会议纪要, 请示) that signals only where it stands as a
  * marking — its own line, brackets, the title, the 版头 — and is a reference anywhere else.
+ * `identity`: a person whose identity a law protects (举报人, 精神障碍患者) — a signal only where the sentence or list entry
+ * identifies one (a name, an ID or phone number, an address), a mention anywhere else.
  */
-export type EntryMode = 'any' | 'topic' | 'mark';
+export type EntryMode = 'any' | 'topic' | 'mark' | 'identity';
 
 export interface LexiconEntry {
   /** As written in the file. */
@@ -24,6 +26,8 @@ export interface LexiconEntry {
   weight: number;
   mode: EntryMode;
   note: string;
+  /** Where the term comes from: the law article or published guidance that makes it a signal (note column, after 来源：). */
+  origin: string;
   basis: string[];
   source: string;
 }
@@ -39,6 +43,7 @@ export interface Lexicon {
 }
 
 const header = ['pattern', 'category', 'weight', 'mode', 'note', 'basis'];
+const originMark = /来源[：:]/;
 
 function listTables(dir: string): string[] {
   let names: string[];
@@ -57,7 +62,7 @@ function parseEntry(cells: string[], source: string): LexiconEntry | string {
   if (!pattern) return m.lexiconEmptyPattern;
   if (!Number.isInteger(category) || category < 1 || category > 9) return m.lexiconBadCategory(categoryCell);
   if (!(weight > 0 && weight <= 1)) return m.lexiconBadWeight(weightCell);
-  if (modeCell !== 'any' && modeCell !== 'topic' && modeCell !== 'mark') return m.lexiconBadMode(modeCell);
+  if (modeCell !== 'any' && modeCell !== 'topic' && modeCell !== 'mark' && modeCell !== 'identity') return m.lexiconBadMode(modeCell);
   let regex: RegExp | null = null;
   let term: string | null = null;
   if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/')) {
@@ -72,7 +77,10 @@ function parseEntry(cells: string[], source: string): LexiconEntry | string {
     if (!term) return m.lexiconEmptyPattern;
   }
   const basis = basisCell.split(/[;；]/).map((b) => b.trim()).filter(Boolean);
-  return { pattern, term, regex, category: category as CategoryId, weight, mode: modeCell, note, basis, source };
+  const at = note.search(originMark);
+  const description = at < 0 ? note : note.slice(0, at).replace(/[；;，,\s]+$/, '');
+  const origin = at < 0 ? '' : note.slice(at).replace(originMark, '').trim();
+  return { pattern, term, regex, category: category as CategoryId, weight, mode: modeCell, note: description, origin, basis, source };
 }
 
 function readTable(file: string, entries: LexiconEntry[], allow: string[], warnings: string[], hash: ReturnType<typeof createHash>): void {

@@ -25,11 +25,14 @@ const cardRe = /(?<![0-9A-Za-z])(?:\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3
 const mobileRe = /(?<![0-9A-Za-z])(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?![0-9A-Za-z])/g;
 const landlineRe = /(?<![0-9A-Za-z])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}-)\s?[2-9]\d{6,7}(?:-\d{1,5})?(?!\d)/g;
 // A mailbox the public is told to send to (发送至电子邮箱…, 报名邮箱：) is the office's channel, whatever its domain.
-const officeMailbox = /(?:发送至|发送到|发至|报送至|报送到|送至|投递至|提交至)\s*(?:电子)?(?:邮箱|信箱|邮件地址)?\s*[：:]?\s*$|(?:报名|投稿|举报|投诉|咨询|联系|监督|受理|征集|意见)(?:电子)?(?:邮箱|信箱)\s*[：:]?\s*$/;
+const officeMailbox = /(?:发送至|发送到|发至|报送至|报送到|送至|投递至|提交至)\s*(?:电子)?(?:邮箱|信箱|邮件地址)?\s*[：:]?\s*$|(?:报名|投稿|举报|投诉|咨询|联系|监督|受理|征集|意见|办公|宣传|值班|政务|公开)(?:工作)?(?:电子)?(?:邮箱|信箱)\s*[：:]?\s*$/;
+// `（联系电话：0517-83605210，电子邮箱：…）`: a mailbox given with an office's fixed line, as annual reports and notices close.
+const mailboxAfterOfficeLine = /(?:联系电话|咨询电话|办公电话|电话|传真)\s*[：:]?\s*0\d{2,3}[-－]?\d{7,8}[，,；;、 ]{0,3}(?:电子)?(?:邮箱|信箱|邮件地址)\s*[：:]?\s*$/;
 const emailRe = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const usccRe = /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])/g;
 const plateRe = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•・]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳](?![A-Za-z0-9])/g;
 
+const indexNumber = /索引号\s*[：:]?\s*$/;
 const bankLabel = /(卡号|账号|帐号|账户|帐户|银行卡|借记卡|信用卡|开户)[^。；\n]{0,12}$/;
 // Corporate accounts and passbooks are often not Luhn-valid, so a number labelled as an account is reported anyway; a 卡号 must pass Luhn.
 const accountRe = /(?:账号|帐号|账户|帐户|存折号)\s*[：:]?\s*(\d[\d -]{8,26}\d)(?![0-9A-Za-z])/g;
@@ -72,6 +75,8 @@ export function findIdentifiers(text: string): PiiHit[] {
     hits.push({ piiType: 'bank-card', start, end: start + number.length, weight: official ? 0.3 : 0.6, detail: official ? 'bank-account-official' : 'bank-account' });
   }
   for (const match of text.matchAll(usccRe)) {
+    // `索引号：11440100MB2C90856P/2023-00331`: a disclosure catalogue number starts with the publishing body's own code.
+    if (indexNumber.test(text.slice(Math.max(0, match.index - 8), match.index)) || /^\/\d{4}/.test(text.slice(match.index + 18, match.index + 23))) continue;
     if (isUscc(match[0])) hits.push({ piiType: 'uscc', start: match.index, end: match.index + 18, weight: 0.35, detail: 'uscc' });
   }
   for (const match of text.matchAll(mobileRe)) {
@@ -84,7 +89,8 @@ export function findIdentifiers(text: string): PiiHit[] {
   }
   for (const match of text.matchAll(emailRe)) {
     if (!isEmailAddress(match[0])) continue;
-    const official = /\.(gov|org)\.cn$|\.gov$/i.test(match[0]) || officeMailbox.test(text.slice(Math.max(0, match.index - 30), match.index));
+    const lead = text.slice(Math.max(0, match.index - 40), match.index);
+    const official = /\.(gov|org)\.cn$|\.gov$/i.test(match[0]) || officeMailbox.test(lead) || mailboxAfterOfficeLine.test(lead);
     hits.push({ piiType: 'email', start: match.index, end: match.index + match[0].length, weight: official ? 0.3 : 0.55, detail: official ? 'email-official' : 'email' });
   }
   for (const match of text.matchAll(plateRe)) {
@@ -95,9 +101,12 @@ export function findIdentifiers(text: string): PiiHit[] {
 
 const priority: PiiType[] = ['id-card', 'bank-card', 'uscc', 'mobile', 'phone', 'email', 'plate', 'name', 'address'];
 
-/** Keeps the stronger identifier where two overlap (an ID number also contains a mobile-like run). */
+/**
+ * Keeps the stronger identifier where two overlap (an ID number also contains a mobile-like run); of two readings of
+ * the same value, the one with more weight (a fixed-line number the text ties to a person).
+ */
 export function dropOverlaps(hits: PiiHit[]): PiiHit[] {
-  const ranked = [...hits].sort((a, b) => priority.indexOf(a.piiType) - priority.indexOf(b.piiType) || b.end - b.start - (a.end - a.start));
+  const ranked = [...hits].sort((a, b) => priority.indexOf(a.piiType) - priority.indexOf(b.piiType) || b.end - b.start - (a.end - a.start) || b.weight - a.weight);
   const kept: PiiHit[] = [];
   for (const hit of ranked) {
     if (!kept.some((k) => k.start < hit.end && hit.start < k.end)) kept.push(hit);

@@ -17,13 +17,14 @@ const seriousIllness =
   '(?:肺|胃|肝|肠|乳腺|宫颈|食管|鼻咽|胰腺|甲状腺|膀胱|前列腺|卵巢|结肠|直肠|骨|脑)癌';
 const patterns: [PersonalDetail, RegExp][] = [
   ['health', new RegExp(`(?:患有?|罹患|身患|患上|确诊(?:为|患有?)?|诊断为|查出|检出)[^，,。；;：:\\n\\t（(]{0,14}?(?:病|症|癌|瘤|炎|综合征|障碍|梗死|梗塞|出血|衰竭|硬化|感染)`, 'g')],
-  ['health', new RegExp(`${seriousIllness}|(?:血液|腹膜)?透析|化疗|放疗|住院治疗|手术治疗|器官移植|支架植入|病情|病史|精神(?:疾病|病|障碍)|传染病|性病|梅毒`, 'g')],
+  ['health', new RegExp(`${seriousIllness}|(?:血液|腹膜)?透析|化疗|放疗|住院治疗|手术治疗|器官移植|支架植入|病情|病史|精神(?:疾病|病|障碍)|传染病|(?<![慢急恶良遗传染方业])性病|梅毒`, 'g')],
   ['disability', /(?:因[^，,。；;、：:\n\t]{0,8})?致[残瘫]|(?:肢体|视力|听力|言语|智力|精神|多重)残疾|[一二三四五六七八九十\d]{1,2}级(?:伤残|残疾)|伤残(?:等级)?[为达是]?[一二三四五六七八九十\d]{1,2}级|残疾等级|截肢|瘫痪|失明|聋哑|丧失劳动能力/g],
   ['marital', /父母离异|离异|丧偶|离婚|再婚|婚姻状况/g],
   ['criminal', /刑满释放|服刑(?:期间|人员)?|犯罪记录|(?:有|犯罪)前科|曾因[^，,。；;]{0,10}被判(?:刑|处)|劳动教养|吸毒史/g],
   ['religion', /信仰(?:基督教|天主教|伊斯兰教|佛教|道教)|(?:基督教|天主教|伊斯兰教|佛教|道教)(?:信徒|教徒)|宗教信仰/g],
 ];
 
+const absent = /(?:^|[^\p{Script=Han}]|年内|以来|期间|本人|申请人|家庭|且|并|均|须|应|及)(?:无|没有|未有|未曾|不存在|未患有?)[^，,。；;]{0,8}$|[未不]$/u;
 const clauseStop = /[，,。；;：:！？!?\n\t]/;
 const sentenceStop = /[。；;！？!?\n]/;
 // Words that point at one person already introduced: 该户, 本人, 其配偶, 祖父.
@@ -71,6 +72,8 @@ export function findPersonalDetails(text: string, paragraphs: readonly Span[], n
     const paragraph = paragraphs[p] ?? { start: 0, end: text.length };
     if (m.start < paragraph.start || m.end > paragraph.end) continue;
     const clause = bounds(text, m.start, m.end, clauseStop, paragraph);
+    // 无违法犯罪记录, 未患有传染病: a condition that something is absent describes no one's detail.
+    if (absent.test(text.slice(clause.start, m.start))) continue;
     const last = hits[hits.length - 1];
     if (last && last.clause.start === clause.start) continue;
     const sentence = bounds(text, m.start, m.end, sentenceStop, paragraph);

@@ -2,6 +2,7 @@ import type { Attribute, CategoryId, DocumentMetadata, Finding, Span, Suggestion
 import { attribute } from '../../../shared/attributes.ts';
 import { category } from '../../../shared/categories.ts';
 import { piiLabels, ruleMessages, scannerMessages as m } from '../../../shared/messages/scanner.ts';
+import type { DocumentProfile } from './kind.ts';
 
 /** Findings at or above this score count as concerns; below it they are shown as hints only. */
 export const concernThreshold = 0.5;
@@ -29,6 +30,17 @@ function confinedPassage(list: Finding[], text: string): boolean {
 
 const listTerms = (findings: Finding[]): string => [...new Set(findings.map((f) => `“${f.term}”`))].slice(0, 5).join('、');
 
+const entryStart = /^\s*(?:\d{1,4}\s*[.．、)）]|[（(]\d{1,4}[)）]|[一二三四五六七八九十]{1,3}[、.．])/;
+
+/** The line of a list item or table row the finding sits in, or null when it sits in running text. */
+function entryOf(text: string, f: Finding): Span | null {
+  const start = text.lastIndexOf('\n', f.start - 1) + 1;
+  let end = text.indexOf('\n', f.end);
+  if (end < 0) end = text.length;
+  const line = text.slice(start, end);
+  return line.includes('\t') || entryStart.test(line) ? { start, end } : null;
+}
+
 function sentenceSpan(text: string, f: Finding): Span {
   let start = f.start;
   while (start > 0 && !/[。！？；\n]/.test(text[start - 1]!)) start--;
@@ -50,7 +62,7 @@ export const decisiveScore = 0.85;
 /** Weaker categories that, when nothing else speaks, still point to release on request rather than proactive. */
 const onRequestWhenAlone = new Set<CategoryId>([2, 3, 4, 6]);
 
-type Ground = { kind: 'document' } | { kind: 'strong' } | { kind: 'several'; count: number } | { kind: 'person' };
+type Ground = { kind: 'document' } | { kind: 'strong' } | { kind: 'several'; count: number } | { kind: 'person' } | { kind: 'internal' };
 
 const normalisedTerm = (f: Finding) => f.term.replace(/\s/g, '');
 
@@ -68,11 +80,13 @@ function distinctTerms(list: Finding[]): number {
  * strong, several distinct signals agree, or (petitions) a named petitioner or reporter stands beside it.
  * Null means the hits are isolated words: they stay findings for the officer, the attribute follows the rest.
  */
-function groundOf(id: CategoryId, list: Finding[], concerns: Finding[], text: string): Ground | null {
+function groundOf(id: CategoryId, list: Finding[], concerns: Finding[], text: string, profile: DocumentProfile | null): Ground | null {
   if (list.some((f) => documentLevel.has(f.rule))) return { kind: 'document' };
   if (list.some((f) => f.score >= decisiveScore)) return { kind: 'strong' };
   const distinct = distinctTerms(list);
   if (distinct >= 2) return { kind: 'several', count: distinct };
+  // A request for approval (妥否，请批示) that goes only to the office's own leaders is an internal 签报.
+  if (id === 2 && profile?.internal) return { kind: 'internal' };
   if (id === 5) {
     const names = concerns.filter((f) => f.kind === 'pii' && f.piiType === 'name');
     const named = list.some((f) => {
@@ -95,7 +109,7 @@ interface Weighed {
   advisory: Finding[];
 }
 
-function termProposals(concerns: Finding[], classified: boolean, text: string): Weighed {
+function termProposals(concerns: Finding[], classified: boolean, text: string, profile: DocumentProfile | null): Weighed {
   const proposals: Proposal[] = [];
   const advisory: Finding[] = [];
   const byCategory = new Map<CategoryId, Finding[]>();
@@ -107,7 +121,7 @@ function termProposals(concerns: Finding[], classified: boolean, text: string): 
   }
   const top = (list: Finding[]) => list.reduce((max, f) => Math.max(max, f.score), 0);
   for (const [id, list] of byCategory) {
-    const ground = weakerCategories.has(id) ? groundOf(id, list, concerns, text) : null;
+    const ground = weakerCategories.has(id) ? groundOf(id, list, concerns, text, profile) : null;
     if (weakerCategories.has(id) && !ground) {
       advisory.push(...list);
       continue;
@@ -128,7 +142,11 @@ function termProposals(concerns: Finding[], classified: boolean, text: string): 
         break;
       }
       case 2:
-        proposals.push(top(list) >= 0.8 ? { attribute: 'withheld', reason: lead + m.reasons.processWithheld, basis: cat } : { attribute: 'on-request', reason: lead + m.reasons.processOnRequest, basis: cat });
+        // A draft or a record of deliberation is withheld; a 请示 or 纪要 is released on request, unless it circulates only
+        // inside the office (a 签报 to the office's own leaders), where it is internal deliberation itself.
+        if (top(list) >= 0.8) proposals.push({ attribute: 'withheld', reason: lead + m.reasons.processWithheld, basis: cat });
+        else if (profile?.internal) proposals.push({ attribute: 'withheld', reason: lead + m.reasons.processInternal, basis: cat });
+        else proposals.push({ attribute: 'on-request', reason: lead + m.reasons.processOnRequest, basis: cat });
         break;
       case 3:
         proposals.push(top(list) >= 0.75 ? { attribute: 'withheld', reason: lead + m.reasons.internal, basis: cat } : { attribute: 'on-request', reason: lead + m.reasons.internalOnRequest, basis: cat });
@@ -151,9 +169,16 @@ function termProposals(concerns: Finding[], classified: boolean, text: string): 
       case 8:
         proposals.push({ attribute: 'withheld', reason: lead + m.reasons.security, basis: basis.length ? basis : cat });
         break;
-      case 9:
-        proposals.push({ attribute: 'withheld', reason: lead + m.reasons.lawBarred, basis: cat });
+      case 9: {
+        // A protected identity (举报人赵某某, a named patient) is removed with its sentence, and a protected detail in one
+        // row of a list with that row's entry; a document about the protected matter itself (its title, a juvenile's case
+        // narrated in prose, a sealed record) is withheld.
+        const spans = list.map((f) => entryOf(text, f) ?? (f.rule === 'signal.identity' ? sentenceSpan(text, f) : null));
+        if (!list.some((f) => documentLevel.has(f.rule)) && spans.every((e) => e !== null)) {
+          proposals.push({ attribute: 'partial', reason: lead + m.reasons.lawBarredEntries, basis: [...cat, '条例第三十七条'], redact: spans as Span[] });
+        } else proposals.push({ attribute: 'withheld', reason: lead + m.reasons.lawBarred, basis: cat });
         break;
+      }
     }
   }
   return { proposals, advisory };
@@ -196,10 +221,10 @@ function declaredAttribute(text: string, note: string | null): { attribute: Attr
 }
 
 /** One attribute with reasons and basis, the spans to redact, and the 附注 checks. People decide. */
-export function suggest(text: string, findings: Finding[], metadata: DocumentMetadata | null): Suggestion {
+export function suggest(text: string, findings: Finding[], metadata: DocumentMetadata | null, profile: DocumentProfile | null = null): Suggestion {
   const concerns = findings.filter((f) => !f.negated && f.score >= concernThreshold);
   const classification = metadata?.classification ?? null;
-  const { proposals, advisory } = termProposals(concerns, classification !== null, text);
+  const { proposals, advisory } = termProposals(concerns, classification !== null, text, profile);
   if (classification) proposals.push({ attribute: 'withheld', reason: m.reasons.classification(classification.raw), basis: ['条例第十四条'] });
 
   const pii = concerns.filter((f) => f.kind === 'pii');
@@ -210,9 +235,10 @@ export function suggest(text: string, findings: Finding[], metadata: DocumentMet
     proposals.push({ attribute: 'partial', reason, basis: ['条例第十五条', '条例第三十七条'] });
   }
 
-  // Isolated words of a weaker category point to release on request only when nothing else speaks for the document.
+  // Isolated words of a weaker category point to release on request only when nothing else speaks for the document;
+  // a rule, a policy notice, a report or a budget speaks for itself.
   const alone = advisory.filter((f) => onRequestWhenAlone.has(f.category));
-  if (!proposals.length && alone.length) proposals.push({ attribute: 'on-request', reason: m.reasons.advisoryOnRequest, basis: [...new Set(alone.flatMap((f) => category(f.category).basis))] });
+  if (!proposals.length && alone.length && !profile?.kind) proposals.push({ attribute: 'on-request', reason: m.reasons.advisoryOnRequest, basis: [...new Set(alone.flatMap((f) => category(f.category).basis))] });
 
   const redactions: Span[] = [
     ...pii.map((f) => ({ start: f.start, end: f.end })),

@@ -10,7 +10,7 @@ export const lexicon = {
   pattern: '词语或 /正则/',
   weight: '权重',
   mode: '匹配方式',
-  modes: { any: '出现即提示', topic: '作为主题时提示', mark: '作为标记时提示' },
+  modes: { any: '出现即提示', topic: '作为主题时提示', mark: '作为标记时提示', identity: '指明具体人员时提示' },
   note: '说明',
   basis: '依据（用；分隔）',
   addTerm: '加入词条',
