@@ -46,8 +46,11 @@ function cases(): Case[] {
   list.push({ what: 'a 密级 mark in the 版头', finding: { ...base, category: 1, kind: 'term', piiType: null, rule: 'signal.classification', basis: ['条例第十四条', '保守国家秘密法'] }, label: '条例第十四条' });
   const lexicon = loadLexicon(defaultLexiconDir());
   for (const entry of lexicon.entries) {
-    // State secrets (密级 marks and words, 定密, 解密, 涉密) against trade secrets and privacy (商业秘密, 技术秘密, 病历…).
-    const secretMark = entry.category === 1 && /密/.test(entry.pattern) && !/商业秘密|技术秘密/.test(entry.pattern);
+    // State secrets against trade secrets and privacy: a category-1 term that says it is a state-secret matter (its
+    // basis cites 第十四条) is marked under 第十四条, every other one under 第十五条. Terms that carry a state-secret
+    // word (国家秘密, 涉密, 定密, 解密, 密级 …) must say so: checked below.
+    const secretMark = entry.category === 1 && entry.basis.includes('条例第十四条');
+    if (entry.category === 1 && /国家秘密|涉密|定密|解密|密级|绝密|机密/.test(entry.pattern)) expect(secretMark, `${entry.source} “${entry.pattern}” cites 第十四条`).toBe(true);
     list.push({ what: `lexicon ${entry.source} “${entry.pattern}”`, finding: { ...base, category: entry.category, kind: 'term', piiType: null, rule: 'signal.content', basis: entry.basis }, label: secretMark ? '条例第十四条' : byCategory[entry.category] });
   }
   for (const category of categoryIds) {

@@ -11,6 +11,7 @@ const newCheck = "format IN ('docx', 'pdf', 'ofd', 'txt', 'xlsx')";
  */
 export function schema004Xlsx(db: Connection): void {
   const table = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'documents'").pluck().get() as string;
+  if (table.includes(newCheck)) return;
   if (!table.includes(oldCheck)) throw new Error('migration 4: the documents table is not the one migration 1 made');
   const dependants = db.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = 'documents' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name").pluck().all() as string[];
   db.exec(table.replace(/^CREATE TABLE "?documents"?/, 'CREATE TABLE documents_xlsx').replace(oldCheck, newCheck));
