@@ -29,5 +29,5 @@ export function saveDialogOptions(request: SaveRequest, platform: NodeJS.Platfor
 export function openDialogOptions(request: { folders?: boolean }): OpenDialogOptions {
   return request.folders
     ? { title: m.chooseFolders, properties: ['openDirectory', 'multiSelections'], filters: [] }
-    : { title: m.chooseFiles, properties: ['openFile', 'multiSelections'], filters: [{ name: m.documentFilter, extensions: ['docx', 'pdf', 'ofd', 'txt'] }] };
+    : { title: m.chooseFiles, properties: ['openFile', 'multiSelections'], filters: [{ name: m.documentFilter, extensions: ['docx', 'pdf', 'ofd', 'txt', 'xlsx'] }, { name: m.anyFilter, extensions: ['*'] }] };
 }

@@ -26,7 +26,8 @@ export const shellMessages = {
   dialogs: {
     chooseFolders: '选择文件夹',
     chooseFiles: '选择公文',
-    documentFilter: '公文（docx、pdf、ofd、txt）',
+    documentFilter: '公文（docx、pdf、ofd、txt、xlsx）',
+    anyFilter: '所有文件（备份、签名包、节假日安排等）',
     save: '另存为',
     saveWithCheckpoint: '另存为（同一文件夹中还会写入同名的检查点文件：文件名.checkpoint.json）',
     /** Shown under the title where the platform has room for it (macOS). */
