@@ -210,7 +210,7 @@ const personalLabel = new RegExp(`^(?:${personalAddressLabel})$`);
 const addressParts = /[省市县区镇乡村街路巷弄号室栋幢楼组屯]/;
 const addressEnd = /[，,。；;、\n（()）\t]/;
 const nextField = /联系电话|联系方式|电话|手机|身份证|公民身份|邮编|邮政编码|统一社会信用代码|法定代表人|负责人|经营者|性别|民族|出生|职业|工作单位|补偿金额|开户/;
-const concrete = /\d+\s*[号室栋幢楼组弄]|[一二三四五六七八九十]+组/;
+const concrete = /(?<!\d)\d+\s*[号室栋幢楼组弄]|(?<![一二三四五六七八九十])[一二三四五六七八九十]+组/;
 const personCue = /[，,（(\s][男女][，,）)\s]|出生|身份证|公民身份|个体工商户|经营者|被征收人|自然人|姓名|[你您]的|本人/;
 // An address that ends at an office or firm (……148号市教育局人事处) is where a body receives mail.
 const organisationAddress = /(?:人民政府|政府|局|委员会|委|办公室|办|中心|处|科|院|厅|所|站|公司|窗口|大厅|大厦|大楼)$/;

@@ -26,7 +26,7 @@ const mobileRe = /(?<![0-9A-Za-z])(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}
 const landlineRe = /(?<![0-9A-Za-z])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}-)\s?[2-9]\d{6,7}(?:-\d{1,5})?(?!\d)/g;
 // A mailbox the public is told to send to (发送至电子邮箱…, 报名邮箱：) is the office's channel, whatever its domain.
 const officeMailbox = /(?:发送至|发送到|发至|报送至|报送到|送至|投递至|提交至)\s*(?:电子)?(?:邮箱|信箱|邮件地址)?\s*[：:]?\s*$|(?:报名|投稿|举报|投诉|咨询|联系|监督|受理|征集|意见)(?:电子)?(?:邮箱|信箱)\s*[：:]?\s*$/;
-const emailRe = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const emailRe = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const usccRe = /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])/g;
 const plateRe = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•・]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳](?![A-Za-z0-9])/g;
 
