@@ -2,7 +2,7 @@
  * Adversarial inputs for patterns: long runs of one character, or of a short unit, that a pattern keeps almost
  * matching. Each run ends in a character nothing expects, so an unanchored pattern fails at every start.
  */
-export const breaker = '\u0001';
+const breaker = '\u0001';
 
 /** Runs the issue names: Latin letters, digits, dots, '@', hyphens, spaces, CJK, punctuation, and mixes of them. */
 export const namedUnits: readonly string[] = ['a', '1', '.', '@', '-', ' ', '中', '，', '。', 'a.', 'a@a.', 'a-', '1 ', '中，'];
@@ -52,7 +52,7 @@ function escapeAtom(source: string, i: number): { chars: string[]; next: number 
  * a character outside each negated class. Runs of these, alone and in adjacent pairs, are what make a backtracking
  * engine try each start against a long tail.
  */
-export function atomsOf(regex: RegExp): string[] {
+function atomsOf(regex: RegExp): string[] {
   const source = regex.source;
   const atoms: string[] = [];
   let i = 0;

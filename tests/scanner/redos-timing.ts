@@ -21,7 +21,7 @@ const slack = 3;
  */
 const judgedFromMs = [Infinity, 10, 50, 250] as const;
 /** Generous for a linear pattern on 1 Mi characters on a slow, busy machine (they take 1–50 ms of CPU here). */
-export const largestBoundMs = 2_000;
+const largestBoundMs = 2_000;
 /**
  * Runs other than the named ones go on to 1 Mi only when the pattern works on them at 128 Ki (this long): below
  * it, even a cubic pattern stays under the absolute bound at 1 Mi.
