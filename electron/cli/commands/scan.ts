@@ -6,8 +6,9 @@ import type { DocFormat, Finding, IntakeResult, ScanResult } from '../../../shar
 import { attribute } from '../../../shared/attributes.ts';
 import { category } from '../../../shared/categories.ts';
 import { piiLabels, scanCliMessages as m } from '../../../shared/messages/scanner.ts';
-import { closeIntake, extractFile } from '../../core/intake/index.ts';
-import { createScanner, type Scanner } from '../../core/scanner/index.ts';
+import { analyzeFile, closeIntake, type Analysis } from '../../core/intake/index.ts';
+import { defaultLexiconDir } from '../../core/scanner/index.ts';
+import { loadLexicon } from '../../core/scanner/lexicon.ts';
 import { defaultDataDir } from '../../core/data-dir.ts';
 
 /** Extensions picked up when walking a folder. Old binary formats are included so they are reported, not silently skipped. */
@@ -156,15 +157,19 @@ function table(file: string, result: IntakeResult, scan: ScanResult | null): str
 async function run(args: string[]): Promise<number> {
   const options = parseArgs(args);
   const { files, walked } = expand(options.files);
-  const scanner: Scanner = createScanner({ lexiconDir: options.lexiconDir, userLexiconDir: userLexiconDir(options) });
-  for (const warning of scanner.warnings) process.stderr.write(m.lexiconWarning(warning) + '\n');
+  const setup = { lexiconDir: options.lexiconDir ?? defaultLexiconDir(), userLexiconDir: userLexiconDir(options), generation: 0 };
+  // The workers scan; the lexicon is read here too, once, so its problems are told before any file.
+  for (const warning of loadLexicon(setup.lexiconDir, setup.userLexiconDir).warnings) process.stderr.write(m.lexiconWarning(warning) + '\n');
   const progress = walked && process.stderr.isTTY === true && !process.env.CI;
   let failed = 0;
   let flagged = 0;
-  // Two extractions in flight keep intake's worker pool busy while the main thread scans.
-  const pending: Promise<IntakeResult>[] = [];
+  // Two files in flight keep intake's worker pool busy while this thread prints.
+  const pending: Promise<Analysis>[] = [];
   const start = (i: number) => {
-    if (i < files.length) pending[i] = extractFile(files[i]!);
+    if (i >= files.length) return;
+    pending[i] = analyzeFile(files[i]!, setup);
+    // A scanner failure is reported when its file's turn comes, not as an unhandled rejection before.
+    pending[i]!.catch(() => undefined);
   };
   start(0);
   start(1);
@@ -172,11 +177,11 @@ async function run(args: string[]): Promise<number> {
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
       if (progress) process.stderr.write(`\r\x1b[K${m.progress(i + 1, files.length, file)}`);
-      const result = await pending[i]!;
+      const analysis = await pending[i]!;
       start(i + 2);
-      let scan: ScanResult | null = null;
-      if (result.ok) scan = scanner.scan(result.document);
-      else failed++;
+      const result: IntakeResult = analysis.ok ? { ok: true, document: analysis.document } : analysis;
+      const scan: ScanResult | null = analysis.ok ? analysis.scan : null;
+      if (!analysis.ok) failed++;
       if (scan?.findings.some((f) => !f.negated)) flagged++;
       process.stdout.write(options.json ? JSON.stringify(record(file, result, scan)) + '\n' : table(file, result, scan) + '\n\n');
     }
