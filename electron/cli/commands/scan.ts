@@ -7,12 +7,11 @@ import { attribute } from '../../../shared/attributes.ts';
 import { category } from '../../../shared/categories.ts';
 import { piiLabels, scanCliMessages as m } from '../../../shared/messages/scanner.ts';
 import { analyzeFile, closeIntake, type Analysis } from '../../core/intake/index.ts';
+import { documentFiles } from '../../core/intake/walk.ts';
 import { defaultLexiconDir } from '../../core/scanner/index.ts';
 import { loadLexicon } from '../../core/scanner/lexicon.ts';
 import { defaultDataDir } from '../../core/data-dir.ts';
 
-/** Extensions picked up when walking a folder. Old binary formats are included so they are reported, not silently skipped. */
-const walkedExtensions = new Set(['.docx', '.pdf', '.ofd', '.txt', '.doc', '.wps', '.wpt', '.dot', '.rtf']);
 const formats: readonly DocFormat[] = ['docx', 'pdf', 'ofd', 'txt'];
 
 interface Options {
@@ -43,36 +42,6 @@ function parseArgs(args: string[]): Options {
   }
   if (options.files.length === 0) throw usageError(m.noInput);
   return options;
-}
-
-function walk(dir: string): string[] {
-  const found: string[] = [];
-  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...walk(full));
-    else if (entry.isFile() && walkedExtensions.has(path.extname(entry.name).toLowerCase())) found.push(full);
-  }
-  return found;
-}
-
-function expand(inputs: string[]): { files: string[]; walked: boolean } {
-  const files: string[] = [];
-  let walked = false;
-  for (const input of inputs) {
-    let isDir = false;
-    try {
-      isDir = fs.statSync(input).isDirectory();
-    } catch {
-      isDir = false;
-    }
-    if (isDir) {
-      walked = true;
-      files.push(...walk(input));
-    } else files.push(input);
-  }
-  return { files, walked };
 }
 
 function userLexiconDir(options: Options): string {
@@ -156,7 +125,7 @@ function table(file: string, result: IntakeResult, scan: ScanResult | null): str
 
 async function run(args: string[]): Promise<number> {
   const options = parseArgs(args);
-  const { files, walked } = expand(options.files);
+  const { files, walked } = documentFiles(options.files);
   const setup = { lexiconDir: options.lexiconDir ?? defaultLexiconDir(), userLexiconDir: userLexiconDir(options), generation: 0 };
   // The workers scan; the lexicon is read here too, once, so its problems are told before any file.
   for (const warning of loadLexicon(setup.lexiconDir, setup.userLexiconDir).warnings) process.stderr.write(m.lexiconWarning(warning) + '\n');

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { loadDocument, recordRejected } from './documents.ts';
@@ -7,6 +6,7 @@ import { requireRole, type Actor, type Context } from './context.ts';
 import { fail } from '../errors.ts';
 import type { IntakeLimits, IntakeResult } from '../../../shared/types.ts';
 import type { Analysis } from '../intake/index.ts';
+import { documentFiles } from '../intake/walk.ts';
 import type { ImportStatus, LoadOutcome } from '../../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
@@ -15,28 +15,6 @@ export interface Analyzer {
   extract(file: string, limits: IntakeLimits): Promise<IntakeResult>;
   /** Reads and scans one file off the core thread, the scan under the intake time limit too. */
   analyze(file: string, limits: IntakeLimits): Promise<Analysis>;
-}
-
-// Old binary office formats are picked up too, so a folder import reports them instead of skipping them silently.
-const importable = new Set(['.docx', '.pdf', '.ofd', '.txt', '.doc', '.wps', '.wpt', '.dot', '.rtf']);
-
-/** Files named directly are all tried (intake says why one is refused); folders contribute their document files. */
-export function expandPaths(paths: readonly string[]): string[] {
-  const files: string[] = [];
-  const visit = (p: string, named: boolean) => {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      if (named) files.push(p);
-      return;
-    }
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(p).sort()) if (!entry.startsWith('.') && !entry.startsWith('~$')) visit(path.join(p, entry), false);
-    } else if (named || importable.has(path.extname(p).toLowerCase())) files.push(p);
-  };
-  for (const p of paths) visit(path.resolve(p), true);
-  return files;
 }
 
 /** Intake, scan and store one file; a refused or failing file yields an error, never an exception. */
@@ -99,7 +77,7 @@ export function importJobs(ctx: Context, analyzer: Analyzer) {
   return {
     start(actor: Actor, paths: readonly string[]): { jobId: string } {
       requireRole(actor, 'drafter');
-      const files = expandPaths(paths);
+      const { files } = documentFiles(paths.map((p) => path.resolve(p)));
       const jobId = crypto.randomUUID();
       const job: Job = { owner: actor.id, cancel: false, status: { jobId, total: files.length, done: 0, current: null, errors: [], finished: false, cancelled: false, documentIds: [] } };
       jobs.set(jobId, job);
