@@ -36,7 +36,7 @@ const threadCpuMs = (): number => {
 };
 
 /** One pass of the work under test over a text. */
-export type Pass = (text: string) => void;
+type Pass = (text: string) => void;
 
 function wallMs(pass: Pass, text: string): number {
   const began = performance.now();
