@@ -80,7 +80,7 @@ export function createCore(options: CoreOptions): Core {
   const makeAnalyzer = () => createAnalyzer({ lexiconDir: options.lexiconDir, userLexiconDir, limits: options.limits, intakeWorkerUrl: options.intakeWorkerUrl });
   // Rebuilt after each lexicon edit; import jobs hold this forwarder, so new scans use the new lexicon.
   let currentAnalyzer = makeAnalyzer();
-  const analyzer: Analyzer = { extract: (file, limits) => currentAnalyzer.extract(file, limits), scan: (doc) => currentAnalyzer.scan(doc) };
+  const analyzer: Analyzer = { extract: (file, limits) => currentAnalyzer.extract(file, limits), analyze: (file, limits) => currentAnalyzer.analyze(file, limits) };
   let ctx: Context | null = null;
   let jobs: ImportJobs | null = null;
   let problem: { code: string; message: string } | null = null;

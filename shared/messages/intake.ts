@@ -57,6 +57,9 @@ export const intakeMessages = {
   unsupportedType: (file: string, type: FileTypeKey) => `“${file}”是${fileTypeLabels[type]}，本程序不读取这种格式。可读取的格式：.docx、.xlsx、.pdf、.ofd、.txt。`,
   unsupported: (file: string) => `不支持“${file}”的文件格式。可读取的格式：.docx、.xlsx、.pdf、.ofd、.txt。`,
   timeout: (file: string, ms: number) => `读取“${file}”超过 ${Math.round(ms / 100) / 10} 秒仍未完成，已停止解析。`,
+  scanTimeout: (file: string, ms: number) =>
+    `扫描“${file}”超过 ${Math.round(ms / 100) / 10} 秒仍未完成（内容可能异常或经过恶意构造），已停止扫描。`,
+  scanOutOfMemory: (file: string) => `扫描“${file}”时内存占用超过上限，已停止扫描。`,
   ofdSigned: 'OFD 文件带有电子签章：对其删改或遮盖后签章将失效，发布时请使用重新签章的版本。',
   ofdUnreadablePages: (count: number) => `OFD 文件有 ${count} 页无法读取，已跳过。`,
   docxTrackedChanges: (insertions: number, deletions: number, deletedChars: number) =>

@@ -3,7 +3,8 @@ import type { Command } from '../main.ts';
 import { parseArgs, usageError } from '../args.ts';
 import { openCliRecords, print, signIn } from '../record.ts';
 import { createAnalyzer } from '../../core/records/analyzer.ts';
-import { expandPaths, importFile } from '../../core/records/import-jobs.ts';
+import { importFile } from '../../core/records/import-jobs.ts';
+import { documentFiles } from '../../core/intake/walk.ts';
 import { closeIntake } from '../../core/intake/index.ts';
 import { attribute } from '../../../shared/attributes.ts';
 import { recordsCliMessages as m } from '../../../shared/messages/records.ts';
@@ -21,7 +22,7 @@ export const command: Command = {
       const { actor } = await signIn(ctx, args, usage);
       const analyzer = createAnalyzer({ lexiconDir: args.values.lexicon });
       let failures = 0;
-      for (const file of expandPaths(args.positionals)) {
+      for (const file of documentFiles(args.positionals.map((p) => path.resolve(p))).files) {
         const result = await importFile(ctx, actor, analyzer, file);
         if (args.flags.json) print(JSON.stringify({ file, ...result }));
         else if (result.ok) {

@@ -6,8 +6,10 @@ import type { DocFormat, Finding, IntakeResult, ScanResult } from '../../../shar
 import { attribute } from '../../../shared/attributes.ts';
 import { category } from '../../../shared/categories.ts';
 import { piiLabels, scanCliMessages as m } from '../../../shared/messages/scanner.ts';
-import { closeIntake, extractFile } from '../../core/intake/index.ts';
-import { createScanner, type Scanner } from '../../core/scanner/index.ts';
+import { analyzeFile, closeIntake, type Analysis } from '../../core/intake/index.ts';
+import { documentFiles } from '../../core/intake/walk.ts';
+import { defaultLexiconDir } from '../../core/scanner/index.ts';
+import { loadLexicon } from '../../core/scanner/lexicon.ts';
 import { defaultDataDir } from '../../core/data-dir.ts';
 
 const formats: readonly DocFormat[] = ['docx', 'xlsx', 'pdf', 'ofd', 'txt'];
@@ -40,37 +42,6 @@ function parseArgs(args: string[]): Options {
   }
   if (options.files.length === 0) throw usageError(m.noInput);
   return options;
-}
-
-function walk(dir: string): string[] {
-  const found: string[] = [];
-  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...walk(full));
-    // Every file gets a line: one the app cannot read is reported with the reason, never skipped.
-    else if (entry.isFile()) found.push(full);
-  }
-  return found;
-}
-
-function expand(inputs: string[]): { files: string[]; walked: boolean } {
-  const files: string[] = [];
-  let walked = false;
-  for (const input of inputs) {
-    let isDir = false;
-    try {
-      isDir = fs.statSync(input).isDirectory();
-    } catch {
-      isDir = false;
-    }
-    if (isDir) {
-      walked = true;
-      files.push(...walk(input));
-    } else files.push(input);
-  }
-  return { files, walked };
 }
 
 function userLexiconDir(options: Options): string {
@@ -154,16 +125,20 @@ function table(file: string, result: IntakeResult, scan: ScanResult | null): str
 
 async function run(args: string[]): Promise<number> {
   const options = parseArgs(args);
-  const { files, walked } = expand(options.files);
-  const scanner: Scanner = createScanner({ lexiconDir: options.lexiconDir, userLexiconDir: userLexiconDir(options) });
-  for (const warning of scanner.warnings) process.stderr.write(m.lexiconWarning(warning) + '\n');
+  const { files, walked } = documentFiles(options.files);
+  const setup = { lexiconDir: options.lexiconDir ?? defaultLexiconDir(), userLexiconDir: userLexiconDir(options), generation: 0 };
+  // The workers scan; the lexicon is read here too, once, so its problems are told before any file.
+  for (const warning of loadLexicon(setup.lexiconDir, setup.userLexiconDir).warnings) process.stderr.write(m.lexiconWarning(warning) + '\n');
   const progress = walked && process.stderr.isTTY === true && !process.env.CI;
   let failed = 0;
   let flagged = 0;
-  // Two extractions in flight keep intake's worker pool busy while the main thread scans.
-  const pending: Promise<IntakeResult>[] = [];
+  // Two files in flight keep intake's worker pool busy while this thread prints.
+  const pending: Promise<Analysis>[] = [];
   const start = (i: number) => {
-    if (i < files.length) pending[i] = extractFile(files[i]!);
+    if (i >= files.length) return;
+    pending[i] = analyzeFile(files[i]!, setup);
+    // A scanner failure is reported when its file's turn comes, not as an unhandled rejection before.
+    pending[i]!.catch(() => undefined);
   };
   start(0);
   start(1);
@@ -171,11 +146,11 @@ async function run(args: string[]): Promise<number> {
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
       if (progress) process.stderr.write(`\r\x1b[K${m.progress(i + 1, files.length, file)}`);
-      const result = await pending[i]!;
+      const analysis = await pending[i]!;
       start(i + 2);
-      let scan: ScanResult | null = null;
-      if (result.ok) scan = scanner.scan(result.document);
-      else failed++;
+      const result: IntakeResult = analysis.ok ? { ok: true, document: analysis.document } : analysis;
+      const scan: ScanResult | null = analysis.ok ? analysis.scan : null;
+      if (!analysis.ok) failed++;
       if (scan?.findings.some((f) => !f.negated)) flagged++;
       process.stdout.write(options.json ? JSON.stringify(record(file, result, scan)) + '\n' : table(file, result, scan) + '\n\n');
     }

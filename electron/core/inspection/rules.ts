@@ -55,8 +55,8 @@ export function secrecyEnds(level: ClassificationLevel | null, period: string | 
   if (period && /长期|永久/.test(period)) return null;
   let months: number | null = null;
   if (period) {
-    const years = /([0-9一二两三四五六七八九十]+)\s*年/.exec(period);
-    const monthsMatch = /([0-9一二两三四五六七八九十]+)\s*个?月/.exec(period);
+    const years = /(?<![0-9一二两三四五六七八九十])([0-9一二两三四五六七八九十]+)\s*年/.exec(period);
+    const monthsMatch = /(?<![0-9一二两三四五六七八九十])([0-9一二两三四五六七八九十]+)\s*个?月/.exec(period);
     if (years) months = (parseCount(years[1]!) ?? 0) * 12;
     else if (monthsMatch) months = parseCount(monthsMatch[1]!);
   }

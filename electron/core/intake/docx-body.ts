@@ -18,8 +18,8 @@ export interface DocxBody {
 
 const WORD_NS = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
 const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
-const TOKEN = /<([^>]*)>|([^<]+)/g;
-const ATTRIBUTE = /([\w:.-]+)\s*=\s*"([^"]*)"|([\w:.-]+)\s*=\s*'([^']*)'/g;
+const TOKEN = /<([^>]*)(?:>|$)|([^<]+)/g;
+const ATTRIBUTE = /(?<![\w:.-])([\w:.-]+)\s*=\s*"([^"]*)"|(?<![\w:.-])([\w:.-]+)\s*=\s*'([^']*)'/g;
 const OFF = new Set(['0', 'false', 'off']);
 
 /** The prefix a part binds to one of the namespaces ('' for a default namespace), or the usual one when undeclared. */

@@ -7,7 +7,7 @@ export interface PageFurniture {
   footers: string[];
 }
 
-const TOKEN = /<([^>]*)>|([^<]+)/g;
+const TOKEN = /<([^>]*)(?:>|$)|([^<]+)/g;
 const REFERENCE = /<(?:[\w.-]+:)?(header|footer)Reference\b([^>]*)>/g;
 const RELATIONSHIP = /<(?:[\w.-]+:)?Relationship\b([^>]*)>/g;
 const PAGE_FIELD = /^\s*(?:PAGE|NUMPAGES|SECTIONPAGES)\b/i;

@@ -24,7 +24,7 @@ const TAG = /<(\/?)([a-zA-Z0-9]+)((?:\s+[^>]*?)?)\s*(\/?)>|([^<]+)/g;
 
 /** A line break inside a paragraph joins Chinese directly and Latin words with a space. */
 function resolveBreaks(text: string): string {
-  return text.replace(new RegExp(`\\s*${BREAK}+\\s*`, 'g'), (match, offset: number) => {
+  return text.replace(new RegExp(`(?<!\\s)\\s*${BREAK}+\\s*`, 'g'), (match, offset: number) => {
     const before = text[offset - 1] ?? '';
     const after = text[offset + match.length] ?? '';
     return CJK.test(before) || CJK.test(after) || !before || !after ? '' : ' ';

@@ -24,6 +24,7 @@ function describeFailure(failure: IntakeFailure, fileName: string, limits: Intak
     case 'too-large':
       if (reason === 'expanded') return { code, message: m.expandedTooLarge(fileName, limits.maxExpandedBytes) };
       if (reason === 'out-of-memory') return { code, message: m.outOfMemory(fileName) };
+      if (reason === 'scan') return { code, message: m.scanOutOfMemory(fileName) };
       if (reason === 'page-glyphs') return { code, message: m.pageTooDense(fileName) };
       return { code, message: m.tooLarge(fileName, byteSize, limits.maxBytes) };
     case 'unsupported':
@@ -31,10 +32,11 @@ function describeFailure(failure: IntakeFailure, fileName: string, limits: Intak
       if (failure.actualType) return { code, message: m.unsupportedType(fileName, failure.actualType) };
       return { code, message: m.unsupported(fileName) };
     case 'timeout':
+      if (reason === 'scan') return { code, message: m.scanTimeout(fileName, limits.timeoutMs) };
       return { code, message: m.timeout(fileName, limits.timeoutMs) };
   }
 }
 
-export function failed(failure: IntakeFailure, fileName: string, limits: IntakeLimits, byteSize = 0): IntakeResult {
+export function failed(failure: IntakeFailure, fileName: string, limits: IntakeLimits, byteSize = 0): Extract<IntakeResult, { ok: false }> {
   return { ok: false, fileName, error: describeFailure(failure, fileName, limits, byteSize) };
 }

@@ -11,10 +11,19 @@ import type { FileTypeKey } from '../../../shared/messages/intake.ts';
 
 type ParseSource = { path: string } | { bytes: Uint8Array };
 
+/** What the worker needs to scan a document it has read: the lexicon, and which edit of it (a new one reloads). */
+export interface ScanSetup {
+  lexiconDir: string;
+  userLexiconDir?: string;
+  generation: number;
+}
+
 export interface ParseJob {
   source: ParseSource;
   fileName: string;
   limits: IntakeLimits;
+  /** Scan the document too, in the same worker and under the same time limit. */
+  scan?: ScanSetup;
 }
 
 function extensionOf(fileName: string): string {

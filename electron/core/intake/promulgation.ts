@@ -10,7 +10,7 @@ const DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 const RECORD_START = /^[（(]?(?:根据)?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/;
 const ACTION = /(通过|修正|修订|公布|发布|批准|施行|印发|修改|废止)/;
 /** The date a text takes effect is not when it was made: "2010年5月1日 施行", "自2017年9月1日起施行". */
-const TAKES_EFFECT_AFTER = /^\s*(?:起)?\s*(?:施行|实施|生效)/;
+const TAKES_EFFECT_AFTER = /^\s*(?:起\s*)?(?:施行|实施|生效)/;
 const TAKES_EFFECT_BEFORE = /自\s*$/;
 /** A 令 or 公告 number: 中华人民共和国国务院令第681号, 浙江省人民代表大会常务委员会公告第44号. */
 const ORDER_NUMBER = /([\u4e00-\u9fa5]{2,40}?(?:令|公告))\s*第\s*(\d{1,5})\s*号/g;

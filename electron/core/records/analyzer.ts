@@ -1,5 +1,5 @@
-import { extractFile, setIntakeWorkerUrl } from '../intake/index.ts';
-import { createScanner, type Scanner, type ScannerOptions } from '../scanner/index.ts';
+import { analyzeFile, extractFile, setIntakeWorkerUrl } from '../intake/index.ts';
+import { defaultLexiconDir, type ScannerOptions } from '../scanner/index.ts';
 import type { Analyzer } from './import-jobs.ts';
 import type { IntakeLimits } from '../../../shared/types.ts';
 
@@ -9,12 +9,15 @@ export interface AnalyzerOptions extends ScannerOptions {
   intakeWorkerUrl?: string;
 }
 
-/** The real intake and scanner; the scanner loads its lexicon on first use, so opening a record stays quick. */
+/** Counts analyzers made in this process: a new one (after a lexicon edit) makes the workers load the lexicon afresh. */
+let generation = 0;
+
+/** The real intake and scanner, both in intake workers; a worker loads the lexicon on its first scan. */
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   if (options.intakeWorkerUrl) setIntakeWorkerUrl(new URL(options.intakeWorkerUrl));
-  let scanner: Scanner | null = null;
+  const scan = { lexiconDir: options.lexiconDir ?? defaultLexiconDir(), userLexiconDir: options.userLexiconDir, generation: ++generation };
   return {
     extract: (file, limits) => extractFile(file, { ...limits, ...options.limits }),
-    scan: (doc) => (scanner ??= createScanner({ lexiconDir: options.lexiconDir, userLexiconDir: options.userLexiconDir })).scan(doc),
+    analyze: (file, limits) => analyzeFile(file, scan, { ...limits, ...options.limits }),
   };
 }

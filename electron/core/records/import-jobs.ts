@@ -1,51 +1,42 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { loadDocument, recordRejected } from './documents.ts';
 import { readSettings } from './settings.ts';
 import { requireRole, type Actor, type Context } from './context.ts';
 import { fail } from '../errors.ts';
-import type { ExtractedDocument, IntakeLimits, IntakeResult, ScanResult } from '../../../shared/types.ts';
+import type { IntakeLimits, IntakeResult } from '../../../shared/types.ts';
+import type { Analysis } from '../intake/index.ts';
+import { documentFiles } from '../intake/walk.ts';
 import type { ImportStatus, LoadOutcome } from '../../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
 /** Intake and scanner as the records layer needs them; core wires the real ones, tests may pass their own. */
 export interface Analyzer {
   extract(file: string, limits: IntakeLimits): Promise<IntakeResult>;
-  scan(doc: ExtractedDocument): ScanResult;
-}
-
-/** Every file named or found in a folder is tried, so one the app cannot read is reported with the reason, never skipped. */
-export function expandPaths(paths: readonly string[]): string[] {
-  const files: string[] = [];
-  const visit = (p: string, named: boolean) => {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      if (named) files.push(p);
-      return;
-    }
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(p).sort()) if (!entry.startsWith('.') && !entry.startsWith('~$')) visit(path.join(p, entry), false);
-    } else files.push(p);
-  };
-  for (const p of paths) visit(path.resolve(p), true);
-  return files;
+  /** Reads and scans one file off the core thread, the scan under the intake time limit too. */
+  analyze(file: string, limits: IntakeLimits): Promise<Analysis>;
 }
 
 /** Intake, scan and store one file; a refused or failing file yields an error, never an exception. */
 export async function importFile(ctx: Context, actor: Actor, analyzer: Analyzer, file: string): Promise<{ ok: true; outcome: LoadOutcome } | { ok: false; code: string; message: string }> {
-  const intake = await analyzer.extract(file, readSettings(ctx.store).limits);
-  if (!intake.ok) {
-    recordRejected(ctx, actor, intake.fileName, intake.error);
-    return { ok: false, code: intake.error.code, message: intake.error.message };
+  const failedWith = (error: unknown) => {
+    const e = error as { code?: string; message?: string };
+    return { ok: false as const, code: e.code ?? 'internal', message: m.importFailed(path.basename(file), e.message ?? String(error)) };
+  };
+  let analysis: Analysis;
+  try {
+    analysis = await analyzer.analyze(file, readSettings(ctx.store).limits);
+  } catch (error) {
+    return failedWith(error);
+  }
+  if (!analysis.ok) {
+    recordRejected(ctx, actor, analysis.fileName, analysis.error);
+    return { ok: false, code: analysis.error.code, message: analysis.error.message };
   }
   try {
-    return { ok: true, outcome: loadDocument(ctx, actor, intake.document, analyzer.scan(intake.document)) };
+    return { ok: true, outcome: loadDocument(ctx, actor, analysis.document, analysis.scan) };
   } catch (error) {
-    const e = error as { code?: string; message?: string };
-    return { ok: false, code: e.code ?? 'internal', message: m.importFailed(path.basename(file), e.message ?? String(error)) };
+    return failedWith(error);
   }
 }
 
@@ -86,7 +77,7 @@ export function importJobs(ctx: Context, analyzer: Analyzer) {
   return {
     start(actor: Actor, paths: readonly string[]): { jobId: string } {
       requireRole(actor, 'drafter');
-      const files = expandPaths(paths);
+      const { files } = documentFiles(paths.map((p) => path.resolve(p)));
       const jobId = crypto.randomUUID();
       const job: Job = { owner: actor.id, cancel: false, status: { jobId, total: files.length, done: 0, current: null, errors: [], finished: false, cancelled: false, documentIds: [] } };
       jobs.set(jobId, job);

@@ -35,7 +35,7 @@ const TEXT_ATTRIBUTE = /\s(?:[\w.-]+:)?(?:descr|title|author|initials|alias|tag|
 function readable(entry: Uint8Array): string {
   const xml = strFromU8(entry);
   const attributes = [...xml.matchAll(TEXT_ATTRIBUTE)].map((a) => decodeEntities(a[1] ?? a[2] ?? ''));
-  return [decodeEntities(xml.replace(/<[^>]*>/g, '')), ...attributes].join('\u0000');
+  return [decodeEntities(xml.replace(/<[^<>]*>/g, '')), ...attributes].join('\u0000');
 }
 
 /** Every entry of the written file by name: each part of a .docx package, or the .txt itself. */

@@ -63,8 +63,8 @@ const normative = /应当|免除|的(?:人|人员|个人|单位)[，,]|应予|�
 const narrative = /[你您]|会议(?:认为|讨论|研究|决定|同意|要求|指出|强调|听取|审议|明确)|(?:我|本|该)(?:局|委|办|院|所|队|站|中心|单位|机关|街道|镇|乡)已|已被依法|已(?:责令|作出|给予|移送)/;
 // A deadline, a commencement or a period (于2024年4月30日前报送, 自2024年1月1日起施行, 2019年1月1日至2020年12月31日)
 // sets a rule's timing; it dates no event.
-const specificDate = /(?<![至到—~－-]\s*)(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?!\s*(?:前|之前|以前|起|止|为止|至|到|—|~|－|-))/;
-const leadInCue = /(?:下列|以下|如下)[^。]*?(?:不予公开|不公开|不得公开|免予公开|不属于|除外|保密|不得|去标识化|隐去|隐藏|删除|屏蔽|遮盖|脱敏|匿名化|技术处理)/;
+const specificDate = /(?<![至到—~－-]\s{0,3})(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?!\s*(?:前|之前|以前|起|止|为止|至|到|—|~|－|-))/;
+const leadInCue = /(?:下列|以下|如下)(?:(?!下列|以下|如下)[^。])*?(?:不予公开|不公开|不得公开|免予公开|不属于|除外|保密|不得|去标识化|隐去|隐藏|删除|屏蔽|遮盖|脱敏|匿名化|技术处理)/;
 // `第十四条 有下列情形之一的，……`: the items under a rule's enumeration are kinds of conduct or cases, not facts of one.
 const ruleEnumeration = /(?:下列|以下|如下)[^。；;]{0,12}?(?:情形|行为|情况|内容|事项|信息|材料)/;
 // A party asking for its own material to be withheld states a fact about this case; it is not a rule about disclosure.

@@ -30,7 +30,7 @@ const policyTitle = /(?:(?<!处理|审查|审核|评审|初步|研究|征求|答
 // Lists a recruiting office must publish (公务员法第三十二条: 拟录用人员名单; 招聘岗位表, 体检、考察、面试人员名单) and
 // commendation lists are public by law; their names are published on purpose.
 const publicList = /(?:拟录用|录用|拟聘用|聘用|招聘|招录|遴选|选调|体检|考察|面试|递补|入围|资格复审|拟表彰|表彰|拟任|任前)[^。；;]{0,30}(?:名单|人员|人选|岗位表|职位表|岗位信息表|职位信息表|岗位一览表|计划表)$/;
-const titleQualifier = /\s*(?:[（(][^（）()]{1,16}[）)]\s*)+$/;
+const titleQualifier = /(?<!\s)\s*(?:[（(][^（）()]{1,16}[）)]\s*)+$/;
 const processQualifier = /征求意见稿|讨论稿|送审稿|修改稿|审议稿|代拟稿|草稿|初稿|未定稿|草案/;
 const issuingNotice = /(?:印发|转发|公布|颁布)[^。；;]{1,80}的(?:通知|决定|公告)$/;
 const issuedRule = /(?:印发|颁布|公布)[^。；;]{0,60}?(?:法|条例|规定|办法|细则|规则|规程|准则|章程|守则)(?:[（(][^（）()]{1,12}[）)])?》?的(?:通知|决定|公告)$/;

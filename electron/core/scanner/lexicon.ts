@@ -78,7 +78,7 @@ function parseEntry(cells: string[], source: string): LexiconEntry | string {
   }
   const basis = basisCell.split(/[;；]/).map((b) => b.trim()).filter(Boolean);
   const at = note.search(originMark);
-  const description = at < 0 ? note : note.slice(0, at).replace(/[；;，,\s]+$/, '');
+  const description = at < 0 ? note : note.slice(0, at).replace(/(?<![；;，,\s])[；;，,\s]+$/, '');
   const origin = at < 0 ? '' : note.slice(at).replace(originMark, '').trim();
   return { pattern, term, regex, category: category as CategoryId, weight, mode: modeCell, note: description, origin, basis, source };
 }

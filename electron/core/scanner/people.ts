@@ -327,7 +327,7 @@ function nameAfterColon(seg: Segment, at: number): Span | null {
   return null;
 }
 
-const postAfter = /[ \t\u3000]*\p{Script=Han}{0,12}?(?:总理|部长|主任|局长|书记|厅长|秘书长|省长|市长|县长|区长|镇长|乡长|主席|司长|处长|科长|委员|组长|院长|校长|所长|站长|队长|会长|行长|董事长|总经理|经理)(?=[\s，,。；;、]|$)/uy;
+const postAfter = /(?<![ \t\u3000])[ \t\u3000]*\p{Script=Han}{0,12}?(?:总理|部长|主任|局长|书记|厅长|秘书长|省长|市长|县长|区长|镇长|乡长|主席|司长|处长|科长|委员|组长|院长|校长|所长|站长|队长|会长|行长|董事长|总经理|经理)(?=[\s，,。；;、]|$)/uy;
 const citizenBefore = new RegExp(`${longestFirst([...reporterLabels.labels, ...roleGroup.labels, ...kinGroup.labels.filter((k) => k.startsWith('其'))])}`);
 const sentenceStart = (t: string, at: number): number => Math.max(t.lastIndexOf('。', at - 1), t.lastIndexOf('；', at - 1), 0);
 
@@ -505,7 +505,7 @@ function namesInCell(cell: { text: string; start: number }, family: boolean): Sp
   const out: Span[] = [];
   const piece = /[^、，,；;/\s]+/g;
   for (const m of cell.text.matchAll(piece)) {
-    const value = m[0].replace(/[（(][^）)]*[）)]$/, '').replace(/等\d*人?$/, '');
+    const value = m[0].replace(/[（(][^（(）)]*[）)]$/, '').replace(/等\d*人?$/, '');
     if (value.length < 2 || notAName.test(value) || /[某×Ｘ*＊]/.test(value)) continue;
     const plain = /^\p{Script=Han}{2,4}$/u.test(value) && (nameShape(value, true, true) || tagsSayName(value));
     // A family column also holds relations and counts (妻, 3人): only what reads as a name is taken.
@@ -551,7 +551,7 @@ const personalLabel = new RegExp(`^(?:${personalAddressLabel})$`);
 const addressParts = /[省市县区镇乡村街路巷弄号室栋幢楼组屯]/;
 const addressEnd = /[，,。；;、\n（()）\t]/;
 const nextField = /联系电话|联系方式|电话|手机|身份证|公民身份|邮编|邮政编码|统一社会信用代码|法定代表人|负责人|经营者|性别|民族|出生|职业|工作单位|补偿金额|开户/;
-const concrete = /\d+\s*[号室栋幢楼组弄]|[一二三四五六七八九十]+组/;
+const concrete = /(?<!\d)\d+\s*[号室栋幢楼组弄]|(?<![一二三四五六七八九十])[一二三四五六七八九十]+组/;
 const personCue = /[，,（(\s][男女][，,）)\s]|出生|身份证|公民身份|个体工商户|经营者|被征收人|自然人|姓名|[你您]的|本人/;
 // An address that ends at an office or firm (……148号市教育局人事处) is where a body receives mail.
 const organisationAddress = /(?:人民政府|政府|局|委员会|委|办公室|办|中心|处|科|院|厅|所|站|公司|窗口|大厅|大厦|大楼)$/;

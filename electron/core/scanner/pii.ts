@@ -28,7 +28,7 @@ const landlineRe = /(?<![0-9A-Za-z])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}-)\s?
 const officeMailbox = /(?:发送至|发送到|发至|报送至|报送到|送至|投递至|提交至)\s*(?:电子)?(?:邮箱|信箱|邮件地址)?\s*[：:]?\s*$|(?:报名|投稿|举报|投诉|咨询|联系|监督|受理|征集|意见|办公|宣传|值班|政务|公开)(?:工作)?(?:电子)?(?:邮箱|信箱)\s*[：:]?\s*$/;
 // `（联系电话：0517-83605210，电子邮箱：…）`: a mailbox given with an office's fixed line, as annual reports and notices close.
 const mailboxAfterOfficeLine = /(?:联系电话|咨询电话|办公电话|电话|传真)\s*[：:]?\s*0\d{2,3}[-－]?\d{7,8}[，,；;、 ]{0,3}(?:电子)?(?:邮箱|信箱|邮件地址)\s*[：:]?\s*$/;
-const emailRe = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const emailRe = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const usccRe = /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])/g;
 const plateRe = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•・]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳](?![A-Za-z0-9])/g;
 

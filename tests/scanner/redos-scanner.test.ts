@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { createScanner, documentFromText } from '../../electron/core/scanner/index.ts';
+import { namedUnits, run } from './redos-inputs.ts';
+import { ladder, sizes } from './redos-timing.ts';
+
+/**
+ * The patterns built from data (the lexicon automaton, surname and label alternations, user regexes) and the
+ * code around every pattern are judged as a whole: the metadata reader and the scanner on the adversarial runs,
+ * up to 1 Mi characters, must grow near-linearly and scan 1 Mi within a third of the default per-file limit.
+ */
+const units = [...namedUnits, '\n', '中\n', 'a\n', '1\n', '　', '某', '一', '：', '（', '当事人：', '张三，', '下列', '患有'];
+const boundMs = 10_000;
+
+describe('the scanner and the metadata reader on 1 MB adversarial text', () => {
+  const scanner = createScanner();
+
+  for (const unit of units) {
+    it(`stay near-linear on runs of ${JSON.stringify(unit)}`, () => {
+      const texts = sizes.map((n) => run(unit, n));
+      const text = (k: number) => texts[k]!;
+      const found = {
+        metadata: ladder((t) => documentFromText(t), text, true, boundMs),
+        scanner: ladder((t) => scanner.scan(documentFromText(t)), text, true, boundMs),
+      };
+      expect(found).toEqual({ metadata: null, scanner: null });
+    }, 600_000);
+  }
+});
