@@ -8,7 +8,9 @@ import { ladder, sizes } from './redos-timing.ts';
  * code around every pattern are judged as a whole: the metadata reader and the scanner on the adversarial runs,
  * up to 1 Mi characters, must grow near-linearly and scan 1 Mi within a third of the default per-file limit.
  */
-const units = [...namedUnits, '\n', '中\n', 'a\n', '1\n', '　', '某', '一', '：', '（', '当事人：', '张三，', '下列', '患有'];
+// The last four put thousands of lexicon hits and names in one endless sentence: each was judged against all the
+// others, and every redaction span walked the whole sentence (41 s of CPU for 8,000 characters of 秘密).
+const units = [...namedUnits, '\n', '中\n', 'a\n', '1\n', '　', '某', '一', '：', '（', '当事人：', '张三，', '下列', '患有', '秘密', '国家秘密，', '举报人张三', '身份证号110101199003071234'];
 const boundMs = 10_000;
 
 describe('the scanner and the metadata reader on 1 MB adversarial text', () => {

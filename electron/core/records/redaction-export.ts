@@ -81,7 +81,7 @@ const runs = (text: string, font: string, size: number) => text.split('\n').map(
 function docxBlock(b: Block): (Paragraph | Table)[] {
   const { fonts, line } = gongwen;
   if (b.role === 'table') {
-    const width = Math.max(...b.rows.map((r) => r.length));
+    const width = b.rows.reduce((w, r) => Math.max(w, r.length), 0);
     return [
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },

@@ -13,8 +13,13 @@ export interface HitContext {
   block: Span;
   mode: EntryMode;
   category: CategoryId;
-  /** Other hits in the same paragraph: their words are not read as context cues. */
+  /** Other hits near this one in the same paragraph, sorted by start: their words are not read as context cues. */
   others: readonly Span[];
+  /**
+   * The paragraph with every hit in it masked, built once for all its hits (reading it per hit made a paragraph
+   * of thousands of hits quadratic). Absent: nothing is masked but `others`.
+   */
+  masked?: MaskedParagraph;
   /** True when the hit is a category name listed next to another category name (国家秘密、商业秘密). */
   inCategoryEnumeration: boolean;
   /** True when the hit is the name of a category itself (国家秘密, 个人隐私, 过程性信息), not a word of its content. */
@@ -25,6 +30,26 @@ export interface HitContext {
   personal: readonly Span[];
   /** What the document is (a rule, a policy notice, an annual report…) and what its title says it forwards. */
   document: DocumentProfile;
+}
+
+export interface MaskedParagraph extends Span {
+  text: string;
+}
+
+/** The text from `start` to `end` with each span in it replaced by □ of the same length. */
+export function maskSpans(text: string, start: number, end: number, spans: readonly Span[]): MaskedParagraph {
+  const pieces: string[] = [];
+  let at = start;
+  for (let i = firstFrom(spans, start - longestTerm); i < spans.length && spans[i]!.start < end; i++) {
+    const o = spans[i]!;
+    if (o.end <= at) continue;
+    const a = Math.max(o.start, at);
+    const b = Math.min(o.end, end);
+    pieces.push(text.slice(at, a), '□'.repeat(b - a));
+    at = b;
+  }
+  pieces.push(text.slice(at, end));
+  return { start, end, text: pieces.join('') };
 }
 
 export interface Judgement {
@@ -103,30 +128,109 @@ const request4 = /申请|所需|要求(?:提供|公开|获取)|获取|提供/;
 const bracketOpen = /[（(【\[〔〈<]\s*$/;
 const bracketClose = /^\s*[）)】\]〕〉>]/;
 
-function sliceMasked(ctx: HitContext, from: number, to: number): string {
-  let s = ctx.text.slice(from, to);
-  for (const o of ctx.others) {
-    if (o.end <= from || o.start >= to) continue;
-    const a = Math.max(o.start, from) - from;
-    const b = Math.min(o.end, to) - from;
-    s = s.slice(0, a) + '□'.repeat(b - a) + s.slice(b);
+/**
+ * How far a sentence or clause is read on either side of a hit. A real sentence is shorter; a "sentence" of
+ * thousands of characters with no stop in it (a pasted table, a hostile file) would otherwise make every hit read
+ * all of it, and the scan grow with the square of its length.
+ */
+export const contextWindow = 300;
+/** Longer than any lexicon term, so a search from `from - longestTerm` finds every span that reaches `from`. */
+const longestTerm = 64;
+
+/** Index of the first span starting at or after `at`, in spans sorted by start. */
+export function firstFrom(spans: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
+}
+
+function sliceMasked(ctx: HitContext, from: number, to: number): string {
+  const m = ctx.masked;
+  if (!m) return maskSpans(ctx.text, from, to, ctx.others).text;
+  const a = Math.min(Math.max(from, m.start), m.end);
+  const b = Math.max(Math.min(to, m.end), a);
+  let s = ctx.text.slice(from, Math.max(from, Math.min(to, m.start))) + m.text.slice(a - m.start, b - m.start) + ctx.text.slice(Math.max(b, from, m.end), Math.max(to, m.end));
+  // The paragraph masks this hit too; its own characters show unless another hit covers them.
+  const ownFrom = Math.max(from, ctx.start);
+  const ownTo = Math.min(to, ctx.end);
+  if (ownFrom < ownTo) s = s.slice(0, ownFrom - from) + maskSpans(ctx.text, ownFrom, ownTo, ctx.others).text + s.slice(ownTo - from);
   return s;
+}
+
+/**
+ * What a paragraph's whole text says, read once for all its hits: a paragraph with thousands of hits would
+ * otherwise be read once per hit.
+ */
+interface ParagraphFacts {
+  text: string;
+  values: Map<string, boolean>;
+}
+const paragraphFacts = new WeakMap<object, ParagraphFacts>();
+
+function paragraphFact(ctx: HitContext, name: string, read: (paragraph: string) => boolean): boolean {
+  let facts = paragraphFacts.get(ctx.paragraph);
+  if (facts?.text !== ctx.text) paragraphFacts.set(ctx.paragraph, (facts = { text: ctx.text, values: new Map() }));
+  let value = facts.values.get(name);
+  if (value === undefined) facts.values.set(name, (value = read(ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end))));
+  return value;
 }
 
 const digit = /\d/;
 
+/** Where each kind of stop stands in the text being scanned, found once per text and stop. */
+let stopsIn: { text: string; byStop: Map<RegExp, number[]> } | null = null;
+function stopPositions(text: string, stop: RegExp): number[] {
+  if (stopsIn?.text !== text) stopsIn = { text, byStop: new Map() };
+  let list = stopsIn.byStop.get(stop);
+  if (!list) {
+    list = [];
+    // A comma between digits groups thousands (1,245件次); it ends no clause.
+    for (let i = 0; i < text.length; i++) if (stop.test(text[i]!) && !(text[i] === ',' && digit.test(text[i - 1] ?? '') && digit.test(text[i + 1] ?? ''))) list.push(i);
+    stopsIn.byStop.set(stop, list);
+  }
+  return list;
+}
+
 function bounds(ctx: HitContext, stop: RegExp): { from: number; to: number } {
   const t = ctx.text;
-  // A comma between digits groups thousands (1,245件次); it ends no clause.
   const { block } = ctx;
+  const list = stopPositions(t, stop);
   // A line break inside a block of wrapped lines is where a line ran out, not where a sentence ended.
-  const stops = (i: number) => stop.test(t[i]!) && !(t[i] === ',' && digit.test(t[i - 1] ?? '') && digit.test(t[i + 1] ?? '')) && !(t[i] === '\n' && i > block.start && i < block.end);
-  let from = ctx.start;
-  while (from > block.start && !stops(from - 1)) from--;
-  let to = ctx.end;
-  while (to < block.end && !stops(to)) to++;
-  return { from, to };
+  const ends = (i: number) => !(t[i] === '\n' && i > block.start && i < block.end);
+  const lower = Math.max(block.start, ctx.start - contextWindow);
+  const upper = Math.min(block.end, ctx.end + contextWindow);
+  let from = lower;
+  for (let k = nextAt(list, ctx.start) - 1; k >= 0 && list[k]! >= lower; k--) {
+    if (ends(list[k]!)) {
+      from = list[k]! + 1;
+      break;
+    }
+  }
+  let to = upper;
+  for (let k = nextAt(list, ctx.end); k < list.length && list[k]! < upper; k++) {
+    if (ends(list[k]!)) {
+      to = list[k]!;
+      break;
+    }
+  }
+  return { from: Math.min(from, ctx.start), to: Math.max(to, ctx.end) };
+}
+
+/** Index of the first number at or after `at` in an ascending list. */
+function nextAt(list: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function insidePair(before: string, after: string, open: string, close: string): boolean {
@@ -152,15 +256,17 @@ function markingPosition(ctx: HitContext, before: string, after: string): 'heade
 }
 
 function namesSomeone(ctx: HitContext, sentence: { from: number; to: number }): boolean {
-  return ctx.personal.some((p) => p.start < sentence.to && p.end > sentence.from);
+  for (let i = firstFrom(ctx.personal, sentence.from - longestTerm); i < ctx.personal.length && ctx.personal[i]!.start < sentence.to; i++) {
+    if (ctx.personal[i]!.end > sentence.from) return true;
+  }
+  return false;
 }
 
 const entryLead = new RegExp(`${listItem.source}\\s*(\\p{Script=Han}{2,4})[，,、\\s]`, 'u');
 
 /** A list item or table row is one person's entry and is read whole; elsewhere the sentence is the unit. */
 function entryOf(ctx: HitContext, sentence: { from: number; to: number }): { from: number; to: number } {
-  const paragraph = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
-  return listItem.test(paragraph) || paragraph.includes('\t') ? { from: ctx.paragraph.start, to: ctx.paragraph.end } : sentence;
+  return paragraphFact(ctx, 'entry', (paragraph) => listItem.test(paragraph) || paragraph.includes('\t')) ? { from: ctx.paragraph.start, to: ctx.paragraph.end } : sentence;
 }
 
 // A named facility (城东水厂, 滨江变电站) is a place; 各水厂, 城市供水厂 and 重点变电站 name kinds of facility.
@@ -200,7 +306,7 @@ export function judge(ctx: HitContext): Judgement {
   if (/^[？?]/.test(ctx.text.slice(sentence.to, sentence.to + 1)) && !namesSomeone(ctx, sentence)) return mention('question');
   if (ctx.inCategoryEnumeration) return mention('list');
   if (ctx.leadIn !== null && leadInCue.test(ctx.leadIn)) return mention('list');
-  if (leadInCue.test(sliceMasked(ctx, ctx.paragraph.start, ctx.start))) return mention('list');
+  if (leadInCue.test(sliceMasked(ctx, Math.max(ctx.paragraph.start, ctx.start - contextWindow), ctx.start))) return mention('list');
   // Unmasked: the document's own type word (本纪要, 本请示) may itself be a lexicon hit.
   if (selfReference.test(ctx.text.slice(sentence.from, ctx.start) + '□' + ctx.text.slice(ctx.end, sentence.to))) return { rule: 'signal.self-reference', negated: false, factor: 1.15 };
 
@@ -227,7 +333,7 @@ export function judge(ctx: HitContext): Judgement {
   if (procedureBefore.test(cBefore) && procedureAfter.test(cAfter)) return mention('procedure');
   if (!request && (disclosureRule.test(sBefore + '□' + sAfter) || disclosedAfter.test(sAfter))) return mention('disclosure-rule');
   // A category named as the ground of a disclosure decision (属于国家秘密……决定不予公开) is the reason given, not content.
-  if (ctx.categoryName && !request && disclosureRule.test(sliceMasked(ctx, ctx.paragraph.start, ctx.paragraph.end))) return mention('disclosure-rule');
+  if (ctx.categoryName && !request && (ctx.masked ? paragraphFact(ctx, 'disclosure-rule', () => disclosureRule.test(ctx.masked!.text)) : disclosureRule.test(sliceMasked(ctx, ctx.paragraph.start, ctx.paragraph.end)))) return mention('disclosure-rule');
   const listed = /、$/.test(sBefore) || /^、/.test(sAfter) || /、[^、，,。；;]{1,12}(?:以及|及|和|与)$/.test(sBefore);
   if (ctx.mode === 'topic' && listed && kindsAfter.test(sAfter) && !namesSomeone(ctx, sentence) && !onePerson.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter)) {
     return mention('kinds');
@@ -236,7 +342,7 @@ export function judge(ctx: HitContext): Judgement {
   // A person whose identity a law protects is a concern only where the text identifies one, or where the title says
   // the document is a list of such persons (社区矫正对象花名册).
   if (ctx.mode === 'identity') {
-    if (marking === 'header' && roster.test(ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end))) return { rule: 'signal.header', negated: false, factor: 1.05 };
+    if (marking === 'header' && paragraphFact(ctx, 'roster', (paragraph) => roster.test(paragraph))) return { rule: 'signal.header', negated: false, factor: 1.05 };
     return namesSomeone(ctx, entryOf(ctx, sentence)) ? { rule: 'signal.identity', negated: false, factor: 1 } : mention('role');
   }
 
@@ -246,7 +352,7 @@ export function judge(ctx: HitContext): Judgement {
   }
 
   const paragraphText = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
-  if (ctx.paragraph.kind === 'title' && ruleTitle.test(paragraphText)) return mention('rule-title');
+  if (ctx.paragraph.kind === 'title' && paragraphFact(ctx, 'rule-title', (paragraph) => ruleTitle.test(paragraph))) return mention('rule-title');
   if (ctx.mode === 'topic' && ctx.leadIn !== null && ruleArticle.test(ctx.leadIn) && ruleEnumeration.test(ctx.leadIn) && !narrative.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter) && !namesSomeone(ctx, sentence)) {
     return mention('normative');
   }

@@ -5,7 +5,7 @@ import type { ExtractedDocument, Finding, Paragraph, ScanResult, Span } from '..
 import { categories } from '../../../shared/categories.ts';
 import { piiLabels, scannerMessages as m } from '../../../shared/messages/scanner.ts';
 import { Automaton } from './automaton.ts';
-import { judge, listItem, sectionStart } from './context.ts';
+import { contextWindow, firstFrom, judge, listItem, maskSpans, sectionStart, type MaskedParagraph } from './context.ts';
 import { profileDocument, type DocumentProfile } from './kind.ts';
 import { loadLexicon, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { normalise, toOriginal, type NormalisedText } from './normalise.ts';
@@ -228,6 +228,15 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     return kept;
   }
 
+  /** leadInOf, worked out once per paragraph of a scan (a paragraph may carry thousands of hits). */
+  function leadIns(paras: NormalisedParagraph[], text: string): (index: number) => string | null {
+    const memo = new Map<number, string | null>();
+    return (index) => {
+      if (!memo.has(index)) memo.set(index, leadInOf(paras, text, index));
+      return memo.get(index)!;
+    };
+  }
+
   function leadInOf(paras: NormalisedParagraph[], text: string, index: number): string | null {
     const own = text.slice(paras[index]!.start, paras[index]!.end);
     if (!listItem.test(own)) return null;
@@ -244,13 +253,19 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const findings: Finding[] = [];
     const ids = new Set<string>();
     let groupStart = 0;
+    let groupEnd = 0;
+    let masked: MaskedParagraph | undefined;
     let bounds: { para: number; list: number[] } | null = null;
+    const leadIn = leadIns(paras, n.text);
     hits.forEach((hit, i) => {
       const pi = paraOf[i]!;
       const para = paras[pi]!;
-      if (paraOf[groupStart] !== pi) groupStart = i;
-      let groupEnd = i + 1;
-      while (groupEnd < hits.length && paraOf[groupEnd] === pi) groupEnd++;
+      if (paraOf[groupStart] !== pi || i === 0) {
+        groupStart = i;
+        groupEnd = i + 1;
+        while (groupEnd < hits.length && paraOf[groupEnd] === pi) groupEnd++;
+        masked = maskSpans(n.text, para.start, para.end, hits.slice(groupStart, groupEnd));
+      }
       let boundary = 1;
       if (hit.entry.term) {
         // Short paragraphs are cut once for all their hits; long ones only in a window around each hit.
@@ -263,14 +278,15 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         if (a === 'crosses-words') return;
         if (a === 'inside-word') boundary = 0.6;
       }
-      const others = hits.slice(groupStart, groupEnd).filter((h) => h !== hit);
+      // Only the hits the judge can see: those within its reading window around this one.
+      const others = hits.slice(Math.max(groupStart, firstFrom(hits, hit.start - contextWindow - 64)), Math.min(groupEnd, firstFrom(hits, hit.end + contextWindow))).filter((h) => h !== hit);
       const isName = (h: TermHit | undefined) => h !== undefined && categoryNames.has(h.entry.term ?? '');
       const gap = (a: TermHit, b: TermHit) => /^[、，,和或及与以及\s]{1,3}$/.test(n.text.slice(a.end, b.start));
       const prev = hits[i - 1];
       const next = hits[i + 1];
       const inCategoryEnumeration = isName(hit) && ((isName(prev) && gap(prev!, hit)) || (isName(next) && gap(hit, next!)));
       const verdict = judge({
-        text: n.text, start: hit.start, end: hit.end, paragraph: para, block: blocks[pi]!, mode: hit.entry.mode, category: hit.entry.category, others, inCategoryEnumeration, categoryName: isName(hit), leadIn: leadInOf(paras, n.text, pi), personal, document: profile,
+        text: n.text, start: hit.start, end: hit.end, paragraph: para, block: blocks[pi]!, mode: hit.entry.mode, category: hit.entry.category, others, inCategoryEnumeration, categoryName: isName(hit), leadIn: leadIn(pi), personal, document: profile, masked,
       });
       let rule = verdict.rule;
       let score = hit.entry.weight * boundary * verdict.factor;
@@ -325,14 +341,20 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const names = personal.filter((p) => p.piiType === 'name' && p.weight >= 0.5);
     const flagged = terms.filter((f) => f.category === 1 && !f.negated && f.score >= 0.5);
     const findings: Finding[] = [];
+    const leadIn = leadIns(paras, n.text);
+    // The personal data the judge sees, with anonymised names (张某, 李某某) added: only those in the hit's own
+    // sentence count, so one sorted list serves every hit.
+    const anonymised = paras.flatMap((para) => [...n.text.slice(para.start, para.end).matchAll(new RegExp(anonymisedName.source, 'gu'))].map((a) => ({ start: para.start + a.index, end: para.start + a.index + a[0].length })));
+    const withAnonymised = [...personal, ...anonymised].sort((a, b) => a.start - b.start || a.end - b.end);
     for (const hit of findPersonalDetails(n.text, paras, names)) {
       const pi = paragraphAt(paras, hit.start);
       const para = paras[pi]!;
       const sentence = toOriginal(n, ...sentenceAround(n.text, hit.start, hit.end, para));
-      if (flagged.some((f) => f.start < sentence.end && f.end > sentence.start)) continue;
-      const anonymised = [...n.text.slice(para.start, para.end).matchAll(new RegExp(anonymisedName.source, 'gu'))].map((a) => ({ start: para.start + a.index, end: para.start + a.index + a[0].length }));
+      let near = false;
+      for (let k = firstFrom(flagged, sentence.start - 64); k < flagged.length && flagged[k]!.start < sentence.end && !near; k++) near = flagged[k]!.end > sentence.start;
+      if (near) continue;
       const verdict = judge({
-        text: n.text, start: hit.start, end: hit.end, paragraph: para, block: blocks[pi]!, mode: 'topic', category: 1, others: [], inCategoryEnumeration: false, categoryName: false, leadIn: leadInOf(paras, n.text, pi), personal: [...personal, ...anonymised], document: profile,
+        text: n.text, start: hit.start, end: hit.end, paragraph: para, block: blocks[pi]!, mode: 'topic', category: 1, others: [], inCategoryEnumeration: false, categoryName: false, leadIn: leadIn(pi), personal: withAnonymised, document: profile,
       });
       if (verdict.negated) continue;
       const span = toOriginal(n, hit.start, hit.end);
@@ -351,7 +373,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const n = normalise(doc.text);
     const paras = paragraphsOf(doc, n);
     const cut = cutter();
-    const personal = dropOverlaps(findPeople(n, paras, cut));
+    const personal = dropOverlaps(findPeople(n, paras, cut)).sort((a, b) => a.start - b.start || a.end - b.end);
     const strongPersonal = personal.filter((p) => p.weight >= 0.5);
     const blocks = wrappedBlocks(n.text, paras);
     const profile = profileDocument(n.text, paras, doc.metadata);

@@ -695,6 +695,19 @@ function weighPhones(text: string, identifiers: readonly PiiHit[], names: readon
  * Everything in the text that identifies a person: validated identifiers weighed by whose they are, and names and
  * addresses read paragraph by paragraph. Offsets are normalised.
  */
+/** Whether a span overlaps any in a list sorted by start whose spans are names (a few dozen characters at most). */
+function overlapsAny(sorted: readonly Span[], h: Span): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < h.start - 64) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i]!.start < h.end; i++) if (sorted[i]!.end > h.start) return true;
+  return false;
+}
+
 export function findPeople(n: NormalisedText, paragraphs: readonly Span[], cut: Cutter): PiiHit[] {
   const text = n.text;
   const soleTrader = /个体工商户|个体户|个体经营|个人独资/.test(text);
@@ -715,12 +728,13 @@ export function findPeople(n: NormalisedText, paragraphs: readonly Span[], cut: 
     table = inTable.state;
     const local = [...labelledNames(seg, soleTrader), ...profileNames(seg, appointee), ...addresseeName(seg), ...inTable.hits.filter((h) => h.piiType === 'name')];
     // A label or a column says more about who the person is (an official, a listed recipient) than the particulars after the name.
-    const unlabelled = namesBeforeParticulars(seg, appointee).filter((h) => !local.some((l) => l.start < h.end && h.start < l.end));
-    names.push(...[...local, ...unlabelled].map(shift));
-    phoneColumns.push(...inTable.phones.map(shift));
-    addresses.push(...inTable.hits.filter((h) => h.piiType === 'address').map(shift));
+    const labelled = [...local].sort((a, b) => a.start - b.start);
+    const unlabelled = namesBeforeParticulars(seg, appointee).filter((h) => !overlapsAny(labelled, h));
+    for (const hit of [...local, ...unlabelled]) names.push(shift(hit));
+    for (const hit of inTable.phones) phoneColumns.push(shift(hit));
+    for (const hit of inTable.hits) if (hit.piiType === 'address') addresses.push(shift(hit));
     const before = (at: number) => text.slice(Math.max(0, offset + at - 150), offset + at);
-    addresses.push(...labelledAddresses(seg, before, names).map(shift));
+    for (const hit of labelledAddresses(seg, before, names)) addresses.push(shift(hit));
   }
   const identifiers = findIdentifiers(text);
   const again = repeatedNames(text, names, [...names, ...addresses, ...identifiers], cut);

@@ -108,8 +108,15 @@ const priority: PiiType[] = ['id-card', 'bank-card', 'uscc', 'mobile', 'phone', 
 export function dropOverlaps(hits: PiiHit[]): PiiHit[] {
   const ranked = [...hits].sort((a, b) => priority.indexOf(a.piiType) - priority.indexOf(b.piiType) || b.end - b.start - (a.end - a.start) || b.weight - a.weight);
   const kept: PiiHit[] = [];
+  // Characters already taken by a kept hit: one look per character, where comparing with every kept hit made a
+  // document of many thousands of people quadratic.
+  const taken = new Uint8Array(hits.reduce((end, h) => Math.max(end, h.end), 0));
   for (const hit of ranked) {
-    if (!kept.some((k) => k.start < hit.end && hit.start < k.end)) kept.push(hit);
+    let free = true;
+    for (let i = hit.start; i < hit.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, hit.start, hit.end);
+    kept.push(hit);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

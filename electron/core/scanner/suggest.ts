@@ -23,8 +23,13 @@ const passageMinLength = 1200;
 const passageShare = 0.2;
 function confinedPassage(list: Finding[], text: string): boolean {
   if (text.length < passageMinLength) return false;
-  const from = Math.min(...list.map((f) => sentenceSpan(text, f).start));
-  const to = Math.max(...list.map((f) => sentenceSpan(text, f).end));
+  let from = Infinity;
+  let to = -Infinity;
+  for (const f of list) {
+    const span = sentenceSpan(text, f);
+    from = Math.min(from, span.start);
+    to = Math.max(to, span.end);
+  }
   return to - from <= text.length * passageShare;
 }
 
@@ -32,20 +37,59 @@ const listTerms = (findings: Finding[]): string => [...new Set(findings.map((f) 
 
 const entryStart = /^\s*(?:\d{1,4}\s*[.．、)）]|[（(]\d{1,4}[)）]|[一二三四五六七八九十]{1,3}[、.．])/;
 
-/** The line of a list item or table row the finding sits in, or null when it sits in running text. */
-function entryOf(text: string, f: Finding): Span | null {
-  const start = text.lastIndexOf('\n', f.start - 1) + 1;
-  let end = text.indexOf('\n', f.end);
-  if (end < 0) end = text.length;
-  const line = text.slice(start, end);
-  return line.includes('\t') || entryStart.test(line) ? { start, end } : null;
+/**
+ * Where the text's sentences and lines end, found once per text: a document with thousands of findings in one
+ * endless line would otherwise be walked once per finding.
+ */
+let stopsOf: { text: string; sentence: number[]; line: number[] } | null = null;
+function stops(text: string): { sentence: number[]; line: number[] } {
+  if (stopsOf?.text !== text) {
+    const sentence: number[] = [];
+    const line: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (c === '\n') line.push(i);
+      if (c === '。' || c === '！' || c === '？' || c === '；' || c === '\n') sentence.push(i);
+    }
+    stopsOf = { text, sentence, line };
+  }
+  return stopsOf;
 }
 
+/** Index of the first stop at or after `at`. */
+function nextStop(list: number[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The line of a list item or table row the finding sits in, or null when it sits in running text. */
+function entryOf(text: string, f: Finding): Span | null {
+  const { line: breaks } = stops(text);
+  const k = nextStop(breaks, f.start);
+  const start = k > 0 ? breaks[k - 1]! + 1 : 0;
+  const e = nextStop(breaks, f.end);
+  const end = e < breaks.length ? breaks[e]! : text.length;
+  if (lastLine?.text !== text || lastLine.start !== start || lastLine.end !== end) {
+    const line = text.slice(start, end);
+    lastLine = { text, start, end, entry: line.includes('\t') || entryStart.test(line) };
+  }
+  return lastLine.entry ? { start, end } : null;
+}
+/** Findings come in order, many to a line: the line last read is read once. */
+let lastLine: { text: string; start: number; end: number; entry: boolean } | null = null;
+
 function sentenceSpan(text: string, f: Finding): Span {
-  let start = f.start;
-  while (start > 0 && !/[。！？；\n]/.test(text[start - 1]!)) start--;
-  let end = f.end;
-  while (end < text.length && !/[。！？；\n]/.test(text[end]!)) end++;
+  const { sentence } = stops(text);
+  const k = nextStop(sentence, f.start);
+  const start = k > 0 ? sentence[k - 1]! + 1 : 0;
+  const e = nextStop(sentence, f.end);
+  let end = e < sentence.length ? sentence[e]! : text.length;
   if (end < text.length && text[end] !== '\n') end++;
   return { start, end };
 }
