@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openRecords } from '../electron/core/records/index.ts';
-import { appendEntry } from '../electron/core/records/chain.ts';
-import { verifyRecord } from '../electron/core/records/verify.ts';
-import { loadDocument, listDocuments } from '../electron/core/records/documents.ts';
-import { approveDecision, saveDecision, signDecision, submitDecision } from '../electron/core/records/decisions.ts';
-import type { Context } from '../electron/core/records/context.ts';
+import { openRecords } from '../electron/core/ledger/open.ts';
+import { appendEntry } from '../electron/core/ledger/chain.ts';
+import { verifyRecord } from '../electron/core/ledger/verify.ts';
+import { loadDocument, listDocuments } from '../electron/core/register/documents.ts';
+import { approveDecision, saveDecision, signDecision, submitDecision } from '../electron/core/workflow/decisions.ts';
+import type { Context } from '../electron/core/kernel/context.ts';
 import type { DocumentFilter } from '../shared/ipc/records.ts';
 import type { Attribute, DecisionState } from '../shared/types.ts';
 import { extracted, finding, makeTeam, password, scanned } from '../tests/records/helpers.ts';

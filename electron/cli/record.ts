@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { defaultDataDir, resolveDbPath } from '../core/api.ts';
-import { openRecords } from '../core/records/index.ts';
-import { authenticate } from '../core/records/users.ts';
-import type { Actor, Context } from '../core/records/context.ts';
-import { sha256Hex, type ScryptCost } from '../core/records/crypto.ts';
+import { openRecords } from '../core/ledger/open.ts';
+import { authenticate } from '../core/accounts/users.ts';
+import type { Actor, Context } from '../core/kernel/context.ts';
+import { sha256Hex, type ScryptCost } from '../core/ledger/crypto.ts';
 import type { DecisionRecord } from '../core/db/decisions.ts';
 import { fail } from '../core/errors.ts';
 import { required, usageError, type ParsedArgs } from './args.ts';

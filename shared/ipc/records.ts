@@ -316,7 +316,7 @@ export interface AuditBreak {
   message: string;
 }
 
-/** The record against the last head this PC knew of (see electron/core/records/head.ts). */
+/** The record against the last head this PC knew of (see electron/core/ledger/head.ts). */
 export interface KnownHeadCheck {
   ok: boolean;
   seq: number;

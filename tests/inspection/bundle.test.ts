@@ -5,10 +5,10 @@ import { exportInspection } from '../../electron/core/inspection/export/write.ts
 import { verifyBundleText } from '../../electron/core/inspection/bundle/verify.ts';
 import { bundleDomain } from '../../electron/core/inspection/bundle/format.ts';
 import { consolidatedView, exportConsolidated, importBundles, verifyBundleFile } from '../../electron/core/inspection/consolidate.ts';
-import { signText, keyFingerprint } from '../../electron/core/records/crypto.ts';
-import { checkpointDomain, leafText, linkHash } from '../../electron/core/records/chain.ts';
-import { unlockKey } from '../../electron/core/records/users.ts';
-import { checkpointBody, verifyRecord } from '../../electron/core/records/verify.ts';
+import { signText, keyFingerprint } from '../../electron/core/ledger/crypto.ts';
+import { checkpointDomain, leafText, linkHash } from '../../electron/core/ledger/chain.ts';
+import { unlockKey } from '../../electron/core/accounts/users.ts';
+import { checkpointBody, verifyRecord } from '../../electron/core/ledger/verify.ts';
 import { canonicalJson } from '../../shared/canonical.ts';
 import type { SignedBundle } from '../../shared/ipc/inspection.ts';
 import crypto from 'node:crypto';

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { openRecords } from '../../electron/core/records/index.ts';
-import { loadDocument } from '../../electron/core/records/documents.ts';
-import { approveDecision, saveDecision, signDecision, submitDecision } from '../../electron/core/records/decisions.ts';
-import type { Actor, Context } from '../../electron/core/records/context.ts';
+import { openRecords } from '../../electron/core/ledger/open.ts';
+import { loadDocument } from '../../electron/core/register/documents.ts';
+import { approveDecision, saveDecision, signDecision, submitDecision } from '../../electron/core/workflow/decisions.ts';
+import type { Actor, Context } from '../../electron/core/kernel/context.ts';
 import { addRequest, answerRequest } from '../../electron/core/requests/register.ts';
 import { closeInspection, openInspection, proposeOutcomes, worklist } from '../../electron/core/inspection/lifecycle.ts';
 import { writeInspectionConfig } from '../../electron/core/inspection/config.ts';

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { documentFiles } from '../../electron/core/intake/walk.ts';
 import { closeIntake } from '../../electron/core/intake/index.ts';
-import { createAnalyzer } from '../../electron/core/records/analyzer.ts';
-import { importJobs } from '../../electron/core/records/import-jobs.ts';
-import { listDocuments } from '../../electron/core/records/documents.ts';
+import { createAnalyzer } from '../../electron/core/register/analyzer.ts';
+import { importJobs } from '../../electron/core/register/import-jobs.ts';
+import { listDocuments } from '../../electron/core/register/documents.ts';
 import { makeTeam, openTestRecords } from '../records/helpers.ts';
 
 afterAll(() => closeIntake());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packContent, unpackContent, type DocumentContent } from '../../shared/ipc/document-content.ts';
-import { documentDetail } from '../../electron/core/records/documents.ts';
-import { loadDocument } from '../../electron/core/records/documents.ts';
+import { documentDetail } from '../../electron/core/register/documents.ts';
+import { loadDocument } from '../../electron/core/register/documents.ts';
 import { unpackDocument } from '../../shared/ipc/records.ts';
 import { extracted, finding, makeTeam, openTestRecords, scanned } from './helpers.ts';
 

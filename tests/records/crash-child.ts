@@ -1,7 +1,7 @@
 // Child process for the SIGKILL test: decides documents one after another and reports each committed decision.
-import { openRecords } from '../../electron/core/records/index.ts';
-import { authenticate } from '../../electron/core/records/users.ts';
-import { saveDecision, submitDecision } from '../../electron/core/records/decisions.ts';
+import { openRecords } from '../../electron/core/ledger/open.ts';
+import { authenticate } from '../../electron/core/accounts/users.ts';
+import { saveDecision, submitDecision } from '../../electron/core/workflow/decisions.ts';
 import { loadSample, password, privacyDecision, testCost } from './helpers.ts';
 
 const ctx = openRecords(process.argv[2]!, { cost: testCost });

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/core/db/store.ts';
-import { verifyRecord } from '../../electron/core/records/verify.ts';
+import { verifyRecord } from '../../electron/core/ledger/verify.ts';
 import { makeTeam, openTestRecords, tempDir } from './helpers.ts';
 
 const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crash-child.ts');

@@ -4,8 +4,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/core/db/store.ts';
 import { schemaVersion } from '../../electron/core/db/migrations.ts';
-import { backupTo, restoreFrom } from '../../electron/core/records/backup.ts';
-import { verifyRecord } from '../../electron/core/records/verify.ts';
+import { backupTo, restoreFrom } from '../../electron/core/ledger/backup.ts';
+import { verifyRecord } from '../../electron/core/ledger/verify.ts';
 import { loadSample, makeTeam, openTestRecords, tempDir } from './helpers.ts';
 
 describe('database', () => {

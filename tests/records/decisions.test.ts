@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { approveDecision, returnDecision, saveDecision, signDecision, signPreview, submitDecision } from '../../electron/core/records/decisions.ts';
-import { documentDetail, queues } from '../../electron/core/records/documents.ts';
+import { approveDecision, returnDecision, saveDecision, signDecision, signPreview, submitDecision } from '../../electron/core/workflow/decisions.ts';
+import { documentDetail, queues } from '../../electron/core/register/documents.ts';
 import { unpackDocument } from '../../shared/ipc/records.ts';
-import { writeSettings } from '../../electron/core/records/settings.ts';
-import { verifyRecord } from '../../electron/core/records/verify.ts';
-import type { Context } from '../../electron/core/records/context.ts';
+import { writeSettings } from '../../electron/core/workflow/settings.ts';
+import { verifyRecord } from '../../electron/core/ledger/verify.ts';
+import type { Context } from '../../electron/core/kernel/context.ts';
 import type { DecisionInput } from '../../shared/ipc/records.ts';
 import { loadSample, makeTeam, openTestRecords, password, type Team } from './helpers.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { documentDetail, listDocuments } from '../../electron/core/records/documents.ts';
+import { documentDetail, listDocuments } from '../../electron/core/register/documents.ts';
 import { unpackDocument } from '../../shared/ipc/records.ts';
-import { loadDocument } from '../../electron/core/records/documents.ts';
-import { writeSettings } from '../../electron/core/records/settings.ts';
+import { loadDocument } from '../../electron/core/register/documents.ts';
+import { writeSettings } from '../../electron/core/workflow/settings.ts';
 import { extracted, finding, loadSample, makeTeam, openTestRecords, sampleText, scanned } from './helpers.ts';
 
 describe('documents register', () => {

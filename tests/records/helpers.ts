@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { openRecords } from '../../electron/core/records/index.ts';
-import { addUser, authenticate } from '../../electron/core/records/users.ts';
-import { loadDocument } from '../../electron/core/records/documents.ts';
+import { openRecords } from '../../electron/core/ledger/open.ts';
+import { addUser, authenticate } from '../../electron/core/accounts/users.ts';
+import { loadDocument } from '../../electron/core/register/documents.ts';
 import { emptyMetadata } from '../../electron/core/intake/metadata.ts';
-import type { Actor, Context } from '../../electron/core/records/context.ts';
+import type { Actor, Context } from '../../electron/core/kernel/context.ts';
 import type { Attribute, DocumentMetadata, ExtractedDocument, Finding, Role, ScanResult } from '../../shared/types.ts';
 import type { DecisionInput } from '../../shared/ipc/records.ts';
 

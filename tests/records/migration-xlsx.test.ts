@@ -3,8 +3,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/core/db/store.ts';
 import { schemaVersion } from '../../electron/core/db/migrations.ts';
-import { verifyRecord } from '../../electron/core/records/verify.ts';
-import { saveDecision, signDecision, submitDecision } from '../../electron/core/records/decisions.ts';
+import { verifyRecord } from '../../electron/core/ledger/verify.ts';
+import { saveDecision, signDecision, submitDecision } from '../../electron/core/workflow/decisions.ts';
 import { loadSample, makeTeam, openTestRecords, password, privacyDecision } from './helpers.ts';
 
 /** A record as schema version 3 held it: the documents table with the four-format CHECK, rows and references in place. */

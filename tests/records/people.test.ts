@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { approveDecision, returnDecision, saveDecision, signDecision, submitDecision } from '../../electron/core/records/decisions.ts';
-import { auditPage, documentDetail, queues } from '../../electron/core/records/documents.ts';
-import { addUser, authenticate } from '../../electron/core/records/users.ts';
-import type { Actor, Context } from '../../electron/core/records/context.ts';
+import { approveDecision, returnDecision, saveDecision, signDecision, submitDecision } from '../../electron/core/workflow/decisions.ts';
+import { auditPage, documentDetail, queues } from '../../electron/core/register/documents.ts';
+import { addUser, authenticate } from '../../electron/core/accounts/users.ts';
+import type { Actor, Context } from '../../electron/core/kernel/context.ts';
 import type { Role } from '../../shared/types.ts';
 import { loadSample, openTestRecords, password, privacyDecision } from './helpers.ts';
 

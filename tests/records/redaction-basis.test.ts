@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { saveDecision } from '../../electron/core/records/decisions.ts';
-import { loadDocument } from '../../electron/core/records/documents.ts';
+import { saveDecision } from '../../electron/core/workflow/decisions.ts';
+import { loadDocument } from '../../electron/core/register/documents.ts';
 import { defaultLexiconDir } from '../../electron/core/scanner/index.ts';
 import { loadLexicon } from '../../electron/core/scanner/lexicon.ts';
 import { redactText, redactionMark, suggestedRedactions } from '../../shared/redaction.ts';

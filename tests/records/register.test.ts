@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openRecords } from '../../electron/core/records/index.ts';
+import { openRecords } from '../../electron/core/ledger/open.ts';
 import { schemaVersion } from '../../electron/core/db/migrations.ts';
-import { listDocuments, loadDocument } from '../../electron/core/records/documents.ts';
-import type { Context } from '../../electron/core/records/context.ts';
+import { listDocuments, loadDocument } from '../../electron/core/register/documents.ts';
+import type { Context } from '../../electron/core/kernel/context.ts';
 import type { DocumentFilter, DocumentRow, DocumentSortKey, RegisterState } from '../../shared/ipc/records.ts';
 import type { Attribute, CategoryId, DecisionState, Finding } from '../../shared/types.ts';
 import { extracted, finding, makeTeam, openTestRecords, scanned } from './helpers.ts';

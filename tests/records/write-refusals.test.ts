@@ -5,11 +5,11 @@ import { closeIntake, extractFile } from '../../electron/core/intake/index.ts';
 import { exportInspection, exportInspectionFiles } from '../../electron/core/inspection/export/write.ts';
 import { exportConsolidated } from '../../electron/core/inspection/consolidate.ts';
 import { openInspection } from '../../electron/core/inspection/lifecycle.ts';
-import { writeCheckpoint } from '../../electron/core/records/checkpoint.ts';
-import { backupTo } from '../../electron/core/records/backup.ts';
-import { exportRedacted } from '../../electron/core/records/redaction-export.ts';
-import { approveDecision, saveDecision, signDecision, submitDecision } from '../../electron/core/records/decisions.ts';
-import type { Context } from '../../electron/core/records/context.ts';
+import { writeCheckpoint } from '../../electron/core/ledger/checkpoint.ts';
+import { backupTo } from '../../electron/core/ledger/backup.ts';
+import { exportRedacted } from '../../electron/core/exports/redaction-export.ts';
+import { approveDecision, saveDecision, signDecision, submitDecision } from '../../electron/core/workflow/decisions.ts';
+import type { Context } from '../../electron/core/kernel/context.ts';
 import { closedNovember, openUnit, seedNovember, type Unit } from '../inspection/seed.ts';
 import { loadSample, password, privacyDecision, tempDir } from './helpers.ts';
 

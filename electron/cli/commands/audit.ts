@@ -2,10 +2,10 @@ import type { Command } from '../main.ts';
 import { parseArgs, required, usageError } from '../args.ts';
 import { dbFile, openCliRecords, print, readPassword } from '../record.ts';
 import { openStore } from '../../core/db/store.ts';
-import { rootFingerprintOf, verifyRecord } from '../../core/records/verify.ts';
-import { knownHeadsOf } from '../../core/records/index.ts';
-import { writeCheckpoint } from '../../core/records/checkpoint.ts';
-import { anchorAccounts, authenticate } from '../../core/records/users.ts';
+import { rootFingerprintOf, verifyRecord } from '../../core/ledger/verify.ts';
+import { knownHeadsOf } from '../../core/ledger/open.ts';
+import { writeCheckpoint } from '../../core/ledger/checkpoint.ts';
+import { anchorAccounts, authenticate } from '../../core/accounts/users.ts';
 import { recordsCliMessages as m } from '../../../shared/messages/records.ts';
 
 const usage = m.auditUsage;

@@ -1,10 +1,10 @@
 import type { Command } from '../main.ts';
 import { parseArgs, required, usageError } from '../args.ts';
 import { dbFile, openCliRecords, print, readPassword, signIn } from '../record.ts';
-import { backupTo, restoreFrom } from '../../core/records/backup.ts';
+import { backupTo, restoreFrom } from '../../core/ledger/backup.ts';
 import { openStore } from '../../core/db/store.ts';
-import { authenticate } from '../../core/records/users.ts';
-import { requireRole } from '../../core/records/context.ts';
+import { authenticate } from '../../core/accounts/users.ts';
+import { requireRole } from '../../core/kernel/context.ts';
 import { isCoreError } from '../../core/errors.ts';
 import { recordsCliMessages as m } from '../../../shared/messages/records.ts';
 

@@ -1,7 +1,7 @@
 import type { Command } from '../main.ts';
 import { parseArgs, required, usageError } from '../args.ts';
 import { openCliRecords, print, resolveDocument, signIn } from '../record.ts';
-import { saveDecision } from '../../core/records/decisions.ts';
+import { saveDecision } from '../../core/workflow/decisions.ts';
 import { attributeSchema, decisionInputSchema, type Disposition } from '../../../shared/ipc/records.ts';
 import { spanBasis } from '../../../shared/basis.ts';
 import { suggestedRedactions, type Redaction } from '../../../shared/redaction.ts';

@@ -5,7 +5,7 @@ import { openCliRecords, print, resolveDocument, signIn } from '../record.ts';
 import { closeInspection, inspectionStatus, openInspection, proposeOutcomes, worklist } from '../../core/inspection/lifecycle.ts';
 import { exportInspectionFiles } from '../../core/inspection/export/write.ts';
 import { formatFingerprint } from '../../../shared/fingerprint.ts';
-import type { Context } from '../../core/records/context.ts';
+import type { Context } from '../../core/kernel/context.ts';
 import { attribute } from '../../../shared/attributes.ts';
 import { inspectionOutcomes, worklistRules, type InspectionStatus, type WorklistFilter } from '../../../shared/ipc/inspection.ts';
 import { inspectionMessages, inspectionOutcomeLabels, progressLabels, ruleLabels } from '../../../shared/messages/inspection.ts';

@@ -2,7 +2,7 @@ import type { Command } from '../main.ts';
 import { parseArgs, positiveInt, required, usageError, type ParsedArgs } from '../args.ts';
 import { openCliRecords, print, resolveDocument, signIn } from '../record.ts';
 import { addRequest, answerRequest, extendRequest, listRequests } from '../../core/requests/register.ts';
-import type { Context } from '../../core/records/context.ts';
+import type { Context } from '../../core/kernel/context.ts';
 import { importHolidays } from '../../core/inspection/config.ts';
 import { applicantTypes, requestChannels, requestOutcomes, type RequestFilter } from '../../../shared/ipc/inspection.ts';
 import { deadlineLabels, inspectionMessages, outcomeRows } from '../../../shared/messages/inspection.ts';

@@ -1,7 +1,7 @@
 import type { Command } from '../main.ts';
 import { parseArgs } from '../args.ts';
 import { latestDecision, openCliRecords, print, resolveDocument, signIn } from '../record.ts';
-import { signDecision } from '../../core/records/decisions.ts';
+import { signDecision } from '../../core/workflow/decisions.ts';
 import { attribute } from '../../../shared/attributes.ts';
 import { recordsCliMessages as m } from '../../../shared/messages/records.ts';
 

@@ -1,7 +1,7 @@
 import type { Command } from '../main.ts';
 import { parseArgs } from '../args.ts';
 import { latestDecision, openCliRecords, print, resolveDocument, signIn } from '../record.ts';
-import { submitDecision } from '../../core/records/decisions.ts';
+import { submitDecision } from '../../core/workflow/decisions.ts';
 import { recordsCliMessages as m, stateLabels } from '../../../shared/messages/records.ts';
 
 const usage = m.submitUsage;

@@ -1,7 +1,7 @@
 import type { Command } from '../main.ts';
 import { parseArgs, required, splitList, usageError } from '../args.ts';
 import { openCliRecords, print, readPassword, signIn } from '../record.ts';
-import { addUser, listUsers, rekeyUser, setRoles } from '../../core/records/users.ts';
+import { addUser, listUsers, rekeyUser, setRoles } from '../../core/accounts/users.ts';
 import { roleSchema } from '../../../shared/ipc/records.ts';
 import type { Role } from '../../../shared/types.ts';
 import { recordsCliMessages as m, roleLabels } from '../../../shared/messages/records.ts';

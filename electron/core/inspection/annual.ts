@@ -1,4 +1,4 @@
-import type { Context } from '../records/context.ts';
+import type { Context } from '../kernel/context.ts';
 import { inspectionDb } from './context.ts';
 import { annualFigures } from './figures.ts';
 import type { AnnualFigures } from '../../../shared/ipc/inspection.ts';

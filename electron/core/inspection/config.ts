@@ -1,5 +1,5 @@
-import { appendEntry } from '../records/chain.ts';
-import type { Actor, Context } from '../records/context.ts';
+import { appendEntry } from '../ledger/chain.ts';
+import type { Actor, Context } from '../kernel/context.ts';
 import { actingRole } from './context.ts';
 import { fail } from '../errors.ts';
 import fs from 'node:fs';

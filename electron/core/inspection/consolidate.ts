@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Actor, Context } from '../records/context.ts';
-import { appendEntry } from '../records/chain.ts';
+import type { Actor, Context } from '../kernel/context.ts';
+import { appendEntry } from '../ledger/chain.ts';
 import { actingRole, inspectionDb } from './context.ts';
 import { verifyBundleText } from './bundle/verify.ts';
 import { csvText } from './export/csv.ts';

@@ -1,5 +1,5 @@
 import { inspectionStore, type InspectionStore } from './store.ts';
-import type { Context } from '../records/context.ts';
+import type { Context } from '../kernel/context.ts';
 import { localDay } from './figures.ts';
 
 const stores = new WeakMap<Context['store'], InspectionStore>();
@@ -14,6 +14,6 @@ export function inspectionDb(ctx: Context): InspectionStore {
   return s;
 }
 
-export { actingRole } from '../records/context.ts';
+export { actingRole } from '../kernel/context.ts';
 
 export const today = (ctx: Context): string => localDay(ctx.now());

@@ -1,6 +1,6 @@
 import type { ApiOf } from '../../../shared/ipc/channel.ts';
 import type { inspectionChannels } from '../../../shared/ipc/inspection.ts';
-import type { Actor, Context } from '../records/context.ts';
+import type { Actor, Context } from '../kernel/context.ts';
 import { addRequest, answerRequest, extendRequest, listRequests } from '../requests/register.ts';
 import { importHolidays, readHolidays, readInspectionConfig, writeHolidays, writeInspectionConfig } from './config.ts';
 import { closeInspection, inspectionStatus, openInspection, proposeOutcomes, worklist } from './lifecycle.ts';

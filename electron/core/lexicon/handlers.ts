@@ -1,6 +1,6 @@
 import type { ApiOf } from '../../../shared/ipc/channel.ts';
 import type { lexiconChannels } from '../../../shared/ipc/lexicon.ts';
-import type { Actor, Context } from '../records/context.ts';
+import type { Actor, Context } from '../kernel/context.ts';
 import { lexiconService, type LexiconOptions } from './service.ts';
 
 type LexiconApi = ApiOf<typeof lexiconChannels>;

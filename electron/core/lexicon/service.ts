@@ -2,9 +2,9 @@ import type { LexiconImportResult, LexiconState, TermInput } from '../../../shar
 import { lexiconMessages as m } from '../../../shared/messages/lexicon.ts';
 import type { CategoryId, ScanResult } from '../../../shared/types.ts';
 import { fail } from '../errors.ts';
-import { appendEntry } from '../records/chain.ts';
-import type { Actor, Context } from '../records/context.ts';
-import { requireRole } from '../records/context.ts';
+import { appendEntry } from '../ledger/chain.ts';
+import type { Actor, Context } from '../kernel/context.ts';
+import { requireRole } from '../kernel/context.ts';
 import { createScanner, defaultLexiconDir, type Scanner } from '../scanner/index.ts';
 import { loadLexicon } from '../scanner/lexicon.ts';
 import { parseTable, readUserTables, writeExport, writeUserTables, type UserTables } from './tables.ts';

@@ -1,5 +1,5 @@
-import { appendEntry } from '../records/chain.ts';
-import type { Actor, Context } from '../records/context.ts';
+import { appendEntry } from '../ledger/chain.ts';
+import type { Actor, Context } from '../kernel/context.ts';
 import { actingRole, inspectionDb, today } from '../inspection/context.ts';
 import { readCalendar } from '../inspection/config.ts';
 import type { RequestRecord } from '../inspection/store.ts';

@@ -1,10 +1,10 @@
-import type { Actor, Context } from '../../records/context.ts';
-import { requireRole } from '../../records/context.ts';
-import { genesisHash } from '../../records/chain.ts';
-import { signText } from '../../records/crypto.ts';
-import { unlockKey } from '../../records/users.ts';
-import { writeCheckpoint } from '../../records/checkpoint.ts';
-import { rootFingerprintOf } from '../../records/verify.ts';
+import type { Actor, Context } from '../../kernel/context.ts';
+import { requireRole } from '../../kernel/context.ts';
+import { genesisHash } from '../../ledger/chain.ts';
+import { signText } from '../../ledger/crypto.ts';
+import { unlockKey } from '../../accounts/users.ts';
+import { writeCheckpoint } from '../../ledger/checkpoint.ts';
+import { rootFingerprintOf } from '../../ledger/verify.ts';
 import { fail } from '../../errors.ts';
 import { inspectionDb } from '../context.ts';
 import { readInspectionConfig } from '../config.ts';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { checkpointDomain, leafText, linkHash } from '../../records/chain.ts';
-import { keyFingerprint, publicKeyObject, verifyText } from '../../records/crypto.ts';
-import { checkpointBody } from '../../records/verify.ts';
+import { checkpointDomain, leafText, linkHash } from '../../ledger/chain.ts';
+import { keyFingerprint, publicKeyObject, verifyText } from '../../ledger/crypto.ts';
+import { checkpointBody } from '../../ledger/verify.ts';
 import { summarise } from '../lifecycle.ts';
 import { bundleDomain, bundleFormat } from './format.ts';
 import { bundleBodySchema, closePayloadSchema, firstIssuePath } from './schema.ts';

@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
-import { gongwen, gongwenSection, run, signature, withFontFallbacks } from '../../records/official-docx.ts';
+import { gongwen, gongwenSection, run, signature, withFontFallbacks } from '../../exports/official-docx.ts';
 import type { InspectionReport } from './report.ts';
 import { outcomeTable } from './tables.ts';
 import { inspectionMessages as m } from '../../../../shared/messages/inspection.ts';

@@ -1,11 +1,11 @@
-import type { Context } from '../../records/context.ts';
+import type { Context } from '../../kernel/context.ts';
 import { inspectionDb, today } from '../context.ts';
 import { readInspectionConfig } from '../config.ts';
 import { annualFiguresFor } from '../annual.ts';
 import { summarise, toWorklistItem, withProgress } from '../lifecycle.ts';
 import { localDay } from '../figures.ts';
 import { fail } from '../../errors.ts';
-import { rootFingerprintOf } from '../../records/verify.ts';
+import { rootFingerprintOf } from '../../ledger/verify.ts';
 import type { AnnualFigures, InspectionConfig, InspectionSummary, WorklistItem } from '../../../../shared/ipc/inspection.ts';
 import { inspectionMessages as m } from '../../../../shared/messages/inspection.ts';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Actor, Context } from '../../records/context.ts';
-import { appendEntry } from '../../records/chain.ts';
+import type { Actor, Context } from '../../kernel/context.ts';
+import { appendEntry } from '../../ledger/chain.ts';
 import { fail } from '../../errors.ts';
 import { actingRole, inspectionDb } from '../context.ts';
 import { writeFileAtomic } from '../../files.ts';

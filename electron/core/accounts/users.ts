@@ -1,8 +1,8 @@
 import type crypto from 'node:crypto';
-import { appendEntry } from './chain.ts';
-import { costOf, generateKeyPair, hashPassword, resealPrivateKey, unlockPrivateKey, verifyPassword } from './crypto.ts';
-import { requireRole, type Actor, type Context } from './context.ts';
-import { signAdminStatement, type AccountAction, type AccountSubject } from './trust.ts';
+import { appendEntry } from '../ledger/chain.ts';
+import { costOf, generateKeyPair, hashPassword, resealPrivateKey, unlockPrivateKey, verifyPassword } from '../ledger/crypto.ts';
+import { requireRole, type Actor, type Context } from '../kernel/context.ts';
+import { signAdminStatement, type AccountAction, type AccountSubject } from '../ledger/trust.ts';
 import type { UserRecord } from '../db/users.ts';
 import { fail } from '../errors.ts';
 import type { SessionUser, UserView } from '../../../shared/ipc/records.ts';

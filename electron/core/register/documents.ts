@@ -1,11 +1,11 @@
-import { appendEntry } from './chain.ts';
+import { appendEntry } from '../ledger/chain.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
-import { sha256Hex } from './crypto.ts';
-import { requireRole, type Actor, type Context } from './context.ts';
-import { decisionView, subjectOf } from './decisions.ts';
-import { readSettings } from './settings.ts';
-import { peopleFor } from './people.ts';
-import { documentContentSha256, documentHeaderSha256 } from './evidence.ts';
+import { sha256Hex } from '../ledger/crypto.ts';
+import { requireRole, type Actor, type Context } from '../kernel/context.ts';
+import { decisionView, subjectOf } from '../workflow/decisions.ts';
+import { readSettings } from '../workflow/settings.ts';
+import { peopleFor } from '../accounts/people.ts';
+import { documentContentSha256, documentHeaderSha256 } from '../ledger/evidence.ts';
 import type { AuditRow } from '../db/audit.ts';
 import type { DocumentHeader } from '../db/documents.ts';
 import { fail } from '../errors.ts';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { loadDocument, recordRejected } from './documents.ts';
-import { readSettings } from './settings.ts';
-import { requireRole, type Actor, type Context } from './context.ts';
+import { readSettings } from '../workflow/settings.ts';
+import { requireRole, type Actor, type Context } from '../kernel/context.ts';
 import { fail } from '../errors.ts';
 import type { IntakeLimits, IntakeResult } from '../../../shared/types.ts';
 import type { Analysis } from '../intake/index.ts';

@@ -1,5 +1,5 @@
 import type { Store } from '../db/store.ts';
-import type { ScryptCost } from './crypto.ts';
+import type { ScryptCost } from '../ledger/crypto.ts';
 import type { SessionUser } from '../../../shared/ipc/records.ts';
 import type { Role } from '../../../shared/types.ts';
 import { fail } from '../errors.ts';

@@ -5,7 +5,7 @@ import { appendEntry } from './chain.ts';
 import { defaultScryptCost, type ScryptCost } from './crypto.ts';
 import { advanceKnownHead, knownHeadFiles } from './head.ts';
 import { rootFingerprintOf } from './verify.ts';
-import type { Context } from './context.ts';
+import type { Context } from '../kernel/context.ts';
 
 export interface RecordsOptions {
   /** Password-hashing cost; tests lower it, the app keeps the default. */

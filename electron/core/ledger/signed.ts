@@ -3,7 +3,7 @@ import { signOffDomain } from './chain.ts';
 import { sha256Hex, verifyText } from './crypto.ts';
 import { TrustState } from './trust.ts';
 import { knownHeadFile, readKnownHead } from './head.ts';
-import type { Context } from './context.ts';
+import type { Context } from '../kernel/context.ts';
 import type { DecisionRecord } from '../db/decisions.ts';
 import type { StoredDocument } from '../db/documents.ts';
 import { fail } from '../errors.ts';
