@@ -1,6 +1,6 @@
 import type { Attribute } from './types.ts';
 
-export interface AttributeInfo {
+interface AttributeInfo {
   key: Attribute;
   label: string;
   /** 附注 mark that a 公文 with this attribute usually carries. */
@@ -23,5 +23,3 @@ export function attribute(key: Attribute): AttributeInfo {
   if (!info) throw new Error(`unknown attribute ${key}`);
   return info;
 }
-
-export const isAttribute = (v: unknown): v is Attribute => attributes.some((a) => a.key === v);

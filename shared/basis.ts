@@ -8,7 +8,7 @@ export interface BasisOption {
   group: 'national' | 'local';
 }
 
-export const nationalBasis: readonly BasisOption[] = [
+const nationalBasis: readonly BasisOption[] = [
   { label: '条例第十三条', summary: '以公开为常态、不公开为例外', group: 'national' },
   { label: '条例第十四条', summary: '国家秘密、法律法规禁止公开、危及“三安全一稳定”的信息不予公开', group: 'national' },
   { label: '条例第十五条', summary: '商业秘密、个人隐私等公开会损害第三方合法权益的信息不予公开', group: 'national' },
@@ -27,9 +27,9 @@ export function basisOptions(localRules: readonly string[]): BasisOption[] {
 }
 
 /** Personal data and trade secrets: third parties' rights (条例第十五条). */
-export const privacyBasis = '条例第十五条';
+const privacyBasis = '条例第十五条';
 /** State secrets, whether a 密级 mark or a finding that cites it (条例第十四条). */
-export const stateSecretBasis = '条例第十四条';
+const stateSecretBasis = '条例第十四条';
 
 /**
  * The article a mark cites for a span withheld because of `finding`, from what the finding is: personal

@@ -1,6 +1,6 @@
 import type { CategoryId } from './types.ts';
 
-export interface CategoryInfo {
+interface CategoryInfo {
   id: CategoryId;
   name: string;
   short: string;

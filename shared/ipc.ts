@@ -12,7 +12,7 @@ export const contract = {
   ...lexiconChannels,
 };
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type ChannelName = keyof Contract;
 export type Api = ApiOf<Contract>;
 export const channelNames = Object.keys(contract) as ChannelName[];

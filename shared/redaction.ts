@@ -75,7 +75,7 @@ export function redactText(text: string, redactions: readonly Redaction[], offse
 }
 
 /** Text as values are compared: NFKC, no whitespace, Latin in lower case; unit i came from `from[i]`..`to[i]` of the original. */
-export interface ComparableText {
+interface ComparableText {
   text: string;
   from: ArrayLike<number>;
   to: ArrayLike<number>;
@@ -85,7 +85,7 @@ export interface ComparableText {
 const stable = (code: number) => code < 0x80 || (code >= 0x4e00 && code <= 0x9fff);
 const asciiSpace = (code: number) => code === 32 || (code >= 9 && code <= 13);
 
-export function comparableText(text: string): ComparableText {
+function comparableText(text: string): ComparableText {
   // NFKC seldom lengthens a character (㈱ becomes (株)); the buffers grow when it does.
   let units = new Uint16Array(text.length + 32);
   let from = new Int32Array(text.length + 32);

@@ -11,10 +11,10 @@ export interface HolidayCalendar {
 }
 
 /** Working days the applicant is owed an answer within, and the most one extension may add. */
-export const answerWorkingDays = 20;
-export const maxExtensionWorkingDays = 20;
+const answerWorkingDays = 20;
+const maxExtensionWorkingDays = 20;
 /** An open request is flagged "due soon" when this many working days or fewer remain. */
-export const dueSoonWorkingDays = 3;
+const dueSoonWorkingDays = 3;
 
 const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -49,7 +49,7 @@ function range(from: string, to: string): string[] {
  * the next year from the new notice (by hand or from a small file, parseSchedule); until then the fixed
  * statutory days of a missing year still count as holidays and the deadline says the calendar is incomplete.
  */
-export const shippedSchedules: Readonly<Record<number, HolidayCalendar>> = {
+const shippedSchedules: Readonly<Record<number, HolidayCalendar>> = {
   2024: {
     holidays: [
       ...range('2024-01-01', '2024-01-01'),
@@ -207,7 +207,7 @@ export function workingDaysBetween(from: string, to: string, calendar: WorkdayCa
 
 export type DeadlineStatus = 'open' | 'due-soon' | 'overdue' | 'answered' | 'answered-late';
 
-export interface DeadlineInput {
+interface DeadlineInput {
   /** 收到申请之日 (or the day a corrected application arrived, which restarts the period, 第三十条). */
   receivedOn: string;
   /** Working days added by the one extension 第三十三条 allows (0–20). */

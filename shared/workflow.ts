@@ -21,7 +21,7 @@ export interface WorkflowActor {
   roles: readonly Role[];
 }
 
-export interface Transition {
+interface Transition {
   from: DecisionState | 'none';
   action: WorkflowAction;
   to: DecisionState;
@@ -44,7 +44,7 @@ const t = (from: Transition['from'], action: WorkflowAction, to: DecisionState, 
   onlyWithoutReview,
 });
 
-export const transitions: readonly Transition[] = [
+const transitions: readonly Transition[] = [
   t('none', 'draft', 'draft', 'drafter', 'any'),
   t('signed', 'supersede', 'draft', 'drafter', 'any'),
   t('draft', 'edit', 'draft', 'drafter', 'drafter'),
@@ -65,7 +65,7 @@ export function reviewRequired(attribute: Attribute, policy: ReviewPolicy): bool
 
 export type TransitionRefusal = 'not-allowed' | 'role' | 'own-draft' | 'not-drafter' | 'review-required';
 
-export type TransitionCheck = { ok: true; to: DecisionState; role: Role } | { ok: false; refusal: TransitionRefusal };
+type TransitionCheck = { ok: true; to: DecisionState; role: Role } | { ok: false; refusal: TransitionRefusal };
 
 /** Whether `actor` may take `action` on `subject` (null: the document has no decision yet). */
 export function checkTransition(subject: WorkflowSubject | null, action: WorkflowAction, actor: WorkflowActor): TransitionCheck {

@@ -18,6 +18,6 @@ export const writeRoles = {
   publicCopy: ['drafter', 'reviewer', 'signer'],
 } as const satisfies Record<string, readonly Role[]>;
 
-export type WriteKind = keyof typeof writeRoles;
+type WriteKind = keyof typeof writeRoles;
 
 export const mayWrite = (roles: readonly Role[], kind: WriteKind): boolean => writeRoles[kind].some((r) => roles.includes(r));

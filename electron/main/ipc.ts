@@ -7,7 +7,7 @@ import { validateCall } from '../core/host/dispatch.ts';
 import type { PathGrants } from './path-grants.ts';
 import { isAppUrl } from './security.ts';
 
-export type MainHandler = (...args: unknown[]) => Promise<unknown>;
+type MainHandler = (...args: unknown[]) => Promise<unknown>;
 
 /**
  * Registers every contract channel through one gate: the sender must be the app's own main frame,

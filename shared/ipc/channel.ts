@@ -13,7 +13,7 @@ export const channel =
   <A extends z.ZodTuple>(args: A, host: 'main' | 'core' = 'core') =>
   <R>(): Channel<A, R> => ({ args, host });
 
-export type ChannelMap = Record<string, Channel>;
+type ChannelMap = Record<string, Channel>;
 
 export type ApiOf<C extends ChannelMap> = {
   [K in keyof C]: C[K] extends Channel<infer A, infer R> ? (...args: z.infer<A>) => Promise<R> : never;

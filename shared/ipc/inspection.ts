@@ -184,7 +184,7 @@ export interface ProposeResult {
 
 // ---- annual-report figures (条例第五十条) ----
 
-export interface ReportRowCount {
+interface ReportRowCount {
   /** e.g. `不予公开-1`. */
   row: string;
   label: string;
@@ -254,7 +254,7 @@ export interface BundleItem {
 }
 
 /** An audit entry as the unit's chain holds it, with the hash before it, so its own hash can be recomputed offline. */
-export interface BundleAuditEntry {
+interface BundleAuditEntry {
   seq: number;
   time: string;
   user: string | null;
@@ -355,7 +355,7 @@ const password = z.string().min(1).max(256);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const year = z.number().int().min(1990).max(2200);
 
-export const requestInputSchema = z
+const requestInputSchema = z
   .object({
     documentId: id.nullable(),
     subject: text(2000).min(1),
@@ -367,13 +367,13 @@ export const requestInputSchema = z
   .strict();
 export type RequestInput = z.infer<typeof requestInputSchema>;
 
-export const requestAnswerSchema = z.object({ requestId: id, outcome: z.enum(requestOutcomes), answeredOn: isoDay, note: text(4000).optional() }).strict();
+const requestAnswerSchema = z.object({ requestId: id, outcome: z.enum(requestOutcomes), answeredOn: isoDay, note: text(4000).optional() }).strict();
 export type RequestAnswer = z.infer<typeof requestAnswerSchema>;
 
-export const requestExtendSchema = z.object({ requestId: id, extensionDays: z.number().int().min(1).max(20), reason: text(2000).min(1) }).strict();
+const requestExtendSchema = z.object({ requestId: id, extensionDays: z.number().int().min(1).max(20), reason: text(2000).min(1) }).strict();
 export type RequestExtension = z.infer<typeof requestExtendSchema>;
 
-export const requestFilterSchema = z
+const requestFilterSchema = z
   .object({
     documentId: id.optional(),
     year: year.optional(),
@@ -384,9 +384,9 @@ export const requestFilterSchema = z
   .strict();
 export type RequestFilter = z.infer<typeof requestFilterSchema>;
 
-export const holidayCalendarSchema = z.object({ holidays: z.array(isoDay).max(5000), workingWeekends: z.array(isoDay).max(2000) }).strict();
+const holidayCalendarSchema = z.object({ holidays: z.array(isoDay).max(5000), workingWeekends: z.array(isoDay).max(2000) }).strict();
 
-export const inspectionConfigPatchSchema = z
+const inspectionConfigPatchSchema = z
   .object({
     unitName: text(100).min(1).optional(),
     reportTo: text(100).min(1).optional(),
@@ -396,7 +396,7 @@ export const inspectionConfigPatchSchema = z
   .strict();
 export type InspectionConfigPatch = z.infer<typeof inspectionConfigPatchSchema>;
 
-export const worklistFilterSchema = z
+const worklistFilterSchema = z
   .object({
     year,
     rule: z.enum(worklistRules).optional(),
@@ -410,7 +410,7 @@ export const worklistFilterSchema = z
   .strict();
 export type WorklistFilter = z.infer<typeof worklistFilterSchema>;
 
-export const proposeSchema = z
+const proposeSchema = z
   .object({
     year,
     documentIds: z.array(id).min(1).max(20_000),

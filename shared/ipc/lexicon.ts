@@ -42,7 +42,7 @@ export interface LexiconImportResult {
 const pattern = z.string().trim().min(1).max(200).regex(/^[^\t\r\n]+$/);
 const note = z.string().max(200).regex(/^[^\t\r\n]*$/);
 
-export const termInputSchema = z
+const termInputSchema = z
   .object({
     pattern,
     category: z.number().int().min(1).max(9),

@@ -14,7 +14,7 @@ export const userPath = z.string().min(1).max(4096).meta({ userPath: 'read' });
  */
 export const savePath = z.string().min(1).max(4096).meta({ userPath: 'save' });
 
-export interface UserPathArgument {
+interface UserPathArgument {
   path: string;
   save: boolean;
 }

@@ -103,7 +103,7 @@ export interface RevisionLink {
   relation: 'earlier' | 'later';
 }
 
-export type DispositionAction = 'confirm' | 'dismiss' | 'redact';
+type DispositionAction = 'confirm' | 'dismiss' | 'redact';
 
 export interface Disposition {
   findingId: string;
@@ -235,7 +235,7 @@ export interface LoadOutcome {
   classifiedWarning: string | null;
 }
 
-export interface ImportError {
+interface ImportError {
   file: string;
   code: string;
   message: string;
@@ -301,7 +301,7 @@ export interface Checkpoint {
   signature: string;
 }
 
-export type CheckpointProblem = 'bad-signature' | 'unknown-key' | 'other-installation' | 'truncated' | 'replaced' | 'unreadable';
+type CheckpointProblem = 'bad-signature' | 'unknown-key' | 'other-installation' | 'truncated' | 'replaced' | 'unreadable';
 
 export interface CheckpointCheck {
   ok: boolean;
@@ -371,8 +371,8 @@ const newPassword = z.string().min(8).max(256);
 const password = z.string().min(1).max(256);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/).max(40);
 
-export const dispositionSchema = z.object({ findingId: text(200).min(1), action: z.enum(['confirm', 'dismiss', 'redact']), reason: text(2000) }).strict();
-export const redactionSchema = z
+const dispositionSchema = z.object({ findingId: text(200).min(1), action: z.enum(['confirm', 'dismiss', 'redact']), reason: text(2000) }).strict();
+const redactionSchema = z
   .object({ start: z.number().int().min(0), end: z.number().int().min(0), basis: text(200).min(1), findingId: text(200).nullable(), origin: z.literal('repeat').optional() })
   .strict()
   .refine((r) => r.end > r.start, { message: 'end must be after start' });
@@ -391,7 +391,7 @@ export const decisionInputSchema = z
   .strict();
 export type DecisionInput = z.infer<typeof decisionInputSchema>;
 
-export const documentFilterSchema = z
+const documentFilterSchema = z
   .object({
     state: z.enum(['undecided', 'draft', 'submitted', 'returned', 'approved', 'signed']).optional(),
     attribute: attributeSchema.optional(),
@@ -406,7 +406,7 @@ export const documentFilterSchema = z
   .strict();
 export type DocumentFilter = z.infer<typeof documentFilterSchema>;
 
-export const auditFilterSchema = z
+const auditFilterSchema = z
   .object({
     documentSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
     user: userName.optional(),
@@ -419,7 +419,7 @@ export const auditFilterSchema = z
   .strict();
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
-export const limitsSchema = z
+const limitsSchema = z
   .object({
     maxBytes: z.number().int().min(1024).max(2 ** 31),
     maxExpandedBytes: z.number().int().min(1024).max(2 ** 32),
@@ -427,7 +427,7 @@ export const limitsSchema = z
   })
   .strict();
 
-export const settingsPatchSchema = z
+const settingsPatchSchema = z
   .object({
     reviewPolicy: z.enum(['all', 'on-request-withheld']).optional(),
     classifiedMachineApproved: z.boolean().optional(),

@@ -1,7 +1,7 @@
 const megabytes = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
 
 /** Names of file types, as a reader would call them. */
-export const fileTypeLabels = {
+const fileTypeLabels = {
   docx: 'Word 文档（.docx）',
   pdf: 'PDF 文档（.pdf）',
   ofd: 'OFD 版式文档（.ofd）',

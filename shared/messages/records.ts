@@ -19,7 +19,7 @@ export const stateLabels: Record<RegisterState, string> = {
   signed: '已签发',
 };
 
-export const workflowActionLabels: Record<WorkflowAction, string> = {
+const workflowActionLabels: Record<WorkflowAction, string> = {
   draft: '拟定公开属性',
   supersede: '重新认定（替代已签发的认定）',
   edit: '修改',

@@ -1,18 +1,17 @@
-import { existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeIntake, extractFile } from '../../electron/core/intake/index.ts';
+import { requireKit } from '../helpers/kit.ts';
 import { expectDocument } from './helpers.ts';
 
-const kit = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared');
-const samples = path.join(kit, 'samples');
-const seeds = path.join(kit, 'seeds');
+const samples = requireKit('samples') ?? '';
+const seeds = requireKit('seeds') ?? '';
 const compact = (text: string) => text.replace(/\s+/g, '');
 
 afterAll(() => closeIntake());
 
-describe.runIf(existsSync(samples))('real OFD samples', () => {
+describe.runIf(!!samples)('real OFD samples', () => {
   it.each([
     ['ofd-gongwen-pifu-luqiao.ofd', '测试符路桥区卫生局文件路卫发〔2011〕76号关于同意张阿三同志辞职的批复区中医院：', true],
     ['ofd-han-bengbu-guotu.ofd', '关于加快南货场铁路涵洞下穿建设的函蚌山区政府：根据我市2023年房地产用地供应计划', false],
@@ -48,7 +47,7 @@ describe.runIf(existsSync(samples))('real OFD samples', () => {
   });
 });
 
-describe.runIf(existsSync(samples))('real CJK PDF samples', () => {
+describe.runIf(!!samples)('real CJK PDF samples', () => {
   it.each([
     ['pdf-cjk-gbk-euc-h.pdf', '浅谈校长的魅力山西省闻喜县诚镇初中李新录'],
     ['pdf-cjk-unigb-utf16-h.pdf', '目录'],
@@ -62,9 +61,9 @@ describe.runIf(existsSync(samples))('real CJK PDF samples', () => {
   });
 });
 
-describe.runIf(existsSync(seeds))('the five seed rules', () => {
+describe.runIf(!!seeds)('the five seed rules', () => {
   const seed = async (prefix: string) => {
-    const doc = expectDocument(await extractFile(path.join(seeds, (await import('node:fs')).readdirSync(seeds).find((f) => f.startsWith(prefix))!)));
+    const doc = expectDocument(await extractFile(path.join(seeds, readdirSync(seeds).find((f) => f.startsWith(prefix))!)));
     expect(doc.format).toBe('txt');
     return doc.metadata;
   };

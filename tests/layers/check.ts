@@ -20,6 +20,15 @@ export function importsOf(source: string): string[] {
   return found;
 }
 
+/**
+ * Inner layers of core: intake reads files and stores nothing, the scanner reads text and stores nothing.
+ * intake ↛ scanner and scanner ↛ intake are not here: parse workers load the scanner, and the scanner reads 公文 metadata with intake's parser.
+ */
+const innerRules: { from: string; to: string[] }[] = [
+  { from: 'electron/core/intake/', to: ['db', 'ledger', 'register', 'workflow', 'accounts', 'exports'] },
+  { from: 'electron/core/scanner/', to: ['db'] },
+];
+
 /** Layer rules after VS Code's: shared is pure, renderer is browser-only, core and CLI never touch Electron. */
 export function checkFile(root: string, file: string, source: string): Violation[] {
   const rel = path.relative(root, file).split(path.sep).join('/');
@@ -37,6 +46,11 @@ export function checkFile(root: string, file: string, source: string): Violation
       if (specifier === 'electron' || specifier.startsWith('electron/')) violations.push({ file: rel, specifier, rule: 'electron/core and electron/cli never import electron' });
       if (target !== null && (target.startsWith('electron/main/') || target.startsWith('electron/preload/') || target.startsWith('renderer/'))) {
         violations.push({ file: rel, specifier, rule: 'electron/core and electron/cli never import the Electron glue or the renderer' });
+      }
+      for (const { from, to } of innerRules) {
+        if (!rel.startsWith(from) || target === null) continue;
+        const reached = to.find((inner) => target.startsWith(`electron/core/${inner}/`));
+        if (reached) violations.push({ file: rel, specifier, rule: `${from.slice(0, -1)} never imports electron/core/${reached}` });
       }
     }
   }

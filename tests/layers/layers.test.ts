@@ -24,6 +24,13 @@ describe('runtime layers', () => {
       ['shared/planted3.ts', "import path from 'node:path';\n", /shared\/ is pure/],
       ['electron/core/planted.ts', "import { app } from 'electron';\n", /never import electron/],
       ['electron/cli/planted.ts', "const { BrowserWindow } = require('electron');\n", /never import electron/],
+      ...['db', 'ledger', 'register', 'workflow', 'accounts', 'exports'].map((inner): [string, string, RegExp] => [
+        `electron/core/intake/planted-${inner}.ts`,
+        `import * as reached from '../${inner}/planted-target.ts';\n`,
+        new RegExp(`electron/core/intake never imports electron/core/${inner}$`),
+      ]),
+      ['electron/core/intake/planted-dynamic.ts', "const db = await import('../db/open.ts');\n", /electron\/core\/intake never imports electron\/core\/db$/],
+      ['electron/core/scanner/planted.ts', "import type { Store } from '../db/store.ts';\n", /electron\/core\/scanner never imports electron\/core\/db$/],
     ];
     for (const [file, source, rule] of plants) {
       it(`flags ${file}`, async () => {

@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import type { Attribute, DocumentMetadata, Finding, IntakeResult, PiiType, ScanResult, Suggestion } from '../../shared/types.ts';
 import { extractFile } from '../../electron/core/intake/index.ts';
 import { createScanner } from '../../electron/core/scanner/index.ts';
+import { kitPath } from '../helpers/kit.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const realDocsDir = path.resolve(here, '../../../shared/real-docs');
+export const realDocsDir = kitPath('real-docs');
 export const expectationsFile = path.join(here, 'expectations.tsv');
 
 export interface Expectation {

@@ -1,19 +1,16 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeIntake } from '../../electron/core/intake/index.ts';
-import { findingContext, judge, readExpectations, realDocsDir, runCorpus, type Outcome, type Verdict } from './corpus.ts';
+import { requireKit } from '../helpers/kit.ts';
+import { findingContext, judge, readExpectations, runCorpus, type Outcome, type Verdict } from './corpus.ts';
 
-const present = fs.existsSync(realDocsDir);
-const ci = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
+const realDocsDir = requireKit('real-docs');
 const expectations = readExpectations();
 
-if (!present && !ci) console.warn(`真实公文测试已跳过：未找到 ${realDocsDir}（在 CI=true 时缺失会使测试失败）。`);
-
-describe.runIf(present || ci)('real published documents (../shared/real-docs)', () => {
+describe.runIf(!!realDocsDir)('real published documents (../shared/real-docs)', () => {
   const outcomes = new Map<string, Outcome>();
 
   beforeAll(async () => {
-    if (!present) throw new Error(`CI=true but ${realDocsDir} is missing: the real-document suite cannot run`);
     for (const outcome of await runCorpus(expectations.map((e) => e.file))) outcomes.set(outcome.file, outcome);
   }, 300_000);
 
@@ -21,7 +18,7 @@ describe.runIf(present || ci)('real published documents (../shared/real-docs)', 
 
   it('has an expectation for every document in the folder and a document for every expectation', () => {
     const kitFiles = new Set(['README.md', 'MANIFEST.tsv']);
-    const onDisk = fs.readdirSync(realDocsDir).filter((f) => !kitFiles.has(f) && !f.startsWith('.')).sort();
+    const onDisk = fs.readdirSync(realDocsDir!).filter((f) => !kitFiles.has(f) && !f.startsWith('.')).sort();
     expect(expectations.map((e) => e.file).sort()).toEqual(onDisk);
   });
 

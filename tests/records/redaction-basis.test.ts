@@ -71,9 +71,10 @@ describe('the article a redaction label cites', () => {
     return { ...c.finding, id: `${c.finding.rule}:${start}`, term, start, end: start + term.length };
   });
 
-  it('covers every PII type, personal detail, classification mark, shipped lexicon entry and term rule in every category', () => {
-    expect(all.length).toBeGreaterThan(categoryIds.length * termRules.length + Object.keys(piiLabels).length * 2);
-    expect(new Set(findings.map((f) => f.category))).toEqual(new Set(categoryIds));
+  it('draws on shipped lexicon entries of every category and on the personal details the scanner names', () => {
+    const lexiconCategories = new Set(all.filter((c) => c.what.startsWith('lexicon ')).map((c) => c.finding.category));
+    expect([...lexiconCategories].sort((a, b) => a - b)).toEqual(categoryIds);
+    expect(all.filter((c) => c.finding.rule.startsWith('personal.')).length).toBeGreaterThan(0);
   });
 
   it('cites the fitting article in the mark of a span a drafter redacts from a finding', () => {

@@ -11,7 +11,7 @@ interface FindingSpec {
   term?: string;
 }
 
-interface Expectation {
+export interface Expectation {
   attribute: Attribute[];
   /** Each must be met by a concern (not negated, score at or above the threshold). */
   find: FindingSpec[];
@@ -35,7 +35,7 @@ export interface DraftOutcome {
   concerns: number;
 }
 
-const heldoutDir = path.resolve(import.meta.dirname, 'heldout');
+export const heldoutDir = path.resolve(import.meta.dirname, 'heldout');
 
 export const drafts = (): string[] =>
   fs.readdirSync(heldoutDir).filter((f) => f.endsWith('.txt')).sort().map((f) => f.slice(0, -4));
@@ -63,9 +63,10 @@ function evaluate(name: string, result: ScanResult, expected: Expectation): Draf
 
 /** A scan of the draft, however it was read, against the expectation beside it. */
 export function judgeDraft(name: string, result: ScanResult): DraftOutcome {
-  const expected = JSON.parse(fs.readFileSync(path.join(heldoutDir, `${name}.json`), 'utf8')) as Expectation;
-  return evaluate(name, result, expected);
+  return evaluate(name, result, readExpectation(name));
 }
+
+export const readExpectation = (name: string): Expectation => JSON.parse(fs.readFileSync(path.join(heldoutDir, `${name}.json`), 'utf8')) as Expectation;
 
 export function runDraft(scanner: Scanner, name: string): DraftOutcome {
   return judgeDraft(name, scanner.scanText(fs.readFileSync(path.join(heldoutDir, `${name}.txt`), 'utf8')));

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createScanner, type Scanner } from '../../electron/core/scanner/index.ts';
+import { requireKit } from '../helpers/kit.ts';
 
-const seedsDir = path.resolve(import.meta.dirname, '../../../shared/seeds');
-const seeds = fs.existsSync(seedsDir) ? fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
+const seedsDir = requireKit('seeds');
+const seeds = seedsDir ? fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
 
 let scanner: Scanner;
 beforeAll(() => {
@@ -12,8 +13,8 @@ beforeAll(() => {
 });
 
 describe('public rules that name the categories are not concerns', () => {
-  it.runIf(seeds.length > 0).each(seeds)('seed %s comes out proactive with every term finding negated', (name) => {
-    const result = scanner.scanText(fs.readFileSync(path.join(seedsDir, name), 'utf8'));
+  it.runIf(!!seedsDir).each(seeds)('seed %s comes out proactive with every term finding negated', (name) => {
+    const result = scanner.scanText(fs.readFileSync(path.join(seedsDir!, name), 'utf8'));
     expect(result.suggestion.attribute).toBe('proactive');
     expect(result.findings.filter((f) => f.kind === 'term' && !f.negated)).toEqual([]);
   });

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeIntake, extractFile } from '../../electron/core/intake/index.ts';
 import { createScanner, type Scanner } from '../../electron/core/scanner/index.ts';
 import type { Finding } from '../../shared/types.ts';
+import { requireKit } from '../helpers/kit.ts';
 
 let scanner: Scanner;
 beforeAll(() => {
@@ -85,8 +85,8 @@ describe('a document that declares its own attribute', () => {
     expect(suggestion.warnings.join('')).toMatch(/公开方式.*不公开.*理由/);
   });
 
-  const samples = path.resolve(import.meta.dirname, '../../../shared/samples');
-  it.runIf(existsSync(samples))('flags the named person and the personnel matter in the real 辞职批复 OFD, and the 不公开 mark in the 收文处理单', async () => {
+  const samples = requireKit('samples') ?? '';
+  it.runIf(!!samples)('flags the named person and the personnel matter in the real 辞职批复 OFD, and the 不公开 mark in the 收文处理单', async () => {
     const pifu = await extractFile(path.join(samples, 'ofd-gongwen-pifu-luqiao.ofd'));
     const chulidan = await extractFile(path.join(samples, 'ofd-shouwen-chulidan.ofd'));
     if (!pifu.ok || !chulidan.ok) throw new Error('sample not readable');

@@ -12,7 +12,7 @@ import { recordsMessages as m } from '../../../shared/messages/records.ts';
 const toSessionUser = (u: UserRecord): SessionUser => ({ id: u.id, name: u.name, displayName: u.displayName, roles: u.roles, keyFingerprint: u.keyFingerprint });
 const toView = (u: UserRecord): UserView => ({ ...toSessionUser(u), active: u.active, createdAt: u.createdAt });
 
-export interface NewAccount {
+interface NewAccount {
   name: string;
   displayName: string;
   password: string;
@@ -20,7 +20,7 @@ export interface NewAccount {
 }
 
 /** An admin acting on accounts, with the password that opens the admin's signing key for this one change. */
-export interface AdminAuth {
+interface AdminAuth {
   actor: Actor;
   password: string;
 }

@@ -24,7 +24,7 @@ export const run = (text: string, font: string = gongwen.fonts.body, size: numbe
   new TextRun({ text, bold, size, font: { ascii: font, eastAsia: font, hAnsi: font } });
 
 /** Width of `text` in 三号 characters: CJK and full-width count one, ASCII half. */
-export const charWidth = (text: string): number => [...text].reduce((n, c) => n + (c.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
+const charWidth = (text: string): number => [...text].reduce((n, c) => n + (c.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
 
 /**
  * 发文机关署名 and 成文日期 for a sealed document (GB/T 9704 7.3.5.1): the date 右空四字, the name centred on

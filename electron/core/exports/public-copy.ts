@@ -2,7 +2,7 @@ import { redactText, type Redaction } from '../../../shared/redaction.ts';
 import type { DocumentMetadata, Paragraph } from '../../../shared/types.ts';
 
 /** How a block of the public copy is laid out, read from the stored paragraph kinds and the 公文 metadata. */
-export type BlockRole = 'title' | 'heading' | 'centred' | 'addressee' | 'signature' | 'body';
+type BlockRole = 'title' | 'heading' | 'centred' | 'addressee' | 'signature' | 'body';
 
 export type Block = { role: BlockRole; text: string } | { role: 'table'; rows: string[][] };
 

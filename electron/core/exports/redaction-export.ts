@@ -17,7 +17,7 @@ import type { RedactedExport } from '../../../shared/ipc/records.ts';
 import { writeRoles } from '../../../shared/write-roles.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
-export type Extract = (file: string) => Promise<IntakeResult>;
+type Extract = (file: string) => Promise<IntakeResult>;
 
 function occurrences(haystack: string, needle: string): number {
   let n = 0;

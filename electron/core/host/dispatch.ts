@@ -4,7 +4,7 @@ import type { ApiError } from '../../../shared/types.ts';
 import { hostMessages as m } from '../../../shared/messages/host.ts';
 import type { CoreApi } from '../api.ts';
 
-export function isChannel(name: unknown): name is ChannelName {
+function isChannel(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
@@ -19,7 +19,7 @@ export function validateCall(channel: unknown, args: unknown): { ok: true; chann
   return { ok: true, channel, args: parsed.data as unknown[] };
 }
 
-export function toApiError(error: unknown): ApiError {
+function toApiError(error: unknown): ApiError {
   if (error && typeof error === 'object' && typeof (error as ApiError).code === 'string' && typeof (error as ApiError).message === 'string') {
     return { code: (error as ApiError).code, message: (error as ApiError).message };
   }

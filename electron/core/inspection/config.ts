@@ -12,7 +12,7 @@ import { inspectionMessages as m } from '../../../shared/messages/inspection.ts'
 const holidaysKey = 'inspection.holidays';
 const configKey = 'inspection.config';
 
-export const defaultInspectionConfig: InspectionConfig = { unitName: '本单位', reportTo: '本级人民政府办公室', minRequests: 2, processMonths: 12 };
+const defaultInspectionConfig: InspectionConfig = { unitName: '本单位', reportTo: '本级人民政府办公室', minRequests: 2, processMonths: 12 };
 
 export function readHolidays(ctx: Context): HolidayCalendar {
   return withShippedYears((ctx.store.settings.get(holidaysKey) as HolidayCalendar | undefined) ?? defaultCalendar);

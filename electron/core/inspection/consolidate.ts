@@ -18,7 +18,7 @@ import { inspectionMessages as m } from '../../../shared/messages/inspection.ts'
 /** The government office (政府办公室) collects the units' bundles; its disclosure office or an admin imports them. */
 const collectorRoles = writeRoles.consolidated;
 
-export interface ImportOptions {
+interface ImportOptions {
   /**
    * Key fingerprints the office got from the units by another channel (telephone, letter) and typed in.
    * A unit seen for the first time, or one that signs with a new key, is imported only when its key is among them.

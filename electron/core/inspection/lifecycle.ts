@@ -38,7 +38,7 @@ export const inspectionActions = { open: 'inspection.open', listed: 'inspection.
 export const progressOf = (i: Pick<ItemRecord, 'outcome' | 'newDecisionState'>): ItemProgress => (i.outcome === null ? 'pending' : i.newDecisionState === 'signed' ? 'done' : 'proposed');
 
 /** What the summary needs of an item; a bundle's items carry the same, so an importer can recount them. */
-export interface SummaryInput {
+interface SummaryInput {
   rules: readonly WorklistRule[];
   attribute: Attribute;
   outcome: InspectionOutcome | null;

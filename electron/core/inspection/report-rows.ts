@@ -17,7 +17,7 @@ export const withheldRows = [
   { row: '未标明', label: '未标明不予公开类别' },
 ] as const;
 
-export type WithheldRow = (typeof withheldRows)[number]['row'];
+type WithheldRow = (typeof withheldRows)[number]['row'];
 
 const basisCategories: [string, CategoryId][] = [
   ['第十五条', 1],

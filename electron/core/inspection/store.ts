@@ -46,7 +46,7 @@ export interface ItemRecord extends Listing, Omit<WorklistItem, 'classification'
   newAttribute: Attribute | null;
 }
 
-export interface BundleRecord {
+interface BundleRecord {
   id: number;
   sha256: string;
   installationId: string;
@@ -62,7 +62,7 @@ export interface BundleRecord {
 }
 
 /** A unit on record at the collecting office: its installation and the signing key the office trusts for it. */
-export interface UnitKey {
+interface UnitKey {
   installationId: string;
   unitName: string;
   keyFingerprint: string;

@@ -3,7 +3,7 @@ import type { FileTypeKey } from '../../../shared/messages/intake.ts';
 import { isZip, normaliseEntryName, readZipDirectory, type ZipEntry } from './zip.ts';
 import { decodeText, type DecodedText } from './text-decoding.ts';
 
-export type Detected =
+type Detected =
   | { kind: 'docx' | 'xlsx' | 'ofd'; entries: ZipEntry[] }
   | { kind: 'pdf' }
   | { kind: 'txt'; decoded: DecodedText }

@@ -2,7 +2,7 @@ import { decodeEntities } from './xml-text.ts';
 import { normaliseEntryName } from './zip.ts';
 
 /** Text of the page headers and footers a .docx uses, deduplicated, page numbers left out. */
-export interface PageFurniture {
+interface PageFurniture {
   headers: string[];
   footers: string[];
 }

@@ -2,7 +2,7 @@ import type { IntakeErrorCode } from '../../../shared/types.ts';
 import type { FileTypeKey } from '../../../shared/messages/intake.ts';
 
 /** `scan`: the limit was reached while scanning what had been read, not while reading it. */
-export type FailureReason = 'expanded' | 'page-glyphs' | 'undecodable-text' | 'unreadable' | 'out-of-memory' | 'crashed' | 'legacy' | 'scan';
+type FailureReason = 'expanded' | 'page-glyphs' | 'undecodable-text' | 'unreadable' | 'out-of-memory' | 'crashed' | 'legacy' | 'scan';
 
 /** Thrown by the readers; turned into an IntakeError with a Chinese message at the edge. */
 export class IntakeFailure extends Error {

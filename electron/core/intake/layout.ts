@@ -89,7 +89,7 @@ function joinLines(a: string, b: string): string {
  * The right edge of the text block, widened page by page over one document, and how many lines reach it.
  * One line reaching the edge proves nothing (a lone title is its own page's longest line); two do.
  */
-export interface TextBlock {
+interface TextBlock {
   right: number;
   fullLines: number;
 }

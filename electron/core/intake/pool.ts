@@ -11,13 +11,13 @@ const WORKER_HEAP_MB = 1024;
 const SCANNER_LOAD_MS = 120_000;
 
 /** A scanner that threw (a bug, or a missing lexicon), as its error said. */
-export interface ScanError {
+interface ScanError {
   code: string;
   message: string;
 }
 
 /** What a job ends with: the reading, and the scan when one was asked for and finished. */
-export interface JobOutcome {
+interface JobOutcome {
   result: IntakeResult;
   scan?: ScanResult;
   scanError?: ScanError;

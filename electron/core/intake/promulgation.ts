@@ -21,7 +21,7 @@ const ORDER_LINE = /^([\u4e00-\u9fa5]{2,40}(?:令|公告))\s*第\s*(\d{1,5})\s*�
 const PROMULGATES = /(公布|发布|施行)/;
 const BOOK_TITLE = /《([^《》]{2,80})》/;
 
-export interface RecordReading {
+interface RecordReading {
   date: string | null;
   dateRaw: string | null;
   docNumber: string | null;
@@ -57,7 +57,7 @@ export function readRecord(lines: readonly string[], from: number, skip: (i: num
   return { date: best?.iso ?? null, dateRaw: best?.raw ?? null, docNumber, end };
 }
 
-export interface OrderReading {
+interface OrderReading {
   docNumber: string;
   /** The title of what the 令 promulgates, as named in it. */
   promulgated: string | null;

@@ -25,13 +25,13 @@ const HTML_COMMENT = /^<!--.*-->$/;
 const CHROME =
   /^(?:分享到|打印|【打印】|打印页面|扫一扫|网站首页|无障碍|无障碍阅读|长者助手|关怀版|关爱版|繁體|繁體版|繁体版|English|搜索|用户登录|返回顶部|【返回顶部】|关闭本页|关闭窗口|【关闭窗口】)(?=[\s:：】|]|$)|【字体[:：]|字号[:：]?\s*[【\[]?大|A\+\s*[大中小]|浏览次数[:：]|访问量[:：]|^\|\s*(?:19|20)\d{2}年/;
 
-export interface SiteFields {
+interface SiteFields {
   title: string | null;
   docNumber: string | null;
   date: string | null;
 }
 
-export interface SiteFurniture {
+interface SiteFurniture {
   /** Lines that are page, database or form furniture: never a title, date or 主送机关. */
   furniture: Set<number>;
   /** Where the document may begin: after the last breadcrumb, metadata table, source link or rule at the top. */

@@ -8,7 +8,7 @@ export interface DecodedText {
 }
 
 /** A text file, or why the bytes are not one. */
-export type TextDecoding = DecodedText | 'binary' | 'undecodable';
+type TextDecoding = DecodedText | 'binary' | 'undecodable';
 
 const REPLACEMENT = 0xfffd;
 /** A UTF-8 file with at most one bad sequence per this many good non-ASCII characters is read as UTF-8, not as GB18030 mojibake. */

@@ -15,7 +15,7 @@ import { recordsMessages as m } from '../../../shared/messages/records.ts';
 const sameFile = (a: string, b: string) => path.resolve(a) === path.resolve(b);
 
 /** Opens a copy read-only and proves it is a sound record: quick_check on open, then the whole chain. */
-export function verifyCopy(file: string): { entries: number } {
+function verifyCopy(file: string): { entries: number } {
   const store = openStore(file, { readonly: true });
   try {
     const report = verifyRecord(store);

@@ -33,7 +33,7 @@ export function linkHash(previousHex: string, leaf: string): string {
   return crypto.createHash('sha256').update(linkPrefix).update(Buffer.from(previousHex, 'hex')).update(leafHash).digest('hex');
 }
 
-export interface AuditEvent {
+interface AuditEvent {
   user: string | null;
   role: Role | null;
   action: string;
@@ -43,7 +43,7 @@ export interface AuditEvent {
   payload?: unknown;
 }
 
-export interface SignedPayload {
+interface SignedPayload {
   payloadText: string;
   signature: string;
 }

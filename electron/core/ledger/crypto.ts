@@ -46,7 +46,7 @@ interface WrappedKey {
   data: string;
 }
 
-export interface KeyPair {
+interface KeyPair {
   privateKey: crypto.KeyObject;
   /** Ed25519 SPKI DER, base64. */
   publicKey: string;

@@ -28,7 +28,7 @@ export const derivedTables: Readonly<Record<string, string>> = {
 export const isDerivedTable = (table: string) => Object.keys(derivedTables).some((t) => table === t || table.startsWith(`${t}_`));
 
 /** The columns of a register entry that never change once loaded; their hash goes into the chain at load. */
-export const documentHeaderColumns = [
+const documentHeaderColumns = [
   'sha256', 'fileName', 'format', 'byteSize', 'pageCount', 'charCount', 'docNumber', 'title', 'docDate', 'year', 'classification',
   'metadata', 'warnings', 'findingCounts', 'suggestedAttribute', 'lexiconVersion', 'revisionOf', 'loadedBy', 'loadedAt',
 ] as const;

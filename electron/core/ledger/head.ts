@@ -9,7 +9,7 @@ import { recordsMessages as m } from '../../../shared/messages/records.ts';
  * short, or rebuilt from scratch no longer reaches it. Written after every committed change; a person's signed
  * checkpoint rides along whenever one was made (at each sign-off and each exported checkpoint).
  */
-export interface KnownHead {
+interface KnownHead {
   format: 'disclosure-desk/head/v1';
   installationId: string;
   rootFingerprint: string | null;

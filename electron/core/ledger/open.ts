@@ -7,7 +7,7 @@ import { advanceKnownHead, knownHeadFiles } from './head.ts';
 import { rootFingerprintOf } from './verify.ts';
 import type { Context } from '../kernel/context.ts';
 
-export interface RecordsOptions {
+interface RecordsOptions {
   /** Password-hashing cost; tests lower it, the app keeps the default. */
   cost?: ScryptCost;
   now?: () => string;

@@ -26,7 +26,7 @@ export interface ReplayBreak {
   detail: string;
 }
 
-export interface EntryRow {
+interface EntryRow {
   seq: number;
   time: string;
   user: string | null;

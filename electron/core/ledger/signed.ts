@@ -23,7 +23,7 @@ function trustBefore(ctx: Context, seq: number): TrustState {
   return trust;
 }
 
-export interface SignedDecision {
+interface SignedDecision {
   decision: DecisionRecord;
   statement: SignStatement;
   document: StoredDocument;

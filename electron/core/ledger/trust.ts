@@ -8,9 +8,9 @@ import type { Role } from '../../../shared/types.ts';
  * signed by an admin whose key the chain already trusts (the very first admin signs its own introduction: that
  * key is the installation's root, its fingerprint shown to people and kept outside the database).
  */
-export const adminDomain = 'disclosure-desk/admin/v1';
+const adminDomain = 'disclosure-desk/admin/v1';
 
-export const accountActions = ['user.add', 'user.roles', 'user.rekey', 'trust.anchor'] as const;
+const accountActions = ['user.add', 'user.roles', 'user.rekey', 'trust.anchor'] as const;
 export type AccountAction = (typeof accountActions)[number];
 export const isAccountAction = (action: string): action is AccountAction => (accountActions as readonly string[]).includes(action);
 
@@ -24,7 +24,7 @@ export interface AccountSubject {
   accounts?: AnchoredAccount[];
 }
 
-export interface AnchoredAccount {
+interface AnchoredAccount {
   name: string;
   keyFingerprint: string;
   roles: Role[];
@@ -48,7 +48,7 @@ export function signAdminStatement(body: Omit<AdminStatement, 'statement'>, key:
   return { payloadText, signature: signText(adminDomain, payloadText, key) };
 }
 
-export interface TrustedAccount {
+interface TrustedAccount {
   name: string;
   publicKey: string;
   fingerprint: string;

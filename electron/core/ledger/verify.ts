@@ -98,7 +98,7 @@ function walk(store: Store): ChainWalk {
 
 const mismatchBreak = (x: Mismatch): AuditBreak => ({ seq: x.seq, code: 'record-mismatch', message: m.breakTableMismatch(x.table, x.key, x.column, x.seq) });
 
-export function readCheckpoint(file: string): Checkpoint | null {
+function readCheckpoint(file: string): Checkpoint | null {
   try {
     return parseCheckpoint(JSON.parse(fs.readFileSync(file, 'utf8')));
   } catch {
@@ -134,13 +134,13 @@ function checkCheckpoint(store: Store, checkpoint: Checkpoint | null, chain: Cha
 }
 
 /** Every trigger of the schema is there exactly as the migrations made it, and no other. */
-export function triggersIntact(store: Store): boolean {
+function triggersIntact(store: Store): boolean {
   const live = store.evidence.triggers();
   const expected = schemaTriggers();
   return live.size === expected.size && [...expected].every(([name, sql]) => live.get(name) === sql);
 }
 
-export interface VerifyOptions {
+interface VerifyOptions {
   checkpointFile?: string;
   /** Known-head files to compare with (see head.ts); absent ones are skipped. */
   headFiles?: readonly string[];

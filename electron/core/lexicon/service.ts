@@ -16,7 +16,7 @@ export interface LexiconOptions {
   onChange(): void;
 }
 
-export interface LexiconService {
+interface LexiconService {
   state(): LexiconState;
   addTerm(ctx: Context, actor: Actor, input: TermInput): LexiconState;
   removeTerm(ctx: Context, actor: Actor, pattern: string, category: number): LexiconState;

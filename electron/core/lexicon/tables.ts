@@ -7,8 +7,8 @@ import { fail } from '../errors.ts';
 import { isMissing, writeFileAtomic } from '../files.ts';
 
 /** The user's own tables, in the shipped TSV format, kept beside the database. */
-export const TERMS_FILE = 'user-terms.tsv';
-export const ALLOW_FILE = 'allow.tsv';
+const TERMS_FILE = 'user-terms.tsv';
+const ALLOW_FILE = 'allow.tsv';
 const TERM_HEADER = 'pattern\tcategory\tweight\tmode\tnote\tbasis';
 const ALLOW_HEADER = 'word\tnote';
 

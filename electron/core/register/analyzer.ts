@@ -3,7 +3,7 @@ import { defaultLexiconDir, type ScannerOptions } from '../scanner/index.ts';
 import type { Analyzer } from './import-jobs.ts';
 import type { IntakeLimits } from '../../../shared/types.ts';
 
-export interface AnalyzerOptions extends ScannerOptions {
+interface AnalyzerOptions extends ScannerOptions {
   /** Overrides the admin's limits (the app's own options win over settings). */
   limits?: Partial<IntakeLimits>;
   intakeWorkerUrl?: string;

@@ -1,5 +1,5 @@
 /** A match of pattern `id` ending just before `end`. */
-export interface AutomatonMatch {
+interface AutomatonMatch {
   id: number;
   start: number;
   end: number;

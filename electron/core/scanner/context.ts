@@ -4,7 +4,7 @@ import type { DocumentProfile } from './kind.ts';
 import { anonymisedName, looksLikeName } from './people.ts';
 
 /** A term hit with what the judge needs to see around it; all offsets are in normalised text. */
-export interface HitContext {
+interface HitContext {
   text: string;
   start: number;
   end: number;
@@ -52,7 +52,7 @@ export function maskSpans(text: string, start: number, end: number, spans: reado
   return { start, end, text: pieces.join('') };
 }
 
-export interface Judgement {
+interface Judgement {
   rule: string;
   negated: boolean;
   /** Multiplies the entry's weight. */

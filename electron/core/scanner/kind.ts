@@ -11,7 +11,7 @@ import { normalise } from './normalise.ts';
  * - `annual-report`, `budget`, `statistics`, `consultation`: content the law says must be published (条例第五十条,
  *   预算法第十四条, 统计法, a draft released for public consultation); topic words without particulars are mentions.
  */
-export type DocumentKind = 'rule' | 'policy' | 'annual-report' | 'budget' | 'statistics' | 'consultation';
+type DocumentKind = 'rule' | 'policy' | 'annual-report' | 'budget' | 'statistics' | 'consultation';
 
 export interface DocumentProfile {
   kind: DocumentKind | null;

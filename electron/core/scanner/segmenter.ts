@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import nodejieba from 'nodejieba';
 
 /** Where a hit sits relative to jieba's tokens. */
-export type Alignment = 'aligned' | 'inside-word' | 'crosses-words';
+type Alignment = 'aligned' | 'inside-word' | 'crosses-words';
 
 // nodejieba keeps one global segmenter per process: load it once, then add later words in place.
 let loaded = false;

@@ -3,9 +3,9 @@ import { listItem } from './context.ts';
 import { anonymisedName, looksLikeName } from './people.ts';
 
 /** Sensitive personal details (个人信息保护法第二十八条 and kin) that disease names and life events make open-ended. */
-export type PersonalDetail = 'health' | 'disability' | 'marital' | 'criminal' | 'religion';
+type PersonalDetail = 'health' | 'disability' | 'marital' | 'criminal' | 'religion';
 
-export interface DetailHit extends Span {
+interface DetailHit extends Span {
   detail: PersonalDetail;
   weight: number;
   /** The clause the detail sits in. */

@@ -102,7 +102,7 @@ const documentLevel = new Set(['signal.classification', 'signal.marking', 'signa
  */
 const weakerCategories = new Set<CategoryId>([2, 3, 4, 5, 6]);
 /** A body signal this strong decides alone (讨论记录, 妥否，请批示). */
-export const decisiveScore = 0.85;
+const decisiveScore = 0.85;
 /** Weaker categories that, when nothing else speaks, still point to release on request rather than proactive. */
 const onRequestWhenAlone = new Set<CategoryId>([2, 3, 4, 6]);
 

@@ -26,7 +26,7 @@ function allow(actor: Actor, decision: DecisionRecord | null, action: WorkflowAc
   return check.role;
 }
 
-export function justificationNeeds(content: Pick<DecisionContent, 'attribute' | 'dispositions'>, doc: StoredDocument, supersedesId: number | null, threshold: number): JustificationNeed[] {
+function justificationNeeds(content: Pick<DecisionContent, 'attribute' | 'dispositions'>, doc: StoredDocument, supersedesId: number | null, threshold: number): JustificationNeed[] {
   const needs: JustificationNeed[] = [];
   const suggested = doc.suggestion.attribute;
   if (attributeInfo(content.attribute).openness < attributeInfo(suggested).openness) needs.push({ kind: 'less-open', suggested, chosen: content.attribute });

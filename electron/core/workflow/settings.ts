@@ -1,7 +1,7 @@
 import type { Store } from '../db/store.ts';
 import type { Settings, SettingsPatch } from '../../../shared/ipc/records.ts';
 
-export const defaultSettings: Settings = {
+const defaultSettings: Settings = {
   reviewPolicy: 'on-request-withheld',
   classifiedMachineApproved: false,
   highScoreThreshold: 0.8,

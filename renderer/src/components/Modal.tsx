@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
-export interface ModalProps {
+interface ModalProps {
   title: string;
   onClose(): void;
   children: ReactNode;

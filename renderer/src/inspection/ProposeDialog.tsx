@@ -6,7 +6,7 @@ import { common } from '../messages/common.ts';
 import { inspection as m } from '../messages/inspection.ts';
 import { itemName } from './WorklistRow.tsx';
 
-export interface ProposeDialogProps {
+interface ProposeDialogProps {
   items: WorklistItem[];
   /** Absent: each item takes its own suggestion (采纳建议). */
   outcome?: InspectionOutcome | undefined;

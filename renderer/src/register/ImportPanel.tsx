@@ -1,7 +1,7 @@
 import type { ImportStatus } from '../../../shared/ipc/records.ts';
 import { importing as m } from '../messages/register.ts';
 
-export interface ImportPanelProps {
+interface ImportPanelProps {
   status: ImportStatus;
   onCancel(): void;
   onClose(): void;

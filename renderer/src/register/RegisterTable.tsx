@@ -6,7 +6,7 @@ import { formatTime } from '../lib/format.ts';
 import { register as m } from '../messages/register.ts';
 import type { RegisterFilter } from '../stores/register.ts';
 
-export interface RegisterTableProps {
+interface RegisterTableProps {
   total: number;
   rows: ReadonlyMap<number, DocumentRow>;
   filter: RegisterFilter;

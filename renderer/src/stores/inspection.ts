@@ -5,7 +5,7 @@ import { useNotices } from './notices.ts';
 
 export const WORKLIST_PAGE = 100;
 
-export type WorklistQuery = Omit<WorklistFilter, 'year' | 'offset' | 'limit'>;
+type WorklistQuery = Omit<WorklistFilter, 'year' | 'offset' | 'limit'>;
 
 interface InspectionStore {
   year: number;

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { errorText } from '../lib/errors.ts';
 
-export interface Notice {
+interface Notice {
   id: number;
   kind: 'error' | 'ok';
   text: string;

@@ -3,7 +3,7 @@ import type { DocumentFilter, DocumentRow, DocumentSortKey } from '../../../shar
 import { useNotices } from './notices.ts';
 
 /** A page covers a screenful and its overscan; larger pages only make each filter change wait for rows nobody sees yet. */
-export const PAGE = 60;
+const PAGE = 60;
 
 export type RegisterFilter = Omit<DocumentFilter, 'offset' | 'limit'>;
 

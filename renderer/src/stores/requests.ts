@@ -6,7 +6,7 @@ import { useNotices } from './notices.ts';
 
 const LIMIT = 200;
 
-export type RequestQuery = Pick<RequestFilter, 'year' | 'status'>;
+type RequestQuery = Pick<RequestFilter, 'year' | 'status'>;
 
 interface RequestStore {
   filter: RequestQuery;

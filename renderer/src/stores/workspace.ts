@@ -85,7 +85,7 @@ interface WorkspaceStore {
 }
 
 /** Findings J/K walk through: the ones that need a decision, in reading order. */
-export const actionable = (findings: readonly Finding[]): Finding[] => findings.filter((f) => !f.negated);
+const actionable = (findings: readonly Finding[]): Finding[] => findings.filter((f) => !f.negated);
 
 export function canEdit(detail: DocumentDetail | null, superseding: boolean): boolean {
   if (!detail) return false;

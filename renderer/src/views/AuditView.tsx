@@ -117,7 +117,7 @@ export function AuditView({ documentSha256 }: { documentSha256?: string | undefi
   );
 }
 
-export function VerifyBanner() {
+function VerifyBanner() {
   const report = useAudit((s) => s.report);
   if (!report) return <p className="verify-banner">{m.notVerified}</p>;
   const ok = report.intact && report.triggersIntact && (report.checkpoint?.ok ?? true);

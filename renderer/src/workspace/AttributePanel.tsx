@@ -9,7 +9,7 @@ import { workspace as m, reasonTemplates } from '../messages/workspace.ts';
 import { departsFromSuggestion, type DecisionFields } from './decision.ts';
 import { spansByParagraph } from './highlight.ts';
 
-export interface AttributePanelProps {
+interface AttributePanelProps {
   suggestion: Suggestion;
   value: DecisionFields;
   findings: readonly Finding[];

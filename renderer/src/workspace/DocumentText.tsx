@@ -7,7 +7,7 @@ import { workspace as m } from '../messages/workspace.ts';
 import type { Disposition } from './decision.ts';
 import { paragraphAt, paragraphRuns, spansByParagraph } from './highlight.ts';
 
-export interface DocumentTextProps {
+interface DocumentTextProps {
   text: string;
   paragraphs: readonly Paragraph[];
   findings: readonly Finding[];

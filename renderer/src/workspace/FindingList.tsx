@@ -31,7 +31,7 @@ export interface FindingListProps {
 const catStyle = (colour: string) => ({ '--cat': colour }) as CSSProperties;
 
 /** Items shown per category before "show more": a 300-page draft can carry thousands of findings. */
-export const GROUP_PAGE = 40;
+const GROUP_PAGE = 40;
 
 export function FindingList(props: FindingListProps) {
   const { findings } = props;

@@ -3,7 +3,7 @@ import type { Attribute, DocumentMetadata } from '../../../shared/types.ts';
 import { shortHash } from '../lib/format.ts';
 import { workspace as m } from '../messages/workspace.ts';
 
-export interface MetadataCardProps {
+interface MetadataCardProps {
   metadata: DocumentMetadata;
   fileName: string;
   sha256: string;
@@ -15,7 +15,7 @@ export interface MetadataCardProps {
 const PUBLIC_MARK = '此件公开发布';
 
 /** The 附注 must agree with the attribute: proactive needs 此件公开发布, anything else must not carry it. */
-export function noteCheck(note: string | null, attribute: Attribute): { ok: boolean; text: string } | null {
+function noteCheck(note: string | null, attribute: Attribute): { ok: boolean; text: string } | null {
   const hasPublicMark = note?.includes(PUBLIC_MARK) ?? false;
   if (attribute === 'proactive') return hasPublicMark ? { ok: true, text: m.noteCheckOk } : { ok: false, text: m.noteCheckMissing };
   if (hasPublicMark) return { ok: false, text: m.noteCheckConflict(attributeInfo(attribute).noteMark) };

@@ -1,6 +1,6 @@
 import type { Finding, Paragraph, Span } from '../../../shared/types.ts';
 
-export interface Run extends Span {
+interface Run extends Span {
   text: string;
   /** Findings covering this run, strongest first. */
   findings: Finding[];

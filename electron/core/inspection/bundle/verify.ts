@@ -10,7 +10,7 @@ import type { BundleCheck, BundleProblem, SignedBundle } from '../../../../share
 import type { Role } from '../../../../shared/types.ts';
 import { inspectionMessages as m } from '../../../../shared/messages/inspection.ts';
 
-export interface BundleVerification {
+interface BundleVerification {
   check: BundleCheck;
   /** Present only when the bundle passed every check. */
   bundle: SignedBundle | null;

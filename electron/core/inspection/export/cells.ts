@@ -1,7 +1,7 @@
 import { inspectionMessages as m } from '../../../../shared/messages/inspection.ts';
 
 /** A calendar day (成文日期, a deadline) or a moment (opened, closed): a real date in a spreadsheet, text in csv. */
-export interface DateCell {
+interface DateCell {
   kind: 'day' | 'time';
   iso: string;
 }
@@ -45,7 +45,7 @@ const unsafe = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uD
 export const cleanText = (text: string): string => text.replace(unsafe, '');
 
 /** Excel refuses a cell longer than this; the rest is cut with a visible note instead of a repair prompt. */
-export const maxCellLength = 32_767;
+const maxCellLength = 32_767;
 
 export function sheetText(text: string): string {
   const clean = cleanText(text);

@@ -5,7 +5,7 @@ import { day, type Cell } from './cells.ts';
 import { inspectionOutcomeLabels, progressLabels, ruleLabels } from '../../../../shared/messages/inspection.ts';
 
 /** One column of the 自查台账, shared by the xlsx sheets and the csv so both say the same thing. */
-export interface LedgerColumn {
+interface LedgerColumn {
   header: string;
   /** Width in characters for the spreadsheet. */
   width: number;
