@@ -13,7 +13,10 @@ interface HitContext {
   block: Span;
   mode: EntryMode;
   category: CategoryId;
-  /** Other hits near this one in the same paragraph, sorted by start: their words are not read as context cues. */
+  /**
+   * Other hits in the same paragraph, sorted by start: their words are not read as context cues. With `masked`,
+   * only those over this hit's own characters are needed.
+   */
   others: readonly Span[];
   /**
    * The paragraph with every hit in it masked, built once for all its hits (reading it per hit made a paragraph

@@ -278,8 +278,11 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         if (a === 'crosses-words') return;
         if (a === 'inside-word') boundary = 0.6;
       }
-      // Only the hits the judge can see: those within its reading window around this one.
-      const others = hits.slice(Math.max(groupStart, firstFrom(hits, hit.start - contextWindow - 64)), Math.min(groupEnd, firstFrom(hits, hit.end + contextWindow))).filter((h) => h !== hit);
+      // The paragraph is masked already; the judge needs only the hits over this one's own characters.
+      const others: TermHit[] = [];
+      for (let k = Math.max(groupStart, firstFrom(hits, hit.start - 64)); k < groupEnd && hits[k]!.start < hit.end; k++) {
+        if (k !== i && hits[k]!.end > hit.start) others.push(hits[k]!);
+      }
       const isName = (h: TermHit | undefined) => h !== undefined && categoryNames.has(h.entry.term ?? '');
       const gap = (a: TermHit, b: TermHit) => /^[、，,和或及与以及\s]{1,3}$/.test(n.text.slice(a.end, b.start));
       const prev = hits[i - 1];
