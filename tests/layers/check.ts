@@ -60,3 +60,39 @@ export async function checkTree(root: string): Promise<Violation[]> {
   }
   return violations;
 }
+
+/**
+ * Import cycles among the modules under `dir` (type-only imports included: they tie the modules as tightly for a
+ * reader), each as the chain of files that closes on its first. The database module must read top to bottom:
+ * open → migrations → each numbered migration, never back.
+ */
+export async function importCycles(root: string, dir: string): Promise<string[][]> {
+  const base = path.join(root, dir);
+  const files = (await readdir(base, { recursive: true })).filter((e) => /\.(m?ts|tsx|m?js)$/.test(e)).map((e) => path.join(base, e));
+  const inside = new Set(files);
+  const edges = new Map<string, string[]>();
+  for (const file of files) {
+    const targets = importsOf(await readFile(file, 'utf8'))
+      .filter((s) => s.startsWith('.'))
+      .map((s) => path.resolve(path.dirname(file), s))
+      .filter((t) => inside.has(t));
+    edges.set(file, targets);
+  }
+  const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
+  const cycles: string[][] = [];
+  const done = new Set<string>();
+  const visit = (file: string, stack: string[]): void => {
+    const at = stack.indexOf(file);
+    if (at >= 0) {
+      cycles.push([...stack.slice(at), file].map(rel));
+      return;
+    }
+    if (done.has(file)) return;
+    stack.push(file);
+    for (const next of edges.get(file) ?? []) visit(next, stack);
+    stack.pop();
+    done.add(file);
+  };
+  for (const file of [...files].sort()) visit(file, []);
+  return cycles;
+}

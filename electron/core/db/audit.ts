@@ -1,4 +1,4 @@
-import type { Connection } from './open.ts';
+import type { Connection } from './connection.ts';
 import type { AuditEntryView, AuditFilter } from '../../../shared/ipc/records.ts';
 import { where, type WhereClause } from './where.ts';
 import { preparedCache } from './prepared.ts';

@@ -1,4 +1,4 @@
-import type { Connection } from './open.ts';
+import type { Connection } from './connection.ts';
 import type { Statement } from './prepared.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
 import type { Attribute } from '../../../shared/types.ts';

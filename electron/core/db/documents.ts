@@ -1,4 +1,4 @@
-import type { Connection } from './open.ts';
+import type { Connection } from './connection.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
 import type { Attribute, DocumentMetadata, Finding, Paragraph, Suggestion } from '../../../shared/types.ts';
 import type { DocumentDetail, DocumentFilter, DocumentRow, DocumentSortKey, RegisterState } from '../../../shared/ipc/records.ts';

@@ -1,4 +1,5 @@
-import { openConnection, type Connection, type OpenOptions } from './open.ts';
+import { openConnection, type OpenOptions } from './open.ts';
+import type { Connection } from './connection.ts';
 import { usersRepository } from './users.ts';
 import { documentsRepository } from './documents.ts';
 import { decisionsRepository } from './decisions.ts';

@@ -1,4 +1,4 @@
-import type { Connection } from '../db/open.ts';
+import type { Connection } from '../db/connection.ts';
 import type { Attribute, CategoryId, ClassificationLevel } from '../../../shared/types.ts';
 import type {
   ApplicantType,
