@@ -29,6 +29,7 @@ export function auditRepository(db: Connection) {
   const forDocument = db.prepare('SELECT * FROM audit_log WHERE documentSha256 = ? ORDER BY seq');
   const range = db.prepare('SELECT seq, time, user, role, action, documentSha256, decisionId, payload, signature, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').raw();
   const cached = preparedCache(db);
+  const ofYear = db.prepare(`SELECT * FROM audit_log WHERE action LIKE ? || '.%' AND json_extract(payload, '$.year') = ? ORDER BY seq`);
   // Locked-out attempts are left out, so hammering a locked name does not keep it locked for ever.
   const recentLogins = db.prepare(`SELECT action, time FROM (
       SELECT seq, action, time FROM (SELECT seq, action, time FROM audit_log WHERE action = 'login' AND user = @name ORDER BY seq DESC LIMIT @limit)
@@ -45,6 +46,13 @@ export function auditRepository(db: Connection) {
     /** The account entries (users, roles, keys) before `seq`, in chain order. */
     accountEntries: (beforeSeq: number) => accountEntries.all(beforeSeq) as AuditRow[],
     forDocument: (sha256: string) => forDocument.all(sha256) as AuditRow[],
+    /** The entries of one area (`inspection` for `inspection.*`) whose payload names `year`, in chain order. */
+    areaEntriesOfYear: (area: string, year: number) => ofYear.all(area, year) as AuditRow[],
+    /** The entries with any of `actions`, in chain order, read one at a time. */
+    withActions: (actions: readonly string[]) =>
+      cached(`SELECT seq, time, action, documentSha256, payload FROM audit_log WHERE action IN (${actions.map(() => '?').join(', ')}) ORDER BY seq`).iterate([...actions]) as IterableIterator<
+        Pick<AuditRow, 'seq' | 'time' | 'action' | 'documentSha256' | 'payload'>
+      >,
     /** The latest `limit` logins and counted failed logins of a name, newest first. */
     recentLogins: (name: string, limit: number) => recentLogins.all({ name, limit }) as { action: 'login' | 'login.failed'; time: string }[],
     /**

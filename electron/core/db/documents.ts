@@ -139,6 +139,7 @@ export function documentsRepository(db: Connection) {
   const insertShort = db.prepare('INSERT INTO documents_short (rowid, tokens) VALUES (?, ?)');
   const insertCategory = db.prepare('INSERT INTO document_categories (documentId, category, count) VALUES (?, ?, ?)');
   const idBySha = db.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck();
+  const shaById = db.prepare('SELECT sha256 FROM documents WHERE id = ?').pluck();
   const idsByShaPrefix = db.prepare("SELECT id FROM documents WHERE sha256 >= ? AND sha256 < ? || 'g' LIMIT 2").pluck();
   const header = db.prepare('SELECT d.*, c.text IS NOT NULL AS textStored FROM documents d JOIN document_content c ON c.documentId = d.id WHERE d.id = ?');
   const contentById = db.prepare('SELECT text, paragraphs, findings, suggestion FROM document_content WHERE documentId = ?');
@@ -227,6 +228,7 @@ export function documentsRepository(db: Connection) {
       return id;
     },
     idBySha: (sha256: string) => (idBySha.get(sha256) as number | undefined) ?? null,
+    shaOf: (id: number) => (shaById.get(id) as string | undefined) ?? null,
     /** At most two matches: enough to tell unique from ambiguous. */
     idsByShaPrefix: (prefix: string) => idsByShaPrefix.all(prefix, prefix) as number[],
     /** The latest earlier version: same 发文字号, or same title where one side has no 发文字号. */

@@ -6,6 +6,9 @@ import { decisionsRepository } from './decisions.ts';
 import { auditRepository } from './audit.ts';
 import { keyValueRepository } from './keyvalue.ts';
 import { evidenceRepository } from './evidence.ts';
+import { requestsRepository } from './requests.ts';
+import { inspectionRepository } from './inspection.ts';
+import { bundlesRepository } from './bundles.ts';
 
 /** The typed face of the database: the only way the rest of the app reads or writes the record. */
 export interface Store {
@@ -18,6 +21,9 @@ export interface Store {
   meta: ReturnType<typeof keyValueRepository>;
   settings: ReturnType<typeof keyValueRepository>;
   evidence: ReturnType<typeof evidenceRepository>;
+  requests: ReturnType<typeof requestsRepository>;
+  inspection: ReturnType<typeof inspectionRepository>;
+  bundles: ReturnType<typeof bundlesRepository>;
   /** Runs `fn` in one IMMEDIATE transaction, so the chain head it reads cannot move under it. */
   write<T>(fn: () => T): T;
   close(): void;
@@ -35,6 +41,9 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     meta: keyValueRepository(connection, 'meta'),
     settings: keyValueRepository(connection, 'settings'),
     evidence: evidenceRepository(connection),
+    requests: requestsRepository(connection),
+    inspection: inspectionRepository(connection),
+    bundles: bundlesRepository(connection),
     write: <T>(fn: () => T): T => connection.transaction(fn).immediate(),
     close: () => {
       if (connection.open) connection.close();
