@@ -38,6 +38,9 @@ export function checkFile(root: string, file: string, source: string): Violation
       if (target !== null && (target.startsWith('electron/main/') || target.startsWith('electron/preload/') || target.startsWith('renderer/'))) {
         violations.push({ file: rel, specifier, rule: 'electron/core and electron/cli never import the Electron glue or the renderer' });
       }
+      if (rel.startsWith('electron/core/db/') && target !== null && (target === 'shared/ipc.ts' || target.startsWith('shared/ipc/'))) {
+        violations.push({ file: rel, specifier, rule: 'electron/core/db returns its own rows, never the IPC wire types of shared/ipc' });
+      }
     }
   }
   return violations;

@@ -24,6 +24,8 @@ describe('runtime layers', () => {
       ['shared/planted3.ts', "import path from 'node:path';\n", /shared\/ is pure/],
       ['electron/core/planted.ts', "import { app } from 'electron';\n", /never import electron/],
       ['electron/cli/planted.ts', "const { BrowserWindow } = require('electron');\n", /never import electron/],
+      ['electron/core/db/planted.ts', "import type { DocumentRow } from '../../../shared/ipc/records.ts';\n", /db returns its own rows/],
+      ['electron/core/db/migrations/planted.ts', "import type { Contract } from '../../../../shared/ipc.ts';\n", /db returns its own rows/],
     ];
     for (const [file, source, rule] of plants) {
       it(`flags ${file}`, async () => {

@@ -1,14 +1,34 @@
 import type { Connection } from './connection.ts';
-import type { AuditEntryView, AuditFilter } from '../../../shared/ipc/records.ts';
+import type { Role } from '../../../shared/types.ts';
 import { where, type WhereClause } from './where.ts';
 import { preparedCache } from './prepared.ts';
 
-/** One audit row as stored: the entry the UI sees, with `payload` still the canonical JSON text that was hashed. */
-export interface AuditRow extends Omit<AuditEntryView, 'payload'> {
+/** One audit row as stored, `payload` the canonical JSON text that was hashed. */
+export interface AuditRow {
+  seq: number;
+  time: string;
+  user: string | null;
+  role: Role | null;
+  action: string;
+  documentSha256: string | null;
+  decisionId: number | null;
   payload: string;
+  signature: string | null;
+  hash: string;
 }
 
-const auditWhere = (filter: AuditFilter): WhereClause =>
+/** Which entries to list: all conditions must hold; `to` as a bare date includes that day. */
+export interface AuditQuery {
+  documentSha256?: string;
+  user?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  offset?: number;
+  limit?: number;
+}
+
+const auditWhere = (filter: AuditQuery): WhereClause =>
   where((and) => {
     if (filter.documentSha256) and('documentSha256 = @documentSha256', { documentSha256: filter.documentSha256 });
     if (filter.user) and('user = @user', { user: filter.user });
@@ -60,7 +80,7 @@ export function auditRepository(db: Connection) {
      * verification, read in slices so a long walk can pause between them and let the connection serve others.
      */
     rawAfter: (afterSeq: number, limit: number) => range.all(afterSeq, limit) as [number, string, string | null, string | null, string, string | null, number | null, string, string | null, string][],
-    list(filter: AuditFilter): { rows: AuditRow[]; total: number } {
+    list(filter: AuditQuery): { rows: AuditRow[]; total: number } {
       const clause = auditWhere(filter);
       const rows = cached(`SELECT * FROM audit_log ${clause.sql} ORDER BY seq DESC LIMIT @limit OFFSET @offset`).all({
         ...clause.params,
