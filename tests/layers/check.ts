@@ -38,10 +38,14 @@ export function checkFile(root: string, file: string, source: string): Violation
       if (target !== null && (target.startsWith('electron/main/') || target.startsWith('electron/preload/') || target.startsWith('renderer/'))) {
         violations.push({ file: rel, specifier, rule: 'electron/core and electron/cli never import the Electron glue or the renderer' });
       }
+      if (specifier === 'better-sqlite3' && !rel.startsWith('electron/core/db/')) violations.push({ file: rel, specifier, rule: 'only electron/core/db opens SQLite' });
       if (rel.startsWith('electron/core/db/') && target !== null && (target === 'shared/ipc.ts' || target.startsWith('shared/ipc/'))) {
         violations.push({ file: rel, specifier, rule: 'electron/core/db returns its own rows, never the IPC wire types of shared/ipc' });
       }
     }
+  }
+  if ((rel.startsWith('electron/core/') || rel.startsWith('electron/cli/')) && !rel.startsWith('electron/core/db/') && /\bstore\.connection\b/.test(source)) {
+    violations.push({ file: rel, specifier: 'store.connection', rule: 'only electron/core/db uses the connection; the rest goes through the Store' });
   }
   return violations;
 }

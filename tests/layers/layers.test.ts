@@ -24,6 +24,8 @@ describe('runtime layers', () => {
       ['shared/planted3.ts', "import path from 'node:path';\n", /shared\/ is pure/],
       ['electron/core/planted.ts', "import { app } from 'electron';\n", /never import electron/],
       ['electron/cli/planted.ts', "const { BrowserWindow } = require('electron');\n", /never import electron/],
+      ['electron/core/ledger/planted.ts', "import Database from 'better-sqlite3';\n", /only electron\/core\/db opens SQLite/],
+      ['electron/core/requests/planted.ts', "export const planted = (ctx) => ctx.store.connection.prepare('SELECT 1').get();\n", /only electron\/core\/db uses the connection/],
       ['electron/core/db/planted.ts', "import type { DocumentRow } from '../../../shared/ipc/records.ts';\n", /db returns its own rows/],
       ['electron/core/db/migrations/planted.ts', "import type { Contract } from '../../../../shared/ipc.ts';\n", /db returns its own rows/],
     ];
