@@ -134,3 +134,12 @@ export interface ApiError {
   code: string;
   message: string;
 }
+
+export type DispositionAction = 'confirm' | 'dismiss' | 'redact';
+
+export interface Disposition {
+  findingId: string;
+  /** confirm: the concern is real (withhold); dismiss: a false alarm; redact: remove this span in the public copy. */
+  action: DispositionAction;
+  reason: string;
+}

@@ -7,6 +7,8 @@ import type {
   CategoryId,
   ClassificationLevel,
   DecisionState,
+  Disposition,
+  DispositionAction,
   DocFormat,
   DocumentMetadata,
   IntakeLimits,
@@ -103,14 +105,7 @@ export interface RevisionLink {
   relation: 'earlier' | 'later';
 }
 
-type DispositionAction = 'confirm' | 'dismiss' | 'redact';
-
-export interface Disposition {
-  findingId: string;
-  /** confirm: the concern is real (withhold); dismiss: a false alarm; redact: remove this span in the public copy. */
-  action: DispositionAction;
-  reason: string;
-}
+export type { Disposition, DispositionAction };
 
 export type JustificationNeed =
   | { kind: 'less-open'; suggested: Attribute; chosen: Attribute }

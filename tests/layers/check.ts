@@ -52,7 +52,14 @@ export function checkFile(root: string, file: string, source: string): Violation
         const reached = to.find((inner) => target.startsWith(`electron/core/${inner}/`));
         if (reached) violations.push({ file: rel, specifier, rule: `${from.slice(0, -1)} never imports electron/core/${reached}` });
       }
+      if (specifier === 'better-sqlite3' && !rel.startsWith('electron/core/db/')) violations.push({ file: rel, specifier, rule: 'only electron/core/db opens SQLite' });
+      if (rel.startsWith('electron/core/db/') && target !== null && (target === 'shared/ipc.ts' || target.startsWith('shared/ipc/'))) {
+        violations.push({ file: rel, specifier, rule: 'electron/core/db returns its own rows, never the IPC wire types of shared/ipc' });
+      }
     }
+  }
+  if ((rel.startsWith('electron/core/') || rel.startsWith('electron/cli/')) && !rel.startsWith('electron/core/db/') && /\bstore\.connection\b/.test(source)) {
+    violations.push({ file: rel, specifier: 'store.connection', rule: 'only electron/core/db uses the connection; the rest goes through the Store' });
   }
   return violations;
 }
@@ -73,4 +80,40 @@ export async function checkTree(root: string): Promise<Violation[]> {
     }
   }
   return violations;
+}
+
+/**
+ * Import cycles among the modules under `dir` (type-only imports included: they tie the modules as tightly for a
+ * reader), each as the chain of files that closes on its first. The database module must read top to bottom:
+ * open → migrations → each numbered migration, never back.
+ */
+export async function importCycles(root: string, dir: string): Promise<string[][]> {
+  const base = path.join(root, dir);
+  const files = (await readdir(base, { recursive: true })).filter((e) => /\.(m?ts|tsx|m?js)$/.test(e)).map((e) => path.join(base, e));
+  const inside = new Set(files);
+  const edges = new Map<string, string[]>();
+  for (const file of files) {
+    const targets = importsOf(await readFile(file, 'utf8'))
+      .filter((s) => s.startsWith('.'))
+      .map((s) => path.resolve(path.dirname(file), s))
+      .filter((t) => inside.has(t));
+    edges.set(file, targets);
+  }
+  const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
+  const cycles: string[][] = [];
+  const done = new Set<string>();
+  const visit = (file: string, stack: string[]): void => {
+    const at = stack.indexOf(file);
+    if (at >= 0) {
+      cycles.push([...stack.slice(at), file].map(rel));
+      return;
+    }
+    if (done.has(file)) return;
+    stack.push(file);
+    for (const next of edges.get(file) ?? []) visit(next, stack);
+    stack.pop();
+    done.add(file);
+  };
+  for (const file of [...files].sort()) visit(file, []);
+  return cycles;
 }

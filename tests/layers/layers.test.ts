@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { checkTree, importsOf } from './check.ts';
+import { checkTree, importCycles, importsOf } from './check.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -31,6 +31,10 @@ describe('runtime layers', () => {
       ]),
       ['electron/core/intake/planted-dynamic.ts', "const db = await import('../db/open.ts');\n", /electron\/core\/intake never imports electron\/core\/db$/],
       ['electron/core/scanner/planted.ts', "import type { Store } from '../db/store.ts';\n", /electron\/core\/scanner never imports electron\/core\/db$/],
+      ['electron/core/ledger/planted.ts', "import Database from 'better-sqlite3';\n", /only electron\/core\/db opens SQLite/],
+      ['electron/core/requests/planted.ts', "export const planted = (ctx) => ctx.store.connection.prepare('SELECT 1').get();\n", /only electron\/core\/db uses the connection/],
+      ['electron/core/db/planted.ts', "import type { DocumentRow } from '../../../shared/ipc/records.ts';\n", /db returns its own rows/],
+      ['electron/core/db/migrations/planted.ts', "import type { Contract } from '../../../../shared/ipc.ts';\n", /db returns its own rows/],
     ];
     for (const [file, source, rule] of plants) {
       it(`flags ${file}`, async () => {
@@ -47,5 +51,33 @@ describe('runtime layers', () => {
         }
       });
     }
+  });
+
+  describe('the database module has no import cycle', () => {
+    it('in the real tree', async () => {
+      expect(await importCycles(root, 'electron/core/db')).toEqual([]);
+    });
+
+    it('catches a planted cycle through a type-only import', async () => {
+      const copy = await mkdtemp(path.join(os.tmpdir(), 'layers-'));
+      try {
+        await cp(path.join(root, 'electron/core/db'), path.join(copy, 'electron/core/db'), { recursive: true });
+        await writeFile(path.join(copy, 'electron/core/db/migrations/005-planted.ts'), "import type { Store } from '../store.ts';\nexport type Planted = Store;\n");
+        const migrations = path.join(copy, 'electron/core/db/migrations.ts');
+        await writeFile(migrations, `import type { Planted } from './migrations/005-planted.ts';\n${await readFile(migrations, 'utf8')}`);
+        const cycles = await importCycles(copy, 'electron/core/db');
+        expect(cycles.length).toBeGreaterThan(0);
+        for (const cycle of cycles) expect(cycle).toContain('electron/core/db/migrations/005-planted.ts');
+        expect(cycles).toContainEqual([
+          'electron/core/db/migrations.ts',
+          'electron/core/db/migrations/005-planted.ts',
+          'electron/core/db/store.ts',
+          'electron/core/db/open.ts',
+          'electron/core/db/migrations.ts',
+        ]);
+      } finally {
+        await rm(copy, { recursive: true, force: true });
+      }
+    });
   });
 });

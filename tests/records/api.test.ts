@@ -6,7 +6,7 @@ import { tempDir, testCost } from './helpers.ts';
 import { openRecords } from '../../electron/core/ledger/open.ts';
 import { appendEntry } from '../../electron/core/ledger/chain.ts';
 import Database from 'better-sqlite3';
-import { auditTriggers } from '../../electron/core/db/schema-001.ts';
+import { auditTriggers } from '../../electron/core/db/migrations/001-records.ts';
 import { unpackDocument } from '../../shared/ipc/records.ts';
 
 const cores: Core[] = [];

@@ -1,20 +1,54 @@
-import type { Connection } from './open.ts';
+import type { Connection } from './connection.ts';
 import type { Statement } from './prepared.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
-import type { Attribute } from '../../../shared/types.ts';
-import type { DecisionView, Disposition, QueueItem } from '../../../shared/ipc/records.ts';
+import type { Attribute, DecisionState, Disposition } from '../../../shared/types.ts';
 import type { Redaction } from '../../../shared/redaction.ts';
 
-/** A decision as stored: users by id, the sign statement as the signed JSON text, and the links the view resolves left out. */
-export interface DecisionRecord
-  extends Omit<DecisionView, 'documentSha256' | 'supersedes' | 'supersededBy' | 'draftedBy' | 'reviewedBy' | 'returnedBy' | 'signedBy' | 'signStatement' | 'justificationNeeded'> {
+/** A decision as stored: users by id, the sign statement as the signed JSON text; the view resolves the links. */
+export interface DecisionRecord {
+  id: number;
+  documentId: number;
+  state: DecisionState;
+  attribute: Attribute;
+  suggestedAttribute: Attribute;
+  reason: string;
+  basis: string[];
+  basisText: string;
+  justification: string;
+  dispositions: Disposition[];
+  redactions: Redaction[];
   supersedesId: number | null;
+  reviewRequired: boolean;
   draftedBy: number;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
   reviewedBy: number | null;
+  reviewedAt: string | null;
+  reviewComment: string | null;
   returnedBy: number | null;
+  returnedAt: string | null;
+  returnReason: string | null;
   signedBy: number | null;
+  signedAt: string | null;
   signStatement: string | null;
+  signature: string | null;
   signSeq: number | null;
+}
+
+/** A decision waiting in someone's queue, with its document and the drafter's name. */
+export interface QueueRow {
+  decisionId: number;
+  documentId: number;
+  documentSha256: string;
+  fileName: string;
+  docNumber: string | null;
+  title: string | null;
+  attribute: Attribute;
+  state: DecisionState;
+  draftedBy: string;
+  updatedAt: string;
+  returnReason: string | null;
 }
 
 /** The part of a decision its drafter writes. */
@@ -108,7 +142,7 @@ export function decisionsRepository(db: Connection) {
     supersededBy: (id: number) => (supersededBy.get(id) as number | undefined) ?? null,
     signed: () => signed.iterate() as IterableIterator<{ id: number; signStatement: string; signature: string; signSeq: number }>,
     queueCount: (queue: QueueName, user: number) => queueCount[queue].get({ user }) as number,
-    queueList: (queue: QueueName, user: number, limit: number) => queueList[queue].all({ user, limit }) as QueueItem[],
+    queueList: (queue: QueueName, user: number, limit: number) => queueList[queue].all({ user, limit }) as QueueRow[],
   };
 }
 

@@ -1,13 +1,67 @@
-import type { Connection } from './open.ts';
+import type { Connection } from './connection.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
-import type { Attribute, DocumentMetadata, Finding, Paragraph, Suggestion } from '../../../shared/types.ts';
-import type { DocumentDetail, DocumentFilter, DocumentRow, DocumentSortKey, RegisterState } from '../../../shared/ipc/records.ts';
+import type { Attribute, ClassificationLevel, DecisionState, DocFormat, DocumentMetadata, Finding, Paragraph, Suggestion } from '../../../shared/types.ts';
 import { shortTermQuery, shortTermTokens } from './short-terms.ts';
 import { preparedCache } from './prepared.ts';
-import { packContent, type DocumentContent, type PackedContent } from '../../../shared/ipc/document-content.ts';
+
+export type RegisterState = 'undecided' | DecisionState;
+
+/** A register entry as the register lists it. */
+export interface RegisterRow {
+  id: number;
+  sha256: string;
+  fileName: string;
+  format: DocFormat;
+  docNumber: string | null;
+  title: string | null;
+  date: string | null;
+  year: number | null;
+  classification: ClassificationLevel | null;
+  state: RegisterState;
+  /** Attribute of the latest decision (open or signed); null while undecided. */
+  attribute: Attribute | null;
+  /** Attribute of the latest signed decision: the one in force. */
+  signedAttribute: Attribute | null;
+  suggestedAttribute: Attribute;
+  /** Non-negated findings per category; index 0 is category 1. */
+  findingCounts: number[];
+  revisionOf: number | null;
+  loadedAt: string;
+  updatedAt: string;
+}
+
+/** The bulky part of a document, immutable once stored. */
+export interface DocumentContent {
+  /** Null when not kept: a classified draft on a computer not declared approved. */
+  text: string | null;
+  paragraphs: Paragraph[];
+  findings: Finding[];
+  suggestion: Suggestion;
+}
+
+export type DocumentSortKey = 'loadedAt' | 'updatedAt' | 'date' | 'docNumber' | 'title' | 'state' | 'attribute';
+
+/** Which register entries to list, in what order; all conditions must hold, `query`'s terms all match. */
+export interface DocumentQuery {
+  state?: RegisterState;
+  attribute?: Attribute;
+  year?: number;
+  category?: number;
+  query?: string;
+  sort?: DocumentSortKey;
+  direction?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
+}
 
 /** A register entry without its bulky content. */
-export interface DocumentHeader extends DocumentRow, Pick<DocumentDetail, 'byteSize' | 'pageCount' | 'charCount' | 'metadata' | 'warnings' | 'lexiconVersion'> {
+export interface DocumentHeader extends RegisterRow {
+  byteSize: number;
+  pageCount: number | null;
+  charCount: number;
+  metadata: DocumentMetadata;
+  warnings: string[];
+  lexiconVersion: string;
   loadedBy: number;
   signedDecisionId: number | null;
   /** Whether the text was kept (see document_content.text). */
@@ -23,7 +77,6 @@ export type NewDocument = DocumentContent &
 interface CachedContent {
   sha256: string;
   content: DocumentContent;
-  packed: PackedContent | null;
 }
 
 /** Parsed contents kept per connection: a 300-page document's findings take tens of ms to parse, and never change. */
@@ -40,13 +93,13 @@ export interface DocumentStatus {
 const rowColumns =
   'id, sha256, fileName, format, docNumber, title, docDate, year, classification, state, attribute, signedAttribute, suggestedAttribute, findingCounts, revisionOf, loadedAt, updatedAt';
 
-/** A DocumentRow as its columns hold it: the date under its column name, the counts as JSON text. */
-interface RawRow extends Omit<DocumentRow, 'date' | 'findingCounts'> {
+/** A RegisterRow as its columns hold it: the date under its column name, the counts as JSON text. */
+interface RawRow extends Omit<RegisterRow, 'date' | 'findingCounts'> {
   docDate: string | null;
   findingCounts: string;
 }
 
-const toRow = (r: RawRow): DocumentRow => ({
+const toRow = (r: RawRow): RegisterRow => ({
   id: r.id,
   sha256: r.sha256,
   fileName: r.fileName,
@@ -85,7 +138,7 @@ interface Condition {
 }
 
 /** The filter as SQL conditions: `columns` on the documents table, `search` as sets of matching ids. */
-function conditions(filter: DocumentFilter): { columns: Condition[]; search: Condition[] } {
+function conditions(filter: DocumentQuery): { columns: Condition[]; search: Condition[] } {
   const columns: Condition[] = [];
   if (filter.state) columns.push({ sql: 'state = ?', param: filter.state });
   if (filter.attribute) columns.push({ sql: 'attribute = ?', param: filter.attribute });
@@ -109,14 +162,14 @@ function where(parts: Condition[]): { sql: string; params: unknown[] } {
  * A page sorted by a column walks that column's index and tests each row against the matching ids (`+id`
  * keeps SQLite from driving the query by the id list, which would sort every match to show a hundred).
  */
-function pageQuery(filter: DocumentFilter, byId: boolean): { sql: string; params: unknown[] } {
+function pageQuery(filter: DocumentQuery, byId: boolean): { sql: string; params: unknown[] } {
   const { columns, search } = conditions(filter);
   const idColumn = byId ? 'id' : '+id';
   return where([...columns, ...search.map((s) => ({ sql: `${idColumn} IN (${s.sql})`, param: s.param }))]);
 }
 
 /** Counted on the narrowest index that answers it: the search index alone, the category index alone, or the documents. */
-function countQuery(filter: DocumentFilter): { sql: string; params: unknown[] } {
+function countQuery(filter: DocumentQuery): { sql: string; params: unknown[] } {
   const { columns, search } = conditions(filter);
   if (columns.length === 0 && search.length > 0) {
     return { sql: `SELECT count(*) FROM (${search.map((s) => s.sql).join(' INTERSECT ')})`, params: search.map((s) => s.param) };
@@ -139,6 +192,7 @@ export function documentsRepository(db: Connection) {
   const insertShort = db.prepare('INSERT INTO documents_short (rowid, tokens) VALUES (?, ?)');
   const insertCategory = db.prepare('INSERT INTO document_categories (documentId, category, count) VALUES (?, ?, ?)');
   const idBySha = db.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck();
+  const shaById = db.prepare('SELECT sha256 FROM documents WHERE id = ?').pluck();
   const idsByShaPrefix = db.prepare("SELECT id FROM documents WHERE sha256 >= ? AND sha256 < ? || 'g' LIMIT 2").pluck();
   const header = db.prepare('SELECT d.*, c.text IS NOT NULL AS textStored FROM documents d JOIN document_content c ON c.documentId = d.id WHERE d.id = ?');
   const contentById = db.prepare('SELECT text, paragraphs, findings, suggestion FROM document_content WHERE documentId = ?');
@@ -158,7 +212,7 @@ export function documentsRepository(db: Connection) {
       findings: JSON.parse(c.findings) as Finding[],
       suggestion: JSON.parse(c.suggestion) as Suggestion,
     };
-    entry = { sha256, content, packed: null };
+    entry = { sha256, content };
     contentCache.set(id, entry);
     if (contentCache.size > CONTENT_CACHE_SIZE) contentCache.delete(contentCache.keys().next().value!);
     return entry;
@@ -227,6 +281,7 @@ export function documentsRepository(db: Connection) {
       return id;
     },
     idBySha: (sha256: string) => (idBySha.get(sha256) as number | undefined) ?? null,
+    shaOf: (id: number) => (shaById.get(id) as string | undefined) ?? null,
     /** At most two matches: enough to tell unique from ambiguous. */
     idsByShaPrefix: (prefix: string) => idsByShaPrefix.all(prefix, prefix) as number[],
     /** The latest earlier version: same 发文字号, or same title where one side has no 发文字号. */
@@ -244,13 +299,9 @@ export function documentsRepository(db: Connection) {
       const h = readHeader(id);
       return h && { ...h, ...cachedContent(h.id, h.sha256).content };
     },
-    /** The content packed for IPC, built once per document while it stays in the cache. */
-    packedContent(doc: DocumentHeader): PackedContent {
-      const entry = cachedContent(doc.id, doc.sha256);
-      entry.packed ??= packContent(entry.content);
-      return entry.packed;
-    },
-    row(id: number): DocumentRow | null {
+    /** The same object while the document stays in the cache, so a view built from it can be kept beside it. */
+    content: (doc: DocumentHeader) => cachedContent(doc.id, doc.sha256).content,
+    row(id: number): RegisterRow | null {
       const r = rowById.get(id) as RawRow | undefined;
       return r ? toRow(r) : null;
     },
@@ -258,7 +309,7 @@ export function documentsRepository(db: Connection) {
     setStatus(id: number, status: DocumentStatus): void {
       setStatus.run({ id, ...status });
     },
-    list(filter: DocumentFilter): { rows: DocumentRow[]; total: number } {
+    list(filter: DocumentQuery): { rows: RegisterRow[]; total: number } {
       const count = countQuery(filter);
       const total = cached(count.sql).pluck().get(count.params) as number;
       const offset = filter.offset ?? 0;

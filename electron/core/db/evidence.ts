@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Connection } from './open.ts';
+import type { Connection } from './connection.ts';
 import { migrate } from './migrations.ts';
 
 /** A table row exactly as stored, column name to value. */

@@ -1,4 +1,4 @@
-import type { Connection } from './open.ts';
+import type { Connection } from './connection.ts';
 
 /** The two small key/value tables: `meta` (installation facts) and `settings` (admin choices), values as JSON. */
 export function keyValueRepository(db: Connection, table: 'meta' | 'settings') {

@@ -1,17 +1,17 @@
-import type BetterSqlite3 from 'better-sqlite3';
-import { schema001 } from './schema-001.ts';
-import { schema002Inspection } from './schema-002-inspection.ts';
-import { schema003ShortTerms } from './short-terms.ts';
-import { schema004Xlsx } from './schema-004-xlsx.ts';
+import type { Connection } from './connection.ts';
+import { schema001 } from './migrations/001-records.ts';
+import { schema002Inspection } from './migrations/002-inspection.ts';
+import { schema003ShortTerms } from './migrations/003-short-terms.ts';
+import { schema004Xlsx } from './migrations/004-xlsx.ts';
 import { fail } from '../errors.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
-/** Numbered migrations: index i holds migration i + 1; `user_version` records how many were applied. */
-const migrations: readonly (string | ((db: BetterSqlite3.Database) => void))[] = [schema001, schema002Inspection, schema003ShortTerms, schema004Xlsx];
+/** The numbered migrations in migrations/, in order: index i holds migration i + 1; `user_version` records how many were applied. */
+const migrations: readonly (string | ((db: Connection) => void))[] = [schema001, schema002Inspection, schema003ShortTerms, schema004Xlsx];
 
 export const schemaVersion = migrations.length;
 
-export function migrate(db: BetterSqlite3.Database, file: string): void {
+export function migrate(db: Connection, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > schemaVersion) fail('db-too-new', m.dbTooNew(file, current, schemaVersion));
   if (current === schemaVersion) return;

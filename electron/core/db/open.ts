@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type BetterSqlite3 from 'better-sqlite3';
 import { migrate } from './migrations.ts';
-import { auditTriggers } from './schema-001.ts';
+import { auditTriggers } from './migrations/001-records.ts';
+import type { Connection } from './connection.ts';
 import { fail, isCoreError } from '../errors.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
@@ -11,8 +11,6 @@ export interface OpenOptions {
   /** Open without writing anything (verify, inspecting a backup): no migration, no trigger repair. */
   readonly?: boolean;
 }
-
-export type Connection = BetterSqlite3.Database;
 
 export function defaultDbPath(dataDir: string): string {
   return path.join(dataDir, 'disclosure-desk.sqlite');

@@ -1,4 +1,4 @@
-import type { Connection } from './open.ts';
+import type { Connection } from './connection.ts';
 
 export type Statement = ReturnType<Connection['prepare']>;
 

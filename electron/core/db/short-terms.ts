@@ -1,5 +1,3 @@
-import type { Connection } from './open.ts';
-
 // The trigram index cannot answer terms of one or two characters (姓名 initials, 纪要, a year's 24…), and a
 // substring scan of 100,000 texts is far too slow. This side index holds every adjacent pair of characters of
 // 发文字号, 标题 and text as one token (a lone character where a pair is cut by whitespace or the end), each
@@ -28,18 +26,4 @@ export function shortTermTokens(fields: readonly (string | null)[]): string {
 /** The documents_short MATCH expression requiring every term (each one or two characters, no whitespace). */
 export function shortTermQuery(terms: readonly string[]): string {
   return terms.map((term) => ([...term].length === 1 ? `${hex(term)}*` : [...term].map(hex).join(''))).join(' AND ');
-}
-
-/** Migration 3: the side index, filled from the documents already stored. */
-export function schema003ShortTerms(db: Connection): void {
-  db.exec("CREATE VIRTUAL TABLE documents_short USING fts5(tokens, content='', detail='none', tokenize='ascii', prefix='6')");
-  const insert = db.prepare('INSERT INTO documents_short (rowid, tokens) VALUES (?, ?)');
-  // In batches: better-sqlite3 cannot write on a connection while a read on it is still iterating.
-  const batch = db.prepare('SELECT d.id, d.docNumber, d.title, c.text FROM documents d JOIN document_content c ON c.documentId = d.id WHERE d.id > ? ORDER BY d.id LIMIT 1000').raw();
-  for (let after = 0; ; ) {
-    const rows = batch.all(after) as [number, string | null, string | null, string | null][];
-    if (rows.length === 0) break;
-    for (const [id, docNumber, title, text] of rows) insert.run(id, shortTermTokens([docNumber, title, text]));
-    after = rows.at(-1)![0];
-  }
 }

@@ -1,4 +1,4 @@
-import type { Connection } from './open.ts';
+import type { Connection } from './connection.ts';
 import type { Role } from '../../../shared/types.ts';
 
 export interface UserRecord {

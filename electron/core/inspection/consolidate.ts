@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Actor, Context } from '../kernel/context.ts';
 import { appendEntry } from '../ledger/chain.ts';
-import { actingRole, inspectionDb } from './context.ts';
+import { actingRole } from './context.ts';
 import { verifyBundleText } from './bundle/verify.ts';
 import { csvText } from './export/csv.ts';
 import { isMissing, writeFileAtomic } from '../files.ts';
@@ -56,7 +56,7 @@ export function verifyBundleFile(file: string): BundleCheck {
  */
 export function importBundles(ctx: Context, actor: Actor, files: readonly string[], options: ImportOptions = {}): BundleCheck[] {
   const role = actingRole(actor, collectorRoles);
-  const db = inspectionDb(ctx);
+  const db = ctx.store.bundles;
   const confirmed = new Set((options.confirmedFingerprints ?? []).map(normaliseFingerprint).filter((f) => f !== null));
   return files.map((file) => {
     const name = path.basename(file);
@@ -74,7 +74,7 @@ export function importBundles(ctx: Context, actor: Actor, files: readonly string
       };
       const bundle = verified.bundle;
       if (!bundle) return refuse(check.problem!, check.message);
-      if (db.bundleExists(check.sha256!)) return refuse('duplicate', m.bundleProblems.duplicate(name));
+      if (db.exists(check.sha256!)) return refuse('duplicate', m.bundleProblems.duplicate(name));
       const unit = bundle.unit;
       const key = bundle.signer.keyFingerprint;
       const pinned = db.unitKey(unit.installationId);
@@ -96,7 +96,7 @@ export function importBundles(ctx: Context, actor: Actor, files: readonly string
       if (!pinned || pinned.keyFingerprint !== key || pinned.unitName !== unit.name) {
         db.pinKey({ installationId: unit.installationId, unitName: unit.name, keyFingerprint: key, publicKey: bundle.signer.publicKey, pinnedAt: now });
       }
-      db.insertBundle({
+      db.insert({
         sha256: check.sha256!,
         installationId: unit.installationId,
         unitName: unit.name,
@@ -122,8 +122,8 @@ const totalsKeys = ['items', 'done', 'withheld', 'partial', 'onRequest', 'kept',
 
 /** One row per unit (its newest bundle for the year) and the totals across units. */
 export function consolidatedView(ctx: Context, year: number): ConsolidatedView {
-  const units: UnitSummary[] = inspectionDb(ctx)
-    .latestBundles(year)
+  const units: UnitSummary[] = ctx.store.bundles
+    .latest(year)
     .map((b) => {
       const { summary, annual } = JSON.parse(b.figures) as { summary: InspectionSummary; annual: AnnualFigures };
       return {

@@ -1,17 +1,25 @@
-import { inspectionStore, type InspectionStore } from './store.ts';
 import type { Context } from '../kernel/context.ts';
+import type { InspectionRow } from '../db/inspection.ts';
 import { localDay } from './figures.ts';
+import type { AnnualFigures, InspectionConfig, InspectionSummary } from '../../../shared/ipc/inspection.ts';
 
-const stores = new WeakMap<Context['store'], InspectionStore>();
+/** A yearly inspection with the config, summary and figures it froze read back from their JSON. */
+export interface InspectionRecord extends Omit<InspectionRow, 'config' | 'summary' | 'annual'> {
+  config: InspectionConfig;
+  summary: InspectionSummary | null;
+  annual: AnnualFigures | null;
+}
 
-/** The inspection area's prepared statements for this record, made once per connection. */
-export function inspectionDb(ctx: Context): InspectionStore {
-  let s = stores.get(ctx.store);
-  if (!s) {
-    s = inspectionStore(ctx.store.connection);
-    stores.set(ctx.store, s);
-  }
-  return s;
+export function inspectionOf(ctx: Context, year: number): InspectionRecord | null {
+  const r = ctx.store.inspection.get(year);
+  return r
+    ? {
+        ...r,
+        config: JSON.parse(r.config) as InspectionConfig,
+        summary: r.summary ? (JSON.parse(r.summary) as InspectionSummary) : null,
+        annual: r.annual ? (JSON.parse(r.annual) as AnnualFigures) : null,
+      }
+    : null;
 }
 
 export { actingRole } from '../kernel/context.ts';

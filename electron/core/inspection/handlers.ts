@@ -6,7 +6,6 @@ import { importHolidays, readHolidays, readInspectionConfig, writeHolidays, writ
 import { closeInspection, inspectionStatus, openInspection, proposeOutcomes, worklist } from './lifecycle.ts';
 import { exportInspection } from './export/write.ts';
 import { annualFiguresFor } from './annual.ts';
-import { inspectionDb } from './context.ts';
 import { consolidatedView, exportConsolidated, importBundles, verifyBundleFile } from './consolidate.ts';
 
 type InspectionApi = ApiOf<typeof inspectionChannels>;
@@ -23,7 +22,7 @@ export function inspectionHandlers(signedIn: () => { ctx: Context; actor: Actor 
     answerRequest: (input) => as((c, a) => answerRequest(c, a, input)),
     extendRequest: (input) => as((c, a) => extendRequest(c, a, input)),
     listRequests: (filter) => listRequests(signedIn().ctx, filter),
-    requestCounts: ({ year }) => inspectionDb(signedIn().ctx).requestTallies(year ? `${year}-01-01` : '0000-01-01', year ? `${year}-12-31` : '9999-12-31'),
+    requestCounts: ({ year }) => signedIn().ctx.store.requests.tallies(year ? `${year}-01-01` : '0000-01-01', year ? `${year}-12-31` : '9999-12-31'),
     getHolidays: () => readHolidays(signedIn().ctx),
     setHolidays: (calendar) => as((c, a) => writeHolidays(c, a, calendar)),
     importHolidays: ({ path }) => as((c, a) => importHolidays(c, a, path)),

@@ -5,13 +5,13 @@ import { saveDecision, submitDecision } from '../workflow/decisions.ts';
 import { signedDecision } from '../ledger/signed.ts';
 import type { DecisionRecord } from '../db/decisions.ts';
 import { fail, isCoreError } from '../errors.ts';
-import { actingRole, inspectionDb, today } from './context.ts';
+import { actingRole, inspectionOf, today, type InspectionRecord } from './context.ts';
 import { readInspectionConfig } from './config.ts';
 import { listCandidate, type Candidate, type Listing } from './rules.ts';
 import { inspectionItemsSha256 } from '../ledger/evidence.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
 import { annualFiguresFor } from './annual.ts';
-import type { InspectionRecord, ItemRecord } from './store.ts';
+import type { ItemRow } from '../db/inspection.ts';
 import { attribute as attributeInfo } from '../../../shared/attributes.ts';
 import type { Attribute } from '../../../shared/types.ts';
 import type { DecisionInput, Disposition } from '../../../shared/ipc/records.ts';
@@ -35,7 +35,7 @@ const officeRoles = ['reviewer', 'admin'] as const;
 
 export const inspectionActions = { open: 'inspection.open', listed: 'inspection.listed', propose: 'inspection.propose', close: 'inspection.close', export: 'inspection.export' } as const;
 
-export const progressOf = (i: Pick<ItemRecord, 'outcome' | 'newDecisionState'>): ItemProgress => (i.outcome === null ? 'pending' : i.newDecisionState === 'signed' ? 'done' : 'proposed');
+export const progressOf = (i: Pick<ItemRow, 'outcome' | 'newDecisionState'>): ItemProgress => (i.outcome === null ? 'pending' : i.newDecisionState === 'signed' ? 'done' : 'proposed');
 
 /** What the summary needs of an item; a bundle's items carry the same, so an importer can recount them. */
 interface SummaryInput {
@@ -46,7 +46,7 @@ interface SummaryInput {
   progress: ItemProgress;
 }
 
-export const withProgress = (items: readonly ItemRecord[]): (ItemRecord & { progress: ItemProgress })[] => items.map((i) => ({ ...i, progress: progressOf(i) }));
+export const withProgress = (items: readonly ItemRow[]): (ItemRow & { progress: ItemProgress })[] => items.map((i) => ({ ...i, progress: progressOf(i) }));
 
 export function summarise(items: readonly SummaryInput[]): InspectionSummary {
   const s: InspectionSummary = {
@@ -70,13 +70,13 @@ export function summarise(items: readonly SummaryInput[]): InspectionSummary {
   return s;
 }
 
-export const toWorklistItem = (i: ItemRecord): WorklistItem => {
+export const toWorklistItem = (i: ItemRow): WorklistItem => {
   const { newAttribute: _newAttribute, ...rest } = i;
   return { ...rest, progress: progressOf(i) };
 };
 
 function requireInspection(ctx: Context, year: number): InspectionRecord {
-  return inspectionDb(ctx).inspection(year) ?? fail('no-inspection', m.noInspection(year));
+  return inspectionOf(ctx, year) ?? fail('no-inspection', m.noInspection(year));
 }
 
 function requireOpen(ctx: Context, year: number): InspectionRecord {
@@ -90,22 +90,23 @@ function requireOpen(ctx: Context, year: number): InspectionRecord {
  * for an outcome (request counts grow during November). Listed items are never dropped. Runs inside a write.
  */
 function syncWorklist(ctx: Context, rec: InspectionRecord): { added: number; items: ItemSnapshot[] } {
-  const db = inspectionDb(ctx);
-  const counts = db.requestCounts(`${rec.year}-01-01`, `${rec.year}-12-31`);
+  const db = ctx.store.inspection;
+  const counts = ctx.store.requests.countsByDocument(`${rec.year}-01-01`, `${rec.year}-12-31`);
   const listed = db.itemOutcomes(rec.year);
   let added = 0;
   const items: ItemSnapshot[] = [];
-  for (const c of db.candidates(counts)) {
+  for (const row of db.candidates()) {
+    const c: Candidate = { ...row, requestCount: counts.get(row.documentId) ?? 0 };
     const listing = listCandidate(c, rec.config, rec.asOf);
     if (!listing) continue;
     const snapshot = itemSnapshot(c, listing);
     if (!listed.has(c.documentId)) {
-      db.insertItem(rec.year, c, listing);
+      db.insertItem(rec.year, snapshot);
       items.push(snapshot);
       added++;
     } else if (listed.get(c.documentId) === null) {
       const before = db.item(rec.year, c.documentId)!;
-      db.refreshItem(rec.year, c, listing);
+      db.refreshItem(rec.year, snapshot);
       const { documentId: _d, ...columns } = snapshot;
       if (canonicalJson(columns) !== canonicalJson({ decisionId: before.decisionId, rules: before.rules, requestCount: before.requestCount, secrecyEnds: before.secrecyEnds, suggested: before.suggested, suggestionReason: before.suggestionReason })) items.push(snapshot);
     }
@@ -122,13 +123,12 @@ function logListing(ctx: Context, year: number, items: ItemSnapshot[]): void {
 }
 
 export function inspectionStatus(ctx: Context, year: number): InspectionStatus {
-  const db = inspectionDb(ctx);
-  let rec = db.inspection(year);
+  let rec = inspectionOf(ctx, year);
   if (!rec) return { year, state: 'none', config: readInspectionConfig(ctx), openedAt: null, openedBy: null, closedAt: null, closedBy: null, summary: null, closeSeq: null };
   if (rec.state === 'open') {
     const open = rec;
     ctx.store.write(() => logListing(ctx, year, syncWorklist(ctx, open).items));
-    rec = db.inspection(year)!;
+    rec = inspectionOf(ctx, year)!;
   }
   return {
     year,
@@ -138,7 +138,7 @@ export function inspectionStatus(ctx: Context, year: number): InspectionStatus {
     openedBy: rec.openedBy,
     closedAt: rec.closedAt,
     closedBy: rec.closedBy,
-    summary: rec.summary ?? summarise(withProgress(db.allItems(year))),
+    summary: rec.summary ?? summarise(withProgress(ctx.store.inspection.allItems(year))),
     closeSeq: rec.closeSeq,
   };
 }
@@ -147,14 +147,14 @@ export function openInspection(ctx: Context, actor: Actor, year: number): Inspec
   const role = actingRole(actor, officeRoles);
   const day = today(ctx);
   if (year < 1990 || `${year}-01-01` > day) fail('invalid', m.yearTooEarly(year));
-  const db = inspectionDb(ctx);
+  const db = ctx.store.inspection;
   ctx.store.write(() => {
-    if (db.inspection(year)) fail('inspection-exists', m.alreadyOpen(year));
+    if (db.get(year)) fail('inspection-exists', m.alreadyOpen(year));
     const config = readInspectionConfig(ctx);
     const asOf = day < `${year}-12-31` ? day : `${year}-12-31`;
     const now = ctx.now();
-    db.insertInspection({ year, config, openedBy: actor.name, openedAt: now, asOf });
-    const rec = db.inspection(year)!;
+    db.insert({ year, config: JSON.stringify(config), openedBy: actor.name, openedAt: now, asOf });
+    const rec = inspectionOf(ctx, year)!;
     const listed = syncWorklist(ctx, rec);
     const summary = summarise(withProgress(db.allItems(year)));
     appendEntry(ctx.store, { user: actor.name, role, action: inspectionActions.open, payload: { year, asOf, config, listed: listed.added, byRule: summary.byRule, items: listed.items } }, now);
@@ -164,9 +164,9 @@ export function openInspection(ctx: Context, actor: Actor, year: number): Inspec
 
 export function worklist(ctx: Context, filter: WorklistFilter): WorklistPage {
   requireInspection(ctx, filter.year);
-  const db = inspectionDb(ctx);
+  const db = ctx.store.inspection;
   const page = db.items(filter);
-  return { items: page.items.map(toWorklistItem), total: page.total, progress: db.progress(filter.year) };
+  return { items: page.items.map(toWorklistItem), total: page.total, progress: db.counts(filter.year) };
 }
 
 const reasonBasis: Record<Exclude<InspectionOutcome, 'keep'>, string[]> = {
@@ -175,7 +175,7 @@ const reasonBasis: Record<Exclude<InspectionOutcome, 'keep'>, string[]> = {
 };
 
 /** The new decision an outcome asks for, built on the decision in force. */
-function outcomeInput(year: number, item: ItemRecord, previous: DecisionRecord, outcome: InspectionOutcome, justification: string): DecisionInput {
+function outcomeInput(year: number, item: ItemRow, previous: DecisionRecord, outcome: InspectionOutcome, justification: string): DecisionInput {
   const justify = m.proposalReason(year, inspectionOutcomeLabels[outcome], justification);
   if (outcome === 'keep') {
     return {
@@ -213,7 +213,7 @@ function outcomeInput(year: number, item: ItemRecord, previous: DecisionRecord, 
 export function proposeOutcomes(ctx: Context, actor: Actor, input: ProposeInput): ProposeResult {
   requireRole(actor, 'drafter');
   requireOpen(ctx, input.year);
-  const db = inspectionDb(ctx);
+  const db = ctx.store.inspection;
   const result: ProposeResult = { proposed: [], skipped: [] };
   const justification = input.justification.trim();
   ctx.store.write(() => {
@@ -257,7 +257,7 @@ export function proposeOutcomes(ctx: Context, actor: Actor, input: ProposeInput)
 /** Closes the inspection once every item is signed off; the summary and the year's figures are frozen with it. */
 export function closeInspection(ctx: Context, actor: Actor, year: number): InspectionStatus {
   const role = actingRole(actor, officeRoles);
-  const db = inspectionDb(ctx);
+  const db = ctx.store.inspection;
   ctx.store.write(() => {
     const rec = requireOpen(ctx, year);
     logListing(ctx, year, syncWorklist(ctx, rec).items);
@@ -268,7 +268,7 @@ export function closeInspection(ctx: Context, actor: Actor, year: number): Inspe
     const now = ctx.now();
     const itemsSha256 = inspectionItemsSha256([...ctx.store.evidence.rows('inspection_items')].filter((r) => r.year === year));
     const entry = appendEntry(ctx.store, { user: actor.name, role, action: inspectionActions.close, payload: { year, summary, annual, itemsSha256 } }, now);
-    db.closeInspection({ year, closedBy: actor.name, closedAt: now, closeSeq: entry.seq, summary, annual });
+    db.close({ year, closedBy: actor.name, closedAt: now, closeSeq: entry.seq, summary: JSON.stringify(summary), annual: JSON.stringify(annual) });
   });
   return inspectionStatus(ctx, year);
 }

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { openStore } from '../db/store.ts';
 import { appendEntry } from './chain.ts';
 import { rootFingerprintOf, verifyRecord } from './verify.ts';
@@ -38,10 +37,7 @@ export async function backupTo(ctx: Context, actor: Actor, destination: string):
   const partial = `${destination}.partial`;
   fs.rmSync(partial, { force: true });
   try {
-    await store.connection.backup(partial);
-    const copy = new Database(partial);
-    copy.pragma('journal_mode = DELETE');
-    copy.close();
+    await store.backup(partial);
     const { entries } = verifyCopy(partial);
     fs.renameSync(partial, destination);
     const bytes = fs.statSync(destination).size;

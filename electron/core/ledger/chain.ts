@@ -53,7 +53,7 @@ interface SignedPayload {
  * `sign` receives the new entry's seq and the head it extends, for statements that must cover both.
  */
 export function appendEntry(store: Store, event: AuditEvent, time: string, sign?: (seq: number, chainHead: string) => SignedPayload): AuditRow {
-  if (!store.connection.inTransaction) throw new Error('audit entries are appended inside a write transaction');
+  if (!store.inTransaction()) throw new Error('audit entries are appended inside a write transaction');
   const head = store.audit.head();
   const seq = (head?.seq ?? 0) + 1;
   const previous = head?.hash ?? genesisHash;

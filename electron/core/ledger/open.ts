@@ -31,7 +31,7 @@ function pinHeadAfterWrites(store: Store, now: () => string): void {
   let root: string | null = null;
   store.write = <T>(fn: () => T): T => {
     const result = write(fn);
-    if (!store.connection.inTransaction) {
+    if (!store.inTransaction()) {
       root ??= rootFingerprintOf(store);
       advanceKnownHead(store, root, headMirrorOf(store), now());
     }

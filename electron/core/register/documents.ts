@@ -7,11 +7,13 @@ import { readSettings } from '../workflow/settings.ts';
 import { peopleFor } from '../accounts/people.ts';
 import { documentContentSha256, documentHeaderSha256 } from '../ledger/evidence.ts';
 import type { AuditRow } from '../db/audit.ts';
-import type { DocumentHeader } from '../db/documents.ts';
+import type { DocumentContent, DocumentHeader } from '../db/documents.ts';
+import type { Store } from '../db/store.ts';
 import { fail } from '../errors.ts';
 import { allowedActions } from '../../../shared/workflow.ts';
 import type { Classification, ExtractedDocument, IntakeError, ScanResult } from '../../../shared/types.ts';
 import type { AuditEntryView, AuditFilter, AuditPage, DocumentFilter, DecisionView, DocumentPage, LoadOutcome, PackedDocumentDetail, Queues, RevisionLink } from '../../../shared/ipc/records.ts';
+import { packContent, type PackedContent } from '../../../shared/ipc/document-content.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
 const auditView = (row: AuditRow): AuditEntryView => ({ ...row, payload: JSON.parse(row.payload) as unknown });
@@ -153,6 +155,19 @@ function revisionChain(ctx: Context, doc: DocumentHeader): RevisionLink[] {
   return links;
 }
 
+// Packed once per parsed content: the repository keeps the few documents last read, and their packed form lives as long as they do.
+const packedContents = new WeakMap<DocumentContent, PackedContent>();
+
+function packedContent(store: Store, doc: DocumentHeader): PackedContent {
+  const content = store.documents.content(doc);
+  let packed = packedContents.get(content);
+  if (!packed) {
+    packed = packContent(content);
+    packedContents.set(content, packed);
+  }
+  return packed;
+}
+
 /** The content travels packed (see document-content.ts); the renderer unpacks it with unpackDocument. */
 export function documentDetail(ctx: Context, actor: Actor, documentId: number): PackedDocumentDetail {
   const { store } = ctx;
@@ -164,7 +179,7 @@ export function documentDetail(ctx: Context, actor: Actor, documentId: number): 
   const history = store.audit.forDocument(doc.sha256).map(auditView);
   return {
     ...rest,
-    content: store.documents.packedContent(doc),
+    content: packedContent(store, doc),
     loadedBy,
     classifiedWarning: classifiedWarning(doc.metadata.classification, textStored),
     revisions: revisionChain(ctx, doc),

@@ -6,7 +6,7 @@ import { unlockKey } from '../../accounts/users.ts';
 import { writeCheckpoint } from '../../ledger/checkpoint.ts';
 import { rootFingerprintOf } from '../../ledger/verify.ts';
 import { fail } from '../../errors.ts';
-import { inspectionDb } from '../context.ts';
+import { inspectionOf } from '../context.ts';
 import { readInspectionConfig } from '../config.ts';
 import { progressOf } from '../lifecycle.ts';
 import { bundleDomain } from './format.ts';
@@ -21,13 +21,12 @@ import { inspectionMessages as m } from '../../../../shared/messages/inspection.
  */
 export function signedBundle(ctx: Context, actor: Actor, year: number, password: string, checkpointFile: string): SignedBundle {
   requireRole(actor, 'signer');
-  const db = inspectionDb(ctx);
-  const rec = db.inspection(year) ?? fail('no-inspection', m.noInspection(year));
+  const rec = inspectionOf(ctx, year) ?? fail('no-inspection', m.noInspection(year));
   if (rec.state !== 'closed' || !rec.summary || !rec.annual) fail('not-closed', m.bundleNeedsClosed(year));
   const key = unlockKey(ctx, actor, password);
   const checkpoint = writeCheckpoint(ctx, actor, checkpointFile, password);
   const user = ctx.store.users.findById(actor.id)!;
-  const items: BundleItem[] = db.allItems(year).map((i) => ({
+  const items: BundleItem[] = ctx.store.inspection.allItems(year).map((i) => ({
     documentSha256: i.documentSha256,
     docNumber: i.docNumber,
     title: i.title,
@@ -44,7 +43,7 @@ export function signedBundle(ctx: Context, actor: Actor, year: number, password:
     newAttribute: i.newAttribute,
     progress: progressOf(i),
   }));
-  const entries = db.inspectionEntries(year).map((row) => ({ ...row, previousHash: db.hashBefore(row.seq) ?? genesisHash }));
+  const entries = ctx.store.audit.areaEntriesOfYear('inspection', year).map((row) => ({ ...row, previousHash: ctx.store.audit.get(row.seq - 1)?.hash ?? genesisHash }));
   const body: BundleBody = {
     format: 'disclosure-desk/inspection-bundle/v1',
     unit: { name: readInspectionConfig(ctx).unitName, installationId: ctx.store.meta.get('installationId') as string, rootFingerprint: rootFingerprintOf(ctx.store) },

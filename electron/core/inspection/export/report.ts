@@ -1,5 +1,5 @@
 import type { Context } from '../../kernel/context.ts';
-import { inspectionDb, today } from '../context.ts';
+import { inspectionOf, today } from '../context.ts';
 import { readInspectionConfig } from '../config.ts';
 import { annualFiguresFor } from '../annual.ts';
 import { summarise, toWorklistItem, withProgress } from '../lifecycle.ts';
@@ -26,9 +26,8 @@ export interface InspectionReport {
 }
 
 export function inspectionReport(ctx: Context, year: number): InspectionReport {
-  const db = inspectionDb(ctx);
-  const rec = db.inspection(year) ?? fail('no-inspection', m.noInspection(year));
-  const records = db.allItems(year);
+  const rec = inspectionOf(ctx, year) ?? fail('no-inspection', m.noInspection(year));
+  const records = ctx.store.inspection.allItems(year);
   // The unit name and addressee may be corrected after closing; the figures may not.
   const config = { ...rec.config, unitName: readInspectionConfig(ctx).unitName, reportTo: readInspectionConfig(ctx).reportTo };
   return {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Actor, Context } from '../../kernel/context.ts';
 import { appendEntry } from '../../ledger/chain.ts';
 import { fail } from '../../errors.ts';
-import { actingRole, inspectionDb } from '../context.ts';
+import { actingRole, inspectionOf } from '../context.ts';
 import { writeFileAtomic } from '../../files.ts';
 import { inspectionActions } from '../lifecycle.ts';
 import { signedBundle } from '../bundle/sign.ts';
@@ -37,7 +37,7 @@ const exportRoles = (format: InspectionExportFormat) => (format === 'bundle' ? w
  */
 function admit(ctx: Context, actor: Actor, year: number, format: InspectionExportFormat, password: string | undefined): Role {
   const role = actingRole(actor, exportRoles(format));
-  const rec = inspectionDb(ctx).inspection(year) ?? fail('no-inspection', m.noInspection(year));
+  const rec = inspectionOf(ctx, year) ?? fail('no-inspection', m.noInspection(year));
   if (format === 'bundle') {
     if (rec.state !== 'closed') fail('not-closed', m.bundleNeedsClosed(year));
     if (!password) fail('password-required', m.passwordRequired);

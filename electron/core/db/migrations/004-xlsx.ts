@@ -1,4 +1,4 @@
-import type { Connection } from './open.ts';
+import type { Connection } from '../connection.ts';
 
 const oldCheck = "format IN ('docx', 'pdf', 'ofd', 'txt')";
 const newCheck = "format IN ('docx', 'pdf', 'ofd', 'txt', 'xlsx')";

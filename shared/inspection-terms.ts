@@ -1,0 +1,46 @@
+// The words of the on-request register and the yearly inspection, as the record stores them and the wire carries them.
+
+// ---- on-request register (依申请登记) ----
+
+export const applicantTypes = ['citizen', 'legal-person', 'other'] as const;
+export type ApplicantType = (typeof applicantTypes)[number];
+
+export const requestChannels = ['in-person', 'mail', 'online', 'fax', 'other'] as const;
+export type RequestChannel = (typeof requestChannels)[number];
+
+/**
+ * How a request was answered, one key per row of the national annual-report table (table 三, 办理结果).
+ * `withheld:*` rows follow the order of the table: 1 国家秘密 … 8 行政查询事项.
+ */
+export const requestOutcomes = [
+  'granted',
+  'partial',
+  'withheld:state-secret',
+  'withheld:law-prohibited',
+  'withheld:security-stability',
+  'withheld:third-party',
+  'withheld:internal-affairs',
+  'withheld:process',
+  'withheld:enforcement-file',
+  'withheld:administrative-query',
+  'unavailable:not-held',
+  'unavailable:needs-creation',
+  'unavailable:unclear',
+  'not-handled:petition',
+  'not-handled:repeat',
+  'not-handled:publication',
+  'not-handled:mass-repeat',
+  'not-handled:confirmation',
+  'other:no-correction',
+  'other:no-fee',
+  'other:other',
+] as const;
+export type RequestOutcome = (typeof requestOutcomes)[number];
+
+// ---- the November self-inspection (年度自查) ----
+
+export const worklistRules = ['withheld', 'partial', 'often-requested', 'secrecy-lapsed', 'process-over'] as const;
+export type WorklistRule = (typeof worklistRules)[number];
+
+export const inspectionOutcomes = ['keep', 'proactive', 'partial'] as const;
+export type InspectionOutcome = (typeof inspectionOutcomes)[number];
