@@ -6,12 +6,12 @@ import { fail, isCoreError } from './errors.ts';
 import { defaultDbPath } from './db/open.ts';
 import { knownHeadsOf, openRecords } from './ledger/open.ts';
 import type { Actor, Context } from './kernel/context.ts';
-import type { Desk } from './kernel/desk.ts';
+import { sessionStatusOf, type Desk } from './kernel/desk.ts';
 import type { ScryptCost } from './ledger/crypto.ts';
 import { createAnalyzer } from './register/analyzer.ts';
 import { importJobs, type Analyzer, type ImportJobs } from './register/import-jobs.ts';
 import { authenticate, refreshActor } from './accounts/users.ts';
-import { rootFingerprintOf, verifyRecordInSlices } from './ledger/verify.ts';
+import { verifyRecordInSlices } from './ledger/verify.ts';
 import { coreApi, type CoreApi } from './handlers.ts';
 import type { AuditVerifyReport, SessionStatus, StartupAudit } from '../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../shared/messages/records.ts';
@@ -46,13 +46,12 @@ export function resolveDbPath(dataDir: string, dbPath?: string): string {
   return dbPath ?? process.env.DISCLOSURE_DESK_DB ?? defaultDbPath(dataDir);
 }
 
+export function appInfoOf(options: Pick<CoreOptions, 'dataDir' | 'version' | 'shell'>): AppInfo {
+  return { name: '公开属性审查台', version: options.version, dataDir: options.dataDir, shell: options.shell === 'electron' ? 'electron' : 'browser-twin' };
+}
+
 export function createCore(options: CoreOptions): Core {
-  const appInfo: AppInfo = {
-    name: '公开属性审查台',
-    version: options.version,
-    dataDir: options.dataDir,
-    shell: options.shell === 'electron' ? 'electron' : 'browser-twin',
-  };
+  const appInfo = appInfoOf(options);
   const dbFile = resolveDbPath(options.dataDir, options.dbPath);
   const userLexiconDir = path.join(options.dataDir, 'lexicon');
   const makeAnalyzer = () => createAnalyzer({ lexiconDir: options.lexiconDir, userLexiconDir, limits: options.limits, intakeWorkerUrl: options.intakeWorkerUrl });
@@ -109,17 +108,7 @@ export function createCore(options: CoreOptions): Core {
     session = refreshActor(c, session);
     return { ctx: c, actor: session };
   };
-  const status = (): SessionStatus => {
-    const c = ctx as Context | null;
-    return {
-      firstRun: c !== null && c.store.users.count() === 0,
-      user: session,
-      accounts: c ? c.store.users.list().filter((u) => u.active).map((u) => ({ name: u.name, displayName: u.displayName })) : [],
-      database: { path: dbFile, problem },
-      audit: startupAudit,
-      rootFingerprint: c ? rootFingerprintOf(c.store) : null,
-    };
-  };
+  const status = (): SessionStatus => sessionStatusOf(ctx, session, { path: dbFile, problem }, startupAudit);
 
   const desk: Desk = {
     appInfo,

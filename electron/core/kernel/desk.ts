@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../../shared/ipc/app.ts';
 import type { AuditVerifyReport, SessionStatus } from '../../../shared/ipc/records.ts';
 import type { Analyzer, ImportJobs } from '../register/import-jobs.ts';
+import { rootFingerprintOf } from '../ledger/verify.ts';
 import type { Actor, Context } from './context.ts';
 
 /**
@@ -23,7 +24,7 @@ export interface Desk {
   status(): SessionStatus;
   /** The whole chain checked; the app does it in slices while it serves other calls. */
   verifyWholeChain(ctx: Context): Promise<AuditVerifyReport | null>;
-  /** Closes the record, lets `replace` swap its file, and opens whatever is there afterwards. */
+  /** Closes the record and signs out, then lets `replace` swap its file; the app opens whatever is there afterwards. */
   replaceRecord(replace: (dbFile: string) => { replacedBy: string | null }): void;
   analyzer: Analyzer;
   jobs(): ImportJobs;
@@ -31,3 +32,15 @@ export interface Desk {
 
 /** A handler may answer synchronously or with a promise; the API wrapper makes every channel async. */
 export type Handlers<A> = { [K in keyof A]: A[K] extends (...args: infer P) => infer R ? (...args: P) => R | Awaited<R> : never };
+
+/** The session status every face reports alike; only the app checks the whole chain at start-up. */
+export function sessionStatusOf(ctx: Context | null, user: Actor | null, database: SessionStatus['database'], audit: SessionStatus['audit']): SessionStatus {
+  return {
+    firstRun: ctx !== null && ctx.store.users.count() === 0,
+    user,
+    accounts: ctx ? ctx.store.users.list().filter((u) => u.active).map((u) => ({ name: u.name, displayName: u.displayName })) : [],
+    database,
+    audit,
+    rootFingerprint: ctx ? rootFingerprintOf(ctx.store) : null,
+  };
+}
