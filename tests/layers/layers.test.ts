@@ -31,6 +31,7 @@ describe('runtime layers', () => {
       ]),
       ['electron/core/intake/planted-dynamic.ts', "const db = await import('../db/open.ts');\n", /electron\/core\/intake never imports electron\/core\/db$/],
       ['electron/core/scanner/planted.ts', "import type { Store } from '../db/store.ts';\n", /electron\/core\/scanner never imports electron\/core\/db$/],
+      ['electron/cli/commands/planted.ts', "import type { Store } from '../../core/db/store.ts';\n", /electron\/cli never imports electron\/core\/db$/],
     ];
     for (const [file, source, rule] of plants) {
       it(`flags ${file}`, async () => {
