@@ -64,7 +64,7 @@ export interface RecordRun {
   readonly replacedBy: string | null;
 }
 
-export interface RecordOptions {
+interface RecordOptions {
   /** Overrides the shipped lexicon for files loaded in this run. */
   lexiconDir?: string;
   /** Runs even when the record will not open, so a broken record can be restored. */

@@ -33,7 +33,7 @@ export interface CoreOptions {
   cost?: ScryptCost;
 }
 
-export type { CoreApi, MainOnlyChannel } from './handlers.ts';
+export type { CoreApi } from './handlers.ts';
 
 export interface Core {
   api: CoreApi;

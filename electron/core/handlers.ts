@@ -14,7 +14,7 @@ import { requestsHandlers } from './requests/handlers.ts';
 import { workflowHandlers } from './workflow/handlers.ts';
 
 /** Channels answered by the Electron glue, not by core. */
-export type MainOnlyChannel = 'chooseFiles' | 'chooseSavePath';
+type MainOnlyChannel = 'chooseFiles' | 'chooseSavePath';
 export type CoreApi = Omit<Api, MainOnlyChannel>;
 
 /** Every core channel, one area at a time; the app and the CLI both call exactly these. */
