@@ -65,14 +65,13 @@ export interface RecordRun {
 }
 
 interface RecordOptions {
-  /** Overrides the shipped lexicon for files loaded in this run. */
-  lexiconDir?: string;
   /** Runs even when the record will not open, so a broken record can be restored. */
   evenIfBroken?: boolean;
 }
 
 /** The CLI's face on core: the same Desk the app gives its handlers, held for one run and signed in as 'cli'. */
-function cliDesk(file: string, ctx: Context | null, problem: { code: string; message: string } | null, options: RecordOptions) {
+function cliDesk(file: string, ctx: Context | null, problem: { code: string; message: string } | null) {
+  const userLexiconDir = path.join(defaultDataDir(), 'lexicon');
   let session: Actor | null = null;
   let analyzer: Analyzer | null = null;
   let jobs: ImportJobs | null = null;
@@ -104,7 +103,7 @@ function cliDesk(file: string, ctx: Context | null, problem: { code: string; mes
       replacedBy = replace(file).replacedBy;
     },
     get analyzer() {
-      return (analyzer ??= createAnalyzer({ lexiconDir: options.lexiconDir }));
+      return (analyzer ??= createAnalyzer({ userLexiconDir }));
     },
     jobs: () => (jobs ??= importJobs(record(), desk.analyzer)),
   };
@@ -114,7 +113,7 @@ function cliDesk(file: string, ctx: Context | null, problem: { code: string; mes
     c?.store.close();
   };
   // A lexicon edit in this run makes later scans in it use the new lexicon, as in the app.
-  const lexicon: LexiconOptions = { lexiconDir: options.lexiconDir, userLexiconDir: path.join(defaultDataDir(), 'lexicon'), onChange: () => (analyzer = null) };
+  const lexicon: LexiconOptions = { userLexiconDir, onChange: () => (analyzer = null) };
   return { desk, lexicon, record, close, replacedBy: () => replacedBy };
 }
 
@@ -132,7 +131,7 @@ export async function withRecord(args: ParsedArgs, usage: string, run: (record: 
     if (!options.evenIfBroken || !isCoreError(error)) throw error;
     problem = { code: error.code, message: error.message };
   }
-  const held = cliDesk(file, ctx, problem, options);
+  const held = cliDesk(file, ctx, problem);
   const api = coreApi(held.desk, held.lexicon);
   let signedIn: { actor: Actor; password: string } | null = null;
   const face: RecordRun = {
