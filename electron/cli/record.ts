@@ -1,14 +1,21 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
-import { defaultDataDir, resolveDbPath } from '../core/api.ts';
-import { openRecords } from '../core/ledger/open.ts';
-import { authenticate } from '../core/accounts/users.ts';
+import { appInfoOf, defaultDataDir, resolveDbPath } from '../core/api.ts';
+import { coreApi, type CoreApi } from '../core/handlers.ts';
+import { knownHeadsOf, openRecords } from '../core/ledger/open.ts';
+import { authenticate, refreshActor } from '../core/accounts/users.ts';
 import type { Actor, Context } from '../core/kernel/context.ts';
+import { sessionStatusOf, type Desk } from '../core/kernel/desk.ts';
 import { sha256Hex, type ScryptCost } from '../core/ledger/crypto.ts';
-import type { DecisionRecord } from '../core/db/decisions.ts';
-import { fail } from '../core/errors.ts';
+import { verifyRecordInSlices } from '../core/ledger/verify.ts';
+import { createAnalyzer } from '../core/register/analyzer.ts';
+import type { LexiconOptions } from '../core/lexicon/service.ts';
+import { importJobs, type Analyzer, type ImportJobs } from '../core/register/import-jobs.ts';
+import { closeIntake } from '../core/intake/index.ts';
+import { fail, isCoreError } from '../core/errors.ts';
 import { required, usageError, type ParsedArgs } from './args.ts';
-import { recordsCliMessages as m } from '../../shared/messages/records.ts';
+import { recordsCliMessages as m, recordsMessages } from '../../shared/messages/records.ts';
 
 /** `--db FILE`, else DISCLOSURE_DESK_DB, else the data folder's record. */
 export const dbFile = (args: ParsedArgs) => resolveDbPath(defaultDataDir(), args.values.db);
@@ -21,8 +28,6 @@ function testCost(): ScryptCost | undefined {
   const log2 = Number(process.env.DISCLOSURE_DESK_TEST_SCRYPT_LOG2);
   return process.env.NODE_ENV === 'test' && Number.isInteger(log2) && log2 >= 10 && log2 <= 17 ? { N: 2 ** log2, r: 8, p: 1 } : undefined;
 }
-
-export const openCliRecords = (args: ParsedArgs): Context => openRecords(dbFile(args), { cost: testCost() });
 
 /** The password from the environment variable, else asked on the terminal without echo, else the first line of stdin. */
 export async function readPassword(prompt: string, envVar = 'DISCLOSURE_DESK_PASSWORD'): Promise<string> {
@@ -46,11 +51,114 @@ export async function readPassword(prompt: string, envVar = 'DISCLOSURE_DESK_PAS
   }
 }
 
-/** Signs in the user named by `--as`; every command that writes the record names its person this way. */
-export async function signIn(ctx: Context, args: ParsedArgs, usage: string): Promise<{ actor: Actor; password: string }> {
-  const name = required(args, 'as', usage);
-  const password = await readPassword(m.passwordPrompt(name));
-  return { actor: authenticate(ctx, name, password, 'cli'), password };
+/** One CLI run's hold on the record: the same core API the app serves, and the person `--as` names. */
+export interface RecordRun {
+  api: CoreApi;
+  /** The open record, for finding what a command names (a document by number or hash) and for reports read without signing in. */
+  readonly ctx: Context;
+  /** False when the record would not open (only `backup restore` asks for that). */
+  readonly isOpen: boolean;
+  /** Signs in the person named by `--as`, asking for the password once; every command that writes the record names its person this way. */
+  signIn(): Promise<{ actor: Actor; password: string }>;
+  /** Where `restoreBackup` moved the file it replaced. */
+  readonly replacedBy: string | null;
+}
+
+interface RecordOptions {
+  /** Runs even when the record will not open, so a broken record can be restored. */
+  evenIfBroken?: boolean;
+}
+
+/** The CLI's face on core: the same Desk the app gives its handlers, held for one run and signed in as 'cli'. */
+function cliDesk(file: string, ctx: Context | null, problem: { code: string; message: string } | null) {
+  const userLexiconDir = path.join(defaultDataDir(), 'lexicon');
+  let session: Actor | null = null;
+  let analyzer: Analyzer | null = null;
+  let jobs: ImportJobs | null = null;
+  let replacedBy: string | null = null;
+  const record = (): Context => ctx ?? fail(problem?.code ?? 'db-unavailable', problem?.message ?? recordsMessages.dbMissing(file));
+  const desk: Desk = {
+    get appInfo() {
+      const { version } = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+      return appInfoOf({ dataDir: defaultDataDir(), version, shell: 'cli' });
+    },
+    record,
+    isOpen: () => ctx !== null,
+    signedIn: () => {
+      const c = record();
+      if (!session) fail('not-signed-in', recordsMessages.notSignedIn);
+      session = refreshActor(c, session);
+      return { ctx: c, actor: session };
+    },
+    user: () => session,
+    signIn: (name, password) => (session = authenticate(record(), name, password, 'cli')),
+    signOut: () => {
+      session = null;
+    },
+    status: () => sessionStatusOf(ctx, session, { path: file, problem }, null),
+    verifyWholeChain: (c) => verifyRecordInSlices(c.store, () => ctx !== c, { headFiles: knownHeadsOf(c.store) }),
+    replaceRecord: (replace) => {
+      close();
+      session = null;
+      replacedBy = replace(file).replacedBy;
+    },
+    get analyzer() {
+      return (analyzer ??= createAnalyzer({ userLexiconDir }));
+    },
+    jobs: () => (jobs ??= importJobs(record(), desk.analyzer)),
+  };
+  const close = () => {
+    const c = ctx;
+    ctx = null;
+    c?.store.close();
+  };
+  // A lexicon edit in this run makes later scans in it use the new lexicon, as in the app.
+  const lexicon: LexiconOptions = { userLexiconDir, onChange: () => (analyzer = null) };
+  return { desk, lexicon, record, close, replacedBy: () => replacedBy };
+}
+
+/**
+ * Opens the record, runs one command against the core API, and always closes the record and any intake workers.
+ * Every record command goes through here, so it meets the same handlers, rules and argument checks as the app.
+ */
+export async function withRecord(args: ParsedArgs, usage: string, run: (record: RecordRun) => Promise<number>, options: RecordOptions = {}): Promise<number> {
+  const file = dbFile(args);
+  let ctx: Context | null = null;
+  let problem: { code: string; message: string } | null = null;
+  try {
+    ctx = openRecords(file, { cost: testCost() });
+  } catch (error) {
+    if (!options.evenIfBroken || !isCoreError(error)) throw error;
+    problem = { code: error.code, message: error.message };
+  }
+  const held = cliDesk(file, ctx, problem);
+  const api = coreApi(held.desk, held.lexicon);
+  let signedIn: { actor: Actor; password: string } | null = null;
+  const face: RecordRun = {
+    api,
+    get ctx() {
+      return held.record();
+    },
+    get isOpen() {
+      return held.desk.isOpen();
+    },
+    async signIn() {
+      if (signedIn) return signedIn;
+      const name = required(args, 'as', usage);
+      const password = await readPassword(m.passwordPrompt(name));
+      signedIn = { actor: held.desk.signIn(name, password), password };
+      return signedIn;
+    },
+    get replacedBy() {
+      return held.replacedBy();
+    },
+  };
+  try {
+    return await run(face);
+  } finally {
+    held.close();
+    await closeIntake();
+  }
 }
 
 /** A document named by register number, by SHA-256 (or a prefix of at least 8 hex digits), or by the file itself. */
@@ -70,9 +178,9 @@ export function resolveDocument(ctx: Context, ref: string | undefined, usage: st
   return id;
 }
 
-/** The decision a workflow command acts on: the document's latest. */
-export function latestDecision(ctx: Context, documentId: number): DecisionRecord {
-  return ctx.store.decisions.latestForDocument(documentId) ?? fail('no-decision', m.noDecisionYet(documentId));
+/** The id of the decision a workflow command acts on: the document's latest. */
+export function latestDecision(ctx: Context, documentId: number): number {
+  return ctx.store.decisions.latestForDocument(documentId)?.id ?? fail('no-decision', m.noDecisionYet(documentId));
 }
 
 export const print = (line: string) => process.stdout.write(line + '\n');

@@ -10,8 +10,8 @@ import { isAppUrl } from './security.ts';
 type MainHandler = (...args: unknown[]) => Promise<unknown>;
 
 /**
- * Registers every contract channel through one gate: the sender must be the app's own main frame,
- * and arguments must parse against the contract before anything else runs.
+ * Registers every contract channel through one gate: the sender must be the app's own main frame and every
+ * path argument must have been granted by the user. Arguments are parsed once: by core for its channels, here for main's.
  */
 export function registerIpc(options: {
   mainContents: () => WebContents | null;
@@ -31,20 +31,20 @@ export function registerIpc(options: {
   for (const name of channelNames) {
     ipcMain.handle(name, async (event: IpcMainInvokeEvent, ...raw: unknown[]): Promise<Envelope<unknown>> => {
       if (!fromApp(event)) return { ok: false, error: { code: 'forbidden-sender', message: m.rejectedSender } };
+      // The contract's schemas never transform a value, so the paths in the raw arguments are the paths core will parse and use.
+      const refused = options.grants.refusal(contract[name].args, raw);
+      if (refused !== undefined) return { ok: false, error: { code: 'path-not-granted', message: m.pathNotGranted(refused) } };
+      // Core parses the arguments of its own channels; main parses only those it answers itself.
+      if (contract[name].host === 'core') return options.forwardToCore(name, raw);
       const call = validateCall(name, raw);
       if (!call.ok) return { ok: false, error: call.error };
-      const refused = options.grants.refusal(contract[name].args, call.args);
-      if (refused !== undefined) return { ok: false, error: { code: 'path-not-granted', message: m.pathNotGranted(refused) } };
-      if (contract[name].host === 'main') {
-        const handler = options.mainHandlers[name];
-        if (!handler) return { ok: false, error: { code: 'unknown-channel', message: m.unknownChannel(name) } };
-        try {
-          return { ok: true, value: await handler(...call.args) };
-        } catch (error) {
-          return { ok: false, error: { code: 'internal', message: m.internal(String(error)) } };
-        }
+      const handler = options.mainHandlers[name];
+      if (!handler) return { ok: false, error: { code: 'unknown-channel', message: m.unknownChannel(name) } };
+      try {
+        return { ok: true, value: await handler(...call.args) };
+      } catch (error) {
+        return { ok: false, error: { code: 'internal', message: m.internal(String(error)) } };
       }
-      return options.forwardToCore(name, call.args);
     });
   }
 }

@@ -23,11 +23,11 @@ export interface TwinDialogs {
  */
 export async function installTwin(page: Page, core: Core, dialogs: TwinDialogs): Promise<void> {
   await page.exposeFunction('__deskCall', async (channel: string, args: unknown[]): Promise<Envelope<unknown>> => {
+    if (channel !== 'chooseFiles' && channel !== 'chooseSavePath') return dispatch(core.api, channel, args);
     const call = validateCall(channel, args);
     if (!call.ok) return { ok: false, error: call.error };
     if (call.channel === 'chooseFiles') return { ok: true, value: dialogs.files.shift() ?? [] };
-    if (call.channel === 'chooseSavePath') return { ok: true, value: dialogs.savePaths.shift() ?? null };
-    return dispatch(core.api, call.channel, call.args);
+    return { ok: true, value: dialogs.savePaths.shift() ?? null };
   });
   await page.addInitScript((names: string[]) => {
     const call = (window as unknown as { __deskCall: (c: string, a: unknown[]) => Promise<Envelope<unknown>> }).__deskCall;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addRequest, answerRequest, extendRequest, listRequests } from '../../electron/core/requests/register.ts';
 import { writeHolidays, readHolidays } from '../../electron/core/inspection/config.ts';
-import { inspectionHandlers } from '../../electron/core/inspection/handlers.ts';
+import { requestsHandlers } from '../../electron/core/requests/handlers.ts';
 import { loadSeed, openUnit, type Unit } from './seed.ts';
 
 let unit: Unit;
@@ -83,7 +83,7 @@ describe('the on-request register', () => {
     add('2024-12-31');
     add('2025-05-05', other);
     add('2025-06-06', null);
-    const api = inspectionHandlers(() => ({ ctx: unit.ctx, actor: unit.team.reviewer }));
+    const api = requestsHandlers({ signedIn: () => ({ ctx: unit.ctx, actor: unit.team.reviewer }) });
     expect(api.requestCounts({ year: 2025 })).toEqual([
       { documentId, docNumber: expect.any(String), title: '关于城区停车收费标准的批复', count: 2 },
       { documentId: other, docNumber: expect.any(String), title: '关于公园开放时间的批复', count: 1 },

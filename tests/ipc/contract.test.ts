@@ -38,6 +38,10 @@ describe('the IPC contract', () => {
       }
       const envelope = await dispatch(core.api, 'getAppInfo', []);
       expect(envelope).toMatchObject({ ok: true, value: { dataDir } });
+      // The dispatcher no longer parses: core's own check is the one every renderer argument meets.
+      expect(await dispatch(core.api, 'login', [{ name: 'a', password: 'b', extra: 1 }])).toMatchObject({ ok: false, error: { code: 'invalid-arguments', message: expect.stringContaining('参数不合法') } });
+      expect(await dispatch(core.api, 'login', 'not-an-array')).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+      expect(await dispatch(core.api, 'chooseFiles', [{}])).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
     } finally {
       core.close();
       await rm(dataDir, { recursive: true, force: true });

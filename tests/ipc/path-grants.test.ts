@@ -60,6 +60,35 @@ describe('path arguments in the IPC contract', () => {
   });
 });
 
+/** Kinds of schema whose parsed value may differ from the value given. */
+const changing = new Set(['transform', 'pipe', 'default', 'prefault', 'catch', 'success']);
+
+function valueChangers(schema: z.ZodType, trail: string, out: string[] = []): string[] {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  if (changing.has(def.type)) out.push(`${trail} (${def.type})`);
+  const children: z.ZodType[] = [];
+  if (def.type === 'object') children.push(...Object.values(def.shape as Record<string, z.ZodType>));
+  else if (def.type === 'tuple') children.push(...(def.items as z.ZodType[]), ...(def.rest ? [def.rest as z.ZodType] : []));
+  else if (def.type === 'array') children.push(def.element as z.ZodType);
+  else if (def.type === 'union') children.push(...(def.options as z.ZodType[]));
+  else if (def.type === 'record') children.push(def.keyType as z.ZodType, def.valueType as z.ZodType);
+  else if (def.type === 'intersection') children.push(def.left as z.ZodType, def.right as z.ZodType);
+  else if (['optional', 'nullable', 'readonly'].includes(def.type)) children.push(def.innerType as z.ZodType);
+  for (const child of children) valueChangers(child, trail, out);
+  return out;
+}
+
+describe('the gate reads paths from the raw arguments', () => {
+  it('no channel schema changes a value while parsing, so the paths main checks are the paths core parses', () => {
+    expect(channelNames.flatMap((name) => valueChangers(contract[name].args, name))).toEqual([]);
+  });
+
+  it('would notice a schema that fills in a value', async () => {
+    const { z: zod } = await import('zod');
+    expect(valueChangers(zod.tuple([zod.object({ path: zod.string().default('/etc/passwd') })]), 'planted')).toEqual(['planted (default)']);
+  });
+});
+
 describe('read grants', () => {
   const root = path.resolve('/work/公文');
   const reads = (grants: PathGrants, p: string) => grants.refusal(contract.startImport.args, [{ paths: [p] }]) === undefined;

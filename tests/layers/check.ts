@@ -21,12 +21,14 @@ export function importsOf(source: string): string[] {
 }
 
 /**
- * Inner layers of core: intake reads files and stores nothing, the scanner reads text and stores nothing.
+ * Inner layers of core: intake reads files and stores nothing, the scanner reads text and stores nothing; the CLI stays above core's handlers.
  * intake ↛ scanner and scanner ↛ intake are not here: parse workers load the scanner, and the scanner reads 公文 metadata with intake's parser.
  */
 const innerRules: { from: string; to: string[] }[] = [
   { from: 'electron/core/intake/', to: ['db', 'ledger', 'register', 'workflow', 'accounts', 'exports'] },
   { from: 'electron/core/scanner/', to: ['db'] },
+  // The CLI is a face like the app: it calls the core handlers, never the database under them.
+  { from: 'electron/cli/', to: ['db'] },
 ];
 
 /** Layer rules after VS Code's: shared is pure, renderer is browser-only, core and CLI never touch Electron. */

@@ -35,6 +35,7 @@ describe('runtime layers', () => {
       ['electron/core/requests/planted.ts', "export const planted = (ctx) => ctx.store.connection.prepare('SELECT 1').get();\n", /only electron\/core\/db uses the connection/],
       ['electron/core/db/planted.ts', "import type { DocumentRow } from '../../../shared/ipc/records.ts';\n", /db returns its own rows/],
       ['electron/core/db/migrations/planted.ts', "import type { Contract } from '../../../../shared/ipc.ts';\n", /db returns its own rows/],
+      ['electron/cli/commands/planted.ts', "import type { Store } from '../../core/db/store.ts';\n", /electron\/cli never imports electron\/core\/db$/],
     ];
     for (const [file, source, rule] of plants) {
       it(`flags ${file}`, async () => {

@@ -1,8 +1,8 @@
 import type { Command } from '../main.ts';
 import { parseArgs, usageError, type ParsedArgs } from '../args.ts';
-import { openCliRecords, print, signIn } from '../record.ts';
+import { print, withRecord } from '../record.ts';
 import { yearOption } from './inspect.ts';
-import { consolidatedView, exportConsolidated, importBundles, verifyBundleFile } from '../../core/inspection/consolidate.ts';
+import { consolidatedView, verifyBundleFile } from '../../core/inspection/consolidate.ts';
 import { normaliseFingerprint } from '../../../shared/fingerprint.ts';
 import type { BundleCheck, BundleProblem } from '../../../shared/ipc/inspection.ts';
 import { inspectionMessages } from '../../../shared/messages/inspection.ts';
@@ -34,18 +34,17 @@ function verify(files: readonly string[], json: boolean): number {
   return exitCodeOf(checks);
 }
 
-async function withRecord(args: ParsedArgs, sub: string): Promise<number> {
-  const ctx = openCliRecords(args);
-  try {
+function onRecord(args: ParsedArgs, sub: string): Promise<number> {
+  return withRecord(args, usage, async ({ api, ctx, signIn }) => {
     const json = args.flags.json === true;
     if (sub === 'import') {
       const files = args.positionals.slice(1);
       if (files.length === 0) throw usageError(m.unknownSubcommand('bundle import', ''), usage);
-      const { actor } = await signIn(ctx, args, usage);
+      await signIn();
       const typed = args.lists['trust-new-key']!;
       const bad = typed.find((f) => normaliseFingerprint(f) === null);
       if (bad !== undefined) throw usageError(m.badFingerprint(bad), usage);
-      const checks = importBundles(ctx, actor, files, { confirmedFingerprints: typed });
+      const checks = await api.importBundles({ paths: files, confirmedFingerprints: typed });
       if (json) print(JSON.stringify(checks, null, 2));
       else {
         for (const c of checks) print(c.ok ? m.imported(c.message) : m.refused(c.file, c.message));
@@ -55,9 +54,9 @@ async function withRecord(args: ParsedArgs, sub: string): Promise<number> {
     }
     const year = yearOption(args, usage);
     if (args.values.out) {
-      const { actor } = await signIn(ctx, args, usage);
+      await signIn();
       const format = args.values.out.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
-      const file = await exportConsolidated(ctx, actor, year, format, args.values.out);
+      const file = await api.exportConsolidated({ year, format, path: args.values.out });
       print(m.wrote(format, file.path, file.sha256));
     }
     const view = consolidatedView(ctx, year);
@@ -67,9 +66,7 @@ async function withRecord(args: ParsedArgs, sub: string): Promise<number> {
       print(m.totalsLine(view.totals.units, view.totals.items, view.totals.toProactive, view.totals.toPartial));
     }
     return 0;
-  } finally {
-    ctx.store.close();
-  }
+  });
 }
 
 export const command: Command = {
@@ -79,7 +76,7 @@ export const command: Command = {
     const args = parseArgs(argv, { values: ['as', 'db', 'year', 'out'], lists: ['trust-new-key'], flags: ['json'] }, usage);
     const sub = args.positionals[0] ?? '';
     if (sub === 'verify') return verify(args.positionals.slice(1), args.flags.json === true);
-    if (sub === 'import' || sub === 'summary') return withRecord(args, sub);
+    if (sub === 'import' || sub === 'summary') return onRecord(args, sub);
     throw usageError(m.unknownSubcommand('bundle', sub), usage);
   },
 };

@@ -1,7 +1,6 @@
 import type { Command } from '../main.ts';
 import { parseArgs, required, usageError } from '../args.ts';
-import { openCliRecords, print, resolveDocument, signIn } from '../record.ts';
-import { saveDecision } from '../../core/workflow/decisions.ts';
+import { print, resolveDocument, withRecord } from '../record.ts';
 import { attributeSchema, decisionInputSchema, type Disposition } from '../../../shared/ipc/records.ts';
 import { spanBasis } from '../../../shared/basis.ts';
 import { suggestedRedactions, type Redaction } from '../../../shared/redaction.ts';
@@ -29,8 +28,7 @@ export const command: Command = {
   usage,
   async run(argv) {
     const args = parseArgs(argv, spec, usage);
-    const ctx = openCliRecords(args);
-    try {
+    return withRecord(args, usage, async ({ api, ctx, signIn }) => {
       const documentId = resolveDocument(ctx, args.positionals[0], usage);
       const doc = ctx.store.documents.get(documentId)!;
       const suggestion = args.flags['accept-suggestion'] ? doc.suggestion : null;
@@ -63,15 +61,13 @@ export const command: Command = {
         redactions,
       });
       if (!input.success) throw usageError(input.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；'), usage);
-      const { actor } = await signIn(ctx, args, usage);
-      const decision = saveDecision(ctx, actor, input.data);
+      await signIn();
+      const decision = await api.saveDecision(input.data);
       print(m.decided(decision.id, documentId, attributeInfo(decision.attribute).label, stateLabels[decision.state]));
       const open = doc.findings.filter((f) => !f.negated && !decision.dispositions.some((d) => d.findingId === f.id));
       for (const f of open) print(m.openFinding(f.id, f.term, f.score));
       if (decision.justificationNeeded.length > 0 && !decision.justification) print(m.needsJustification);
       return 0;
-    } finally {
-      ctx.store.close();
-    }
+    });
   },
 };

@@ -1,11 +1,10 @@
 import path from 'node:path';
 import type { Command } from '../main.ts';
 import { parseArgs, required, usageError, type ParsedArgs } from '../args.ts';
-import { openCliRecords, print, resolveDocument, signIn } from '../record.ts';
-import { closeInspection, inspectionStatus, openInspection, proposeOutcomes, worklist } from '../../core/inspection/lifecycle.ts';
+import { print, resolveDocument, withRecord, type RecordRun } from '../record.ts';
+import { inspectionStatus, worklist } from '../../core/inspection/lifecycle.ts';
 import { exportInspectionFiles } from '../../core/inspection/export/write.ts';
 import { formatFingerprint } from '../../../shared/fingerprint.ts';
-import type { Context } from '../../core/kernel/context.ts';
 import { attribute } from '../../../shared/attributes.ts';
 import { inspectionOutcomes, worklistRules, type InspectionStatus, type WorklistFilter } from '../../../shared/ipc/inspection.ts';
 import { inspectionMessages, inspectionOutcomeLabels, progressLabels, ruleLabels } from '../../../shared/messages/inspection.ts';
@@ -44,7 +43,7 @@ const fileNames = (year: number) => ({
   bundle: `${year}年度自查签名包.json`,
 });
 
-async function run(ctx: Context, args: ParsedArgs): Promise<number> {
+async function run({ api, ctx, signIn }: RecordRun, args: ParsedArgs): Promise<number> {
   const sub = args.positionals[0] ?? '';
   const year = yearOption(args, usage);
   const json = args.flags.json === true;
@@ -67,18 +66,18 @@ async function run(ctx: Context, args: ParsedArgs): Promise<number> {
     }
     case 'open':
     case 'close': {
-      const { actor } = await signIn(ctx, args, usage);
-      printStatus(sub === 'open' ? openInspection(ctx, actor, year) : closeInspection(ctx, actor, year), json);
+      await signIn();
+      printStatus(sub === 'open' ? await api.openInspection({ year }) : await api.closeInspection({ year }), json);
       return 0;
     }
     case 'propose': {
-      const { actor } = await signIn(ctx, args, usage);
+      await signIn();
       inspectionStatus(ctx, year);
       const documentIds = args.flags.all
         ? worklist(ctx, { year, progress: 'pending', limit: 1000 }).items.map((i) => i.documentId)
         : args.positionals.slice(1).map((ref) => resolveDocument(ctx, ref, usage));
       if (documentIds.length === 0) throw usageError(m.needDocs, usage);
-      const result = proposeOutcomes(ctx, actor, { year, documentIds, outcome: pick(args, 'outcome', inspectionOutcomes), justification: required(args, 'justification', usage) });
+      const result = await api.proposeOutcomes({ year, documentIds, outcome: pick(args, 'outcome', inspectionOutcomes), justification: required(args, 'justification', usage) });
       if (json) print(JSON.stringify(result, null, 2));
       else {
         print(m.proposed(result.proposed.length));
@@ -88,7 +87,8 @@ async function run(ctx: Context, args: ParsedArgs): Promise<number> {
     }
     case 'export': {
       const dir = required(args, 'out', usage);
-      const { actor, password } = await signIn(ctx, args, usage);
+      // All four files at once, the bundle signed with the same key as the rest; the app exports them one by one.
+      const { actor, password } = await signIn();
       const names = fileNames(year);
       const files = Object.fromEntries(Object.entries(names).map(([format, name]) => [format, path.join(dir, name)]));
       for (const file of await exportInspectionFiles(ctx, actor, year, files, password)) {
@@ -107,11 +107,6 @@ export const command: Command = {
   usage,
   async run(argv) {
     const args = parseArgs(argv, { values: ['as', 'db', 'year', 'rule', 'progress', 'outcome', 'justification', 'out'], flags: ['json', 'all'] }, usage);
-    const ctx = openCliRecords(args);
-    try {
-      return await run(ctx, args);
-    } finally {
-      ctx.store.close();
-    }
+    return withRecord(args, usage, (record) => run(record, args));
   },
 };

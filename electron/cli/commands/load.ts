@@ -1,11 +1,10 @@
 import path from 'node:path';
 import type { Command } from '../main.ts';
 import { parseArgs, usageError } from '../args.ts';
-import { openCliRecords, print, signIn } from '../record.ts';
+import { print, withRecord } from '../record.ts';
 import { createAnalyzer } from '../../core/register/analyzer.ts';
 import { importFile } from '../../core/register/import-jobs.ts';
 import { documentFiles } from '../../core/intake/walk.ts';
-import { closeIntake } from '../../core/intake/index.ts';
 import { attribute } from '../../../shared/attributes.ts';
 import { recordsCliMessages as m } from '../../../shared/messages/records.ts';
 
@@ -17,9 +16,9 @@ export const command: Command = {
   async run(argv) {
     const args = parseArgs(argv, { values: ['as', 'db', 'lexicon'], flags: ['json'] }, usage);
     if (args.positionals.length === 0) throw usageError(m.loadWhich, usage);
-    const ctx = openCliRecords(args);
-    try {
-      const { actor } = await signIn(ctx, args, usage);
+    return withRecord(args, usage, async ({ ctx, signIn }) => {
+      const { actor } = await signIn();
+      // One file after another, each reported as it lands; the app's channels run the same importFile in a background job.
       const analyzer = createAnalyzer({ lexiconDir: args.values.lexicon });
       let failures = 0;
       for (const file of documentFiles(args.positionals.map((p) => path.resolve(p))).files) {
@@ -33,9 +32,6 @@ export const command: Command = {
         if (!result.ok) failures++;
       }
       return failures === 0 ? 0 : 1;
-    } finally {
-      ctx.store.close();
-      await closeIntake();
-    }
+    });
   },
 };

@@ -1,6 +1,6 @@
 import type { Command } from '../main.ts';
 import { parseArgs } from '../args.ts';
-import { openCliRecords, print } from '../record.ts';
+import { print, withRecord } from '../record.ts';
 import { yearOption } from './inspect.ts';
 import { annualFiguresFor } from '../../core/inspection/annual.ts';
 import { annualTables } from '../../core/inspection/export/tables.ts';
@@ -15,8 +15,7 @@ export const command: Command = {
   async run(argv) {
     const args = parseArgs(argv, { values: ['db', 'year'], flags: ['json'] }, usage);
     const year = yearOption(args, usage);
-    const ctx = openCliRecords(args);
-    try {
+    return withRecord(args, usage, async ({ ctx }) => {
       const annual = annualFiguresFor(ctx, year);
       if (args.flags.json) {
         print(JSON.stringify(annual, null, 2));
@@ -28,8 +27,6 @@ export const command: Command = {
         for (const row of table.rows) print(row.join('\t'));
       }
       return 0;
-    } finally {
-      ctx.store.close();
-    }
+    });
   },
 };

@@ -1,9 +1,7 @@
 import type { Command } from '../main.ts';
 import { parseArgs, positiveInt, required, usageError, type ParsedArgs } from '../args.ts';
-import { openCliRecords, print, resolveDocument, signIn } from '../record.ts';
-import { addRequest, answerRequest, extendRequest, listRequests } from '../../core/requests/register.ts';
-import type { Context } from '../../core/kernel/context.ts';
-import { importHolidays } from '../../core/inspection/config.ts';
+import { print, resolveDocument, withRecord, type RecordRun } from '../record.ts';
+import { listRequests } from '../../core/requests/register.ts';
 import { applicantTypes, requestChannels, requestOutcomes, type RequestFilter } from '../../../shared/ipc/inspection.ts';
 import { deadlineLabels, inspectionMessages, outcomeRows } from '../../../shared/messages/inspection.ts';
 
@@ -19,13 +17,14 @@ function choice<T extends string>(args: ParsedArgs, option: string, choices: rea
 
 const requestId = (args: ParsedArgs) => positiveInt(args.positionals[1] ?? '', '登记编号', usage);
 
-async function run(ctx: Context, args: ParsedArgs): Promise<number> {
+async function run({ api, ctx, signIn }: RecordRun, args: ParsedArgs): Promise<number> {
   const sub = args.positionals[0] ?? '';
   if (sub === 'list') {
     const filter: RequestFilter = { limit: 1000 };
     if (args.values.year) filter.year = positiveInt(args.values.year, '--year', usage);
     if (args.values.status) filter.status = choice(args, 'status', ['open', 'due-soon', 'overdue', 'answered', 'answered-late', 'unanswered'] as const);
     if (args.values.doc) filter.documentId = resolveDocument(ctx, args.values.doc, usage);
+    // Read without signing in, as every CLI report is.
     const page = listRequests(ctx, filter);
     if (args.flags.json) {
       print(JSON.stringify(page, null, 2));
@@ -40,17 +39,17 @@ async function run(ctx: Context, args: ParsedArgs): Promise<number> {
   if (sub === 'holidays') {
     const file = args.positionals[2];
     if (args.positionals[1] !== 'import' || !file) throw usageError(m.unknownSubcommand('requests holidays', args.positionals[1] ?? ''), usage);
-    const { actor } = await signIn(ctx, args, usage);
-    const calendar = importHolidays(ctx, actor, file);
+    await signIn();
+    const calendar = await api.importHolidays({ path: file });
     const years = [...new Set([...calendar.holidays, ...calendar.workingWeekends].map((d) => d.slice(0, 4)))].sort();
     print(m.holidaysImported(file, years));
     return 0;
   }
   if (!['add', 'answer', 'extend'].includes(sub)) throw usageError(m.unknownSubcommand('requests', sub), usage);
-  const { actor } = await signIn(ctx, args, usage);
+  await signIn();
   const view =
     sub === 'add'
-      ? addRequest(ctx, actor, {
+      ? await api.addRequest({
           documentId: args.values.doc ? resolveDocument(ctx, args.values.doc, usage) : null,
           subject: required(args, 'subject', usage),
           applicantType: choice(args, 'applicant', applicantTypes, 'citizen'),
@@ -59,8 +58,8 @@ async function run(ctx: Context, args: ParsedArgs): Promise<number> {
           note: args.values.note,
         })
       : sub === 'answer'
-        ? answerRequest(ctx, actor, { requestId: requestId(args), outcome: choice(args, 'outcome', requestOutcomes), answeredOn: required(args, 'answered', usage), note: args.values.note })
-        : extendRequest(ctx, actor, { requestId: requestId(args), extensionDays: Math.min(20, positiveInt(required(args, 'days', usage), '--days', usage)), reason: required(args, 'reason', usage) });
+        ? await api.answerRequest({ requestId: requestId(args), outcome: choice(args, 'outcome', requestOutcomes), answeredOn: required(args, 'answered', usage), note: args.values.note })
+        : await api.extendRequest({ requestId: requestId(args), extensionDays: Math.min(20, positiveInt(required(args, 'days', usage), '--days', usage)), reason: required(args, 'reason', usage) });
   if (args.flags.json) print(JSON.stringify(view, null, 2));
   else if (sub === 'add') print(m.requestAdded(view.id, view.deadline.finalDue));
   else if (sub === 'answer') print(m.requestAnswered(view.id, deadlineLabels[view.deadline.status]));
@@ -78,11 +77,6 @@ export const command: Command = {
       for (const o of requestOutcomes) print(`${o.padEnd(30)} ${outcomeRows[o].row}  ${outcomeRows[o].label}`);
       return 0;
     }
-    const ctx = openCliRecords(args);
-    try {
-      return await run(ctx, args);
-    } finally {
-      ctx.store.close();
-    }
+    return withRecord(args, usage, (record) => run(record, args));
   },
 };

@@ -1,7 +1,6 @@
 import type { Command } from '../main.ts';
 import { parseArgs } from '../args.ts';
-import { latestDecision, openCliRecords, print, resolveDocument, signIn } from '../record.ts';
-import { signDecision } from '../../core/workflow/decisions.ts';
+import { latestDecision, print, resolveDocument, withRecord } from '../record.ts';
 import { attribute } from '../../../shared/attributes.ts';
 import { recordsCliMessages as m } from '../../../shared/messages/records.ts';
 
@@ -12,11 +11,10 @@ export const command: Command = {
   usage,
   async run(argv) {
     const args = parseArgs(argv, { values: ['as', 'db'], flags: ['json'] }, usage);
-    const ctx = openCliRecords(args);
-    try {
-      const decision = latestDecision(ctx, resolveDocument(ctx, args.positionals[0], usage));
-      const { actor, password } = await signIn(ctx, args, usage);
-      const signOff = signDecision(ctx, actor, decision.id, password);
+    return withRecord(args, usage, async ({ api, ctx, signIn }) => {
+      const decisionId = latestDecision(ctx, resolveDocument(ctx, args.positionals[0], usage));
+      const { password } = await signIn();
+      const signOff = await api.signDecision({ decisionId, password });
       if (args.flags.json) {
         const { decision: _view, ...rest } = signOff;
         print(JSON.stringify(rest, null, 2));
@@ -26,8 +24,6 @@ export const command: Command = {
         print(m.signature(signOff.keyFingerprint, signOff.signature));
       }
       return 0;
-    } finally {
-      ctx.store.close();
-    }
+    });
   },
 };

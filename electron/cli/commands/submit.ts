@@ -1,7 +1,6 @@
 import type { Command } from '../main.ts';
 import { parseArgs } from '../args.ts';
-import { latestDecision, openCliRecords, print, resolveDocument, signIn } from '../record.ts';
-import { submitDecision } from '../../core/workflow/decisions.ts';
+import { latestDecision, print, resolveDocument, withRecord } from '../record.ts';
 import { recordsCliMessages as m, stateLabels } from '../../../shared/messages/records.ts';
 
 const usage = m.submitUsage;
@@ -11,15 +10,12 @@ export const command: Command = {
   usage,
   async run(argv) {
     const args = parseArgs(argv, { values: ['as', 'db'] }, usage);
-    const ctx = openCliRecords(args);
-    try {
-      const decision = latestDecision(ctx, resolveDocument(ctx, args.positionals[0], usage));
-      const { actor } = await signIn(ctx, args, usage);
-      const after = submitDecision(ctx, actor, decision.id);
+    return withRecord(args, usage, async ({ api, ctx, signIn }) => {
+      const decisionId = latestDecision(ctx, resolveDocument(ctx, args.positionals[0], usage));
+      await signIn();
+      const after = await api.submitDecision({ decisionId });
       print(m.moved(after.id, stateLabels[after.state]) + (after.reviewRequired ? m.needsReview : m.mayGoToSigner));
       return 0;
-    } finally {
-      ctx.store.close();
-    }
+    });
   },
 };

@@ -1,7 +1,7 @@
 import type { Command } from '../main.ts';
 import { parseArgs, required, splitList, usageError } from '../args.ts';
-import { openCliRecords, print, readPassword, signIn } from '../record.ts';
-import { addUser, listUsers, rekeyUser, setRoles } from '../../core/accounts/users.ts';
+import { print, readPassword, withRecord } from '../record.ts';
+import { addUser } from '../../core/accounts/users.ts';
 import { roleSchema } from '../../../shared/ipc/records.ts';
 import type { Role } from '../../../shared/types.ts';
 import { recordsCliMessages as m, roleLabels } from '../../../shared/messages/records.ts';
@@ -21,39 +21,38 @@ export const command: Command = {
   async run(argv) {
     const args = parseArgs(argv, spec, usage);
     const [sub, name] = args.positionals;
-    const ctx = openCliRecords(args);
-    try {
+    return withRecord(args, usage, async ({ api, ctx, signIn }) => {
       if (sub === 'list') {
-        const { actor } = await signIn(ctx, args, usage);
-        for (const u of listUsers(ctx, actor)) print(`${u.name}\t${u.displayName}\t${u.roles.map((r) => roleLabels[r]).join('、')}\t${u.keyFingerprint.slice(0, 16)}`);
+        await signIn();
+        for (const u of await api.listUsers()) print(`${u.name}\t${u.displayName}\t${u.roles.map((r) => roleLabels[r]).join('、')}\t${u.keyFingerprint.slice(0, 16)}`);
         return 0;
       }
       if (!name || (sub !== 'add' && sub !== 'roles' && sub !== 'rekey')) throw usageError(m.usersWhich, usage);
       if (sub === 'rekey') {
-        const by = await signIn(ctx, args, usage);
+        const by = await signIn();
         const password = await readPassword(m.newPasswordPrompt(name), 'DISCLOSURE_DESK_NEW_PASSWORD');
         if (password.length < 8) throw usageError(m.passwordTooShort, usage);
-        const user = rekeyUser(ctx, { actor: by.actor, password: by.password }, name, password);
+        const user = await api.rekeyUser({ name, newPassword: password, adminPassword: by.password });
         print(m.userRekeyed(user.name, user.keyFingerprint));
         return 0;
       }
       const wanted = roles(required(args, 'roles', usage));
       if (sub === 'roles') {
-        const by = await signIn(ctx, args, usage);
-        const user = setRoles(ctx, { actor: by.actor, password: by.password }, name, wanted);
+        const by = await signIn();
+        const user = await api.setUserRoles({ name, roles: wanted, adminPassword: by.password });
         print(m.rolesSet(user.name, user.roles.map((r) => roleLabels[r])));
         return 0;
       }
       const firstRun = ctx.store.users.count() === 0;
-      const by = firstRun && !args.values.as ? null : await signIn(ctx, args, usage);
+      const by = firstRun && !args.values.as ? null : await signIn();
       const password = await readPassword(m.newPasswordPrompt(name), 'DISCLOSURE_DESK_NEW_PASSWORD');
       if (password.length < 8) throw usageError(m.passwordTooShort, usage);
-      const user = addUser(ctx, by && { actor: by.actor, password: by.password }, { name, displayName: args.values.display ?? name, password, roles: wanted });
+      const account = { name, displayName: args.values.display ?? name, password, roles: wanted };
+      // The first account has nobody to countersign it and may hold more roles than the app's set-up gives; core's rules for it live in addUser.
+      const user = by ? await api.addUser({ ...account, adminPassword: by.password }) : addUser(ctx, null, account);
       print(m.userAdded(user.name, user.roles.map((r) => roleLabels[r]), user.keyFingerprint));
       if (!by) print(m.rootCreated(user.keyFingerprint));
       return 0;
-    } finally {
-      ctx.store.close();
-    }
+    });
   },
 };

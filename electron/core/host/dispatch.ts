@@ -8,7 +8,7 @@ function isChannel(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
-/** Runtime check of a call's arguments against the contract; the one gate every caller goes through. */
+/** Runtime check of a call's arguments against the contract, for the channels the Electron glue answers itself; core parses its own. */
 export function validateCall(channel: unknown, args: unknown): { ok: true; channel: ChannelName; args: unknown[] } | { ok: false; error: ApiError } {
   if (!isChannel(channel)) return { ok: false, error: { code: 'unknown-channel', message: m.unknownChannel(String(channel)) } };
   const parsed = contract[channel].args.safeParse(args);
@@ -26,13 +26,14 @@ function toApiError(error: unknown): ApiError {
   return { code: 'internal', message: m.internal(error instanceof Error ? error.message : String(error)) };
 }
 
+/** Carries a call to core, which parses its arguments itself: this gate only checks the channel is core's. */
 export async function dispatch(api: CoreApi, channel: unknown, args: unknown): Promise<Envelope<unknown>> {
-  const call = validateCall(channel, args);
-  if (!call.ok) return { ok: false, error: call.error };
-  const fn = (api as unknown as Record<string, ((...a: unknown[]) => Promise<unknown>) | undefined>)[call.channel];
-  if (!fn) return { ok: false, error: { code: 'unknown-channel', message: m.notInCore(call.channel) } };
+  if (!isChannel(channel)) return { ok: false, error: { code: 'unknown-channel', message: m.unknownChannel(String(channel)) } };
+  const fn = (api as unknown as Record<string, ((...a: unknown[]) => Promise<unknown>) | undefined>)[channel];
+  if (!fn) return { ok: false, error: { code: 'unknown-channel', message: m.notInCore(channel) } };
+  if (!Array.isArray(args)) return { ok: false, error: { code: 'invalid-arguments', message: m.invalidArguments(channel, '') } };
   try {
-    return { ok: true, value: await fn(...call.args) };
+    return { ok: true, value: await fn(...args) };
   } catch (error) {
     return { ok: false, error: toApiError(error) };
   }

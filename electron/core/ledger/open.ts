@@ -4,7 +4,8 @@ import { schemaVersion } from '../db/migrations.ts';
 import { appendEntry } from './chain.ts';
 import { defaultScryptCost, type ScryptCost } from './crypto.ts';
 import { advanceKnownHead, knownHeadFiles } from './head.ts';
-import { rootFingerprintOf } from './verify.ts';
+import { rootFingerprintOf, verifyRecord } from './verify.ts';
+import type { AuditVerifyReport } from '../../../shared/ipc/records.ts';
 import type { Context } from '../kernel/context.ts';
 
 interface RecordsOptions {
@@ -21,6 +22,16 @@ export const headMirrorOf = (store: Store): string | null => {
 
 /** The known-head files a verification of this record compares with. */
 export const knownHeadsOf = (store: Store): string[] => knownHeadFiles(store.file, headMirrorOf(store));
+
+/** Verifies a record file opened read-only: judging a file must never change it. */
+export function verifyRecordFile(file: string, checkpointFile?: string): AuditVerifyReport {
+  const store = openStore(file, { readonly: true });
+  try {
+    return verifyRecord(store, { checkpointFile, headFiles: knownHeadsOf(store) });
+  } finally {
+    store.close();
+  }
+}
 
 /**
  * After every committed change the known head outside the database moves forward, so a later start-up notices a

@@ -1,13 +1,14 @@
 import type { ApiOf } from '../../../shared/ipc/channel.ts';
 import type { lexiconChannels } from '../../../shared/ipc/lexicon.ts';
 import type { Actor, Context } from '../kernel/context.ts';
+import type { Desk, Handlers } from '../kernel/desk.ts';
 import { lexiconService, type LexiconOptions } from './service.ts';
 
 type LexiconApi = ApiOf<typeof lexiconChannels>;
-type Handlers = { [K in keyof LexiconApi]: (...args: Parameters<LexiconApi[K]>) => ReturnType<LexiconApi[K]> | Awaited<ReturnType<LexiconApi[K]>> };
 
-/** The lexicon channels for whoever is signed in; `createCore` spreads these into its handlers. */
-export function lexiconHandlers(signedIn: () => { ctx: Context; actor: Actor }, options: LexiconOptions): Handlers {
+/** The lexicon channels for whoever is signed in. */
+export function lexiconHandlers(desk: Pick<Desk, 'signedIn'>, options: LexiconOptions): Handlers<LexiconApi> {
+  const signedIn = () => desk.signedIn();
   const service = lexiconService(options);
   const as = <T>(fn: (ctx: Context, actor: Actor) => T): T => {
     const { ctx, actor } = signedIn();
