@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractedDocument, IntakeLimits, IntakeResult, ScanResult } from '../../../shared/types.ts';
@@ -47,6 +49,21 @@ async function refusal(filePath: string, fileName: string, limits: IntakeLimits)
   if (size === 0) return failed(new IntakeFailure('empty'), fileName, limits);
   if (size > limits.maxBytes) return failed(new IntakeFailure('too-large'), fileName, limits, size);
   return null;
+}
+
+/**
+ * The SHA-256 of a file's bytes, which identifies a document in the register, without parsing anything;
+ * null when intake would refuse the file unread (missing, empty, over the size limit) or it cannot be read.
+ */
+export async function fileSha256(filePath: string, limits?: Partial<IntakeLimits>): Promise<string | null> {
+  if (await refusal(filePath, path.basename(filePath), withDefaults(limits))) return null;
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(filePath, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  } catch {
+    return null;
+  }
+  return hash.digest('hex');
 }
 
 /** Reads a file off the calling thread. Never rejects for bad input: failures come back as `{ ok: false }`. */
