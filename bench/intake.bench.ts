@@ -4,14 +4,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { closeIntake, defaultLimits, extractFile } from '../electron/core/intake/index.ts';
+import { closeIntake, extractFile } from '../electron/core/intake/index.ts';
+import { defaultIntakeLimits } from '../shared/intake-limits.ts';
 import { pageBreakStyles, readDocxBody } from '../electron/core/intake/docx-body.ts';
 import { placeOnPages } from '../electron/core/intake/docx-pages.ts';
 import type { ExtractedDocument } from '../shared/types.ts';
 import { makeDocx, makePdf, makeWordXmlDocx, type DocxBlock } from '../tests/helpers/fixtures.ts';
 
 const MB = 1024 * 1024;
-const TARGET_SINGLE_MS = defaultLimits.timeoutMs;
+const TARGET_SINGLE_MS = defaultIntakeLimits.timeoutMs;
 const TARGET_RSS_MB = 1024;
 const TARGET_BATCH_FILES_PER_S = 5;
 

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractedDocument, IntakeLimits, IntakeResult, ScanResult } from '../../../shared/types.ts';
+import { defaultIntakeLimits } from '../../../shared/intake-limits.ts';
 import { IntakeFailure, openFailure } from './failure.ts';
 import { failed } from './errors.ts';
 import { ParsePool } from './pool.ts';
@@ -11,14 +12,6 @@ import type { ScanSetup } from './parse.ts';
 export type { ScanSetup } from './parse.ts';
 
 export { parseMetadata } from './metadata.ts';
-
-const MB = 1024 * 1024;
-
-export const defaultLimits: IntakeLimits = {
-  maxBytes: 100 * MB,
-  maxExpandedBytes: 200 * MB,
-  timeoutMs: 30_000,
-};
 
 const pool = new ParsePool(new URL('./parse-worker.ts', import.meta.url));
 
@@ -34,7 +27,7 @@ export function closeIntake(): Promise<void> {
 
 type IntakeFailed = Extract<IntakeResult, { ok: false }>;
 
-const withDefaults = (limits?: Partial<IntakeLimits>): IntakeLimits => ({ ...defaultLimits, ...limits });
+const withDefaults = (limits?: Partial<IntakeLimits>): IntakeLimits => ({ ...defaultIntakeLimits, ...limits });
 
 /** Size checks that need no worker; null when the file may be read. */
 async function refusal(filePath: string, fileName: string, limits: IntakeLimits): Promise<IntakeFailed | null> {
