@@ -3,19 +3,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
-import { closeIntake, defaultLimits, extractFile } from '../electron/core/intake/index.ts';
-import { pageBreakStyles, readDocxBody } from '../electron/core/intake/docx-body.ts';
-import { placeOnPages } from '../electron/core/intake/docx-pages.ts';
-import type { ExtractedDocument } from '../shared/types.ts';
-import { makeDocx, makePdf, makeWordXmlDocx, type DocxBlock } from '../tests/helpers/fixtures.ts';
+import { closeIntake, extractFile } from '../electron/core/intake/index.ts';
+import { defaultIntakeLimits } from '../shared/intake-limits.ts';
+import { makeDocx, makePdf, makeWordXmlDocx } from '../tests/helpers/fixtures.ts';
+import { bigDocxBlocks, sentence, wordLikeBody } from './docx-drafts.ts';
 
 const MB = 1024 * 1024;
-const TARGET_SINGLE_MS = defaultLimits.timeoutMs;
+const TARGET_SINGLE_MS = defaultIntakeLimits.timeoutMs;
 const TARGET_RSS_MB = 1024;
 const TARGET_BATCH_FILES_PER_S = 5;
-
-const sentence = '为加快法治政府、服务型政府建设，提高行政效能，切实保障人民群众的知情权、参与权和监督权，全面推动我市政务公开工作，结合实际制定本规范。';
 
 async function measure<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; peakRssMb: number }> {
   let peak = process.memoryUsage.rss();
@@ -29,53 +25,6 @@ async function measure<T>(run: () => Promise<T>): Promise<{ value: T; ms: number
 }
 
 const ratio = (value: number, target: number) => `${(value / target).toFixed(2)}× target`;
-
-function bigDocxBlocks(pages: number): DocxBlock[] {
-  const blocks: DocxBlock[] = [{ title: '关于印发政务公开工作规范的通知' }];
-  for (let p = 0; p < pages; p++) {
-    blocks.push({ heading: 2, text: `第${p + 1}部分` });
-    for (let i = 0; i < 8; i++) blocks.push(`${p + 1}.${i + 1} ${sentence}`);
-    if (p % 10 === 0) blocks.push({ table: [['事项', '责任单位', '时限'], ['政务公开目录', '办公室', '20个工作日']] });
-    blocks.push({ pageBreak: true });
-  }
-  return blocks;
-}
-
-/**
- * What Word itself writes for ~300 pages: every paragraph in several runs with revision ids and run
- * properties, pages ending mid-paragraph at a rendered break, a hard break and section every 50 pages.
- */
-function wordLikeBody(pages: number): string {
-  const rPr = '<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>';
-  const run = (text: string, extra = '') => `<w:r w:rsidRPr="00A1B2C3">${rPr}${extra}<w:t xml:space="preserve">${text}</w:t></w:r>`;
-  const pPr = '<w:pPr><w:spacing w:line="560" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="640"/><w:jc w:val="both"/>' + rPr + '</w:pPr>';
-  const paragraphs: string[] = [];
-  for (let p = 0; p < pages; p++) {
-    const hard = p > 0 && p % 50 === 0;
-    if (hard) paragraphs.push(`<w:p>${pPr}<w:r>${rPr}<w:br w:type="page"/></w:r></w:p>`);
-    paragraphs.push(`<w:p w:rsidR="00D4E5F6" w:rsidRDefault="00D4E5F6">${pPr}${run(`第${p + 1}部分`, p > 0 ? '<w:lastRenderedPageBreak/>' : '')}</w:p>`);
-    for (let i = 0; i < 8; i++) {
-      const pieces = sentence.match(/.{1,12}/g)!;
-      const runs = pieces.map((piece, k) => run(k === 0 ? `${p + 1}.${i + 1} ${piece}` : piece)).join('<w:proofErr w:type="gramStart"/>');
-      paragraphs.push(`<w:p w:rsidR="00D4E5F6" w:rsidRDefault="00D4E5F6">${pPr}${runs}</w:p>`);
-    }
-  }
-  return paragraphs.join('');
-}
-
-/** The docx page pass alone (read word/document.xml for breaks, place mammoth's paragraphs on pages), in this thread. */
-function docxPagePass(bytes: Uint8Array, doc: ExtractedDocument, totalMs: number): void {
-  const files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === 'word/styles.xml' });
-  const xml = strFromU8(files['word/document.xml']!);
-  const styles = files['word/styles.xml'] ? strFromU8(files['word/styles.xml']) : null;
-  const blocks = doc.paragraphs.map((p) => ({ text: doc.text.slice(p.start, p.end), page: null, kind: p.kind }));
-  const runs = 5;
-  let pages = 0;
-  const start = performance.now();
-  for (let i = 0; i < runs; i++) pages = placeOnPages(blocks, readDocxBody(xml, pageBreakStyles(styles))).pageCount ?? 0;
-  const ms = (performance.now() - start) / runs;
-  console.log(`  docx page pass (${(xml.length / MB).toFixed(1)} MB document.xml → ${pages} pages): ${ms.toFixed(0)} ms, ${((ms / totalMs) * 100).toFixed(0)}% of the extraction`);
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'intake-bench-'));
@@ -110,8 +59,6 @@ async function main(): Promise<void> {
         `${label}: ${(doc.byteSize / 1024).toFixed(0)} KB, ${doc.paragraphs.length} paragraphs, ${doc.charCount} chars, pages ${doc.pageCount ?? '—'}; ` +
           `${ms.toFixed(0)} ms (${ratio(ms, TARGET_SINGLE_MS)}), peak RSS ${peakRssMb.toFixed(0)} MB, +${(peakRssMb - baseRss).toFixed(0)} MB over baseline (${ratio(peakRssMb - baseRss, TARGET_RSS_MB)} of the ${TARGET_RSS_MB} MB worker heap cap)`,
       );
-      if (file === docxPath) docxPagePass(docxBytes, doc, ms);
-      if (file === wordPath) docxPagePass(wordBytes, doc, ms);
     }
 
     const pooled = await measure(() => Promise.all(smallPaths.map((f) => extractFile(f))));

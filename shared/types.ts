@@ -84,10 +84,12 @@ export type IntakeResult =
   | { ok: true; document: ExtractedDocument }
   | { ok: false; fileName: string; error: IntakeError };
 
+/** Defaults and allowed ranges live in intake-limits.ts. */
 export interface IntakeLimits {
-  maxBytes: number; // default 100 MB
-  maxExpandedBytes: number; // default 200 MB of expanded XML
-  timeoutMs: number; // default 30 s
+  maxBytes: number;
+  /** Of XML and other parts inflated from a zip-based file. */
+  maxExpandedBytes: number;
+  timeoutMs: number;
 }
 
 export type PiiType = 'id-card' | 'mobile' | 'phone' | 'bank-card' | 'uscc' | 'email' | 'plate' | 'name' | 'address';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel.ts';
 import { savePath, userPath } from './paths.ts';
+import { intakeLimitRanges } from '../intake-limits.ts';
 import type {
   ApiError,
   Attribute,
@@ -414,11 +415,12 @@ const auditFilterSchema = z
   .strict();
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
-const limitsSchema = z
+const limitIn = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
+export const limitsSchema = z
   .object({
-    maxBytes: z.number().int().min(1024).max(2 ** 31),
-    maxExpandedBytes: z.number().int().min(1024).max(2 ** 32),
-    timeoutMs: z.number().int().min(1000).max(600_000),
+    maxBytes: limitIn(intakeLimitRanges.maxBytes),
+    maxExpandedBytes: limitIn(intakeLimitRanges.maxExpandedBytes),
+    timeoutMs: limitIn(intakeLimitRanges.timeoutMs),
   })
   .strict();
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeIntake, defaultLimits, extractBytes, extractFile, setIntakeWorkerUrl } from '../../electron/core/intake/index.ts';
+import { closeIntake, extractBytes, extractFile, setIntakeWorkerUrl } from '../../electron/core/intake/index.ts';
+import { defaultIntakeLimits } from '../../shared/intake-limits.ts';
 import { lieAboutZipSizes, makeDocx, makeOfd, makePdf, makeZip, oleBytes } from '../helpers/fixtures.ts';
 import { expectDocument, expectError } from './helpers.ts';
 
@@ -13,7 +14,7 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('intake errors', () => {
   it('uses 100 MB, 200 MB expanded and 30 s as default limits', () => {
-    expect(defaultLimits).toEqual({ maxBytes: 100 * 1024 * 1024, maxExpandedBytes: 200 * 1024 * 1024, timeoutMs: 30_000 });
+    expect(defaultIntakeLimits).toEqual({ maxBytes: 100 * 1024 * 1024, maxExpandedBytes: 200 * 1024 * 1024, timeoutMs: 30_000 });
   });
 
   it('rejects an empty file with code "empty" naming the file', async () => {

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractedDocument, IntakeLimits, IntakeResult, ScanResult } from '../../../shared/types.ts';
+import { defaultIntakeLimits } from '../../../shared/intake-limits.ts';
 import { IntakeFailure, openFailure } from './failure.ts';
 import { failed } from './errors.ts';
 import { ParsePool } from './pool.ts';
@@ -9,14 +12,6 @@ import type { ScanSetup } from './parse.ts';
 export type { ScanSetup } from './parse.ts';
 
 export { parseMetadata } from './metadata.ts';
-
-const MB = 1024 * 1024;
-
-export const defaultLimits: IntakeLimits = {
-  maxBytes: 100 * MB,
-  maxExpandedBytes: 200 * MB,
-  timeoutMs: 30_000,
-};
 
 const pool = new ParsePool(new URL('./parse-worker.ts', import.meta.url));
 
@@ -32,7 +27,7 @@ export function closeIntake(): Promise<void> {
 
 type IntakeFailed = Extract<IntakeResult, { ok: false }>;
 
-const withDefaults = (limits?: Partial<IntakeLimits>): IntakeLimits => ({ ...defaultLimits, ...limits });
+const withDefaults = (limits?: Partial<IntakeLimits>): IntakeLimits => ({ ...defaultIntakeLimits, ...limits });
 
 /** Size checks that need no worker; null when the file may be read. */
 async function refusal(filePath: string, fileName: string, limits: IntakeLimits): Promise<IntakeFailed | null> {
@@ -47,6 +42,21 @@ async function refusal(filePath: string, fileName: string, limits: IntakeLimits)
   if (size === 0) return failed(new IntakeFailure('empty'), fileName, limits);
   if (size > limits.maxBytes) return failed(new IntakeFailure('too-large'), fileName, limits, size);
   return null;
+}
+
+/**
+ * The SHA-256 of a file's bytes, which identifies a document in the register, without parsing anything;
+ * null when intake would refuse the file unread (missing, empty, over the size limit) or it cannot be read.
+ */
+export async function fileSha256(filePath: string, limits?: Partial<IntakeLimits>): Promise<string | null> {
+  if (await refusal(filePath, path.basename(filePath), withDefaults(limits))) return null;
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(filePath, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  } catch {
+    return null;
+  }
+  return hash.digest('hex');
 }
 
 /** Reads a file off the calling thread. Never rejects for bad input: failures come back as `{ ok: false }`. */

@@ -36,6 +36,22 @@ const decisionPeople = (d: DecisionView): (string | null)[] => [
 
 const classifiedWarning = (c: Classification | null, textStored: boolean) => (c ? m.classifiedWarning(c.raw, textStored) : null);
 
+/** Inside a write: the entry that already holds these bytes, its loading again put on the trail; null when there is none. */
+function loadAgain(ctx: Context, actor: Actor, sha256: string, fileName: string, now: string): LoadOutcome | null {
+  const { store } = ctx;
+  const existing = store.documents.idBySha(sha256);
+  if (existing === null) return null;
+  const stored = store.documents.header(existing)!;
+  appendEntry(store, { user: actor.name, role: 'drafter', documentSha256: sha256, action: 'document.load', payload: { fileName, existing: true } }, now);
+  return { documentId: existing, sha256, existing: true, revisionOf: stored.revisionOf, classifiedWarning: classifiedWarning(stored.metadata.classification, stored.textStored) };
+}
+
+/** Finds the entry that already holds content with this SHA-256, as loadDocument would, so a known file need not be read. */
+export function loadKnownDocument(ctx: Context, actor: Actor, sha256: string, fileName: string): LoadOutcome | null {
+  requireRole(actor, 'drafter');
+  return ctx.store.write(() => loadAgain(ctx, actor, sha256, fileName, ctx.now()));
+}
+
 /**
  * Stores a scanned document in the register, or finds the entry that already holds these exact bytes.
  * A classified draft keeps only hash, metadata and findings unless this computer is declared approved for it.
@@ -46,13 +62,9 @@ export function loadDocument(ctx: Context, actor: Actor, doc: ExtractedDocument,
   const classification = doc.metadata.classification;
   return store.write(() => {
     const now = ctx.now();
+    const known = loadAgain(ctx, actor, doc.sha256, doc.fileName, now);
+    if (known) return known;
     const event = { user: actor.name, role: 'drafter' as const, documentSha256: doc.sha256 };
-    const existing = store.documents.idBySha(doc.sha256);
-    if (existing !== null) {
-      const stored = store.documents.header(existing)!;
-      appendEntry(store, { ...event, action: 'document.load', payload: { fileName: doc.fileName, existing: true } }, now);
-      return { documentId: existing, sha256: doc.sha256, existing: true, revisionOf: stored.revisionOf, classifiedWarning: classifiedWarning(classification, stored.textStored) };
-    }
     const textStored = classification === null || readSettings(store).classifiedMachineApproved;
     const findingCounts = Array.from({ length: 9 }, () => 0);
     for (const f of scan.findings) if (!f.negated) findingCounts[f.category - 1]!++;

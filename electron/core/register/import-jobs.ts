@@ -1,11 +1,11 @@
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { loadDocument, recordRejected } from './documents.ts';
+import { loadDocument, loadKnownDocument, recordRejected } from './documents.ts';
 import { readSettings } from '../workflow/settings.ts';
 import { requireRole, type Actor, type Context } from '../kernel/context.ts';
 import { fail } from '../errors.ts';
 import type { IntakeLimits, IntakeResult } from '../../../shared/types.ts';
-import type { Analysis } from '../intake/index.ts';
+import { fileSha256, type Analysis } from '../intake/index.ts';
 import { documentFiles } from '../intake/walk.ts';
 import type { ImportStatus, LoadOutcome } from '../../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
@@ -17,15 +17,23 @@ export interface Analyzer {
   analyze(file: string, limits: IntakeLimits): Promise<Analysis>;
 }
 
-/** Intake, scan and store one file; a refused or failing file yields an error, never an exception. */
+/**
+ * Intake, scan and store one file; a refused or failing file yields an error, never an exception.
+ * Content the register already holds is recognised by its SHA-256 before any parsing: reading and scanning it
+ * again would only be thrown away.
+ */
 export async function importFile(ctx: Context, actor: Actor, analyzer: Analyzer, file: string): Promise<{ ok: true; outcome: LoadOutcome } | { ok: false; code: string; message: string }> {
   const failedWith = (error: unknown) => {
     const e = error as { code?: string; message?: string };
     return { ok: false as const, code: e.code ?? 'internal', message: m.importFailed(path.basename(file), e.message ?? String(error)) };
   };
+  const limits = readSettings(ctx.store).limits;
   let analysis: Analysis;
   try {
-    analysis = await analyzer.analyze(file, readSettings(ctx.store).limits);
+    const sha256 = await fileSha256(file, limits);
+    const known = sha256 === null ? null : loadKnownDocument(ctx, actor, sha256, path.basename(file));
+    if (known) return { ok: true, outcome: known };
+    analysis = await analyzer.analyze(file, limits);
   } catch (error) {
     return failedWith(error);
   }

@@ -1,11 +1,12 @@
 import type { Store } from '../db/store.ts';
 import type { Settings, SettingsPatch } from '../../../shared/ipc/records.ts';
+import { defaultIntakeLimits } from '../../../shared/intake-limits.ts';
 
 const defaultSettings: Settings = {
   reviewPolicy: 'on-request-withheld',
   classifiedMachineApproved: false,
   highScoreThreshold: 0.8,
-  limits: { maxBytes: 100 * 1024 * 1024, maxExpandedBytes: 200 * 1024 * 1024, timeoutMs: 30_000 },
+  limits: defaultIntakeLimits,
   localBasis: [],
   headCopyDir: null,
 };

@@ -11,8 +11,8 @@ import { useNotices } from '../stores/notices.ts';
 import { hasRole, useSession } from '../stores/session.ts';
 import { useSettings } from '../stores/settings.ts';
 import { mayWrite } from '../../../shared/write-roles.ts';
+import { intakeLimitRanges as ranges, MB } from '../../../shared/intake-limits.ts';
 
-const MB = 1024 * 1024;
 const allRoles: Role[] = ['drafter', 'reviewer', 'signer', 'admin'];
 
 export function SettingsView() {
@@ -148,15 +148,15 @@ function PolicySection({ initial, admin }: { initial: Settings; admin: boolean }
         <div className="limits">
           <label className="field">
             <span className="field-label">{m.maxBytes}</span>
-            <input type="number" min={1} max={2048} value={maxMb} onChange={(e) => setMaxMb(Number(e.target.value))} />
+            <input type="number" min={Math.ceil(ranges.maxBytes.min / MB)} max={ranges.maxBytes.max / MB} value={maxMb} onChange={(e) => setMaxMb(Number(e.target.value))} />
           </label>
           <label className="field">
             <span className="field-label">{m.maxExpanded}</span>
-            <input type="number" min={1} max={4096} value={expandedMb} onChange={(e) => setExpandedMb(Number(e.target.value))} />
+            <input type="number" min={Math.ceil(ranges.maxExpandedBytes.min / MB)} max={ranges.maxExpandedBytes.max / MB} value={expandedMb} onChange={(e) => setExpandedMb(Number(e.target.value))} />
           </label>
           <label className="field">
             <span className="field-label">{m.timeout}</span>
-            <input type="number" min={1} max={600} value={timeoutS} onChange={(e) => setTimeoutS(Number(e.target.value))} />
+            <input type="number" min={Math.ceil(ranges.timeoutMs.min / 1000)} max={ranges.timeoutMs.max / 1000} value={timeoutS} onChange={(e) => setTimeoutS(Number(e.target.value))} />
           </label>
         </div>
         <Field label={m.localBasis} hint={m.localBasisHint}>
