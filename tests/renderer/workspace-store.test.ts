@@ -3,7 +3,8 @@ import { packContent } from '../../shared/ipc/document-content.ts';
 import type { DecisionInput, DecisionView, PackedDocumentDetail } from '../../shared/ipc/records.ts';
 import type { WorkflowAction } from '../../shared/workflow.ts';
 import { useNotices } from '../../renderer/src/stores/notices.ts';
-import { toInput, useWorkspace } from '../../renderer/src/stores/workspace.ts';
+import { useWorkspace } from '../../renderer/src/stores/workspace.ts';
+import { toInput } from '../../renderer/src/workspace/decision.ts';
 import { idCard, mention, mobile, name, paragraphs, partialSuggestion, text } from './fixtures.ts';
 
 const findings = [idCard, mobile, name, mention];
@@ -83,7 +84,7 @@ afterEach(() => {
 describe('toInput', () => {
   it('never sends redaction marks or redact dispositions with an attribute other than 部分公开', () => {
     const fields = { attribute: 'withheld' as const, reason: '理由', basis: ['条例第十五条'], basisText: '', justification: '', redactions: [{ start: idCard.start, end: idCard.end, basis: '条例第十五条', findingId: idCard.id }] };
-    const input = toInput(1, fields, { [mobile.id]: { kind: 'confirmed' } });
+    const input = toInput(1, fields, { [mobile.id]: { findingId: mobile.id, action: 'confirm', reason: '' } });
     expect(input.redactions).toEqual([]);
     expect(input.dispositions).toEqual([{ findingId: mobile.id, action: 'confirm', reason: '' }]);
     expect(toInput(1, { ...fields, attribute: 'partial' }, {}).dispositions).toEqual([{ findingId: idCard.id, action: 'redact', reason: '条例第十五条' }]);

@@ -1,10 +1,11 @@
 import type { Store } from '../db/store.ts';
 import type { Settings, SettingsPatch } from '../../../shared/ipc/records.ts';
+import { defaultHighScoreThreshold } from '../../../shared/decision-rules.ts';
 
 export const defaultSettings: Settings = {
   reviewPolicy: 'on-request-withheld',
   classifiedMachineApproved: false,
-  highScoreThreshold: 0.8,
+  highScoreThreshold: defaultHighScoreThreshold,
   limits: { maxBytes: 100 * 1024 * 1024, maxExpandedBytes: 200 * 1024 * 1024, timeoutMs: 30_000 },
   localBasis: [],
   headCopyDir: null,

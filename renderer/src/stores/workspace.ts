@@ -1,10 +1,11 @@
 import { create } from 'zustand';
-import { unpackDocument, type DecisionInput, type DecisionView, type DocumentDetail, type SignStatement, type Disposition as RecordedDisposition } from '../../../shared/ipc/records.ts';
+import { unpackDocument, type DecisionView, type Disposition, type DocumentDetail, type SignStatement } from '../../../shared/ipc/records.ts';
+import { startingRedactions } from '../../../shared/decision-rules.ts';
 import type { Redaction } from '../../../shared/redaction.ts';
 import type { Finding } from '../../../shared/types.ts';
 import { errorCode, errorText } from '../lib/errors.ts';
 import { workspace as m } from '../messages/workspace.ts';
-import { initialFields, startingRedactions, type DecisionFields, type Disposition } from '../workspace/decision.ts';
+import { initialFields, toInput, type DecisionFields } from '../workspace/decision.ts';
 import { useNotices } from './notices.ts';
 import { useQueues } from './queues.ts';
 
@@ -93,11 +94,8 @@ export function canEdit(detail: DocumentDetail | null, superseding: boolean): bo
 }
 
 function fromDecision(decision: DecisionView): { fields: DecisionFields; dispositions: Record<string, Disposition> } {
-  const dispositions: Record<string, Disposition> = {};
-  for (const d of decision.dispositions) {
-    if (d.action === 'confirm') dispositions[d.findingId] = { kind: 'confirmed' };
-    if (d.action === 'dismiss') dispositions[d.findingId] = { kind: 'dismissed', reason: d.reason };
-  }
+  // A redact disposition lives on as its span among the redactions.
+  const dispositions = Object.fromEntries(decision.dispositions.filter((d) => d.action !== 'redact').map((d) => [d.findingId, d]));
   const { attribute, reason, basis, basisText, justification, redactions } = decision;
   return { fields: { attribute, reason, basis, basisText, justification, redactions }, dispositions };
 }
@@ -106,19 +104,6 @@ function fromDecision(decision: DecisionView): { fields: DecisionFields; disposi
 function restored(detail: DocumentDetail): { fields: DecisionFields; dispositions: Record<string, Disposition> } {
   if (detail.current) return fromDecision(detail.current);
   return { fields: initialFields(detail.suggestion, detail.findings), dispositions: {} };
-}
-
-/** The decision as the core takes it. Redaction marks go only with 部分公开: under any other attribute they are set aside, never sent. */
-export function toInput(documentId: number, fields: DecisionFields, dispositions: Readonly<Record<string, Disposition>>): DecisionInput {
-  const redactions = fields.attribute === 'partial' ? fields.redactions : [];
-  const redacted = new Set(redactions.map((r) => r.findingId).filter((id) => id !== null));
-  const recorded: RecordedDisposition[] = [];
-  for (const [findingId, d] of Object.entries(dispositions)) {
-    if (redacted.has(findingId)) continue;
-    recorded.push(d.kind === 'confirmed' ? { findingId, action: 'confirm', reason: '' } : { findingId, action: 'dismiss', reason: d.reason });
-  }
-  for (const r of redactions) if (r.findingId) recorded.push({ findingId: r.findingId, action: 'redact', reason: r.basis });
-  return { documentId, ...fields, redactions, dispositions: recorded };
 }
 
 const detached = {
@@ -239,7 +224,7 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
         }
         decisionId = saved.id;
       }
-      if (!decisionId) throw { code: 'no-decision', message: m.problemReason };
+      if (!decisionId) throw { code: 'no-decision', message: m.reasonRequired };
       await work(decisionId);
       set({ busy: false, superseding: false });
       useNotices.getState().ok(done);
@@ -360,7 +345,7 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
       get().select(list[next]!.id);
     },
     confirm(id) {
-      if (editable()) setDisposition(id, { kind: 'confirmed' });
+      if (editable()) setDisposition(id, { findingId: id, action: 'confirm', reason: '' });
     },
     requestDismiss(id) {
       if (!editable()) return;
@@ -370,7 +355,7 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
       set({ dismissDrafts: { ...get().dismissDrafts, [id]: reason } });
     },
     dismiss(id, reason) {
-      if (editable()) setDisposition(id, { kind: 'dismissed', reason });
+      if (editable()) setDisposition(id, { findingId: id, action: 'dismiss', reason });
     },
     cancelDismiss() {
       set({ dismissingId: null });
