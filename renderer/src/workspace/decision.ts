@@ -1,7 +1,8 @@
 import { decisionProblems as problemsOf, justificationNeeds, startingRedactions, withRedactDispositions, type DecidedDocument } from '../../../shared/decision-rules.ts';
 import { withheldFreeName, type Redaction } from '../../../shared/redaction.ts';
 import type { Finding, Suggestion } from '../../../shared/types.ts';
-import type { DecisionInput, DecisionView, Disposition, DocumentDetail, JustificationNeed } from '../../../shared/ipc/records.ts';
+import type { AuditEntryView, AuditPage, DecisionInput, DecisionView, Disposition, DocumentDetail, JustificationNeed, SessionUser } from '../../../shared/ipc/records.ts';
+import { allowedActions } from '../../../shared/workflow.ts';
 import { recordsMessages } from '../../../shared/messages/records.ts';
 import { workspace as m } from '../messages/workspace.ts';
 
@@ -45,6 +46,33 @@ export const needsFor = (fields: DecisionFields, dispositions: Dispositions, doc
 export function decisionProblems(fields: DecisionFields, dispositions: Dispositions, doc: DocumentFacts, superseding: boolean, threshold: number): string[] {
   const terms = new Map(doc.findings.map((f) => [f.id, f.term]));
   return problemsOf(toInput(0, fields, dispositions), doc, supersedesOf(doc, superseding), threshold).map((p) => recordsMessages.problem(p, (id) => terms.get(id) ?? id));
+}
+
+/**
+ * The open document once the core answered a step with `decision`: its state, and what the officer may do
+ * next by the rule core applies (shared/workflow.ts). Names are unique, so the drafter is told by name.
+ */
+export function withDecision(detail: DocumentDetail, decision: DecisionView, user: SessionUser | null): DocumentDetail {
+  const known = detail.decisions.some((d) => d.id === decision.id);
+  const decisions = known ? detail.decisions.map((d) => (d.id === decision.id ? decision : d)) : [...detail.decisions, decision];
+  const subject = { state: decision.state, attribute: decision.attribute, reviewRequired: decision.reviewRequired, draftedBy: user && decision.draftedBy === user.name ? user.id : 0 };
+  return {
+    ...detail,
+    decisions,
+    current: decision,
+    state: decision.state,
+    attribute: decision.attribute,
+    signedAttribute: decision.state === 'signed' ? decision.attribute : detail.signedAttribute,
+    updatedAt: decision.updatedAt,
+    actions: user ? allowedActions(subject, user) : [],
+  };
+}
+
+/** The document's history with the entries of `pages` (newest first, as listAudit answers) that are newer than those it holds. */
+export function withNewerHistory(detail: Pick<DocumentDetail, 'history' | 'people'>, pages: readonly AuditPage[]): Pick<DocumentDetail, 'history' | 'people'> {
+  const known = detail.history.at(-1)?.seq ?? 0;
+  const newer: AuditEntryView[] = pages.flatMap((p) => p.entries).filter((e) => e.seq > known);
+  return { history: [...detail.history, ...newer.reverse()], people: Object.assign({}, detail.people, ...pages.map((p) => p.people)) };
 }
 
 /** The name offered for the public copy, which is published with it: the title (else the file name) with every withheld value replaced. */
