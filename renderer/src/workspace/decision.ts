@@ -54,7 +54,9 @@ export function decisionProblems(fields: DecisionFields, dispositions: Dispositi
  */
 export function withDecision(detail: DocumentDetail, decision: DecisionView, user: SessionUser | null): DocumentDetail {
   const known = detail.decisions.some((d) => d.id === decision.id);
-  const decisions = known ? detail.decisions.map((d) => (d.id === decision.id ? decision : d)) : [...detail.decisions, decision];
+  const decisions = (known ? detail.decisions.map((d) => (d.id === decision.id ? decision : d)) : [...detail.decisions, decision]).map((d) =>
+    d.id === decision.supersedes ? { ...d, supersededBy: decision.id } : d,
+  );
   const subject = { state: decision.state, attribute: decision.attribute, reviewRequired: decision.reviewRequired, draftedBy: user && decision.draftedBy === user.name ? user.id : 0 };
   return {
     ...detail,
