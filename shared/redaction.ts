@@ -1,5 +1,4 @@
-import { redactionBasis, spanBasis } from './basis.ts';
-import type { Finding, Span, Suggestion } from './types.ts';
+import type { Span } from './types.ts';
 
 /** A withheld span of the document text and the basis cited at the place of removal. */
 export interface Redaction extends Span {
@@ -257,16 +256,4 @@ export function redactWithheld(s: string, values: readonly WithheldValue[], mark
 /** A file name offered for the public copy, every distinctive withheld value replaced by `placeholder`. */
 export function withheldFreeName(name: string, text: string, redactions: readonly Redaction[], placeholder: string): string {
   return redactWithheld(name, withheldValues(text, redactions), () => placeholder);
-}
-
-/**
- * The scanner's proposed spans as redactions: a span that is exactly a finding cites that finding's article
- * and keeps its id; a wider span (a petition's sentence) cites the article of the first finding inside it.
- */
-export function suggestedRedactions(suggestion: Pick<Suggestion, 'redactions' | 'basis'>, findings: readonly Finding[]): Redaction[] {
-  const exact = new Map(findings.filter((f) => !f.negated).map((f) => [`${f.start}:${f.end}`, f]));
-  return suggestion.redactions.map(({ start, end }) => {
-    const f = exact.get(`${start}:${end}`);
-    return f ? { start, end, basis: redactionBasis(f), findingId: f.id } : { start, end, basis: spanBasis({ start, end }, findings, suggestion.basis), findingId: null };
-  });
 }

@@ -1,6 +1,7 @@
 import type { DecisionState, Role } from '../types.ts';
 import type { TransitionRefusal, WorkflowAction } from '../workflow.ts';
 import type { JustificationNeed, RegisterState } from '../ipc/records.ts';
+import type { DecisionProblem } from '../decision-rules.ts';
 import { attribute } from '../attributes.ts';
 
 export const roleLabels: Record<Role, string> = {
@@ -68,7 +69,7 @@ const refusalText: Record<TransitionRefusal, string> = {
   'review-required': '依申请公开、不予公开（或按设置全部属性）须经审查人审查通过后方可签发',
 };
 
-const needText = (need: JustificationNeed): string => {
+export const needText = (need: JustificationNeed): string => {
   switch (need.kind) {
     case 'less-open':
       return `所选属性“${attribute(need.chosen).label}”比系统建议的“${attribute(need.suggested).label}”更不公开`;
@@ -155,8 +156,28 @@ export const recordsMessages = {
   reasonRequired: (label: string) => `“${label}”须填写理由`,
   basisRequired: (label: string) => `“${label}”须选择或填写依据`,
   partialNeedsRedaction: '“部分公开”须至少标记一处不予公开的段落',
+  redactNeedsKeptText: '正文未在本机保存（涉密文件），不能标记删除段落',
   undisposed: (count: number, terms: string[]) => `尚有 ${count} 处标记未处理（如：${terms.join('、')}）`,
   justificationRequired: (needs: JustificationNeed[]) => `须填写说明：${needs.map(needText).join('；')}`,
+  /** One line per problem; `term` names a finding by its id. */
+  problem: (p: DecisionProblem, term: (findingId: string) => string): string => {
+    switch (p.kind) {
+      case 'reason':
+        return recordsMessages.reasonRequired(attribute(p.attribute).label);
+      case 'basis':
+        return recordsMessages.basisRequired(attribute(p.attribute).label);
+      case 'redactions':
+        return recordsMessages.partialNeedsRedaction;
+      case 'no-text':
+        return recordsMessages.redactNeedsKeptText;
+      case 'dismiss-reason':
+        return recordsMessages.dismissNeedsReason(p.findingIds.map(term).join('、'));
+      case 'undisposed':
+        return recordsMessages.undisposed(p.findingIds.length, p.findingIds.slice(0, 3).map(term));
+      case 'justification':
+        return recordsMessages.justificationRequired(p.needs);
+    }
+  },
   incomplete: (problems: string[]) => `认定尚不完整，不能提交：${problems.join('；')}。`,
   noDocument: (id: number) => `登记簿中没有第 ${id} 号文件。`,
   noDecision: (id: number) => `没有第 ${id} 号认定。`,

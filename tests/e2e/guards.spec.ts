@@ -74,11 +74,11 @@ test('a classified draft is suggested withheld and choosing proactive demands a 
   await expect(panel.getByRole('radio', { name: /不予公开/ })).toBeChecked();
   await expect(panel.locator('.attribute-choice.is-suggested')).toContainText('不予公开');
   await panel.getByRole('radio', { name: /主动公开/ }).check();
-  const justification = panel.getByRole('textbox', { name: '与建议不一致的说明' });
+  const justification = panel.getByRole('textbox', { name: '认定说明' });
   await expect(justification).toBeVisible();
-  await expect(panel.getByRole('status')).toContainText('所选属性与系统建议不同，请填写说明。');
+  await expect(panel.getByRole('status')).toContainText('须填写说明：文件标有密级（机密），而所选属性为“主动公开”');
   await expect(page.getByRole('button', { name: '提交审查' })).toBeDisabled();
   await desk.shot('classified draft made proactive needs a justification');
   await justification.fill('经定密责任人审核，该密级标志已于2024年9月解除，见解密通知');
-  await expect(panel.getByText('所选属性与系统建议不同，请填写说明。')).toHaveCount(0);
+  await expect(panel.getByText('须填写说明：文件标有密级（机密），而所选属性为“主动公开”')).toHaveCount(0);
 });

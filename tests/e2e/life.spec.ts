@@ -50,7 +50,7 @@ test('the full life of a 行政处罚决定书: import, findings, partial with r
   // Partial: the ID and the mobile are redaction spans; the public copy preview shows the marks.
   const panel = page.getByRole('region', { name: '公开属性' });
   await panel.getByRole('radio', { name: /部分公开/ }).check();
-  const justification = panel.getByRole('textbox', { name: '与建议不一致的说明' });
+  const justification = panel.getByRole('textbox', { name: '认定说明' });
   if (await justification.isVisible()) await justification.fill('“考勤”已核实为误报，其余内容依法应当公示，仅删除当事人个人信息');
   const spans = panel.getByRole('region', { name: '删除范围' });
   await expect(spans.getByRole('checkbox', { name: new RegExp(penalty.id) })).toBeChecked();

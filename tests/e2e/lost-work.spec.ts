@@ -68,7 +68,7 @@ test('keeps what was typed when the attribute leaves 部分公开: the last attr
   await reasonBox(page).fill(withheldReason);
   const basis15 = panel.getByRole('checkbox', { name: /条例第十五条/ });
   if (!(await basis15.isChecked())) await basis15.check();
-  const why = panel.getByRole('textbox', { name: '与建议不一致的说明' });
+  const why = panel.getByRole('textbox', { name: '认定说明' });
   if (await why.isVisible()) await why.fill(justification);
   await expect(saveState(page)).toHaveText('已保存');
   await expect(page.getByText('只有“部分公开”才能标记删除段落')).toHaveCount(0);
@@ -88,7 +88,7 @@ test('keeps what was typed when the attribute leaves 部分公开: the last attr
   await expect(panel.getByRole('radio', { name: /不予公开/ })).toBeChecked();
   await expect(reasonBox(page)).toHaveValue(withheldReason);
   await expect(panel.getByRole('checkbox', { name: /条例第十五条/ })).toBeChecked();
-  if (saved.justification) await expect(panel.getByRole('textbox', { name: '与建议不一致的说明' })).toHaveValue(justification);
+  if (saved.justification) await expect(panel.getByRole('textbox', { name: '认定说明' })).toHaveValue(justification);
   await expect(page.locator('.workspace-head .state')).toHaveText('草稿');
   await expect(page.locator('.notice-error')).toHaveCount(0);
 });
@@ -110,7 +110,7 @@ test('sets the redaction marks aside while the attribute is not 部分公开 and
   await shoot(page, '2-marks-set-aside', panel.getByText(`“部分公开”时勾选的 ${ticked} 处删除范围已暂存`));
   // The reason typed under 部分公开 stays in view (主动公开 does not ask for one) and is saved with the decision.
   await expect(reasonBox(page)).toHaveValue(partialReason);
-  const why = panel.getByRole('textbox', { name: '与建议不一致的说明' });
+  const why = panel.getByRole('textbox', { name: '认定说明' });
   if (await why.isVisible()) await why.fill(justification);
   await expect(saveState(page)).toHaveText('已保存');
   const saved = (await desk.core.api.getDocument({ documentId: 1 })).current!;
@@ -245,7 +245,7 @@ test('closing or reloading the window straight after typing still saves what was
 /** The field the drafter would type in last on this document: the justification if it is asked for, else the reason. */
 function justificationOrReason(page: Page) {
   const panel = panelOf(page);
-  return panel.getByRole('textbox', { name: /^理由|与建议不一致的说明/ }).first();
+  return panel.getByRole('textbox', { name: /^理由|认定说明/ }).first();
 }
 
 /** Rules on every open finding so the decision is complete: personal data confirmed, the rest dismissed as false alarms. */
@@ -257,7 +257,7 @@ async function settleFindings(page: Page) {
     await expect(open).toHaveCount(left - 1);
   }
   const panel = panelOf(page);
-  for (const box of await panel.getByRole('textbox', { name: /^理由|与建议不一致的说明/ }).all()) if ((await box.inputValue()) === '') await box.fill(withheldReason);
+  for (const box of await panel.getByRole('textbox', { name: /^理由|认定说明/ }).all()) if ((await box.inputValue()) === '') await box.fill(withheldReason);
   const basis15 = panel.getByRole('checkbox', { name: /条例第十五条/ });
   if (!(await basis15.isChecked())) await basis15.check();
   await expect(panel.getByText('提交前需完成')).toHaveCount(0);

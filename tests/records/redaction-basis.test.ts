@@ -3,7 +3,8 @@ import { saveDecision } from '../../electron/core/workflow/decisions.ts';
 import { loadDocument } from '../../electron/core/register/documents.ts';
 import { defaultLexiconDir } from '../../electron/core/scanner/index.ts';
 import { loadLexicon } from '../../electron/core/scanner/lexicon.ts';
-import { redactText, redactionMark, suggestedRedactions } from '../../shared/redaction.ts';
+import { redactText, redactionMark } from '../../shared/redaction.ts';
+import { startingRedactions } from '../../shared/decision-rules.ts';
 import { piiLabels, scannerMessages } from '../../shared/messages/scanner.ts';
 import type { CategoryId, Finding, PiiType } from '../../shared/types.ts';
 import { extracted, makeTeam, openTestRecords, scanned } from './helpers.ts';
@@ -100,7 +101,7 @@ describe('the article a redaction label cites', () => {
   });
 
   it('cites the same article when the span comes from the scanner\'s suggestion (accepted in the CLI or the workspace)', () => {
-    const spans = suggestedRedactions({ redactions: findings.map(({ start, end }) => ({ start, end })), basis: ['条例第十四条', '条例第三十七条'] }, findings);
+    const spans = startingRedactions({ redactions: findings.map(({ start, end }) => ({ start, end })), basis: ['条例第十四条', '条例第三十七条'] }, findings);
     all.forEach((c, i) => expect(spans[i]!.basis, c.what).toBe(c.label));
   });
 });

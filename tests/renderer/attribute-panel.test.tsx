@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../shared/types.ts';
 import { AttributePanel } from '../../renderer/src/workspace/AttributePanel.tsx';
-import { decisionProblems, initialFields, type DecisionFields } from '../../renderer/src/workspace/decision.ts';
+import { decisionProblems, initialFields, needsFor, type DecisionFields } from '../../renderer/src/workspace/decision.ts';
 import { idCard, mention, mobile, name, paragraphs, partialSuggestion, text, withheldSuggestion } from './fixtures.ts';
 
 afterEach(cleanup);
@@ -13,10 +13,13 @@ const findings = [idCard, mobile, name, mention];
 /** The panel as the workspace uses it: controlled, with problems recomputed on every change. */
 function Harness({ suggestion, start }: { suggestion: Suggestion; start?: Partial<DecisionFields> }) {
   const [value, setValue] = useState<DecisionFields>({ ...initialFields(suggestion, findings), ...start });
-  const problems = decisionProblems(value, suggestion, findings, { [name.id]: { kind: 'dismissed', reason: '公务人员' } });
+  const doc = { suggestion, findings, classification: suggestion === withheldSuggestion ? ('机密' as const) : null, text, current: null };
+  const dispositions = { [name.id]: { findingId: name.id, action: 'dismiss' as const, reason: '公务人员' } };
+  const problems = decisionProblems(value, dispositions, doc, false, 0.8);
+  const needs = needsFor(value, dispositions, doc, false, 0.8);
   return (
     <>
-      <AttributePanel suggestion={suggestion} value={value} findings={findings} text={text} paragraphs={paragraphs} localBasis={['本市政府信息公开规定第十条']} readOnly={false} problems={problems} onChange={(p) => setValue((v) => ({ ...v, ...p }))} />
+      <AttributePanel suggestion={suggestion} value={value} findings={findings} text={text} paragraphs={paragraphs} localBasis={['本市政府信息公开规定第十条']} readOnly={false} problems={problems} justificationNeeds={needs} onChange={(p) => setValue((v) => ({ ...v, ...p }))} />
       <output data-testid="value">{JSON.stringify(value)}</output>
     </>
   );
@@ -56,9 +59,9 @@ describe('AttributePanel', () => {
 
   it('requires reason and redactions for partial, and the problems go away once given', () => {
     render(<Harness suggestion={partialSuggestion} start={{ redactions: [] }} />);
-    expect(screen.getByText('请填写理由。')).toBeTruthy();
-    expect(screen.getByText('部分公开须至少选定一处删除范围。')).toBeTruthy();
-    expect(screen.getByText('尚有 2 处发现项未确认或排除。')).toBeTruthy();
+    expect(screen.getByText('“部分公开”须填写理由')).toBeTruthy();
+    expect(screen.getByText('“部分公开”须至少标记一处不予公开的段落')).toBeTruthy();
+    expect(screen.getByText('尚有 2 处标记未处理（如：110105199003071234、13812345678）')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '秘密与隐私' }));
     expect(current().reason).toMatch(/条例第十五条/);
     const spans = screen.getByRole('region', { name: '删除范围' });
@@ -69,13 +72,13 @@ describe('AttributePanel', () => {
 
   it('demands a justification when a classified draft suggested withheld is made proactive', () => {
     render(<Harness suggestion={withheldSuggestion} />);
-    expect(screen.queryByText('与建议不一致的说明')).toBeNull();
+    expect(screen.queryByText('认定说明')).toBeNull();
     fireEvent.click(screen.getByRole('radio', { name: /主动公开/ }));
-    expect(screen.getByText('与建议不一致的说明')).toBeTruthy();
-    expect(screen.getByText(/系统建议为“不予公开”/)).toBeTruthy();
-    expect(screen.getByText('所选属性与系统建议不同，请填写说明。')).toBeTruthy();
-    fireEvent.change(screen.getByRole('textbox', { name: /与建议不一致的说明/ }), { target: { value: '密级标志已由定密责任人解除' } });
-    expect(screen.queryByText('所选属性与系统建议不同，请填写说明。')).toBeNull();
+    expect(screen.getByText('认定说明')).toBeTruthy();
+    expect(screen.getByText(/文件标有密级（机密），而所选属性为“主动公开”：须说明理由/)).toBeTruthy();
+    expect(screen.getByText('须填写说明：文件标有密级（机密），而所选属性为“主动公开”')).toBeTruthy();
+    fireEvent.change(screen.getByRole('textbox', { name: /认定说明/ }), { target: { value: '密级标志已由定密责任人解除' } });
+    expect(screen.queryByText('须填写说明：文件标有密级（机密），而所选属性为“主动公开”')).toBeNull();
   });
 
   it('picks legal bases from the national list and the local rules', () => {
@@ -89,15 +92,15 @@ describe('AttributePanel', () => {
   it('keeps a reason and a justification typed under another attribute in view, marked as not required, so nothing is saved unseen', () => {
     render(<Harness suggestion={partialSuggestion} start={{ attribute: 'withheld' }} />);
     fireEvent.change(screen.getByRole('textbox', { name: /^理由/ }), { target: { value: '暂缓公示' } });
-    fireEvent.change(screen.getByRole('textbox', { name: '与建议不一致的说明' }), { target: { value: '当事人已申请复议' } });
+    fireEvent.change(screen.getByRole('textbox', { name: '认定说明' }), { target: { value: '当事人已申请复议' } });
     fireEvent.click(screen.getByRole('radio', { name: /主动公开/ }));
     const reason = screen.getByRole('textbox', { name: /^理由/ }) as HTMLTextAreaElement;
     expect(reason.value).toBe('暂缓公示');
     expect(reason.getAttribute('aria-required')).toBe('false');
     expect(screen.getByText('“主动公开”不要求理由。已填写的文字仍随认定保存，不需要可以删去。')).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: /部分公开/ }));
-    expect((screen.getByRole('textbox', { name: '与建议不一致的说明' }) as HTMLTextAreaElement).value).toBe('当事人已申请复议');
-    expect(screen.getByText(/所选属性与系统建议一致，无须说明/)).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: '认定说明' }) as HTMLTextAreaElement).value).toBe('当事人已申请复议');
+    expect(screen.getByText(/本认定无须说明/)).toBeTruthy();
   });
 
   it('hides the reason under 主动公开 when none was typed', () => {
@@ -107,14 +110,14 @@ describe('AttributePanel', () => {
 
   it('says how many redaction marks are set aside while the attribute is not 部分公开', () => {
     const value = { ...initialFields(partialSuggestion, findings), attribute: 'withheld' as const, redactions: [] };
-    const { rerender } = render(<AttributePanel suggestion={partialSuggestion} value={value} findings={findings} text={text} paragraphs={paragraphs} localBasis={[]} readOnly={false} problems={[]} aside={3} onChange={() => {}} />);
+    const { rerender } = render(<AttributePanel suggestion={partialSuggestion} value={value} findings={findings} text={text} paragraphs={paragraphs} localBasis={[]} readOnly={false} problems={[]} justificationNeeds={[]} aside={3} onChange={() => {}} />);
     expect(screen.getByText('“部分公开”时勾选的 3 处删除范围已暂存：不随本认定保存，改回“部分公开”即恢复。')).toBeTruthy();
-    rerender(<AttributePanel suggestion={partialSuggestion} value={value} findings={findings} text={text} paragraphs={paragraphs} localBasis={[]} readOnly={false} problems={[]} aside={0} onChange={() => {}} />);
+    rerender(<AttributePanel suggestion={partialSuggestion} value={value} findings={findings} text={text} paragraphs={paragraphs} localBasis={[]} readOnly={false} problems={[]} justificationNeeds={[]} aside={0} onChange={() => {}} />);
     expect(screen.queryByText(/删除范围已暂存/)).toBeNull();
   });
 
   it('locks every control when read-only', () => {
-    render(<AttributePanel suggestion={partialSuggestion} value={initialFields(partialSuggestion, findings)} findings={findings} text={text} paragraphs={paragraphs} localBasis={[]} readOnly problems={[]} onChange={() => {}} />);
+    render(<AttributePanel suggestion={partialSuggestion} value={initialFields(partialSuggestion, findings)} findings={findings} text={text} paragraphs={paragraphs} localBasis={[]} readOnly problems={[]} justificationNeeds={[]} onChange={() => {}} />);
     for (const radio of screen.getAllByRole('radio')) expect((radio as HTMLInputElement).disabled).toBe(true);
   });
 });

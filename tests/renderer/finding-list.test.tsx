@@ -76,7 +76,7 @@ describe('FindingList', () => {
   });
 
   it('shows each disposition and lets it be undone', () => {
-    const props = setup({ dispositions: { [idCard.id]: { kind: 'dismissed', reason: '识别有误' }, [mobile.id]: { kind: 'confirmed' } }, redactedIds: new Set([name.id]) });
+    const props = setup({ dispositions: { [idCard.id]: { findingId: idCard.id, action: 'dismiss', reason: '识别有误' }, [mobile.id]: { findingId: mobile.id, action: 'confirm', reason: '' } }, redactedIds: new Set([name.id]) });
     const dismissed = document.querySelector(`[data-finding-id="${idCard.id}"]`) as HTMLElement;
     expect(within(dismissed).getByText('已排除')).toBeTruthy();
     expect(within(dismissed).getByText('排除理由：识别有误')).toBeTruthy();

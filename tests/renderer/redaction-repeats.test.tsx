@@ -21,10 +21,10 @@ const suggestion: Suggestion = { attribute: 'partial', reasons: ['含有来电�
 
 function Harness() {
   const [value, setValue] = useState<DecisionFields>({ ...initialFields(suggestion, [name]), reason: '删除个人信息后公开' });
-  const problems = decisionProblems(value, suggestion, [name], {});
+  const problems = decisionProblems(value, {}, { suggestion, findings: [name], classification: null, text, current: null }, false, 0.8);
   return (
     <>
-      <AttributePanel suggestion={suggestion} value={value} findings={[name]} text={text} paragraphs={paragraphs} localBasis={[]} readOnly={false} problems={problems} onChange={(p) => setValue((v) => ({ ...v, ...p }))} />
+      <AttributePanel suggestion={suggestion} value={value} findings={[name]} text={text} paragraphs={paragraphs} localBasis={[]} readOnly={false} problems={problems} justificationNeeds={[]} onChange={(p) => setValue((v) => ({ ...v, ...p }))} />
       <output data-testid="value">{JSON.stringify(value)}</output>
     </>
   );
@@ -51,7 +51,7 @@ describe('repeats of a withheld value in the workspace', () => {
     const spans = screen.getByRole('region', { name: '删除范围' });
     fireEvent.click(within(spans).getByRole('checkbox', { name: /戚明远/ }));
     expect(within(spans).queryByLabelText('同一内容的其他出现处')).toBeNull();
-    expect(screen.getByText('部分公开须至少选定一处删除范围。')).toBeTruthy();
+    expect(screen.getByText('“部分公开”须至少标记一处不予公开的段落')).toBeTruthy();
   });
 
   it('offers a file name for the public copy that carries no withheld value, from the title or else the file name', () => {

@@ -3,7 +3,9 @@ import { packContent } from '../../shared/ipc/document-content.ts';
 import type { DecisionInput, DecisionView, PackedDocumentDetail } from '../../shared/ipc/records.ts';
 import type { WorkflowAction } from '../../shared/workflow.ts';
 import { useNotices } from '../../renderer/src/stores/notices.ts';
-import { toInput, useWorkspace } from '../../renderer/src/stores/workspace.ts';
+import { useSession } from '../../renderer/src/stores/session.ts';
+import { useWorkspace } from '../../renderer/src/stores/workspace.ts';
+import { toInput } from '../../renderer/src/workspace/decision.ts';
 import { idCard, mention, mobile, name, paragraphs, partialSuggestion, text } from './fixtures.ts';
 
 const findings = [idCard, mobile, name, mention];
@@ -21,7 +23,7 @@ function deferred() {
  */
 function fakeCore() {
   const decisions = new Map<number, DecisionView>();
-  const state = { saves: [] as DecisionInput[], submitted: [] as DecisionView[], refuseAll: null as { code: string; message: string } | null, gates: [] as ReturnType<typeof deferred>[] };
+  const state = { history: [] as { seq: number; action: string; user: string }[], saves: [] as DecisionInput[], submitted: [] as DecisionView[], refuseAll: null as { code: string; message: string } | null, gates: [] as ReturnType<typeof deferred>[] };
   let nextId = 1;
   const detail = (documentId: number): PackedDocumentDetail => {
     const current = decisions.get(documentId) ?? null;
@@ -49,7 +51,7 @@ function fakeCore() {
       if (input.attribute !== 'partial' && (input.redactions.length > 0 || input.dispositions.some((d) => d.action === 'redact'))) throw refusal;
       const before = decisions.get(input.documentId);
       const { documentId, dispositions, ...content } = input;
-      const decision = { ...before, id: before?.id ?? nextId++, documentId, state: 'draft', ...content, dispositions } as unknown as DecisionView;
+      const decision = { ...before, id: before?.id ?? nextId++, documentId, state: 'draft', draftedBy: 'zhangni', reviewRequired: false, ...content, dispositions } as unknown as DecisionView;
       decisions.set(documentId, decision);
       return decision;
     }),
@@ -58,8 +60,10 @@ function fakeCore() {
       const submitted = { ...decision, state: 'submitted' } as DecisionView;
       decisions.set(decision.documentId, submitted);
       state.submitted.push(submitted);
+      state.history.push({ seq: state.history.length + 1, action: 'decision.submit', user: 'zhangni' });
       return submitted;
     }),
+    listAudit: vi.fn(async () => ({ entries: [...state.history].reverse(), total: state.history.length, people: { zhangni: '张拟稿' } })),
     queues: vi.fn(async () => ({ counts: { myDrafts: 0, returnedToMe: 0, awaitingReview: 0, awaitingSignature: 0 }, myDrafts: [], returnedToMe: [], awaitingReview: [], awaitingSignature: [], people: {} })),
   };
   Object.assign(window, { api });
@@ -74,6 +78,7 @@ beforeEach(async () => {
   // Each test starts signed in afresh: nothing kept from the one before.
   fakeCore();
   await ws().release();
+  useSession.setState({ user: { id: 3, name: 'zhangni', displayName: '张拟稿', roles: ['drafter'], keyFingerprint: 'f' } });
 });
 
 afterEach(() => {
@@ -83,7 +88,7 @@ afterEach(() => {
 describe('toInput', () => {
   it('never sends redaction marks or redact dispositions with an attribute other than 部分公开', () => {
     const fields = { attribute: 'withheld' as const, reason: '理由', basis: ['条例第十五条'], basisText: '', justification: '', redactions: [{ start: idCard.start, end: idCard.end, basis: '条例第十五条', findingId: idCard.id }] };
-    const input = toInput(1, fields, { [mobile.id]: { kind: 'confirmed' } });
+    const input = toInput(1, fields, { [mobile.id]: { findingId: mobile.id, action: 'confirm', reason: '' } });
     expect(input.redactions).toEqual([]);
     expect(input.dispositions).toEqual([{ findingId: mobile.id, action: 'confirm', reason: '' }]);
     expect(toInput(1, { ...fields, attribute: 'partial' }, {}).dispositions).toEqual([{ findingId: idCard.id, action: 'redact', reason: '条例第十五条' }]);
@@ -248,5 +253,20 @@ describe('notices', () => {
   it('shows the same error once however often it happens', () => {
     for (let i = 0; i < 5; i++) useNotices.getState().fail(refusal);
     expect(errors()).toHaveLength(1);
+  });
+
+  it('after submitting, shows the decision the core answered with and fetches only the newer history, never the whole document again', async () => {
+    const core = fakeCore();
+    await ws().open(1);
+    ws().change({ reason: '  删除个人信息后公开  ' });
+    expect(await ws().save()).not.toBeNull();
+    const reads = core.api.getDocument.mock.calls.length;
+    expect(await ws().submit()).toBe(true);
+    expect(core.api.getDocument.mock.calls.length).toBe(reads);
+    const detail = ws().detail!;
+    expect([detail.state, detail.current!.state]).toEqual(['submitted', 'submitted']);
+    expect(detail.actions).toEqual([]);
+    expect(detail.history.map((e) => e.action)).toEqual(['decision.submit']);
+    expect(detail.people).toMatchObject({ zhangni: '张拟稿' });
   });
 });

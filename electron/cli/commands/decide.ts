@@ -3,7 +3,8 @@ import { parseArgs, required, usageError } from '../args.ts';
 import { print, resolveDocument, withRecord } from '../record.ts';
 import { attributeSchema, decisionInputSchema, type Disposition } from '../../../shared/ipc/records.ts';
 import { spanBasis } from '../../../shared/basis.ts';
-import { suggestedRedactions, type Redaction } from '../../../shared/redaction.ts';
+import type { Redaction } from '../../../shared/redaction.ts';
+import { startingRedactions, withRedactDispositions } from '../../../shared/decision-rules.ts';
 import type { Attribute, Finding } from '../../../shared/types.ts';
 import { attribute as attributeInfo } from '../../../shared/attributes.ts';
 import { recordsCliMessages as m, stateLabels } from '../../../shared/messages/records.ts';
@@ -49,7 +50,7 @@ export const command: Command = {
         dispositions.set(id!, { findingId: id!, action: 'dismiss', reason: reason.join('=') });
       }
       const basis = args.lists.basis!.length > 0 ? args.lists.basis! : (suggestion?.basis ?? []);
-      const redactions = [...(suggestion && attribute === 'partial' ? suggestedRedactions(suggestion, doc.findings) : []), ...args.lists.span!.map((s) => span(s, doc.findings, basis))];
+      const redactions = [...(suggestion && attribute === 'partial' ? startingRedactions(suggestion, doc.findings) : []), ...args.lists.span!.map((s) => span(s, doc.findings, basis))];
       const input = decisionInputSchema.safeParse({
         documentId,
         attribute,
@@ -57,7 +58,7 @@ export const command: Command = {
         basis,
         basisText: args.values['basis-text'] ?? '',
         justification: args.values.justification ?? '',
-        dispositions: [...dispositions.values()],
+        dispositions: withRedactDispositions(attribute, [...dispositions.values()], redactions),
         redactions,
       });
       if (!input.success) throw usageError(input.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；'), usage);

@@ -6,6 +6,7 @@ import { placeOnPages } from './docx-pages.ts';
 import { readPageFurniture } from './docx-furniture.ts';
 import { decodeEntities } from './xml-text.ts';
 import type { Block, FormatReading } from './blocks.ts';
+import { cjkChar } from '../../../shared/text.ts';
 
 /** Keeps titles and headings, including the Chinese style names Word and WPS write, apart from body text. */
 const styleMap = [
@@ -18,7 +19,6 @@ const styleMap = [
   ...[1, 2, 3, 4, 5, 6].map((n) => `p[style-name='标题 ${n}'] => h${n}:fresh`),
 ];
 
-const CJK = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
 const BREAK = '\u2028';
 const TAG = /<(\/?)([a-zA-Z0-9]+)((?:\s+[^>]*?)?)\s*(\/?)>|([^<]+)/g;
 
@@ -27,7 +27,7 @@ function resolveBreaks(text: string): string {
   return text.replace(new RegExp(`(?<!\\s)\\s*${BREAK}+\\s*`, 'g'), (match, offset: number) => {
     const before = text[offset - 1] ?? '';
     const after = text[offset + match.length] ?? '';
-    return CJK.test(before) || CJK.test(after) || !before || !after ? '' : ' ';
+    return cjkChar.test(before) || cjkChar.test(after) || !before || !after ? '' : ' ';
   });
 }
 

@@ -1,3 +1,5 @@
+import { cjkChar } from '../../../shared/text.ts';
+
 /** A piece of text placed on a page; y grows downwards, units are the format's own. */
 export interface PlacedRun {
   text: string;
@@ -18,7 +20,6 @@ interface Line {
   cells: boolean;
 }
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 const WORDLIKE = /[A-Za-z0-9]/;
 /** GB/T 9704 page numbers, "— 1 —", are page furniture, not text. */
 const PAGE_NUMBER = /^[—–\-－]\s*\d{1,4}\s*[—–\-－]$/;
@@ -37,7 +38,7 @@ function joinRuns(runs: PlacedRun[]): string {
       const before = previous.text.at(-1) ?? '';
       const after = run.text[0] ?? '';
       const spaced = /\s/.test(before) || /\s/.test(after);
-      if (!spaced && (wideGap(previous, run) || (gap > 0.25 * size && (!CJK.test(before) || !CJK.test(after))))) parts.push(' ');
+      if (!spaced && (wideGap(previous, run) || (gap > 0.25 * size && (!cjkChar.test(before) || !cjkChar.test(after))))) parts.push(' ');
     }
     parts.push(run.text);
     previous = run;

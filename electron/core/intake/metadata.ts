@@ -2,8 +2,8 @@ import type { Classification, DocumentMetadata, Paragraph, Zone } from '../../..
 import { parseChineseDate } from './dates.ts';
 import { readSiteFurniture } from './site-furniture.ts';
 import { readOrder, readRecord } from './promulgation.ts';
+import { cjkChar } from '../../../shared/text.ts';
 
-const CJK = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
 
 /** Drops layout spaces ("通  知", "2018 年") but keeps the space between two Latin words or numbers. */
 function tidy(text: string): string {
@@ -11,7 +11,7 @@ function tidy(text: string): string {
     .replace(/[\s\u3000]+/g, (space, offset: number, all: string) => {
       const before = all[offset - 1] ?? '';
       const after = all[offset + space.length] ?? '';
-      return before && after && !CJK.test(before) && !CJK.test(after) ? ' ' : '';
+      return before && after && !cjkChar.test(before) && !cjkChar.test(after) ? ' ' : '';
     })
     .trim();
 }

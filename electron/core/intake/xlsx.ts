@@ -3,6 +3,7 @@ import { intakeMessages as m } from '../../../shared/messages/intake.ts';
 import { IntakeFailure } from './failure.ts';
 import { ExpansionBudget, inflateEntry, type ZipEntry } from './zip.ts';
 import type { Block, FormatReading } from './blocks.ts';
+import { cjkChar } from '../../../shared/text.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -14,7 +15,7 @@ function dateText(d: Date): string {
 }
 
 /** Line breaks inside a cell join up as the reader sees them: none between Chinese characters. */
-const oneLine = (s: string) => s.replace(/(?<![^\S\r\n])[^\S\r\n]*[\r\n]+\s*/g, (br, at: number, all: string) => (/[\u2e80-\u9fff\uff00-\uffef]/.test(all[at - 1] ?? '') || /[\u2e80-\u9fff\uff00-\uffef]/.test(all[at + br.length] ?? '') ? '' : ' ')).replace(/\t/g, ' ').trim();
+const oneLine = (s: string) => s.replace(/(?<![^\S\r\n])[^\S\r\n]*[\r\n]+\s*/g, (br, at: number, all: string) => (cjkChar.test(all[at - 1] ?? '') || cjkChar.test(all[at + br.length] ?? '') ? '' : ' ')).replace(/\t/g, ' ').trim();
 
 /** The text a cell shows: the result of a formula, the runs of rich text, the label of a link. */
 function cellText(value: ExcelJS.CellValue): string {

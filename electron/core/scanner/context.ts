@@ -2,6 +2,7 @@ import type { CategoryId, Paragraph, Span } from '../../../shared/types.ts';
 import type { EntryMode } from './lexicon.ts';
 import type { DocumentProfile } from './kind.ts';
 import { anonymisedName, looksLikeName } from './people.ts';
+import { sentenceEnd } from '../../../shared/text.ts';
 
 /** A term hit with what the judge needs to see around it; all offsets are in normalised text. */
 interface HitContext {
@@ -62,7 +63,6 @@ interface Judgement {
   factor: number;
 }
 
-const sentenceEnd = /[。！？；!?;\n]/;
 const clauseEnd = /[。！？；!?;\n，,：:]/;
 export const listItem = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}\s*[.．、)）](?!\d))/;
 

@@ -15,6 +15,7 @@ import { findPersonalDetails } from './sensitive.ts';
 import { alignment, cutter, prepareSegmenter, type Cutter } from './segmenter.ts';
 import { suggest } from './suggest.ts';
 import { parseMetadata } from '../intake/index.ts';
+import { sentenceEnd } from '../../../shared/text.ts';
 
 export interface ScannerOptions {
   lexiconDir?: string;
@@ -138,9 +139,9 @@ export function documentFromText(text: string, fileName = 'text.txt'): Extracted
 
 function sentenceAround(text: string, start: number, end: number, para: Span): [number, number] {
   let from = start;
-  while (from > para.start && !/[。；;！？!?\n]/.test(text[from - 1]!)) from--;
+  while (from > para.start && !sentenceEnd.test(text[from - 1]!)) from--;
   let to = end;
-  while (to < para.end && !/[。；;！？!?\n]/.test(text[to]!)) to++;
+  while (to < para.end && !sentenceEnd.test(text[to]!)) to++;
   return [from, to];
 }
 
@@ -159,13 +160,13 @@ const officeContactTypes = new Set(['phone', 'email', 'address']);
 function isOfficeContact(text: string, hit: PiiHit, names: PiiHit[]): boolean {
   if (!officeContactTypes.has(hit.piiType) || hit.weight >= 0.5) return false;
   let from = hit.start;
-  while (from > 0 && !/[。；;！？!?\n]/.test(text[from - 1]!)) from--;
+  while (from > 0 && !sentenceEnd.test(text[from - 1]!)) from--;
   const lead = text.slice(from, hit.start);
   // The word nearest the number says whose it is: 社会公众（以下统称举报人）通过举报受理专线（021-…） gives an office line.
   const office = lastEnd(officeWord, lead);
   if (office < 0 || lastEnd(personalWord, lead) > office) return false;
   let to = hit.end;
-  while (to < text.length && !/[。；;！？!?\n]/.test(text[to]!)) to++;
+  while (to < text.length && !sentenceEnd.test(text[to]!)) to++;
   return !names.some((n) => n.start < to && n.end > from);
 }
 

@@ -1,6 +1,7 @@
 import type { Span } from '../../../shared/types.ts';
 import { listItem } from './context.ts';
 import { anonymisedName, looksLikeName } from './people.ts';
+import { sentenceEnd } from '../../../shared/text.ts';
 
 /** Sensitive personal details (个人信息保护法第二十八条 and kin) that disease names and life events make open-ended. */
 type PersonalDetail = 'health' | 'disability' | 'marital' | 'criminal' | 'religion';
@@ -26,7 +27,6 @@ const patterns: [PersonalDetail, RegExp][] = [
 
 const absent = /(?:^|[^\p{Script=Han}]|年内|以来|期间|本人|申请人|家庭|且|并|均|须|应|及)(?:无|没有|未有|未曾|不存在|未患有?)[^，,。；;]{0,8}$|[未不]$/u;
 const clauseStop = /[，,。；;：:！？!?\n\t]/;
-const sentenceStop = /[。；;！？!?\n]/;
 // Words that point at one person already introduced: 该户, 本人, 其配偶, 祖父.
 const personReference = /该户|该生|该同志|该职工|该员工|该患者|该对象|本人|(?<![尤极与])其(?![他它中余实次后间])|(?<![其利吉])[他她](?![人们])|户主|之(?:父|母|子|女|妻|夫)|父亲|母亲|祖父|祖母|外祖[父母]|儿子|女儿|配偶|丈夫|妻子/;
 // 对患有重大疾病的困难群众: a class of people the text provides for, not one person.
@@ -76,7 +76,7 @@ export function findPersonalDetails(text: string, paragraphs: readonly Span[], n
     if (absent.test(text.slice(clause.start, m.start))) continue;
     const last = hits[hits.length - 1];
     if (last && last.clause.start === clause.start) continue;
-    const sentence = bounds(text, m.start, m.end, sentenceStop, paragraph);
+    const sentence = bounds(text, m.start, m.end, sentenceEnd, paragraph);
     const tied = tie(text, sentence, paragraph, names);
     if (!tied) continue;
     const span = clause.end - clause.start <= 40 ? clause : { start: m.start, end: m.end };

@@ -10,12 +10,12 @@ import { signedContentSha256 } from '../ledger/signed.ts';
 import type { DecisionContent, DecisionRecord } from '../db/decisions.ts';
 import type { StoredDocument } from '../db/documents.ts';
 import { fail } from '../errors.ts';
-import { attribute as attributeInfo } from '../../../shared/attributes.ts';
 import { checkTransition, reviewRequired, type WorkflowAction, type WorkflowSubject } from '../../../shared/workflow.ts';
 import { redactionBasis } from '../../../shared/basis.ts';
 import { withRepeats, type Redaction } from '../../../shared/redaction.ts';
+import { decisionProblems, justificationNeeds } from '../../../shared/decision-rules.ts';
 import type { CategoryId, Finding, Role } from '../../../shared/types.ts';
-import type { DecisionInput, DecisionView, Disposition, JustificationNeed, SignOff, SignStatement } from '../../../shared/ipc/records.ts';
+import type { DecisionInput, DecisionView, Disposition, SignOff, SignStatement } from '../../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
 export const subjectOf = (d: DecisionRecord): WorkflowSubject => ({ state: d.state, attribute: d.attribute, draftedBy: d.draftedBy, reviewRequired: d.reviewRequired });
@@ -24,18 +24,6 @@ function allow(actor: Actor, decision: DecisionRecord | null, action: WorkflowAc
   const check = checkTransition(decision ? subjectOf(decision) : null, action, actor);
   if (!check.ok) fail(check.refusal === 'own-draft' ? 'separation-of-duties' : 'not-allowed', m.refused(check.refusal, action, decision?.state ?? null));
   return check.role;
-}
-
-function justificationNeeds(content: Pick<DecisionContent, 'attribute' | 'dispositions'>, doc: StoredDocument, supersedesId: number | null, threshold: number): JustificationNeed[] {
-  const needs: JustificationNeed[] = [];
-  const suggested = doc.suggestion.attribute;
-  if (attributeInfo(content.attribute).openness < attributeInfo(suggested).openness) needs.push({ kind: 'less-open', suggested, chosen: content.attribute });
-  const byId = new Map(doc.findings.map((f) => [f.id, f]));
-  const dismissed = content.dispositions.filter((d) => d.action === 'dismiss' && (byId.get(d.findingId)?.score ?? 0) >= threshold).map((d) => d.findingId);
-  if (dismissed.length > 0) needs.push({ kind: 'high-score-dismissed', findingIds: dismissed });
-  if (doc.classification && content.attribute !== 'withheld') needs.push({ kind: 'classified', level: doc.classification, chosen: content.attribute });
-  if (supersedesId !== null) needs.push({ kind: 'supersedes', decisionId: supersedesId });
-  return needs;
 }
 
 /**
@@ -84,17 +72,8 @@ function normaliseContent(input: DecisionInput, doc: StoredDocument): DecisionCo
 }
 
 function completenessProblems(d: DecisionRecord, doc: StoredDocument, threshold: number): string[] {
-  const problems: string[] = [];
-  const info = attributeInfo(d.attribute);
-  if (info.reasonRequired && !d.reason) problems.push(m.reasonRequired(info.label));
-  if (info.reasonRequired && d.basis.length === 0 && !d.basisText) problems.push(m.basisRequired(info.label));
-  if (d.attribute === 'partial' && d.redactions.length === 0) problems.push(m.partialNeedsRedaction);
-  const disposed = new Set(d.dispositions.map((x) => x.findingId));
-  const open = doc.findings.filter((f) => !f.negated && !disposed.has(f.id));
-  if (open.length > 0) problems.push(m.undisposed(open.length, open.slice(0, 3).map((f) => f.term)));
-  const needs = justificationNeeds(d, doc, d.supersedesId, threshold);
-  if (needs.length > 0 && !d.justification) problems.push(m.justificationRequired(needs));
-  return problems;
+  const terms = new Map(doc.findings.map((f) => [f.id, f.term]));
+  return decisionProblems(d, doc, d.supersedesId, threshold).map((p) => m.problem(p, (id) => terms.get(id) ?? id));
 }
 
 export function decisionView(ctx: Context, d: DecisionRecord, doc?: StoredDocument): DecisionView {

@@ -1,11 +1,12 @@
 import type { Store } from '../db/store.ts';
 import type { Settings, SettingsPatch } from '../../../shared/ipc/records.ts';
 import { defaultIntakeLimits } from '../../../shared/intake-limits.ts';
+import { defaultHighScoreThreshold } from '../../../shared/decision-rules.ts';
 
 const defaultSettings: Settings = {
   reviewPolicy: 'on-request-withheld',
   classifiedMachineApproved: false,
-  highScoreThreshold: 0.8,
+  highScoreThreshold: defaultHighScoreThreshold,
   limits: defaultIntakeLimits,
   localBasis: [],
   headCopyDir: null,

@@ -1,14 +1,17 @@
 import { create } from 'zustand';
-import { unpackDocument, type DecisionInput, type DecisionView, type DocumentDetail, type SignStatement, type Disposition as RecordedDisposition } from '../../../shared/ipc/records.ts';
+import { unpackDocument, type AuditPage, type DecisionView, type Disposition, type DocumentDetail, type SignStatement } from '../../../shared/ipc/records.ts';
+import { startingRedactions } from '../../../shared/decision-rules.ts';
 import type { Redaction } from '../../../shared/redaction.ts';
 import type { Finding } from '../../../shared/types.ts';
 import { errorCode, errorText } from '../lib/errors.ts';
 import { workspace as m } from '../messages/workspace.ts';
-import { initialFields, startingRedactions, type DecisionFields, type Disposition } from '../workspace/decision.ts';
+import { initialFields, toInput, withDecision, withNewerHistory, type DecisionFields } from '../workspace/decision.ts';
+import { useSession } from './session.ts';
 import { useNotices } from './notices.ts';
 import { useQueues } from './queues.ts';
 
 const AUTOSAVE_MS = 500;
+const HISTORY_PAGE = 100;
 
 /** Why the last save of the open document did not go through; shown beside the form until a save succeeds. */
 export interface SaveProblem {
@@ -93,11 +96,8 @@ export function canEdit(detail: DocumentDetail | null, superseding: boolean): bo
 }
 
 function fromDecision(decision: DecisionView): { fields: DecisionFields; dispositions: Record<string, Disposition> } {
-  const dispositions: Record<string, Disposition> = {};
-  for (const d of decision.dispositions) {
-    if (d.action === 'confirm') dispositions[d.findingId] = { kind: 'confirmed' };
-    if (d.action === 'dismiss') dispositions[d.findingId] = { kind: 'dismissed', reason: d.reason };
-  }
+  // A redact disposition lives on as its span among the redactions.
+  const dispositions = Object.fromEntries(decision.dispositions.filter((d) => d.action !== 'redact').map((d) => [d.findingId, d]));
   const { attribute, reason, basis, basisText, justification, redactions } = decision;
   return { fields: { attribute, reason, basis, basisText, justification, redactions }, dispositions };
 }
@@ -106,19 +106,6 @@ function fromDecision(decision: DecisionView): { fields: DecisionFields; disposi
 function restored(detail: DocumentDetail): { fields: DecisionFields; dispositions: Record<string, Disposition> } {
   if (detail.current) return fromDecision(detail.current);
   return { fields: initialFields(detail.suggestion, detail.findings), dispositions: {} };
-}
-
-/** The decision as the core takes it. Redaction marks go only with 部分公开: under any other attribute they are set aside, never sent. */
-export function toInput(documentId: number, fields: DecisionFields, dispositions: Readonly<Record<string, Disposition>>): DecisionInput {
-  const redactions = fields.attribute === 'partial' ? fields.redactions : [];
-  const redacted = new Set(redactions.map((r) => r.findingId).filter((id) => id !== null));
-  const recorded: RecordedDisposition[] = [];
-  for (const [findingId, d] of Object.entries(dispositions)) {
-    if (redacted.has(findingId)) continue;
-    recorded.push(d.kind === 'confirmed' ? { findingId, action: 'confirm', reason: '' } : { findingId, action: 'dismiss', reason: d.reason });
-  }
-  for (const r of redactions) if (r.findingId) recorded.push({ findingId: r.findingId, action: 'redact', reason: r.basis });
-  return { documentId, ...fields, redactions, dispositions: recorded };
 }
 
 const detached = {
@@ -188,17 +175,6 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
     return result;
   };
 
-  /** Updates the document (state, actions, history) after a save without touching what the officer is typing. */
-  const reload = async (documentId: number) => {
-    try {
-      const detail = unpackDocument(await window.api.getDocument({ documentId }));
-      if (get().detail?.id === documentId) set({ detail });
-    } catch {
-      // The saved decision is already in place; the next open shows the rest.
-    }
-    void useQueues.getState().refresh();
-  };
-
   const edited = (patch: Partial<WorkspaceStore>) => {
     rev++;
     set({ ...patch, dirty: true });
@@ -219,14 +195,33 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
     const { [id]: _typed, ...dismissDrafts } = get().dismissDrafts;
     edited({ dispositions, dismissDrafts, dismissingId: null });
   };
-  const refresh = async () => {
-    const { detail } = get();
-    if (!detail) return;
-    await get().open(detail.id);
+  /**
+   * After a step: the decision the core answered with goes into the open document, and only the audit
+   * entries written since it was read are fetched, never the whole document again.
+   */
+  const catchUp = async (decision: DecisionView | null, form: boolean) => {
     void useQueues.getState().refresh();
+    const detail = get().detail;
+    if (!detail) return;
+    // After a step the form shows the decision as stored (trimmed, with its repeats), unless the officer typed on meanwhile.
+    if (decision && decision.documentId === detail.id) set({ detail: withDecision(detail, decision, useSession.getState().user), ...(form && rev === savedRev ? fromDecision(decision) : {}) });
+    const known = detail.history.at(-1)?.seq ?? 0;
+    const pages: AuditPage[] = [];
+    try {
+      for (let offset = 0; ; offset += HISTORY_PAGE) {
+        const page = await window.api.listAudit({ documentSha256: detail.sha256, offset, limit: HISTORY_PAGE });
+        pages.push(page);
+        if (page.entries.length < HISTORY_PAGE || page.entries.some((e) => e.seq <= known)) break;
+      }
+    } catch {
+      // The step is done and shown; the history catches up at the next opening.
+      return;
+    }
+    const now = get().detail;
+    if (now?.id === detail.id) set({ detail: { ...now, ...withNewerHistory(now, pages) } });
   };
   /** Runs one workflow step after saving what is unsaved; a failed save stops it and is shown beside the form. */
-  const step = async (work: (decisionId: number) => Promise<unknown>, done: string): Promise<boolean> => {
+  const step = async (work: (decisionId: number) => Promise<DecisionView>, done: string): Promise<boolean> => {
     set({ busy: true });
     try {
       const s = snapshot();
@@ -239,11 +234,11 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
         }
         decisionId = saved.id;
       }
-      if (!decisionId) throw { code: 'no-decision', message: m.problemReason };
-      await work(decisionId);
+      if (!decisionId) throw { code: 'no-decision', message: m.reasonRequired };
+      const decision = await work(decisionId);
       set({ busy: false, superseding: false });
       useNotices.getState().ok(done);
-      await refresh();
+      await catchUp(decision, true);
       return true;
     } catch (error) {
       set({ busy: false });
@@ -360,7 +355,7 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
       get().select(list[next]!.id);
     },
     confirm(id) {
-      if (editable()) setDisposition(id, { kind: 'confirmed' });
+      if (editable()) setDisposition(id, { findingId: id, action: 'confirm', reason: '' });
     },
     requestDismiss(id) {
       if (!editable()) return;
@@ -370,7 +365,7 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
       set({ dismissDrafts: { ...get().dismissDrafts, [id]: reason } });
     },
     dismiss(id, reason) {
-      if (editable()) setDisposition(id, { kind: 'dismissed', reason });
+      if (editable()) setDisposition(id, { findingId: id, action: 'dismiss', reason });
     },
     cancelDismiss() {
       set({ dismissingId: null });
@@ -417,7 +412,7 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
       const detail = get().detail!;
       const wasNew = !detail.current || detail.current.id !== result.decision.id;
       set({ detail: { ...detail, current: result.decision }, dirty: rev !== savedRev, saveProblem: null, superseding: false });
-      if (wasNew) await reload(s.documentId);
+      if (wasNew) await catchUp(result.decision, false);
       return result.decision;
     },
     startSupersede() {
@@ -444,10 +439,10 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
       if (!decisionId) return null;
       set({ busy: true });
       try {
-        await window.api.signDecision({ decisionId, password });
+        const signOff = await window.api.signDecision({ decisionId, password });
         set({ busy: false, signStatement: null });
         useNotices.getState().ok(m.signed);
-        await refresh();
+        await catchUp(signOff.decision, true);
         return null;
       } catch (error) {
         set({ busy: false });
@@ -460,7 +455,7 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
       try {
         const result = await window.api.exportRedacted({ decisionId, path, format });
         useNotices.getState().ok(m.exported(result.path));
-        await refresh();
+        await catchUp(null, false);
       } catch (error) {
         useNotices.getState().fail(error);
       }

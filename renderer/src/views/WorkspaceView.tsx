@@ -12,7 +12,8 @@ import { useSession } from '../stores/session.ts';
 import { useSettings } from '../stores/settings.ts';
 import { canEdit, useWorkspace } from '../stores/workspace.ts';
 import { AttributePanel } from '../workspace/AttributePanel.tsx';
-import { DEFAULT_HIGH_SCORE, decisionProblems, publicCopyFileName } from '../workspace/decision.ts';
+import { decisionProblems, needsFor, publicCopyFileName } from '../workspace/decision.ts';
+import { defaultHighScoreThreshold } from '../../../shared/decision-rules.ts';
 import { ConfirmDialog, ReturnDialog, SignDialog } from '../workspace/dialogs.tsx';
 import { DocumentText, selectedSpan } from '../workspace/DocumentText.tsx';
 import { FindingList } from '../workspace/FindingList.tsx';
@@ -36,7 +37,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
   const { back, previous } = useRoute();
   const user = useSession((s) => s.user);
   const localBasis = useSettings((s) => s.settings?.localBasis ?? noLocalBasis);
-  const threshold = useSettings((s) => s.settings?.highScoreThreshold ?? DEFAULT_HIGH_SCORE);
+  const threshold = useSettings((s) => s.settings?.highScoreThreshold ?? defaultHighScoreThreshold);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [exporting, runExport] = useBusy<'copy'>();
   const { detail, fields } = ws;
@@ -55,9 +56,10 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
 
   const editable = canEdit(detail, ws.superseding);
   const problems = useMemo(
-    () => (detail && fields ? decisionProblems(fields, detail.suggestion, detail.findings, ws.dispositions) : []),
-    [detail, fields, ws.dispositions],
+    () => (detail && fields ? decisionProblems(fields, ws.dispositions, detail, ws.superseding, threshold) : []),
+    [detail, fields, ws.dispositions, ws.superseding, threshold],
   );
+  const needs = useMemo(() => (detail && fields ? needsFor(fields, ws.dispositions, detail, ws.superseding, threshold) : []), [detail, fields, ws.dispositions, ws.superseding, threshold]);
   const previewSpans = useMemo(() => (detail?.text && fields ? withRepeats(detail.text, fields.redactions) : (fields?.redactions ?? [])), [detail?.text, fields?.redactions]);
   const redactedIds = useMemo(() => new Set((fields?.redactions ?? []).map((r) => r.findingId).filter((id): id is string => id !== null)), [fields]);
   const actions = detail?.actions ?? [];
@@ -178,6 +180,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
             localBasis={localBasis}
             readOnly={!editable}
             problems={problems}
+            justificationNeeds={needs}
             aside={ws.aside?.length ?? 0}
             onChange={ws.change}
             onAddSelection={addSelection}

@@ -6,7 +6,9 @@ import { normaliseRedactions, redactText, withRepeats, type Redaction } from '..
 import type { Attribute, CategoryId, Finding, Paragraph, Suggestion } from '../../../shared/types.ts';
 import { Field } from '../components/Field.tsx';
 import { workspace as m, reasonTemplates } from '../messages/workspace.ts';
-import { departsFromSuggestion, type DecisionFields } from './decision.ts';
+import type { DecisionFields } from './decision.ts';
+import type { JustificationNeed } from '../../../shared/ipc/records.ts';
+import { needText } from '../../../shared/messages/records.ts';
 import { spansByParagraph } from './highlight.ts';
 
 interface AttributePanelProps {
@@ -19,6 +21,8 @@ interface AttributePanelProps {
   localBasis: readonly string[];
   readOnly: boolean;
   problems: readonly string[];
+  /** Why this decision must record a justification (shared/decision-rules.ts); empty when it need not. */
+  justificationNeeds: readonly JustificationNeed[];
   /** Redaction marks set aside while the attribute is not 部分公开. */
   aside?: number;
   onChange(patch: Partial<DecisionFields>): void;
@@ -30,7 +34,7 @@ const PREVIEW_PARAGRAPHS = 6;
 
 export function AttributePanel(props: AttributePanelProps) {
   const { suggestion, value, readOnly, onChange } = props;
-  const departs = departsFromSuggestion(value, suggestion);
+  const needed = props.justificationNeeds.length > 0;
   const info = attributeInfo(value.attribute);
   const templateCategories = useMemo(() => {
     const ids = new Set<CategoryId>();
@@ -68,9 +72,9 @@ export function AttributePanel(props: AttributePanelProps) {
       </div>
 
       {/* Text typed under another attribute stays in view while it is kept: nothing is saved that the officer cannot see. */}
-      {(departs || value.justification !== '') && (
-        <Field label={m.justification} hint={departs ? m.justificationHint(attributeInfo(suggestion.attribute).label) : m.justificationNotRequired}>
-          {(p) => <textarea {...p} rows={2} value={value.justification} readOnly={readOnly} onChange={(e) => onChange({ justification: e.target.value })} aria-required={departs} />}
+      {(needed || value.justification !== '') && (
+        <Field label={m.justification} hint={needed ? m.justificationHint(props.justificationNeeds.map(needText)) : m.justificationNotRequired}>
+          {(p) => <textarea {...p} rows={2} value={value.justification} readOnly={readOnly} onChange={(e) => onChange({ justification: e.target.value })} aria-required={needed} />}
         </Field>
       )}
 

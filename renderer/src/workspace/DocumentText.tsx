@@ -4,14 +4,14 @@ import { category } from '../../../shared/categories.ts';
 import type { Redaction } from '../../../shared/redaction.ts';
 import type { Finding, Paragraph, Span } from '../../../shared/types.ts';
 import { workspace as m } from '../messages/workspace.ts';
-import type { Disposition } from './decision.ts';
+import type { Dispositions } from './decision.ts';
 import { paragraphAt, paragraphRuns, spansByParagraph } from './highlight.ts';
 
 interface DocumentTextProps {
   text: string;
   paragraphs: readonly Paragraph[];
   findings: readonly Finding[];
-  dispositions: Readonly<Record<string, Disposition>>;
+  dispositions: Dispositions;
   redactions: readonly Redaction[];
   selectedId: string | null;
   onSelect(id: string): void;
@@ -66,7 +66,7 @@ interface ParagraphViewProps {
   paragraph: Paragraph;
   findings: Finding[];
   redactions: Redaction[];
-  dispositions: Readonly<Record<string, Disposition>>;
+  dispositions: Dispositions;
   selectedId: string | null;
   onSelect(id: string): void;
 }
@@ -85,7 +85,7 @@ const ParagraphView = memo(function ParagraphView({ text, paragraph, findings, r
           );
         }
         const d = dispositions[top.id];
-        const classes = ['hl', top.negated ? 'hl-negated' : '', d ? `hl-${d.kind}` : '', run.redacted ? 'redacted' : '', run.findings.some((f) => f.id === selectedId) ? 'hl-selected' : ''];
+        const classes = ['hl', top.negated ? 'hl-negated' : '', d ? (d.action === 'dismiss' ? 'hl-dismissed' : 'hl-confirmed') : '', run.redacted ? 'redacted' : '', run.findings.some((f) => f.id === selectedId) ? 'hl-selected' : ''];
         return (
           <mark
             key={run.start}

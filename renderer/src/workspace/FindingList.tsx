@@ -3,11 +3,12 @@ import { categories } from '../../../shared/categories.ts';
 import type { Finding } from '../../../shared/types.ts';
 import { common } from '../messages/common.ts';
 import { workspace as m } from '../messages/workspace.ts';
-import { needsDismissReason, type Disposition } from './decision.ts';
+import { isHighScore } from '../../../shared/decision-rules.ts';
+import type { Dispositions } from './decision.ts';
 
 export interface FindingListProps {
   findings: readonly Finding[];
-  dispositions: Readonly<Record<string, Disposition>>;
+  dispositions: Dispositions;
   /** Findings already chosen as redaction spans count as handled. */
   redactedIds: ReadonlySet<string>;
   selectedId: string | null;
@@ -84,7 +85,7 @@ function FindingItem(props: FindingListProps & { finding: Finding }) {
   useEffect(() => {
     if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
-  const status = redacted ? 'redacted' : (disposition?.kind ?? (f.negated ? 'negated' : 'open'));
+  const status = redacted ? 'redacted' : disposition ? (disposition.action === 'dismiss' ? 'dismissed' : 'confirmed') : f.negated ? 'negated' : 'open';
   return (
     <li ref={ref} className={`finding ${selected ? 'selected' : ''} status-${status}`} data-finding-id={f.id} aria-current={selected ? 'true' : undefined}>
       <button type="button" className="finding-main" onClick={() => props.onSelect(f.id)} aria-label={`${f.term} ${f.explanation}`}>
@@ -95,13 +96,13 @@ function FindingItem(props: FindingListProps & { finding: Finding }) {
           {f.score.toFixed(2)}
         </span>
         {f.negated && <span className="badge badge-muted" title={m.negatedHint}>{m.negated}</span>}
-        {disposition?.kind === 'confirmed' && <span className="badge badge-confirmed">{m.confirmed}</span>}
-        {disposition?.kind === 'dismissed' && <span className="badge badge-dismissed">{m.dismissed}</span>}
+        {disposition?.action === 'confirm' && <span className="badge badge-confirmed">{m.confirmed}</span>}
+        {disposition?.action === 'dismiss' && <span className="badge badge-dismissed">{m.dismissed}</span>}
         {redacted && <span className="badge badge-redacted">{m.redactions}</span>}
       </button>
       <p className="finding-explanation">{f.explanation}</p>
       {f.basis.length > 0 && <p className="finding-basis">{m.basis}：{f.basis.join('、')}</p>}
-      {disposition?.kind === 'dismissed' && disposition.reason && <p className="finding-basis">{m.dismissReasonLabel}：{disposition.reason}</p>}
+      {disposition?.action === 'dismiss' && disposition.reason && <p className="finding-basis">{m.dismissReasonLabel}：{disposition.reason}</p>}
       {!readOnly && !f.negated && !redacted && dismissingId !== f.id && (
         <div className="finding-actions">
           {disposition ? (
@@ -117,7 +118,7 @@ function FindingItem(props: FindingListProps & { finding: Finding }) {
       {dismissingId === f.id && (
         <DismissForm
           finding={f}
-          high={needsDismissReason(f, props.highScoreThreshold)}
+          high={isHighScore(f, props.highScoreThreshold)}
           draft={props.dismissDrafts?.[f.id]}
           onDraft={props.onDraftDismiss}
           onDismiss={props.onDismiss}

@@ -1,26 +1,16 @@
-import { attribute as attributeInfo } from '../../../shared/attributes.ts';
-import { redactionBasis } from '../../../shared/basis.ts';
-import { suggestedRedactions, withheldFreeName, type Redaction } from '../../../shared/redaction.ts';
+import { decisionProblems as problemsOf, justificationNeeds, startingRedactions, withRedactDispositions, type DecidedDocument } from '../../../shared/decision-rules.ts';
+import { withheldFreeName, type Redaction } from '../../../shared/redaction.ts';
 import type { Finding, Suggestion } from '../../../shared/types.ts';
-import type { DecisionView, DocumentDetail } from '../../../shared/ipc/records.ts';
+import type { AuditEntryView, AuditPage, DecisionInput, DecisionView, Disposition, DocumentDetail, JustificationNeed, SessionUser } from '../../../shared/ipc/records.ts';
+import { allowedActions } from '../../../shared/workflow.ts';
+import { recordsMessages } from '../../../shared/messages/records.ts';
 import { workspace as m } from '../messages/workspace.ts';
-
-export type Disposition = { kind: 'confirmed' } | { kind: 'dismissed'; reason: string };
 
 /** What the drafter edits; the records layer stores it as the decision. */
 export type DecisionFields = Pick<DecisionView, 'attribute' | 'reason' | 'basis' | 'basisText' | 'justification' | 'redactions'>;
 
-/** The records layer's default; the admin may change it in 设置. */
-export const DEFAULT_HIGH_SCORE = 0.8;
-
-/** A high-score dismissal must say why in the officer's own words; a low-score one may keep the stock reason. */
-export const needsDismissReason = (finding: Finding, threshold: number): boolean => finding.score >= threshold;
-
-/** Redaction spans to start a partial decision from: the scanner's, else every personal-data finding. */
-export function startingRedactions(suggestion: Suggestion, findings: readonly Finding[]): Redaction[] {
-  if (suggestion.redactions.length > 0) return suggestedRedactions(suggestion, findings);
-  return findings.filter((f) => f.kind === 'pii' && !f.negated).map((f) => ({ start: f.start, end: f.end, basis: redactionBasis(f), findingId: f.id }));
-}
+/** The officer's confirm and dismiss, by finding; a redaction is said by its span in `fields.redactions`. */
+export type Dispositions = Readonly<Record<string, Disposition>>;
 
 export function initialFields(suggestion: Suggestion, findings: readonly Finding[]): DecisionFields {
   return {
@@ -33,22 +23,58 @@ export function initialFields(suggestion: Suggestion, findings: readonly Finding
   };
 }
 
-/** A justification is recorded whenever the officer departs from the scanner's suggestion, in either direction. */
-export const departsFromSuggestion = (fields: DecisionFields, suggestion: Suggestion): boolean => fields.attribute !== suggestion.attribute;
+/** The decision as the core takes it. Redaction marks go only with 部分公开: under any other attribute they are set aside, never sent. */
+export function toInput(documentId: number, fields: DecisionFields, dispositions: Dispositions): DecisionInput {
+  const redactions = fields.attribute === 'partial' ? fields.redactions : [];
+  return { documentId, ...fields, redactions, dispositions: withRedactDispositions(fields.attribute, Object.values(dispositions), redactions) };
+}
 
-/** Everything still missing before the decision may be submitted, in Chinese; empty when complete. */
-export function decisionProblems(fields: DecisionFields, suggestion: Suggestion, findings: readonly Finding[], dispositions: Readonly<Record<string, Disposition>>): string[] {
-  const problems: string[] = [];
-  if (attributeInfo(fields.attribute).reasonRequired) {
-    if (fields.reason.trim() === '') problems.push(m.problemReason);
-    if (fields.basis.length === 0 && fields.basisText.trim() === '') problems.push(m.problemBasis);
-  }
-  if (departsFromSuggestion(fields, suggestion) && fields.justification.trim() === '') problems.push(m.problemJustification);
-  if (fields.attribute === 'partial' && !fields.redactions.some((r) => r.origin !== 'repeat')) problems.push(m.problemRedactions);
-  const redacted = new Set(fields.redactions.map((r) => r.findingId));
-  const open = findings.filter((f) => !f.negated && !dispositions[f.id] && !redacted.has(f.id)).length;
-  if (open > 0) problems.push(m.problemUndecided(open));
-  return problems;
+/** The signed decision a new one replaces: the one being superseded now, or the one the open draft already replaces. */
+export function supersedesOf(detail: Pick<DocumentDetail, 'current'>, superseding: boolean): number | null {
+  const current = detail.current;
+  if (!current) return null;
+  if (current.state === 'signed') return superseding ? current.id : null;
+  return current.supersedes;
+}
+
+type DocumentFacts = DecidedDocument & Pick<DocumentDetail, 'current'>;
+
+export const needsFor = (fields: DecisionFields, dispositions: Dispositions, doc: DocumentFacts, superseding: boolean, threshold: number): JustificationNeed[] =>
+  justificationNeeds(toInput(0, fields, dispositions), doc, supersedesOf(doc, superseding), threshold);
+
+/** Everything still missing before the decision may be submitted, in Chinese; empty when complete. The same rule core applies on submit. */
+export function decisionProblems(fields: DecisionFields, dispositions: Dispositions, doc: DocumentFacts, superseding: boolean, threshold: number): string[] {
+  const terms = new Map(doc.findings.map((f) => [f.id, f.term]));
+  return problemsOf(toInput(0, fields, dispositions), doc, supersedesOf(doc, superseding), threshold).map((p) => recordsMessages.problem(p, (id) => terms.get(id) ?? id));
+}
+
+/**
+ * The open document once the core answered a step with `decision`: its state, and what the officer may do
+ * next by the rule core applies (shared/workflow.ts). Names are unique, so the drafter is told by name.
+ */
+export function withDecision(detail: DocumentDetail, decision: DecisionView, user: SessionUser | null): DocumentDetail {
+  const known = detail.decisions.some((d) => d.id === decision.id);
+  const decisions = (known ? detail.decisions.map((d) => (d.id === decision.id ? decision : d)) : [...detail.decisions, decision]).map((d) =>
+    d.id === decision.supersedes ? { ...d, supersededBy: decision.id } : d,
+  );
+  const subject = { state: decision.state, attribute: decision.attribute, reviewRequired: decision.reviewRequired, draftedBy: user && decision.draftedBy === user.name ? user.id : 0 };
+  return {
+    ...detail,
+    decisions,
+    current: decision,
+    state: decision.state,
+    attribute: decision.attribute,
+    signedAttribute: decision.state === 'signed' ? decision.attribute : detail.signedAttribute,
+    updatedAt: decision.updatedAt,
+    actions: user ? allowedActions(subject, user) : [],
+  };
+}
+
+/** The document's history with the entries of `pages` (newest first, as listAudit answers) that are newer than those it holds. */
+export function withNewerHistory(detail: Pick<DocumentDetail, 'history' | 'people'>, pages: readonly AuditPage[]): Pick<DocumentDetail, 'history' | 'people'> {
+  const known = detail.history.at(-1)?.seq ?? 0;
+  const newer: AuditEntryView[] = pages.flatMap((p) => p.entries).filter((e) => e.seq > known);
+  return { history: [...detail.history, ...newer.reverse()], people: Object.assign({}, detail.people, ...pages.map((p) => p.people)) };
 }
 
 /** The name offered for the public copy, which is published with it: the title (else the file name) with every withheld value replaced. */
