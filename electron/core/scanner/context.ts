@@ -3,6 +3,9 @@ import type { EntryMode } from './lexicon.ts';
 import type { DocumentProfile } from './kind.ts';
 import { anonymisedName, looksLikeName } from './people.ts';
 import { sentenceEnd } from '../../../shared/text.ts';
+import { firstAtOrAfter, firstStartingFrom, stopFinder } from './sorted.ts';
+
+const stopPositions = stopFinder();
 
 /** A term hit with what the judge needs to see around it; all offsets are in normalised text. */
 interface HitContext {
@@ -44,7 +47,7 @@ export interface MaskedParagraph extends Span {
 export function maskSpans(text: string, start: number, end: number, spans: readonly Span[]): MaskedParagraph {
   const pieces: string[] = [];
   let at = start;
-  for (let i = firstFrom(spans, start - longestTerm); i < spans.length && spans[i]!.start < end; i++) {
+  for (let i = firstStartingFrom(spans, start - longestTerm); i < spans.length && spans[i]!.start < end; i++) {
     const o = spans[i]!;
     if (o.end <= at) continue;
     const a = Math.max(o.start, at);
@@ -140,18 +143,6 @@ export const contextWindow = 300;
 /** Longer than any lexicon term, so a search from `from - longestTerm` finds every span that reaches `from`. */
 const longestTerm = 64;
 
-/** Index of the first span starting at or after `at`, in spans sorted by start. */
-export function firstFrom(spans: readonly Span[], at: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function sliceMasked(ctx: HitContext, from: number, to: number): string {
   const m = ctx.masked;
   if (!m) return maskSpans(ctx.text, from, to, ctx.others).text;
@@ -183,22 +174,6 @@ function paragraphFact(ctx: HitContext, name: string, read: (paragraph: string) 
   return value;
 }
 
-const digit = /\d/;
-
-/** Where each kind of stop stands in the text being scanned, found once per text and stop. */
-let stopsIn: { text: string; byStop: Map<RegExp, number[]> } | null = null;
-function stopPositions(text: string, stop: RegExp): number[] {
-  if (stopsIn?.text !== text) stopsIn = { text, byStop: new Map() };
-  let list = stopsIn.byStop.get(stop);
-  if (!list) {
-    list = [];
-    // A comma between digits groups thousands (1,245件次); it ends no clause.
-    for (let i = 0; i < text.length; i++) if (stop.test(text[i]!) && !(text[i] === ',' && digit.test(text[i - 1] ?? '') && digit.test(text[i + 1] ?? ''))) list.push(i);
-    stopsIn.byStop.set(stop, list);
-  }
-  return list;
-}
-
 function bounds(ctx: HitContext, stop: RegExp): { from: number; to: number } {
   const t = ctx.text;
   const { block } = ctx;
@@ -208,32 +183,20 @@ function bounds(ctx: HitContext, stop: RegExp): { from: number; to: number } {
   const lower = Math.max(block.start, ctx.start - contextWindow);
   const upper = Math.min(block.end, ctx.end + contextWindow);
   let from = lower;
-  for (let k = nextAt(list, ctx.start) - 1; k >= 0 && list[k]! >= lower; k--) {
+  for (let k = firstAtOrAfter(list, ctx.start) - 1; k >= 0 && list[k]! >= lower; k--) {
     if (ends(list[k]!)) {
       from = list[k]! + 1;
       break;
     }
   }
   let to = upper;
-  for (let k = nextAt(list, ctx.end); k < list.length && list[k]! < upper; k++) {
+  for (let k = firstAtOrAfter(list, ctx.end); k < list.length && list[k]! < upper; k++) {
     if (ends(list[k]!)) {
       to = list[k]!;
       break;
     }
   }
   return { from: Math.min(from, ctx.start), to: Math.max(to, ctx.end) };
-}
-
-/** Index of the first number at or after `at` in an ascending list. */
-function nextAt(list: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function insidePair(before: string, after: string, open: string, close: string): boolean {
@@ -259,7 +222,7 @@ function markingPosition(ctx: HitContext, before: string, after: string): 'heade
 }
 
 function namesSomeone(ctx: HitContext, sentence: { from: number; to: number }): boolean {
-  for (let i = firstFrom(ctx.personal, sentence.from - longestTerm); i < ctx.personal.length && ctx.personal[i]!.start < sentence.to; i++) {
+  for (let i = firstStartingFrom(ctx.personal, sentence.from - longestTerm); i < ctx.personal.length && ctx.personal[i]!.start < sentence.to; i++) {
     if (ctx.personal[i]!.end > sentence.from) return true;
   }
   return false;

@@ -5,7 +5,7 @@ import type { ExtractedDocument, Finding, Paragraph, ScanResult, Span } from '..
 import { categories } from '../../../shared/categories.ts';
 import { piiLabels, scannerMessages as m } from '../../../shared/messages/scanner.ts';
 import { Automaton } from './automaton.ts';
-import { contextWindow, firstFrom, judge, listItem, maskSpans, sectionStart, type MaskedParagraph } from './context.ts';
+import { contextWindow, judge, listItem, maskSpans, sectionStart, type MaskedParagraph } from './context.ts';
 import { profileDocument, type DocumentProfile } from './kind.ts';
 import { loadLexicon, type Lexicon, type LexiconEntry } from './lexicon.ts';
 import { normalise, toOriginal, type NormalisedText } from './normalise.ts';
@@ -14,6 +14,7 @@ import { anonymisedName, findPeople } from './people.ts';
 import { findPersonalDetails } from './sensitive.ts';
 import { alignment, cutter, prepareSegmenter, type Cutter } from './segmenter.ts';
 import { suggest } from './suggest.ts';
+import { firstAtOrAfter, firstStartingFrom, lastAtOrBefore } from './sorted.ts';
 import { parseMetadata } from '../intake/index.ts';
 import { sentenceEnd } from '../../../shared/text.ts';
 
@@ -54,23 +55,12 @@ interface NormalisedParagraph extends Pick<Paragraph, 'zone' | 'kind' | 'page'> 
 }
 
 const categoryNames = new Set(categories.flatMap((c) => c.name.split('、')).concat(['过程性信息', '内部管理信息', '档案信息', '工作秘密', '特定个人信息']));
-function lowerBound(arr: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function paragraphsOf(doc: ExtractedDocument, n: NormalisedText): NormalisedParagraph[] {
   const source: Paragraph[] = doc.paragraphs.length ? doc.paragraphs : [{ start: 0, end: doc.text.length, page: null, zone: 'body', kind: 'paragraph' }];
   // Paragraphs come in reading order, so a forward sweep maps them; a paragraph out of order falls back to a search.
   let k = 0;
   const at = (offset: number): number => {
-    if (k > 0 && n.origin[k - 1]! >= offset) k = lowerBound(n.origin, offset);
+    if (k > 0 && n.origin[k - 1]! >= offset) k = firstAtOrAfter(n.origin, offset);
     while (k < n.origin.length && n.origin[k]! < offset) k++;
     return k;
   };
@@ -111,17 +101,7 @@ function wrappedBlocks(text: string, paras: NormalisedParagraph[]): Span[] {
 }
 
 function paragraphAt(paras: NormalisedParagraph[], pos: number): number {
-  let lo = 0;
-  let hi = paras.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (paras[mid]!.start <= pos) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return lastAtOrBefore(paras.length, (i) => paras[i]!.start, pos);
 }
 
 /** Paragraphs by line and GB/T 9704 metadata (from intake's parser), for text handed in without a file. */
@@ -281,7 +261,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       }
       // The paragraph is masked already; the judge needs only the hits over this one's own characters.
       const others: TermHit[] = [];
-      for (let k = Math.max(groupStart, firstFrom(hits, hit.start - 64)); k < groupEnd && hits[k]!.start < hit.end; k++) {
+      for (let k = Math.max(groupStart, firstStartingFrom(hits, hit.start - 64)); k < groupEnd && hits[k]!.start < hit.end; k++) {
         if (k !== i && hits[k]!.end > hit.start) others.push(hits[k]!);
       }
       const isName = (h: TermHit | undefined) => h !== undefined && categoryNames.has(h.entry.term ?? '');
@@ -355,7 +335,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       const para = paras[pi]!;
       const sentence = toOriginal(n, ...sentenceAround(n.text, hit.start, hit.end, para));
       let near = false;
-      for (let k = firstFrom(flagged, sentence.start - 64); k < flagged.length && flagged[k]!.start < sentence.end && !near; k++) near = flagged[k]!.end > sentence.start;
+      for (let k = firstStartingFrom(flagged, sentence.start - 64); k < flagged.length && flagged[k]!.start < sentence.end && !near; k++) near = flagged[k]!.end > sentence.start;
       if (near) continue;
       const verdict = judge({
         text: n.text, start: hit.start, end: hit.end, paragraph: para, block: blocks[pi]!, mode: 'topic', category: 1, others: [], inCategoryEnumeration: false, categoryName: false, leadIn: leadIn(pi), personal: withAnonymised, document: profile,

@@ -4,6 +4,7 @@ import { Automaton } from './automaton.ts';
 import type { NormalisedText } from './normalise.ts';
 import { findIdentifiers, type PiiHit } from './pii.ts';
 import { alignment, type Cutter } from './segmenter.ts';
+import { firstEndingAfter, firstStartingFrom } from './sorted.ts';
 
 // Common single and compound surnames. Surnames that are also everyday words (于, 和, 将, 要, 保, 来, 都…) are left out on purpose.
 const surnames = new Set(
@@ -654,14 +655,7 @@ const officeNearby = /局|委员会|办公室|中心|热线|值班|科室|窗口
 
 /** The cell of `cells` (sorted, not overlapping) that holds the span, if any. */
 function cellOf<T extends Span>(cells: readonly T[], span: Span): T | undefined {
-  let lo = 0;
-  let hi = cells.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cells[mid]!.end <= span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const cell = cells[lo];
+  const cell = cells[firstEndingAfter(cells, span.start)];
   return cell && cell.start <= span.start && span.end <= cell.end ? cell : undefined;
 }
 
@@ -677,14 +671,7 @@ function weighPhones(text: string, identifiers: readonly PiiHit[], names: readon
     const column = cellOf(columns, hit);
     if (column?.office) return hit.piiType === 'mobile' ? { ...hit, weight: 0.3, detail: 'mobile-office' } : hit;
     if (hit.piiType !== 'phone' || hit.weight >= 0.5) return hit;
-    let lo = 0;
-    let hi = people.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (people[mid]!.end <= hit.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const last = people[lo - 1];
+    const last = people[firstEndingAfter(people, hit.start) - 1];
     const between = last ? text.slice(last.end, hit.start) : '';
     const nearPerson = last !== undefined && hit.start - last.end <= 60 && !/[。；;\n]/.test(between) && !officeNearby.test(between);
     return column || nearPerson ? { ...hit, weight: 0.7, detail: 'phone-home' } : hit;
@@ -697,14 +684,7 @@ function weighPhones(text: string, identifiers: readonly PiiHit[], names: readon
  */
 /** Whether a span overlaps any in a list sorted by start whose spans are names (a few dozen characters at most). */
 function overlapsAny(sorted: readonly Span[], h: Span): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < h.start - 64) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < sorted.length && sorted[i]!.start < h.end; i++) if (sorted[i]!.end > h.start) return true;
+  for (let i = firstStartingFrom(sorted, h.start - 64); i < sorted.length && sorted[i]!.start < h.end; i++) if (sorted[i]!.end > h.start) return true;
   return false;
 }
 

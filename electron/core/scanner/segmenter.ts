@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import nodejieba from 'nodejieba';
+import { lastAtOrBefore } from './sorted.ts';
 
 /** Where a hit sits relative to jieba's tokens. */
 type Alignment = 'aligned' | 'inside-word' | 'crosses-words';
@@ -88,13 +89,7 @@ export function cutter(): Cutter {
 }
 
 function tokenAround(bounds: readonly number[], at: number): [number, number] | null {
-  let lo = 0;
-  let hi = bounds.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (bounds[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(bounds.length, (i) => bounds[i]!, at);
   const start = bounds[lo]!;
   const end = bounds[lo + 1];
   return start < at && end !== undefined && end > at ? [start, end] : null;

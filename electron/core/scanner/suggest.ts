@@ -3,6 +3,9 @@ import { attribute } from '../../../shared/attributes.ts';
 import { category } from '../../../shared/categories.ts';
 import { piiLabels, ruleMessages, scannerMessages as m } from '../../../shared/messages/scanner.ts';
 import type { DocumentProfile } from './kind.ts';
+import { firstAtOrAfter, stopFinder } from './sorted.ts';
+
+const stopPositions = stopFinder();
 
 /** Findings at or above this score count as concerns; below it they are shown as hints only. */
 export const concernThreshold = 0.5;
@@ -37,43 +40,16 @@ const listTerms = (findings: Finding[]): string => [...new Set(findings.map((f) 
 
 const entryStart = /^\s*(?:\d{1,4}\s*[.．、)）]|[（(]\d{1,4}[)）]|[一二三四五六七八九十]{1,3}[、.．])/;
 
-/**
- * Where the text's sentences and lines end, found once per text: a document with thousands of findings in one
- * endless line would otherwise be walked once per finding.
- */
-let stopsOf: { text: string; sentence: number[]; line: number[] } | null = null;
-function stops(text: string): { sentence: number[]; line: number[] } {
-  if (stopsOf?.text !== text) {
-    const sentence: number[] = [];
-    const line: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
-      if (c === '\n') line.push(i);
-      if (c === '。' || c === '！' || c === '？' || c === '；' || c === '\n') sentence.push(i);
-    }
-    stopsOf = { text, sentence, line };
-  }
-  return stopsOf;
-}
-
-/** Index of the first stop at or after `at`. */
-function nextStop(list: number[], at: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+// Stops found once per text: a document with thousands of findings in one endless line would otherwise be walked once per finding.
+const sentenceStop = /[。！？；\n]/;
+const lineStop = /\n/;
 
 /** The line of a list item or table row the finding sits in, or null when it sits in running text. */
 function entryOf(text: string, f: Finding): Span | null {
-  const { line: breaks } = stops(text);
-  const k = nextStop(breaks, f.start);
+  const breaks = stopPositions(text, lineStop);
+  const k = firstAtOrAfter(breaks, f.start);
   const start = k > 0 ? breaks[k - 1]! + 1 : 0;
-  const e = nextStop(breaks, f.end);
+  const e = firstAtOrAfter(breaks, f.end);
   const end = e < breaks.length ? breaks[e]! : text.length;
   if (lastLine?.text !== text || lastLine.start !== start || lastLine.end !== end) {
     const line = text.slice(start, end);
@@ -85,10 +61,10 @@ function entryOf(text: string, f: Finding): Span | null {
 let lastLine: { text: string; start: number; end: number; entry: boolean } | null = null;
 
 function sentenceSpan(text: string, f: Finding): Span {
-  const { sentence } = stops(text);
-  const k = nextStop(sentence, f.start);
+  const sentence = stopPositions(text, sentenceStop);
+  const k = firstAtOrAfter(sentence, f.start);
   const start = k > 0 ? sentence[k - 1]! + 1 : 0;
-  const e = nextStop(sentence, f.end);
+  const e = firstAtOrAfter(sentence, f.end);
   let end = e < sentence.length ? sentence[e]! : text.length;
   if (end < text.length && text[end] !== '\n') end++;
   return { start, end };
