@@ -11,7 +11,6 @@ import type { ScanSetup } from './parse.ts';
 
 export type { ScanSetup } from './parse.ts';
 
-export { parseMetadata } from './metadata.ts';
 
 const pool = new ParsePool(new URL('./parse-worker.ts', import.meta.url));
 

@@ -14,7 +14,7 @@ import { anonymisedName, findPeople } from './people.ts';
 import { findPersonalDetails } from './sensitive.ts';
 import { alignment, cutter, prepareSegmenter, type Cutter } from './segmenter.ts';
 import { suggest } from './suggest.ts';
-import { parseMetadata } from '../intake/index.ts';
+import { parseMetadata } from '../metadata/index.ts';
 import { sentenceEnd } from '../../../shared/text.ts';
 
 export interface ScannerOptions {
