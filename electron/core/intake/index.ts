@@ -9,8 +9,6 @@ import { failed } from './errors.ts';
 import { ParsePool, type JobOutcome } from './pool.ts';
 import type { ScanSetup } from './parse.ts';
 
-export type { ScanSetup } from './parse.ts';
-
 type IntakeFailed = Extract<IntakeResult, { ok: false }>;
 
 const withDefaults = (limits?: Partial<IntakeLimits>): IntakeLimits => ({ ...defaultIntakeLimits, ...limits });

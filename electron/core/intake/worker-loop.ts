@@ -4,10 +4,10 @@ import { parseJob, type ParseJob, type ScanSetup } from './parse.ts';
 import type { WorkerReply } from './pool.ts';
 
 /** A scan of what the worker read, for one lexicon setup. */
-export type Scan = (document: ExtractedDocument) => ScanResult;
+type Scan = (document: ExtractedDocument) => ScanResult;
 
 /** Builds the scan for a setup; intake knows no scanner, so the worker's entry brings one. */
-export type LoadScan = (setup: ScanSetup) => Promise<Scan>;
+type LoadScan = (setup: ScanSetup) => Promise<Scan>;
 
 /**
  * Answers a pool's jobs one at a time with what the worker read and, when a job asks and the entry brought
