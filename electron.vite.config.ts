@@ -11,7 +11,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           // Workers are their own entries so they can be started by file from the bundle.
           'core-worker': resolve('electron/core/host/core-worker.ts'),
-          'intake-worker': resolve('electron/core/intake/parse-worker.ts'),
+          'intake-worker': resolve('electron/core/host/intake-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

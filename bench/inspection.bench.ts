@@ -17,7 +17,7 @@ import { exportInspection } from '../electron/core/inspection/export/write.ts';
 import { annualFiguresFor } from '../electron/core/inspection/annual.ts';
 import { bundleDomain } from '../electron/core/inspection/bundle/format.ts';
 import { consolidatedView, exportConsolidated, importBundles } from '../electron/core/inspection/consolidate.ts';
-import { emptyMetadata } from '../electron/core/intake/metadata.ts';
+import { emptyMetadata } from '../electron/core/metadata/index.ts';
 import { canonicalJson } from '../shared/canonical.ts';
 import type { Attribute, CategoryId, DocumentMetadata, Finding } from '../shared/types.ts';
 import type { SignStatement } from '../shared/ipc/records.ts';

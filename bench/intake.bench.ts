@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { closeIntake, extractFile } from '../electron/core/intake/index.ts';
+import { closeIntake, extractFile } from '../tests/helpers/intake.ts';
 import { defaultIntakeLimits } from '../shared/intake-limits.ts';
 import { makeDocx, makePdf, makeWordXmlDocx } from '../tests/helpers/fixtures.ts';
 import { bigDocxBlocks, sentence, wordLikeBody } from './docx-drafts.ts';

@@ -5,9 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { analyzeFile, closeIntake, extractFile } from '../electron/core/intake/index.ts';
+import { createIntake } from '../electron/core/intake/index.ts';
 import { createScanner, defaultLexiconDir, documentFromText } from '../electron/core/scanner/index.ts';
 import * as drafts from '../tests/scanner/drafts.ts';
+import { scanningWorker } from '../tests/helpers/intake.ts';
+
+const { analyzeFile, extractFile, close: closeIntake } = createIntake(scanningWorker);
 
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scanner-bench-'));

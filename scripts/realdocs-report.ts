@@ -4,7 +4,7 @@
 //   --json       one JSON line per document instead of the report
 import fs from 'node:fs';
 import os from 'node:os';
-import { closeIntake } from '../electron/core/intake/index.ts';
+import { closeIntake } from '../tests/helpers/intake.ts';
 import type { Finding } from '../shared/types.ts';
 import { figures, findingContext, judge, readExpectations, realDocsDir, runCorpus, type Outcome, type Ratio, type Verdict } from '../tests/realdocs/corpus.ts';
 

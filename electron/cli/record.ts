@@ -9,10 +9,9 @@ import type { Actor, Context } from '../core/kernel/context.ts';
 import { sessionStatusOf, type Desk } from '../core/kernel/desk.ts';
 import { sha256Hex, type ScryptCost } from '../core/ledger/crypto.ts';
 import { verifyRecordInSlices } from '../core/ledger/verify.ts';
-import { createAnalyzer } from '../core/register/analyzer.ts';
+import { createAnalyzer, type WorkerAnalyzer } from '../core/register/analyzer.ts';
 import type { LexiconOptions } from '../core/lexicon/service.ts';
-import { importJobs, type Analyzer, type ImportJobs } from '../core/register/import-jobs.ts';
-import { closeIntake } from '../core/intake/index.ts';
+import { importJobs, type ImportJobs } from '../core/register/import-jobs.ts';
 import { fail, isCoreError } from '../core/errors.ts';
 import { required, usageError, type ParsedArgs } from './args.ts';
 import { recordsCliMessages as m, recordsMessages } from '../../shared/messages/records.ts';
@@ -73,7 +72,7 @@ interface RecordOptions {
 function cliDesk(file: string, ctx: Context | null, problem: { code: string; message: string } | null) {
   const userLexiconDir = path.join(defaultDataDir(), 'lexicon');
   let session: Actor | null = null;
-  let analyzer: Analyzer | null = null;
+  let analyzer: WorkerAnalyzer | null = null;
   let jobs: ImportJobs | null = null;
   let replacedBy: string | null = null;
   const record = (): Context => ctx ?? fail(problem?.code ?? 'db-unavailable', problem?.message ?? recordsMessages.dbMissing(file));
@@ -113,8 +112,8 @@ function cliDesk(file: string, ctx: Context | null, problem: { code: string; mes
     c?.store.close();
   };
   // A lexicon edit in this run makes later scans in it use the new lexicon, as in the app.
-  const lexicon: LexiconOptions = { userLexiconDir, onChange: () => (analyzer = null) };
-  return { desk, lexicon, record, close, replacedBy: () => replacedBy };
+  const lexicon: LexiconOptions = { userLexiconDir, onChange: () => analyzer?.lexiconChanged() };
+  return { desk, lexicon, record, close, closeAnalyzer: async () => analyzer?.close(), replacedBy: () => replacedBy };
 }
 
 /**
@@ -157,7 +156,7 @@ export async function withRecord(args: ParsedArgs, usage: string, run: (record: 
     return await run(face);
   } finally {
     held.close();
-    await closeIntake();
+    await held.closeAnalyzer();
   }
 }
 

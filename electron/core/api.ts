@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { AppInfo } from '../../shared/ipc/app.ts';
 import type { IntakeLimits } from '../../shared/types.ts';
-import { closeIntake } from './intake/index.ts';
 import { fail, isCoreError } from './errors.ts';
 import { defaultDbPath } from './db/open.ts';
 import { knownHeadsOf, openRecords } from './ledger/open.ts';
@@ -9,7 +8,7 @@ import type { Actor, Context } from './kernel/context.ts';
 import { sessionStatusOf, type Desk } from './kernel/desk.ts';
 import type { ScryptCost } from './ledger/crypto.ts';
 import { createAnalyzer } from './register/analyzer.ts';
-import { importJobs, type Analyzer, type ImportJobs } from './register/import-jobs.ts';
+import { importJobs, type ImportJobs } from './register/import-jobs.ts';
 import { authenticate, refreshActor } from './accounts/users.ts';
 import { verifyRecordInSlices } from './ledger/verify.ts';
 import { coreApi, type CoreApi } from './handlers.ts';
@@ -25,7 +24,7 @@ export interface CoreOptions {
   /** Overrides the shipped `resources/lexicon`. */
   lexiconDir?: string;
   limits?: Partial<IntakeLimits>;
-  /** file: URL of the bundled intake worker; from source the intake module finds its own. */
+  /** file: URL of the bundled intake worker (host/intake-worker.ts built); from source the analyzer finds the .ts. */
   intakeWorkerUrl?: string;
   shell: Shell;
   version: string;
@@ -54,10 +53,7 @@ export function createCore(options: CoreOptions): Core {
   const appInfo = appInfoOf(options);
   const dbFile = resolveDbPath(options.dataDir, options.dbPath);
   const userLexiconDir = path.join(options.dataDir, 'lexicon');
-  const makeAnalyzer = () => createAnalyzer({ lexiconDir: options.lexiconDir, userLexiconDir, limits: options.limits, intakeWorkerUrl: options.intakeWorkerUrl });
-  // Rebuilt after each lexicon edit; import jobs hold this forwarder, so new scans use the new lexicon.
-  let currentAnalyzer = makeAnalyzer();
-  const analyzer: Analyzer = { extract: (file, limits) => currentAnalyzer.extract(file, limits), analyze: (file, limits) => currentAnalyzer.analyze(file, limits) };
+  const analyzer = createAnalyzer({ lexiconDir: options.lexiconDir, userLexiconDir, limits: options.limits, intakeWorkerUrl: options.intakeWorkerUrl });
   let ctx: Context | null = null;
   let jobs: ImportJobs | null = null;
   let problem: { code: string; message: string } | null = null;
@@ -138,14 +134,14 @@ export function createCore(options: CoreOptions): Core {
       return jobs!;
     },
   };
-  const api = coreApi(desk, { lexiconDir: options.lexiconDir, userLexiconDir, onChange: () => (currentAnalyzer = makeAnalyzer()) });
+  const api = coreApi(desk, { lexiconDir: options.lexiconDir, userLexiconDir, onChange: () => analyzer.lexiconChanged() });
 
   return {
     api,
     close() {
       ctx?.store.close();
       ctx = null;
-      void closeIntake();
+      void analyzer.close();
     },
   };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { closeIntake, extractFile } from '../../electron/core/intake/index.ts';
+import { closeIntake, extractFile } from '../helpers/intake.ts';
 import { oleBytes } from '../helpers/fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

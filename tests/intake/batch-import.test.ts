@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeIntake } from '../../electron/core/intake/index.ts';
-import { createAnalyzer } from '../../electron/core/register/analyzer.ts';
+import { closeIntake, testAnalyzer } from '../helpers/intake.ts';
 import { listDocuments } from '../../electron/core/register/documents.ts';
 import { importJobs } from '../../electron/core/register/import-jobs.ts';
 import { writeSettings } from '../../electron/core/workflow/settings.ts';
@@ -32,7 +31,7 @@ describe('batch import of a folder with hostile files', () => {
     write('g-说明.txt', '关于某项工作的说明\n现将有关情况说明如下。\n');
     write('h-旧稿.txt', gbkBytes('关于加强档案管理的意见\n各科室：请遵照执行。\n'));
 
-    const jobs = importJobs(ctx, createAnalyzer());
+    const jobs = importJobs(ctx, testAnalyzer());
     const { jobId } = jobs.start(team.drafter, [dir]);
     let status = jobs.status(team.drafter, jobId);
     while (!status.finished) {
@@ -61,7 +60,7 @@ describe('batch import of a folder with hostile files', () => {
     fs.writeFileSync(path.join(dir, 'b-通知.doc'), oleBytes('WordDocument'));
     fs.writeFileSync(path.join(dir, 'c-扫描.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
     fs.writeFileSync(path.join(dir, 'd-说明.txt'), '关于某项工作的说明\n现将有关情况说明如下。\n');
-    const jobs = importJobs(ctx, createAnalyzer());
+    const jobs = importJobs(ctx, testAnalyzer());
     const { jobId } = jobs.start(team.drafter, [dir]);
     let status = jobs.status(team.drafter, jobId);
     while (!status.finished) {

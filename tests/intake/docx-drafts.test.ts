@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeIntake, extractBytes } from '../../electron/core/intake/index.ts';
+import { closeIntake, extractBytes } from '../helpers/intake.ts';
 import { makeDocx, makeWordXmlDocx, wordParagraph } from '../helpers/fixtures.ts';
 import { expectDocument, paragraphTexts } from './helpers.ts';
 

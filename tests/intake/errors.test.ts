@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeIntake, extractBytes, extractFile, setIntakeWorkerUrl } from '../../electron/core/intake/index.ts';
+import { createIntake } from '../../electron/core/intake/index.ts';
+import { closeIntake, extractBytes, extractFile } from '../helpers/intake.ts';
 import { defaultIntakeLimits } from '../../shared/intake-limits.ts';
 import { lieAboutZipSizes, makeDocx, makeOfd, makePdf, makeZip, oleBytes } from '../helpers/fixtures.ts';
 import { expectDocument, expectError } from './helpers.ts';
@@ -132,11 +133,14 @@ describe('intake errors', () => {
     expectDocument(await extractBytes(bytes, '快.pdf'));
   });
 
-  it('turns a crashed parse worker into a per-file error and recovers for the next file', async () => {
-    setIntakeWorkerUrl(new URL('../fixtures/intake/exiting-worker.mjs', import.meta.url));
-    const message = expectError(await extractBytes(utf8('正文'), '崩溃.txt'), 'corrupt');
-    expect(message).toContain('崩溃.txt');
-    setIntakeWorkerUrl(new URL('../../electron/core/intake/parse-worker.ts', import.meta.url));
+  it('turns a crashed parse worker into a per-file error and starts a new worker for the next file', async () => {
+    const crashing = createIntake(new URL('../fixtures/intake/exiting-worker.mjs', import.meta.url));
+    try {
+      expect(expectError(await crashing.extractBytes(utf8('正文'), '崩溃.txt'), 'corrupt')).toContain('崩溃.txt');
+      expect(expectError(await crashing.extractBytes(utf8('正文'), '又崩溃.txt'), 'corrupt')).toContain('又崩溃.txt');
+    } finally {
+      await crashing.close();
+    }
     expectDocument(await extractBytes(utf8('正文'), '正常.txt'));
   });
 

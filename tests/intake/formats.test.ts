@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeIntake, extractBytes } from '../../electron/core/intake/index.ts';
+import { closeIntake, extractBytes } from '../helpers/intake.ts';
 import { gbkBytes, makeDocx, makeOfd, makePdf, utf16leWithBom } from '../helpers/fixtures.ts';
 import { expectDocument, paragraphTexts } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeIntake, extractBytes } from '../../electron/core/intake/index.ts';
+import { closeIntake, extractBytes } from '../helpers/intake.ts';
 import type { IntakeErrorCode, IntakeResult } from '../../shared/types.ts';
 import { makeDocx, makeOfd, makePdf } from '../helpers/fixtures.ts';
 import { expectDocument } from './helpers.ts';

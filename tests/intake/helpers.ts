@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { parseMetadata } from '../../electron/core/intake/index.ts';
+import { parseMetadata } from '../../electron/core/metadata/index.ts';
 import type { ExtractedDocument, IntakeResult, Paragraph } from '../../shared/types.ts';
 
 export function expectDocument(result: IntakeResult): ExtractedDocument {

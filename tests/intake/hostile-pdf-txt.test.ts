@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeIntake, extractBytes } from '../../electron/core/intake/index.ts';
+import { closeIntake, extractBytes } from '../helpers/intake.ts';
 import { gbkBytes, makePdf } from '../helpers/fixtures.ts';
 import { helloContent, onePagePdf, rawPdf, slowPdf } from './hostile.ts';
 import { expectDocument, expectError } from './helpers.ts';

@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeIntake, extractBytes } from '../../electron/core/intake/index.ts';
+import { closeIntake, extractBytes } from '../helpers/intake.ts';
 import { makeDocx, makeOfd, makeWordXmlDocx, wordParagraph } from '../helpers/fixtures.ts';
 import { billionLaughs, externalEntity, hostileOfd, ofdPage, ofdText, rewritePart, withDoctype } from './hostile.ts';
 import { expectDocument, expectError } from './helpers.ts';

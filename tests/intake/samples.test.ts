@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeIntake, extractFile } from '../../electron/core/intake/index.ts';
+import { closeIntake, extractFile } from '../helpers/intake.ts';
 import { requireKit } from '../helpers/kit.ts';
 import { expectDocument } from './helpers.ts';
 

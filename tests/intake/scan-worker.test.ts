@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeFile, closeIntake, extractFile } from '../../electron/core/intake/index.ts';
+import { createIntake } from '../../electron/core/intake/index.ts';
 import { createScanner, defaultLexiconDir } from '../../electron/core/scanner/index.ts';
+import { closeIntake, extractFile, scanningWorker, testAnalyzer } from '../helpers/intake.ts';
+import { defaultIntakeLimits } from '../../shared/intake-limits.ts';
 import { draftFile, formatDrafts } from '../scanner/heldout-formats.ts';
 import * as drafts from '../scanner/drafts.ts';
 
-afterAll(() => closeIntake());
+const { analyzeFile, close } = createIntake(scanningWorker);
+afterAll(() => Promise.all([closeIntake(), close()]));
 
 const heldoutDir = path.resolve(import.meta.dirname, '../scanner/heldout');
 const setup = { lexiconDir: defaultLexiconDir(), generation: 1 };
@@ -71,4 +74,34 @@ describe('scanning in the intake worker', () => {
     const hits = (a: typeof before) => (a.ok ? a.scan.findings.filter((f) => f.term === '青松计划').length : -1);
     expect([hits(before), hits(same), hits(edited)]).toEqual([0, 0, 2]);
   }, 120_000);
+
+  it('edits reach the next scan once the analyzer is told the lexicon changed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-scan-analyzer-'));
+    const userLexiconDir = path.join(dir, 'lexicon');
+    fs.mkdirSync(userLexiconDir);
+    const file = path.join(dir, '通知.txt');
+    fs.writeFileSync(file, '关于青松计划的通知\n请各单位按青松计划执行。\n');
+    const analyzer = testAnalyzer({ userLexiconDir });
+    const hits = async () => {
+      const a = await analyzer.analyze(file, defaultIntakeLimits);
+      return a.ok ? a.scan.findings.filter((f) => f.term === '青松计划').length : -1;
+    };
+    const before = await hits();
+    fs.writeFileSync(path.join(userLexiconDir, 'user.tsv'), 'pattern\tcategory\tweight\tmode\tnote\tbasis\n青松计划\t7\t0.9\tany\t内部代号\t\n');
+    const untold = await hits();
+    analyzer.lexiconChanged();
+    expect([before, untold, await hits()]).toEqual([0, 0, 2]);
+  }, 120_000);
+
+  it('a reading-only intake reads but refuses to scan, so it never loads the scanner', async () => {
+    const reading = createIntake();
+    try {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dd-read-only-')), '通知.txt');
+      fs.writeFileSync(file, drafts.penaltyDecision);
+      expect((await reading.extractFile(file)).ok).toBe(true);
+      await expect(reading.analyzeFile(file, setup)).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/reads only/) });
+    } finally {
+      await reading.close();
+    }
+  });
 });

@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { documentFiles } from '../../electron/core/intake/walk.ts';
-import { closeIntake } from '../../electron/core/intake/index.ts';
-import { createAnalyzer } from '../../electron/core/register/analyzer.ts';
+import { closeIntake, testAnalyzer } from '../helpers/intake.ts';
 import { importJobs } from '../../electron/core/register/import-jobs.ts';
 import { listDocuments } from '../../electron/core/register/documents.ts';
 import { makeTeam, openTestRecords } from '../records/helpers.ts';
@@ -60,7 +59,7 @@ describe('folder walks', () => {
     const { root } = hostileTree();
     const ctx = openTestRecords();
     const team = makeTeam(ctx);
-    const jobs = importJobs(ctx, createAnalyzer());
+    const jobs = importJobs(ctx, testAnalyzer());
     const { jobId } = jobs.start(team.drafter, [root]);
     let status = jobs.status(team.drafter, jobId);
     while (!status.finished) {

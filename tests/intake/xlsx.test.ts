@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeIntake, extractBytes } from '../../electron/core/intake/index.ts';
+import { closeIntake, extractBytes } from '../helpers/intake.ts';
 import { lieAboutZipSizes, makeZip } from '../helpers/fixtures.ts';
 import { expectDocument, expectError, paragraphTexts } from './helpers.ts';
 

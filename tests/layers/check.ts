@@ -20,13 +20,17 @@ export function importsOf(source: string): string[] {
   return found;
 }
 
+/** The stages that hold the record (and the kernel and host above them): nothing that reads files or text reaches up into them. */
+const recordStages = ['db', 'kernel', 'host', 'ledger', 'register', 'workflow', 'accounts', 'exports', 'requests', 'inspection', 'lexicon'];
+
 /**
- * Inner layers of core: intake reads files and stores nothing, the scanner reads text and stores nothing; the CLI stays above core's handlers.
- * intake ↛ scanner and scanner ↛ intake are not here: parse workers load the scanner, and the scanner reads 公文 metadata with intake's parser.
+ * Inner layers of core: metadata reads a 公文's text; intake reads files and, through metadata, their metadata; the
+ * scanner reads text; none of them stores anything. Intake knows no scanner: the host's worker entry brings one.
  */
 const innerRules: { from: string; to: string[] }[] = [
-  { from: 'electron/core/intake/', to: ['db', 'ledger', 'register', 'workflow', 'accounts', 'exports'] },
-  { from: 'electron/core/scanner/', to: ['db'] },
+  { from: 'electron/core/metadata/', to: ['intake', 'scanner', ...recordStages] },
+  { from: 'electron/core/intake/', to: ['scanner', ...recordStages] },
+  { from: 'electron/core/scanner/', to: ['intake', ...recordStages] },
   // The CLI is a face like the app: it calls the core handlers, never the database under them.
   { from: 'electron/cli/', to: ['db'] },
 ];

@@ -24,12 +24,10 @@ describe('runtime layers', () => {
       ['shared/planted3.ts', "import path from 'node:path';\n", /shared\/ is pure/],
       ['electron/core/planted.ts', "import { app } from 'electron';\n", /never import electron/],
       ['electron/cli/planted.ts', "const { BrowserWindow } = require('electron');\n", /never import electron/],
-      ...['db', 'ledger', 'register', 'workflow', 'accounts', 'exports'].map((inner): [string, string, RegExp] => [
-        `electron/core/intake/planted-${inner}.ts`,
-        `import * as reached from '../${inner}/planted-target.ts';\n`,
-        new RegExp(`electron/core/intake never imports electron/core/${inner}$`),
-      ]),
       ['electron/core/intake/planted-dynamic.ts', "const db = await import('../db/open.ts');\n", /electron\/core\/intake never imports electron\/core\/db$/],
+      ['electron/core/intake/planted-worker.ts', "const { createScanner } = await import('../scanner/index.ts');\n", /electron\/core\/intake never imports electron\/core\/scanner$/],
+      ['electron/core/scanner/planted-metadata.ts', "import { parseMetadata } from '../intake/index.ts';\n", /electron\/core\/scanner never imports electron\/core\/intake$/],
+      ['electron/core/metadata/planted.ts', "import { parseJob } from '../intake/parse.ts';\n", /electron\/core\/metadata never imports electron\/core\/intake$/],
       ['electron/core/scanner/planted.ts', "import type { Store } from '../db/store.ts';\n", /electron\/core\/scanner never imports electron\/core\/db$/],
       ['electron/core/ledger/planted.ts', "import Database from 'better-sqlite3';\n", /only electron\/core\/db opens SQLite/],
       ['electron/core/requests/planted.ts', "export const planted = (ctx) => ctx.store.connection.prepare('SELECT 1').get();\n", /only electron\/core\/db uses the connection/],
@@ -47,6 +45,30 @@ describe('runtime layers', () => {
           expect(violations).toHaveLength(1);
           expect(violations[0]!.file).toBe(file);
           expect(violations[0]!.rule).toMatch(rule);
+        } finally {
+          await rm(copy, { recursive: true, force: true });
+        }
+      });
+    }
+  });
+
+  describe('catches every stage the reading stages must not reach, in one copy per stage', () => {
+    const recordStages = ['db', 'kernel', 'host', 'ledger', 'register', 'workflow', 'accounts', 'exports', 'requests', 'inspection', 'lexicon'];
+    const forbidden: Record<string, string[]> = {
+      metadata: ['intake', 'scanner', ...recordStages],
+      intake: ['scanner', ...recordStages],
+      scanner: ['intake', ...recordStages],
+    };
+    for (const [stage, targets] of Object.entries(forbidden)) {
+      it(`flags electron/core/${stage} reaching ${targets.join(', ')}`, async () => {
+        const copy = await mkdtemp(path.join(os.tmpdir(), 'layers-'));
+        try {
+          for (const top of ['shared', 'renderer', 'electron']) await cp(path.join(root, top), path.join(copy, top), { recursive: true });
+          for (const target of targets) await writeFile(path.join(copy, `electron/core/${stage}/planted-${target}.ts`), `import * as reached from '../${target}/planted-target.ts';\n`);
+          const violations = await checkTree(copy);
+          expect(violations.map((v) => [v.file, v.rule]).sort()).toEqual(
+            targets.map((target) => [`electron/core/${stage}/planted-${target}.ts`, `electron/core/${stage} never imports electron/core/${target}`]).sort(),
+          );
         } finally {
           await rm(copy, { recursive: true, force: true });
         }

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Attribute, DocumentMetadata, Finding, IntakeResult, PiiType, ScanResult, Suggestion } from '../../shared/types.ts';
-import { extractFile } from '../../electron/core/intake/index.ts';
+import { extractFile } from '../helpers/intake.ts';
 import { createScanner } from '../../electron/core/scanner/index.ts';
 import { kitPath } from '../helpers/kit.ts';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeIntake } from '../../electron/core/intake/index.ts';
+import { closeIntake } from '../helpers/intake.ts';
 import { requireKit } from '../helpers/kit.ts';
 import { findingContext, judge, readExpectations, runCorpus, type Outcome, type Verdict } from './corpus.ts';
 

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import { openRecords } from '../../electron/core/ledger/open.ts';
 import { addUser, authenticate } from '../../electron/core/accounts/users.ts';
 import { loadDocument } from '../../electron/core/register/documents.ts';
-import { emptyMetadata } from '../../electron/core/intake/metadata.ts';
+import { emptyMetadata } from '../../electron/core/metadata/index.ts';
 import type { Actor, Context } from '../../electron/core/kernel/context.ts';
 import type { Attribute, DocumentMetadata, ExtractedDocument, Finding, Role, ScanResult } from '../../shared/types.ts';
 import type { DecisionInput } from '../../shared/ipc/records.ts';

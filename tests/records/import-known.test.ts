@@ -2,16 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importFile, type Analyzer } from '../../electron/core/register/import-jobs.ts';
-import { createAnalyzer } from '../../electron/core/register/analyzer.ts';
 import { loadDocument } from '../../electron/core/register/documents.ts';
-import { closeIntake, type Analysis } from '../../electron/core/intake/index.ts';
+import type { Analysis } from '../../electron/core/intake/index.ts';
+import { closeIntake, testAnalyzer } from '../helpers/intake.ts';
 import { makeTeam, openTestRecords, tempDir } from './helpers.ts';
 
 afterAll(() => closeIntake());
 
 /** The real intake and scanner, counting every file handed to them and keeping what they read. */
 function countingAnalyzer() {
-  const real = createAnalyzer();
+  const real = testAnalyzer();
   const reads: string[] = [];
   const analyses: Analysis[] = [];
   const analyzer: Analyzer = {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { closeIntake, extractFile } from '../../electron/core/intake/index.ts';
+import { closeIntake, extractFile } from '../helpers/intake.ts';
 import { exportRedacted } from '../../electron/core/exports/redaction-export.ts';
 import { saveDecision, signDecision, signPreview, submitDecision } from '../../electron/core/workflow/decisions.ts';
 import { loadDocument } from '../../electron/core/register/documents.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeIntake, extractFile } from '../../electron/core/intake/index.ts';
+import { closeIntake, extractFile } from '../helpers/intake.ts';
 import { exportRedacted } from '../../electron/core/exports/redaction-export.ts';
 import { approveDecision, saveDecision, signDecision, submitDecision } from '../../electron/core/workflow/decisions.ts';
 import { documentDetail, loadDocument } from '../../electron/core/register/documents.ts';

@@ -15,7 +15,7 @@ import { backupTo, restoreFrom } from '../../electron/core/ledger/backup.ts';
 import { exportRedacted } from '../../electron/core/exports/redaction-export.ts';
 import { openStore } from '../../electron/core/db/store.ts';
 import type { AuditRow } from '../../electron/core/db/audit.ts';
-import { extractFile } from '../../electron/core/intake/index.ts';
+import { extractFile } from '../helpers/intake.ts';
 import { canonicalJson } from '../../shared/canonical.ts';
 import { loadSample, makeTeam, openTestRecords, password, privacyDecision, tempDir, testCost } from './helpers.ts';
 

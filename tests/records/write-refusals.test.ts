@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeIntake, extractFile } from '../../electron/core/intake/index.ts';
+import { closeIntake, extractFile } from '../helpers/intake.ts';
 import { exportInspection, exportInspectionFiles } from '../../electron/core/inspection/export/write.ts';
 import { exportConsolidated } from '../../electron/core/inspection/consolidate.ts';
 import { openInspection } from '../../electron/core/inspection/lifecycle.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeIntake, extractBytes } from '../../electron/core/intake/index.ts';
+import { closeIntake, extractBytes } from '../helpers/intake.ts';
 import { createScanner, type Scanner } from '../../electron/core/scanner/index.ts';
 import { judgeDraft } from './heldout-eval.ts';
 import { draftFile, formatDrafts } from './heldout-formats.ts';

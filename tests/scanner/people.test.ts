@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeIntake, extractFile } from '../../electron/core/intake/index.ts';
+import { closeIntake, extractFile } from '../helpers/intake.ts';
 import { createScanner, type Scanner } from '../../electron/core/scanner/index.ts';
 import type { Finding } from '../../shared/types.ts';
 import { requireKit } from '../helpers/kit.ts';

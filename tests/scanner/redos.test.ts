@@ -37,7 +37,7 @@ describe('every shipped pattern stays near-linear on 1 MB adversarial runs', () 
       await parseJob({ source: { bytes }, fileName: 'a.docx', limits: { maxBytes: 1 << 26, maxExpandedBytes: 1 << 26, timeoutMs: 30_000 } });
     });
     const places = new Set(built.map((p) => p.where.replace(/:\d+$/, '')));
-    for (const file of ['electron/core/scanner/people.ts', 'electron/core/scanner/sensitive.ts', 'electron/core/scanner/lexicon.ts', 'electron/core/intake/metadata.ts', 'electron/core/intake/docx-body.ts']) expect(places).toContain(file);
+    for (const file of ['electron/core/scanner/people.ts', 'electron/core/scanner/sensitive.ts', 'electron/core/scanner/lexicon.ts', 'electron/core/metadata/metadata.ts', 'electron/core/intake/docx-body.ts']) expect(places).toContain(file);
     expect(superLinear(built)).toEqual([]);
   }, slow);
 });

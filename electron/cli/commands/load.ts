@@ -21,15 +21,19 @@ export const command: Command = {
       // One file after another, each reported as it lands; the app's channels run the same importFile in a background job.
       const analyzer = createAnalyzer({ lexiconDir: args.values.lexicon });
       let failures = 0;
-      for (const file of documentFiles(args.positionals.map((p) => path.resolve(p))).files) {
-        const result = await importFile(ctx, actor, analyzer, file);
-        if (args.flags.json) print(JSON.stringify({ file, ...result }));
-        else if (result.ok) {
-          const doc = ctx.store.documents.row(result.outcome.documentId)!;
-          print(m.loaded(path.basename(file), doc.id, doc.sha256, result.outcome.existing, attribute(doc.suggestedAttribute).label));
-          if (result.outcome.classifiedWarning) print(`  ${result.outcome.classifiedWarning}`);
-        } else print(m.loadFailed(path.basename(file), result.code, result.message));
-        if (!result.ok) failures++;
+      try {
+        for (const file of documentFiles(args.positionals.map((p) => path.resolve(p))).files) {
+          const result = await importFile(ctx, actor, analyzer, file);
+          if (args.flags.json) print(JSON.stringify({ file, ...result }));
+          else if (result.ok) {
+            const doc = ctx.store.documents.row(result.outcome.documentId)!;
+            print(m.loaded(path.basename(file), doc.id, doc.sha256, result.outcome.existing, attribute(doc.suggestedAttribute).label));
+            if (result.outcome.classifiedWarning) print(`  ${result.outcome.classifiedWarning}`);
+          } else print(m.loadFailed(path.basename(file), result.code, result.message));
+          if (!result.ok) failures++;
+        }
+      } finally {
+        await analyzer.close();
       }
       return failures === 0 ? 0 : 1;
     });

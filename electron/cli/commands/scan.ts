@@ -4,11 +4,13 @@ import { createHash } from 'node:crypto';
 import type { Command } from '../main.ts';
 import type { DocFormat, Finding, IntakeResult, ScanResult } from '../../../shared/types.ts';
 import { attribute } from '../../../shared/attributes.ts';
+import { defaultIntakeLimits } from '../../../shared/intake-limits.ts';
 import { category } from '../../../shared/categories.ts';
 import { piiLabels, scanCliMessages as m } from '../../../shared/messages/scanner.ts';
-import { analyzeFile, closeIntake, type Analysis } from '../../core/intake/index.ts';
+import type { Analysis } from '../../core/intake/index.ts';
 import { documentFiles } from '../../core/intake/walk.ts';
 import { defaultLexiconDir } from '../../core/scanner/index.ts';
+import { createAnalyzer } from '../../core/register/analyzer.ts';
 import { loadLexicon } from '../../core/scanner/lexicon.ts';
 import { defaultDataDir } from '../../core/data-dir.ts';
 
@@ -126,9 +128,10 @@ function table(file: string, result: IntakeResult, scan: ScanResult | null): str
 async function run(args: string[]): Promise<number> {
   const options = parseArgs(args);
   const { files, walked } = documentFiles(options.files);
-  const setup = { lexiconDir: options.lexiconDir ?? defaultLexiconDir(), userLexiconDir: userLexiconDir(options), generation: 0 };
+  const lexicon = { lexiconDir: options.lexiconDir ?? defaultLexiconDir(), userLexiconDir: userLexiconDir(options) };
   // The workers scan; the lexicon is read here too, once, so its problems are told before any file.
-  for (const warning of loadLexicon(setup.lexiconDir, setup.userLexiconDir).warnings) process.stderr.write(m.lexiconWarning(warning) + '\n');
+  for (const warning of loadLexicon(lexicon.lexiconDir, lexicon.userLexiconDir).warnings) process.stderr.write(m.lexiconWarning(warning) + '\n');
+  const analyzer = createAnalyzer(lexicon);
   const progress = walked && process.stderr.isTTY === true && !process.env.CI;
   let failed = 0;
   let flagged = 0;
@@ -136,7 +139,7 @@ async function run(args: string[]): Promise<number> {
   const pending: Promise<Analysis>[] = [];
   const start = (i: number) => {
     if (i >= files.length) return;
-    pending[i] = analyzeFile(files[i]!, setup);
+    pending[i] = analyzer.analyze(files[i]!, defaultIntakeLimits);
     // A scanner failure is reported when its file's turn comes, not as an unhandled rejection before.
     pending[i]!.catch(() => undefined);
   };
@@ -156,7 +159,7 @@ async function run(args: string[]): Promise<number> {
     }
   } finally {
     if (progress) process.stderr.write('\r\x1b[K');
-    await closeIntake();
+    await analyzer.close();
   }
   if (!options.json) process.stdout.write(m.summaryLine(files.length, failed, flagged) + '\n');
   return failed > 0 ? 1 : 0;

@@ -6,24 +6,8 @@ import type { ExtractedDocument, IntakeLimits, IntakeResult, ScanResult } from '
 import { defaultIntakeLimits } from '../../../shared/intake-limits.ts';
 import { IntakeFailure, openFailure } from './failure.ts';
 import { failed } from './errors.ts';
-import { ParsePool } from './pool.ts';
+import { ParsePool, type JobOutcome } from './pool.ts';
 import type { ScanSetup } from './parse.ts';
-
-export type { ScanSetup } from './parse.ts';
-
-export { parseMetadata } from './metadata.ts';
-
-const pool = new ParsePool(new URL('./parse-worker.ts', import.meta.url));
-
-/** The bundled app points this at its own build of parse-worker.ts. */
-export function setIntakeWorkerUrl(url: URL): void {
-  pool.setWorkerUrl(url);
-}
-
-/** Terminates the pooled parse workers; later calls start new ones. */
-export function closeIntake(): Promise<void> {
-  return pool.close();
-}
 
 type IntakeFailed = Extract<IntakeResult, { ok: false }>;
 
@@ -59,38 +43,53 @@ export async function fileSha256(filePath: string, limits?: Partial<IntakeLimits
   return hash.digest('hex');
 }
 
-/** Reads a file off the calling thread. Never rejects for bad input: failures come back as `{ ok: false }`. */
-export async function extractFile(filePath: string, limits?: Partial<IntakeLimits>): Promise<IntakeResult> {
-  const effective = withDefaults(limits);
-  const fileName = path.basename(filePath);
-  const refused = await refusal(filePath, fileName, effective);
-  if (refused) return refused;
-  return (await pool.run({ source: { path: path.resolve(filePath) }, fileName, limits: effective })).result;
-}
-
 export type Analysis = IntakeFailed | { ok: true; document: ExtractedDocument; scan: ScanResult };
 
-/**
- * Reads and scans a file in an intake worker, the scan under the same time limit as the reading, so a document
- * that would keep the scanner busy for minutes ends in a per-file `timeout` and the calling thread stays free.
- * Rejects only when the scanner itself fails (a bug or a missing lexicon), with that error's code and message.
- */
-export async function analyzeFile(filePath: string, scan: ScanSetup, limits?: Partial<IntakeLimits>): Promise<Analysis> {
-  const effective = withDefaults(limits);
-  const fileName = path.basename(filePath);
-  const refused = await refusal(filePath, fileName, effective);
-  if (refused) return refused;
-  const outcome = await pool.run({ source: { path: path.resolve(filePath) }, fileName, limits: effective, scan });
-  if (!outcome.result.ok) return outcome.result;
-  if (outcome.scanError) throw Object.assign(new Error(outcome.scanError.message), { code: outcome.scanError.code });
-  return { ok: true, document: outcome.result.document, scan: outcome.scan! };
+/** Reading (and, with a scanning worker, scanning) files in a pool of workers that this intake owns. */
+export interface Intake {
+  /** Reads a file off the calling thread. Never rejects for bad input: failures come back as `{ ok: false }`. */
+  extractFile(filePath: string, limits?: Partial<IntakeLimits>): Promise<IntakeResult>;
+  /** Same as extractFile for bytes already in memory; the caller's buffer is copied, not taken. */
+  extractBytes(bytes: Uint8Array, fileName: string, limits?: Partial<IntakeLimits>): Promise<IntakeResult>;
+  /**
+   * Reads and scans a file in a worker, the scan under the same time limit as the reading, so a document that
+   * would keep the scanner busy for minutes ends in a per-file `timeout` and the calling thread stays free.
+   * Rejects only when the scanner itself fails (a bug, a missing lexicon, or a worker that reads only).
+   */
+  analyzeFile(filePath: string, scan: ScanSetup, limits?: Partial<IntakeLimits>): Promise<Analysis>;
+  /** Terminates the pooled workers; later calls start new ones. */
+  close(): Promise<void>;
 }
 
-/** Same as extractFile for bytes already in memory; the caller's buffer is copied, not taken. */
-export async function extractBytes(bytes: Uint8Array, fileName: string, limits?: Partial<IntakeLimits>): Promise<IntakeResult> {
-  const effective = withDefaults(limits);
-  if (bytes.length === 0) return failed(new IntakeFailure('empty'), fileName, effective);
-  if (bytes.length > effective.maxBytes) return failed(new IntakeFailure('too-large'), fileName, effective, bytes.length);
-  const copy = bytes.slice();
-  return (await pool.run({ source: { bytes: copy }, fileName, limits: effective }, [copy.buffer])).result;
+/** Reads only; a host that scans passes its own entry (electron/core/host/intake-worker.ts, or its build). */
+const readingWorker = new URL('./parse-worker.ts', import.meta.url);
+
+/** An intake whose workers start from `workerUrl`; no worker starts before the first file. */
+export function createIntake(workerUrl: URL = readingWorker): Intake {
+  const pool = new ParsePool(workerUrl);
+  const fromPath = async (filePath: string, limits: Partial<IntakeLimits> | undefined, scan?: ScanSetup): Promise<JobOutcome> => {
+    const effective = withDefaults(limits);
+    const fileName = path.basename(filePath);
+    const refused = await refusal(filePath, fileName, effective);
+    if (refused) return { result: refused };
+    return pool.run({ source: { path: path.resolve(filePath) }, fileName, limits: effective, scan });
+  };
+  return {
+    extractFile: async (filePath, limits) => (await fromPath(filePath, limits)).result,
+    async extractBytes(bytes, fileName, limits) {
+      const effective = withDefaults(limits);
+      if (bytes.length === 0) return failed(new IntakeFailure('empty'), fileName, effective);
+      if (bytes.length > effective.maxBytes) return failed(new IntakeFailure('too-large'), fileName, effective, bytes.length);
+      const copy = bytes.slice();
+      return (await pool.run({ source: { bytes: copy }, fileName, limits: effective }, [copy.buffer])).result;
+    },
+    async analyzeFile(filePath, scan, limits) {
+      const outcome = await fromPath(filePath, limits, scan);
+      if (!outcome.result.ok) return outcome.result;
+      if (outcome.scanError) throw Object.assign(new Error(outcome.scanError.message), { code: outcome.scanError.code });
+      if (!outcome.scan) throw Object.assign(new Error('the intake worker read the file but did not scan it'), { code: 'internal' });
+      return { ok: true, document: outcome.result.document, scan: outcome.scan };
+    },
+    close: () => pool.close(),
+  };
 }

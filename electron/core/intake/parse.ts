@@ -5,7 +5,7 @@ import type { DocFormat, ExtractedDocument, IntakeLimits, IntakeResult, Paragrap
 import { detect, readableFormats } from './detect.ts';
 import { IntakeFailure, openFailure } from './failure.ts';
 import { failed } from './errors.ts';
-import { classificationIn, parseMetadata } from './metadata.ts';
+import { classificationIn, parseMetadata } from '../metadata/index.ts';
 import type { FormatReading } from './blocks.ts';
 import type { FileTypeKey } from '../../../shared/messages/intake.ts';
 

@@ -17,7 +17,7 @@ interface ScanError {
 }
 
 /** What a job ends with: the reading, and the scan when one was asked for and finished. */
-interface JobOutcome {
+export interface JobOutcome {
   result: IntakeResult;
   scan?: ScanResult;
   scanError?: ScanError;
@@ -49,7 +49,7 @@ interface Slot {
  */
 export class ParsePool {
   private readonly size: number;
-  private workerUrl: URL;
+  private readonly workerUrl: URL;
   private slots: Slot[] = [];
   private queue: Pending[] = [];
   private nextId = 1;
@@ -57,11 +57,6 @@ export class ParsePool {
   constructor(workerUrl: URL, size = Math.max(1, Math.min(2, os.availableParallelism()))) {
     this.workerUrl = workerUrl;
     this.size = size;
-  }
-
-  setWorkerUrl(url: URL): void {
-    this.workerUrl = url;
-    void this.close();
   }
 
   run(job: ParseJob, transfer: ArrayBuffer[] = []): Promise<JobOutcome> {

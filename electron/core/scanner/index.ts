@@ -15,7 +15,7 @@ import { findPersonalDetails } from './sensitive.ts';
 import { alignment, cutter, prepareSegmenter, type Cutter } from './segmenter.ts';
 import { suggest } from './suggest.ts';
 import { firstAtOrAfter, firstStartingFrom, lastAtOrBefore } from './sorted.ts';
-import { parseMetadata } from '../intake/index.ts';
+import { parseMetadata } from '../metadata/index.ts';
 import { sentenceEnd } from '../../../shared/text.ts';
 
 export interface ScannerOptions {
