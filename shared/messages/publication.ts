@@ -64,6 +64,7 @@ export const publicationMessages = {
       '  disclosure-desk link-interpretation 文件 --as 用户 --kind normative|policy|other|auto --kind-reason 理由   （更正文件类别；auto 恢复自动识别）',
       '通用参数：--db 文件（或环境变量 DISCLOSURE_DESK_DB）；口令取自 DISCLOSURE_DESK_PASSWORD 或提示输入。',
     ].join('\n'),
+    badChoice: (option: string, value: string, choices: readonly string[]) => `${option} 的取值“${value}”无效，可选：${choices.join('、')}。`,
     nothingToDo: '请给出 --to、--none 或 --kind 中的至少一项。',
     toAndNone: '--to 与 --none 只能选一项。',
     published: (title: string, publishedOn: string, channel: string, due: string, onTime: boolean | null) =>
