@@ -77,14 +77,17 @@ export interface PublicationDeadline {
   /** The later of 成文日期 and sign-off: the day the information counts as formed for release. */
   from: string;
   workingDays: number;
+  /** A 行政处罚 or 行政许可 decision, held to 7 working days. */
+  enforcement: boolean;
   due: string;
 }
 
 /** N working days from the 成文日期 or the sign-off, whichever is later; 7 for 行政处罚/行政许可 decisions. */
 export function publicationDeadline(basis: DeadlineBasis, calendar: WorkdayCalendar): PublicationDeadline {
   const from = basis.docDate !== null && basis.docDate > basis.signedOn ? basis.docDate : basis.signedOn;
-  const workingDays = isEnforcementDecision(basis.title) ? Math.min(enforcementDecisionWorkingDays, basis.workingDays) : basis.workingDays;
-  return { from, workingDays, due: addWorkingDays(from, workingDays, calendar) };
+  const enforcement = isEnforcementDecision(basis.title);
+  const workingDays = enforcement ? Math.min(enforcementDecisionWorkingDays, basis.workingDays) : basis.workingDays;
+  return { from, workingDays, enforcement, due: addWorkingDays(from, workingDays, calendar) };
 }
 
 /** The 解读's last day: 3 working days after the policy document's first release. */

@@ -40,7 +40,7 @@ describe('publication record', () => {
     expect(queue.rows.some((r) => r.documentId === secret)).toBe(false);
     expect(queue.counts).toEqual({ due: 4, overdue: 0, published: 0 });
     const byId = (id: number) => queue.rows.find((r) => r.documentId === id)!;
-    expect(byId(penalty).deadline).toEqual({ from: '2026-09-18', workingDays: 7, due: '2026-09-29' });
+    expect(byId(penalty).deadline).toEqual({ from: '2026-09-18', workingDays: 7, enforcement: true, due: '2026-09-29' });
     expect(byId(notice).deadline.due).toBe('2026-10-22');
     expect(byId(policy).kind).toBe('policy');
     expect(byId(policy).interpretation.status).toBe('missing');

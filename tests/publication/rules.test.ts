@@ -18,7 +18,7 @@ describe('publication deadline', () => {
   it('counts 20 working days across 中秋 and 国庆 2026, with the 调休 Sunday 09-20 and Saturday 10-10 worked', () => {
     // From Friday 09-18: 09-20 (1), 09-21..09-24 (5), 09-25..27 off, 09-28..09-30 (8), 10-01..07 off,
     // 10-08 (9), 10-09 (10), Saturday 10-10 (11), 10-12..10-16 (16), 10-19..10-22 (20).
-    expect(publicationDeadline({ docDate: '2026-09-17', signedOn: '2026-09-18', title: notice, workingDays: 20 }, official)).toEqual({ from: '2026-09-18', workingDays: 20, due: '2026-10-22' });
+    expect(publicationDeadline({ docDate: '2026-09-17', signedOn: '2026-09-18', title: notice, workingDays: 20 }, official)).toEqual({ from: '2026-09-18', workingDays: 20, enforcement: false, due: '2026-10-22' });
   });
 
   it('skips weekends and does not count the day the information was formed', () => {
@@ -27,7 +27,7 @@ describe('publication deadline', () => {
   });
 
   it('gives 行政处罚 and 行政许可 decisions 7 working days whatever the unit setting', () => {
-    expect(publicationDeadline({ docDate: '2026-09-18', signedOn: '2026-09-18', title: '关于王五行政处罚的决定', workingDays: 20 }, official)).toMatchObject({ workingDays: 7, due: '2026-09-29' });
+    expect(publicationDeadline({ docDate: '2026-09-18', signedOn: '2026-09-18', title: '关于王五行政处罚的决定', workingDays: 20 }, official)).toMatchObject({ workingDays: 7, enforcement: true, due: '2026-09-29' });
     expect(publicationDeadline({ docDate: null, signedOn: '2026-09-18', title: '准予行政许可决定书', workingDays: 20 }, official).workingDays).toBe(7);
     // A unit rule stricter than seven days applies to them too.
     expect(publicationDeadline({ docDate: null, signedOn: '2026-09-18', title: '行政处罚决定书', workingDays: 5 }, official).workingDays).toBe(5);

@@ -80,7 +80,7 @@ export function PublicationsView() {
                   <td className="small">{r.deadline.from}</td>
                   <td className="deadline-cell">
                     <strong className={r.status === 'overdue' ? 'overdue-text' : ''}>{r.deadline.due}</strong>
-                    {r.deadline.workingDays < 10 && <span className="small muted">{m.enforcement}</span>}
+                    {r.deadline.enforcement && <span className="small muted">{m.enforcement}</span>}
                     {r.workingDaysLeft !== null && <span className={`small ${r.workingDaysLeft < 0 ? 'overdue-text' : 'muted'}`}>{m.daysLeft(r.workingDaysLeft)}</span>}
                   </td>
                   <td>
