@@ -24,7 +24,7 @@ async function printHelp(): Promise<void> {
   const lines = [m.usageHeader, ''];
   for (const name of commandNames) {
     const command = await loadCommand(name);
-    if (command) lines.push(`  ${name.padEnd(10)} ${command.summary}`);
+    if (command) lines.push(`  ${name.padEnd(19)} ${command.summary}`);
   }
   lines.push('', m.helpFooter);
   process.stdout.write(lines.join('\n') + '\n');

@@ -55,10 +55,12 @@ export function publicationsRepository(db: Connection) {
     ON CONFLICT (documentId) DO UPDATE SET kind = excluded.kind, kindReason = excluded.kindReason, updatedBy = excluded.updatedBy, updatedAt = excluded.updatedAt`);
   const setLink = db.prepare(`INSERT INTO publication_profiles (documentId, interpretationId, noInterpretationReason, updatedBy, updatedAt) VALUES (@documentId, @interpretationId, @reason, @by, @at)
     ON CONFLICT (documentId) DO UPDATE SET interpretationId = excluded.interpretationId, noInterpretationReason = excluded.noInterpretationReason, updatedBy = excluded.updatedBy, updatedAt = excluded.updatedAt`);
-  const releasable = db.prepare(`SELECT d.id AS documentId, d.sha256, d.docNumber, d.title, d.docDate, json_extract(d.metadata, '$.issuerMark') AS issuerMark,
+  const releasableSql = (extra: string) => `SELECT d.id AS documentId, d.sha256, d.docNumber, d.title, d.docDate, json_extract(d.metadata, '$.issuerMark') AS issuerMark,
       c.id AS decisionId, c.attribute, c.signedAt, min(p.publishedOn) AS firstPublishedOn, count(p.id) AS releases
     FROM documents d JOIN decisions c ON c.id = d.signedDecisionId LEFT JOIN publications p ON p.documentId = d.id
-    WHERE d.signedAttribute IN ('proactive', 'partial') GROUP BY d.id ORDER BY d.id`);
+    WHERE d.signedAttribute IN ('proactive', 'partial') ${extra} GROUP BY d.id ORDER BY d.id`;
+  const releasable = db.prepare(releasableSql(''));
+  const releasableOne = db.prepare(releasableSql('AND d.id = ?'));
 
   return {
     insert: (p: NewPublication) => Number(insert.run(p).lastInsertRowid),
@@ -72,6 +74,8 @@ export function publicationsRepository(db: Connection) {
     setLink: (documentId: number, interpretationId: number | null, reason: string | null, by: string, at: string) => void setLink.run({ documentId, interpretationId, reason, by, at }),
     /** Every document signed public, with its first release if any. */
     releasable: () => releasable.all() as ReleasableRow[],
+    /** The one document, when it is signed public. */
+    releasableOne: (documentId: number) => (releasableOne.get(documentId) as ReleasableRow | undefined) ?? null,
   };
 }
 

@@ -109,7 +109,7 @@ export function publicationProfile(ctx: Context, documentId: number): Publicatio
   const evidence: KindEvidence = { title: header.title, docNumber: header.docNumber, header: header.metadata.issuerMark };
   const recognisedKind = recogniseKind(evidence);
   const kind = kindOf(recognisedKind, profile);
-  const releasable = mustPublish(header.signedAttribute) ? ctx.store.publications.releasable().find((r) => r.documentId === documentId) : undefined;
+  const releasable = mustPublish(header.signedAttribute) ? ctx.store.publications.releasableOne(documentId) : null;
   const item = releasable ? itemOf(ctx, releasable, profile, clock) : null;
   return {
     documentId,
