@@ -30,6 +30,9 @@ export const interpretationStatusLabels: Record<InterpretationStatus, string> = 
   published: '解读已发布',
 };
 
+/** Marks a release made after its deadline. */
+export const lateMark = '（逾期）';
+
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
 export const publicationMessages = {

@@ -4,7 +4,7 @@ import { print, withRecord } from '../record.ts';
 import { listPublications } from '../../core/publication/publication.ts';
 import type { PublicationFilter } from '../../../shared/ipc/publication.ts';
 import type { PublicationStatus } from '../../../shared/publication-rules.ts';
-import { documentKindLabels, interpretationStatusLabels, publicationMessages, publicationStatusLabels } from '../../../shared/messages/publication.ts';
+import { documentKindLabels, interpretationStatusLabels, lateMark, publicationMessages, publicationStatusLabels } from '../../../shared/messages/publication.ts';
 
 const m = publicationMessages.cli;
 const usage = m.publicationsUsage;
@@ -30,7 +30,7 @@ export const command: Command = {
         return 0;
       }
       for (const r of queue.rows) {
-        const status = r.status === 'published' && r.onTime === false ? `${publicationStatusLabels.published}（逾期）` : publicationStatusLabels[r.status];
+        const status = r.status === 'published' && r.onTime === false ? `${publicationStatusLabels.published}${lateMark}` : publicationStatusLabels[r.status];
         const interpretation = r.interpretation.status === 'not-needed' && r.interpretation.reason === null ? '' : m.interpretationNote(interpretationStatusLabels[r.interpretation.status], r.interpretation.due);
         print(m.queueLine(status, r.deadline.due, r.title ?? r.docNumber ?? String(r.documentId), documentKindLabels[r.kind], interpretation));
       }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { documentKinds, type DocumentKind } from '../../../shared/publication-rules.ts';
 import type { PublicationProfile } from '../../../shared/ipc/publication.ts';
 import type { DocumentRow } from '../../../shared/ipc/records.ts';
-import { documentKindLabels, interpretationStatusLabels, publicationChannelLabels, publicationStatusLabels } from '../../../shared/messages/publication.ts';
+import { documentKindLabels, interpretationStatusLabels, lateMark, publicationChannelLabels, publicationStatusLabels } from '../../../shared/messages/publication.ts';
 import { Field } from '../components/Field.tsx';
 import { errorText } from '../lib/errors.ts';
 import { publication as m } from '../messages/publication.ts';
@@ -121,7 +121,7 @@ export function PublicationCard({ documentId, name, version }: { documentId: num
       {item ? (
         <p className="small">
           {m.card.deadline(item.deadline.due, item.deadline.workingDays)} · {publicationStatusLabels[item.status]}
-          {item.onTime === false && '（逾期）'}
+          {item.onTime === false && lateMark}
         </p>
       ) : (
         <p className="small muted">{m.card.notPublic}</p>
