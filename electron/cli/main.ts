@@ -8,7 +8,7 @@ export interface Command {
 }
 
 /** Each command lives in `commands/<name>.ts` and is loaded only when called, so `scan` never opens the database. */
-const commandNames = ['scan', 'users', 'load', 'decide', 'submit', 'review', 'sign', 'audit', 'backup', 'redact', 'requests', 'inspect', 'bundle', 'report'];
+const commandNames = ['scan', 'users', 'load', 'decide', 'submit', 'review', 'sign', 'audit', 'backup', 'redact', 'requests', 'inspect', 'bundle', 'report', 'publish', 'publications', 'link-interpretation'];
 
 async function loadCommand(name: string): Promise<Command | null> {
   if (!commandNames.includes(name)) return null;
@@ -24,7 +24,7 @@ async function printHelp(): Promise<void> {
   const lines = [m.usageHeader, ''];
   for (const name of commandNames) {
     const command = await loadCommand(name);
-    if (command) lines.push(`  ${name.padEnd(10)} ${command.summary}`);
+    if (command) lines.push(`  ${name.padEnd(19)} ${command.summary}`);
   }
   lines.push('', m.helpFooter);
   process.stdout.write(lines.join('\n') + '\n');

@@ -9,6 +9,7 @@ import { sessionHandlers } from './kernel/handlers.ts';
 import { ledgerHandlers } from './ledger/handlers.ts';
 import { lexiconHandlers } from './lexicon/handlers.ts';
 import type { LexiconOptions } from './lexicon/service.ts';
+import { publicationHandlers } from './publication/handlers.ts';
 import { registerHandlers } from './register/handlers.ts';
 import { requestsHandlers } from './requests/handlers.ts';
 import { workflowHandlers } from './workflow/handlers.ts';
@@ -29,6 +30,7 @@ function coreHandlers(desk: Desk, lexicon: LexiconOptions): Handlers<CoreApi> {
     ...requestsHandlers(desk),
     ...inspectionHandlers(desk),
     ...lexiconHandlers(desk, lexicon),
+    ...publicationHandlers(desk),
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel.ts';
 import { savePath, userPath } from './paths.ts';
 import { intakeLimitRanges } from '../intake-limits.ts';
+import { publicationWorkingDaysRange } from '../publication-rules.ts';
 import type {
   ApiError,
   Attribute,
@@ -62,6 +63,8 @@ export interface Settings {
   localBasis: string[];
   /** A folder on removable media that keeps a second copy of the known chain head; null when none was chosen. */
   headCopyDir: string | null;
+  /** Working days within which a signed public 公文 is released (unit rule; 20 at most, seed 004 第四十条). */
+  publicationWorkingDays: number;
 }
 
 export type RegisterState = 'undecided' | DecisionState;
@@ -432,6 +435,7 @@ const settingsPatchSchema = z
     limits: limitsSchema.optional(),
     localBasis: z.array(text(200).min(1)).max(200).optional(),
     headCopyDir: userPath.nullable().optional(),
+    publicationWorkingDays: z.number().int().min(publicationWorkingDaysRange.min).max(publicationWorkingDaysRange.max).optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

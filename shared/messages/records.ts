@@ -59,6 +59,9 @@ export const auditActionLabels: Record<string, string> = {
   backup: '备份',
   'backup.restored': '从备份恢复',
   'audit.checkpoint': '导出审计检查点',
+  'publication.record': '登记发布',
+  'publication.kind': '认定文件类别',
+  'publication.link': '关联解读',
 };
 
 const refusalText: Record<TransitionRefusal, string> = {

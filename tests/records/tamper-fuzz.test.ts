@@ -13,6 +13,7 @@ import { writeHolidays } from '../../electron/core/inspection/config.ts';
 import { extendRequest } from '../../electron/core/requests/register.ts';
 import { exportInspection } from '../../electron/core/inspection/export/write.ts';
 import { importBundles } from '../../electron/core/inspection/consolidate.ts';
+import { linkInterpretation, publish, setDocumentKind } from '../../electron/core/publication/publication.ts';
 import { closedNovember, decide, loadSeed, openUnit, request, type Unit } from '../inspection/seed.ts';
 import { password, tempDir } from './helpers.ts';
 
@@ -28,8 +29,11 @@ async function buildFixture(): Promise<string> {
   const dir = tempDir();
   unit = openUnit(dir);
   const { ctx, team } = unit;
-  closedNovember(unit);
+  const { ids } = closedNovember(unit);
   unit.at('2025-12-01');
+  publish(ctx, team.reviewer, { documentId: ids.J!, publishedOn: '2025-07-08', channel: 'website', location: 'https://www.example.gov.cn/zwgk/j.html' });
+  setDocumentKind(ctx, team.drafter, { documentId: ids.J!, kind: 'policy', reason: '放假安排属于政策措施' });
+  linkInterpretation(ctx, team.drafter, { documentId: ids.J!, interpretationId: ids.F! });
   writeHolidays(ctx, team.admin, { holidays: ['2025-12-24'], workingWeekends: ['2025-12-27'] });
   ctx.store.write(() => {
     const changes = writeSettings(ctx.store, { highScoreThreshold: 0.7, reviewPolicy: 'all' });

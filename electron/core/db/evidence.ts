@@ -20,6 +20,8 @@ const primaryKeys: Record<string, string> = {
   inspection_items: 'year, documentId',
   unit_keys: 'installationId',
   bundles: 'id',
+  publications: 'id',
+  publication_profiles: 'documentId',
 };
 
 let schemaTriggerSql: Map<string, string> | null = null;

@@ -9,6 +9,7 @@ import { evidenceRepository } from './evidence.ts';
 import { requestsRepository } from './requests.ts';
 import { inspectionRepository } from './inspection.ts';
 import { bundlesRepository } from './bundles.ts';
+import { publicationsRepository } from './publications.ts';
 import { backupConnection } from './backup.ts';
 
 /** The typed face of the database: the only way the rest of the app reads or writes the record. */
@@ -26,6 +27,7 @@ export interface Store {
   requests: ReturnType<typeof requestsRepository>;
   inspection: ReturnType<typeof inspectionRepository>;
   bundles: ReturnType<typeof bundlesRepository>;
+  publications: ReturnType<typeof publicationsRepository>;
   /** Runs `fn` in one IMMEDIATE transaction, so the chain head it reads cannot move under it. */
   write<T>(fn: () => T): T;
   /** Whether a write is running: audit entries are appended only inside one. */
@@ -50,6 +52,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     requests: requestsRepository(connection),
     inspection: inspectionRepository(connection),
     bundles: bundlesRepository(connection),
+    publications: publicationsRepository(connection),
     write: <T>(fn: () => T): T => connection.transaction(fn).immediate(),
     inTransaction: () => connection.inTransaction,
     backup: (target) => backupConnection(connection, target),

@@ -101,6 +101,8 @@ export function checkTables(store: Store, replay: Replay): Mismatch | null {
     () => matchRows('inspections', ev.rows('inspections'), (r) => String(r.year), byKey(replay.inspections), (s, w, k) => compare('inspections', k, s, w, ['config', 'summary', 'annual'])),
     () => checkItems(store, replay),
     () => checkBundles(store, replay),
+    () => matchRows('publications', ev.rows('publications'), (r) => String(r.id), byKey(replay.publications), (s, w, k) => compare('publications', k, s, w)),
+    () => matchRows('publication_profiles', ev.rows('publication_profiles'), (r) => String(r.documentId), byKey(replay.publicationProfiles), (s, w, k) => compare('publication_profiles', k, s, w)),
   ];
   for (const check of checks) {
     const problem = check();

@@ -82,6 +82,9 @@ export class Replay {
   readonly inspections = new Map<number, Expected>();
   readonly items = new Map<string, Expected>();
   readonly bundleImports = new Map<string, EntryRow>();
+  readonly publications = new Map<number, Expected>();
+  /** Kind override and 解读 link per document id. */
+  readonly publicationProfiles = new Map<number, Expected>();
   /** Entries that must exist on the record's side: a closed inspection's items hash, checked against the table. */
   readonly closedItemHashes = new Map<number, { sha256: string | null; seq: number }>();
   /** Valid sign-offs, and valid admin signatures on account changes. */
@@ -140,6 +143,10 @@ export class Replay {
       case 'inspection.propose':
       case 'inspection.close':
         return this.inspection(e, p);
+      case 'publication.record':
+      case 'publication.kind':
+      case 'publication.link':
+        return this.publication(e, p);
       case 'bundle.import':
         this.bundleImports.set(p.sha256 as string, e);
         return null;
@@ -357,6 +364,35 @@ export class Replay {
     if (e.action === 'request.answer') Object.assign(r.row, { outcome: p.outcome, answeredOn: p.answeredOn, ...('note' in p ? { note: p.note } : {}) });
     else Object.assign(r.row, { extensionDays: p.extensionDays, extensionReason: p.reason });
     r.seq = e.seq;
+    return null;
+  }
+
+  /** A release only of the signed public decision in force; kind and link fold into the document's one profile row. */
+  private publication(e: EntryRow, p: Record<string, unknown>): ReplayBreak | null {
+    const broken = (): ReplayBreak => ({ seq: e.seq, code: 'orphan-entry', detail: e.action });
+    const documentId = e.documentSha256 === null ? undefined : this.documentIds.get(e.documentSha256);
+    if (documentId === undefined) return broken();
+    if (e.action === 'publication.record') {
+      const id = p.publicationId as number;
+      const doc = this.documents.get(documentId)!.expected.row;
+      const isPublic = doc.signedAttribute === 'proactive' || doc.signedAttribute === 'partial';
+      if (this.publications.has(id) || e.decisionId === null || doc.signedDecisionId !== e.decisionId || !isPublic) return broken();
+      this.publications.set(id, {
+        row: { id, documentId, decisionId: e.decisionId, publishedOn: p.publishedOn, channel: p.channel, location: p.location, recordedBy: e.user, recordedAt: e.time },
+        seq: e.seq,
+      });
+      return null;
+    }
+    const profile = this.publicationProfiles.get(documentId) ?? { row: { documentId, kind: null, kindReason: null, interpretationId: null, noInterpretationReason: null }, seq: e.seq };
+    if (e.action === 'publication.kind') Object.assign(profile.row, { kind: p.kind, kindReason: p.kind === null ? null : p.reason });
+    else {
+      const interpretationId = typeof p.interpretationSha256 === 'string' ? this.documentIds.get(p.interpretationSha256) : null;
+      if (interpretationId === undefined) return broken();
+      Object.assign(profile.row, { interpretationId, noInterpretationReason: interpretationId === null ? p.reason : null });
+    }
+    Object.assign(profile.row, { updatedBy: e.user, updatedAt: e.time });
+    profile.seq = e.seq;
+    this.publicationProfiles.set(documentId, profile);
     return null;
   }
 

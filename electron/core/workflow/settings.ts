@@ -2,6 +2,7 @@ import type { Store } from '../db/store.ts';
 import type { Settings, SettingsPatch } from '../../../shared/ipc/records.ts';
 import { defaultIntakeLimits } from '../../../shared/intake-limits.ts';
 import { defaultHighScoreThreshold } from '../../../shared/decision-rules.ts';
+import { defaultPublicationWorkingDays } from '../../../shared/publication-rules.ts';
 
 const defaultSettings: Settings = {
   reviewPolicy: 'on-request-withheld',
@@ -10,6 +11,7 @@ const defaultSettings: Settings = {
   limits: defaultIntakeLimits,
   localBasis: [],
   headCopyDir: null,
+  publicationWorkingDays: defaultPublicationWorkingDays,
 };
 
 export function readSettings(store: Store): Settings {

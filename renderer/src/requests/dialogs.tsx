@@ -21,7 +21,7 @@ function Actions({ label, busy, onClose }: { label: string; busy: boolean; onClo
 }
 
 /** Finds the requested document in the register by 发文字号, title or text. */
-function DocumentPicker({ picked, onPick }: { picked: DocumentRow | null; onPick(row: DocumentRow | null): void }) {
+export function DocumentPicker({ picked, onPick }: { picked: DocumentRow | null; onPick(row: DocumentRow | null): void }) {
   const [query, setQuery] = useState('');
   const [rows, setRows] = useState<DocumentRow[] | null>(null);
   useEffect(() => {

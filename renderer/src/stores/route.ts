@@ -13,6 +13,7 @@ export type Route =
   | { view: 'settings' }
   | { view: 'inspection' }
   | { view: 'requests' }
+  | { view: 'publications' }
   | { view: 'annual' }
   | { view: 'consolidation' };
 

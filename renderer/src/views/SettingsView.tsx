@@ -9,6 +9,8 @@ import { roleLabels } from '../messages/common.ts';
 import { settings as m } from '../messages/settings.ts';
 import { useNotices } from '../stores/notices.ts';
 import { hasRole, useSession } from '../stores/session.ts';
+import { publication as publicationText } from '../messages/publication.ts';
+import { publicationWorkingDaysRange } from '../../../shared/publication-rules.ts';
 import { useSettings } from '../stores/settings.ts';
 import { mayWrite } from '../../../shared/write-roles.ts';
 import { intakeLimitRanges as ranges, MB } from '../../../shared/intake-limits.ts';
@@ -111,6 +113,7 @@ function PolicySection({ initial, admin }: { initial: Settings; admin: boolean }
   const [expandedMb, setExpandedMb] = useState(Math.round(initial.limits.maxExpandedBytes / MB));
   const [timeoutS, setTimeoutS] = useState(Math.round(initial.limits.timeoutMs / 1000));
   const [localBasis, setLocalBasis] = useState(initial.localBasis.join('\n'));
+  const [publicationDays, setPublicationDays] = useState(initial.publicationWorkingDays);
   return (
     <form
       className="card"
@@ -124,6 +127,7 @@ function PolicySection({ initial, admin }: { initial: Settings; admin: boolean }
             classifiedMachineApproved: approved,
             limits: { maxBytes: maxMb * MB, maxExpandedBytes: expandedMb * MB, timeoutMs: timeoutS * 1000 },
             localBasis: localBasis.split('\n').map((l) => l.trim()).filter(Boolean),
+            publicationWorkingDays: publicationDays,
           },
           m.saved,
         );
@@ -161,6 +165,9 @@ function PolicySection({ initial, admin }: { initial: Settings; admin: boolean }
         </div>
         <Field label={m.localBasis} hint={m.localBasisHint}>
           {(p) => <textarea {...p} rows={3} value={localBasis} onChange={(e) => setLocalBasis(e.target.value)} />}
+        </Field>
+        <Field label={publicationText.settings.label} hint={publicationText.settings.hint}>
+          {(p) => <input {...p} type="number" min={publicationWorkingDaysRange.min} max={publicationWorkingDaysRange.max} step={1} value={publicationDays} onChange={(e) => setPublicationDays(Number(e.target.value))} />}
         </Field>
         <div className="form-actions">
           <button type="submit" className="btn-primary">{m.saveSettings}</button>

@@ -18,6 +18,9 @@ import { AuditView } from './AuditView.tsx';
 import { ConsolidationView } from './ConsolidationView.tsx';
 import { InspectionView } from './InspectionView.tsx';
 import { RequestsView } from './RequestsView.tsx';
+import { PublicationsView } from './PublicationsView.tsx';
+import { publication as publicationText } from '../messages/publication.ts';
+import { usePublications } from '../stores/publications.ts';
 import { LexiconView } from './LexiconView.tsx';
 import { QueueView } from './QueueView.tsx';
 import { RegisterView } from './RegisterView.tsx';
@@ -44,6 +47,8 @@ function Content({ route }: { route: Route }) {
       return <InspectionView />;
     case 'requests':
       return <RequestsView />;
+    case 'publications':
+      return <PublicationsView />;
     case 'annual':
       return <AnnualView />;
     case 'consolidation':
@@ -55,12 +60,14 @@ export function Shell() {
   const { user, info, logout } = useSession();
   const { route, go } = useRoute();
   const counts = useQueues((s) => s.queues?.counts);
+  const waitingRelease = usePublications((s) => s.waiting);
   const importStatus = useImports((s) => s.status);
   const [navOpen, setNavOpen] = useState(false);
   useEffect(() => setNavOpen(false), [route]);
 
   useEffect(() => {
     void useQueues.getState().refresh();
+    void usePublications.getState().reload();
     void useSettings.getState().load();
     useImports.setState({
       onFinished: () => {
@@ -112,7 +119,10 @@ export function Shell() {
       </header>
       <nav id="main-nav" className="sidenav" aria-label={nav.label} onKeyDown={(e) => { if (e.key === 'Escape') setNavOpen(false); }}>
         <h2>{nav.todo}</h2>
-        <ul>{queueOrder.map((q) => link({ view: 'queue', queue: q }, queueTitles[q], counts?.[q] ?? 0))}</ul>
+        <ul>
+          {queueOrder.map((q) => link({ view: 'queue', queue: q }, queueTitles[q], counts?.[q] ?? 0))}
+          {link({ view: 'publications' }, publicationText.nav, waitingRelease)}
+        </ul>
         <h2>{nav.records}</h2>
         <ul>
           {link({ view: 'register' }, nav.register)}

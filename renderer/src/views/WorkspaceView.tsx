@@ -19,6 +19,7 @@ import { DocumentText, selectedSpan } from '../workspace/DocumentText.tsx';
 import { FindingList } from '../workspace/FindingList.tsx';
 import { HistoryPanel } from '../workspace/HistoryPanel.tsx';
 import { MetadataCard } from '../workspace/MetadataCard.tsx';
+import { PublicationCard } from '../publication/PublicationCard.tsx';
 import { QueueNav } from '../workspace/QueueNav.tsx';
 import { SaveProblem } from '../workspace/SaveProblem.tsx';
 import { mayWrite } from '../../../shared/write-roles.ts';
@@ -185,6 +186,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
             onChange={ws.change}
             onAddSelection={addSelection}
           />
+          <PublicationCard documentId={detail.id} name={detail.title ?? detail.fileName} version={detail.updatedAt} />
           <HistoryPanel history={detail.history} people={detail.people} />
         </aside>
       </div>
