@@ -79,6 +79,8 @@ export const needText = (need: JustificationNeed): string => {
       return `文件标有密级（${need.level}），而所选属性为“${attribute(need.chosen).label}”`;
     case 'supersedes':
       return `将替代已签发的第 ${need.decisionId} 号认定`;
+    case 'note-contradicts':
+      return `原文附注“${need.line}”表明${attribute(need.noted).label}，与所选属性“${attribute(need.chosen).label}”矛盾`;
   }
 };
 
@@ -179,6 +181,7 @@ export const recordsMessages = {
     }
   },
   incomplete: (problems: string[]) => `认定尚不完整，不能提交：${problems.join('；')}。`,
+  cannotSign: (problems: string[]) => `认定尚不完整，不能签发：${problems.join('；')}。请退回拟稿人补充说明理由。`,
   noDocument: (id: number) => `登记簿中没有第 ${id} 号文件。`,
   noDecision: (id: number) => `没有第 ${id} 号认定。`,
   returnNeedsReason: '退文须写明理由。',
