@@ -3,6 +3,7 @@ import { appChannels } from './ipc/app.ts';
 import { recordsChannels } from './ipc/records.ts';
 import { inspectionChannels } from './ipc/inspection.ts';
 import { lexiconChannels } from './ipc/lexicon.ts';
+import { formsChannels } from './ipc/forms.ts';
 
 /** The one IPC contract: every channel the renderer may call, with its argument schema and response type. */
 export const contract = {
@@ -10,6 +11,7 @@ export const contract = {
   ...recordsChannels,
   ...inspectionChannels,
   ...lexiconChannels,
+  ...formsChannels,
 };
 
 type Contract = typeof contract;

@@ -56,6 +56,8 @@ export const auditActionLabels: Record<string, string> = {
   'settings.change': '修改设置',
   'lexicon.change': '修改词库',
   'export.redacted': '导出公开版本',
+  'export.review-form': '导出公开属性审查单',
+  'export.stamped': '按公开属性写附注（另存公文副本）',
   backup: '备份',
   'backup.restored': '从备份恢复',
   'audit.checkpoint': '导出审计检查点',
