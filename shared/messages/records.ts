@@ -265,7 +265,7 @@ ${docRef}
   --attribute 属性          proactive（主动公开）、partial（部分公开）、on-request（依申请公开）、withheld（不予公开）
   --accept-suggestion       采用扫描建议的属性、理由、依据和删除段落（可再用其他参数覆盖）
   --reason 理由             --basis 依据（可重复，如 条例第十五条）   --basis-text 其他依据
-  --justification 说明      属性比建议更不公开、排除高分标记、涉密文件非“不予公开”或替代已签发认定时必填
+  --justification 说明      属性比建议更不公开、排除高分标记、涉密文件非“不予公开”、原文附注与属性矛盾或替代已签发认定时必填
   --confirm 标记编号        确认标记（可重复）      --redact 标记编号   删除该标记所在文字（部分公开）
   --dismiss 标记编号=理由   排除误报（可重复）      --all confirm|redact|dismiss=理由   处理全部未处理的标记
   --span 起:止[:依据]       手工添加删除段落（字符位置；不写依据时引用所覆盖发现项对应的条款）
