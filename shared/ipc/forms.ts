@@ -30,5 +30,5 @@ const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /** The forms that go with a decision on paper: the 公开属性审查单, and the 公文 with its 附注 stamped. */
 export const formsChannels = {
   exportReviewForm: channel(z.tuple([z.object({ decisionId: id, path: savePath }).strict()]))<ReviewFormExport>(),
-  exportStamped: channel(z.tuple([z.object({ decisionId: id, source: userPath, path: savePath }).strict()]))<StampedExport>(),
+  exportStamped: channel(z.tuple([z.object({ decisionId: id, sourcePath: userPath, path: savePath }).strict()]))<StampedExport>(),
 };

@@ -21,7 +21,7 @@ export const command: Command = {
       const documentId = resolveDocument(ctx, ref, usage);
       const decisionId = ctx.store.documents.get(documentId)!.signedDecisionId ?? fail('not-signed', m.nothingSigned(documentId));
       await signIn();
-      const result = await api.exportStamped({ decisionId, source, path: out });
+      const result = await api.exportStamped({ decisionId, sourcePath: source, path: out });
       print(m.stamped(result.path, m.stampActions[result.action], result.note));
       return 0;
     });

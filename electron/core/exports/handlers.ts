@@ -18,9 +18,9 @@ export function exportsHandlers(desk: Pick<Desk, 'signedIn' | 'analyzer'>): Hand
       const { ctx, actor } = desk.signedIn();
       return exportReviewForm(ctx, actor, decisionId, file);
     },
-    exportStamped: ({ decisionId, source, path: file }) => {
+    exportStamped: ({ decisionId, sourcePath, path: file }) => {
       const { ctx, actor } = desk.signedIn();
-      return exportStamped(ctx, actor, decisionId, source, file, (f) => desk.analyzer.extract(f, readSettings(ctx.store).limits));
+      return exportStamped(ctx, actor, decisionId, sourcePath, file, (f) => desk.analyzer.extract(f, readSettings(ctx.store).limits));
     },
   };
 }
