@@ -292,3 +292,27 @@ describe('公开属性审查单', () => {
     expect(verifyRecord(ctx.store).intact).toBe(true);
   });
 });
+
+describe('audit verify replays the form entries', () => {
+  it('breaks on a stamped-copy entry for a decision not signed, or a form entry stating another attribute', async () => {
+    const { appendEntry } = await import('../../electron/core/ledger/chain.ts');
+    for (const forged of [
+      { action: 'export.stamped', attribute: 'withheld' },
+      { action: 'export.review-form', attribute: 'proactive' },
+    ] as const) {
+      const ctx = openTestRecords();
+      const team = makeTeam(ctx);
+      const read = await extractFile(writeSource('word', null));
+      if (!read.ok) throw new Error(read.error.message);
+      const outcome = loadDocument(ctx, team.drafter, read.document, scanned([], 'withheld'));
+      const d = saveDecision(ctx, team.drafter, { documentId: outcome.documentId, attribute: 'withheld', reason: '内部工作安排', basis: ['条例第十六条'], basisText: '', justification: '', dispositions: [], redactions: [] });
+      expect(verifyRecord(ctx.store).intact).toBe(true);
+      const entry = ctx.store.write(() =>
+        appendEntry(ctx.store, { user: team.drafter.name, role: 'drafter', action: forged.action, documentSha256: read.document.sha256, decisionId: d.id, payload: { attribute: forged.attribute } }, ctx.now()),
+      );
+      const report = verifyRecord(ctx.store);
+      expect(report.intact).toBe(false);
+      expect(report.firstBroken).toMatchObject({ seq: entry.seq });
+    }
+  });
+});
