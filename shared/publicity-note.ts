@@ -5,7 +5,7 @@ import type { Attribute } from './types.ts';
  * GB/T 9704-2012 7.3.7: the 附注 sits in round brackets, indented two characters, on the line below the date).
  * One home for the written forms: the stamp writes them, intake, the rules and the UI read them.
  */
-export const noteForms: Readonly<Record<Attribute, string>> = {
+const noteForms: Readonly<Record<Attribute, string>> = {
   proactive: '此件公开发布',
   'on-request': '此件依申请公开',
   withheld: '此件不予公开',
@@ -55,7 +55,7 @@ export function noteAttribute(line: string): Attribute | null {
   return field ? fieldValues[field[1]!]! : null;
 }
 
-export interface FoundNote {
+interface FoundNote {
   /** The line as it stands in the text. */
   line: string;
   /** Index of the line among the text's lines. */

@@ -1,6 +1,7 @@
 import { findNote, noteAttribute, noteContradicts, noteLine } from '../../../shared/publicity-note.ts';
 import { decodeEntities } from '../intake/xml-text.ts';
 import type { Attribute } from '../../../shared/types.ts';
+import type { StampAction } from '../../../shared/ipc/forms.ts';
 
 /**
  * The 附注 written into a .docx's word/document.xml as raw XML, so that every byte outside the one paragraph
@@ -76,9 +77,7 @@ function noteParagraph(dateXml: string, text: string): string {
   return `<w:p><w:pPr><w:jc w:val="left"/><w:ind w:left="0" w:right="0" w:firstLineChars="200" w:firstLine="640"/></w:pPr><w:r>${rPr}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
 }
 
-export type StampAction = 'kept' | 'replaced' | 'added';
-
-export interface Stamped {
+interface Stamped {
   xml: string;
   action: StampAction;
   /** The 附注 the source had, as written; null when it had none. */

@@ -26,13 +26,13 @@ function channelsText(decision: DecisionRecord): string {
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 
 /** One row of the form: what the line is, and what the decision says. */
-export interface FormLine {
+interface FormLine {
   label: string;
   value: string;
 }
 
-/** Everything the form prints, in order; kept apart from the layout so a test reads the same lines. */
-export function reviewFormLines(ctx: Context, decisionId: number): { title: string; lines: FormLine[]; verify: string } {
+/** Everything the form prints, in order. */
+function reviewFormLines(ctx: Context, decisionId: number): { title: string; lines: FormLine[]; verify: string } {
   const { store } = ctx;
   const row = store.decisions.get(decisionId) ?? fail('no-decision', recordsMessages.noDecision(decisionId));
   // A signed decision is printed as signed, proven against the chain; an unsigned one as it stands.
