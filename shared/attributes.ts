@@ -1,4 +1,5 @@
 import type { Attribute } from './types.ts';
+import { noteLine } from './publicity-note.ts';
 
 interface AttributeInfo {
   key: Attribute;
@@ -12,10 +13,10 @@ interface AttributeInfo {
 }
 
 export const attributes: readonly AttributeInfo[] = [
-  { key: 'proactive', label: '主动公开', noteMark: '（此件公开发布）', reasonRequired: false, anchor: '条例第十三条', openness: 3 },
-  { key: 'partial', label: '部分公开', noteMark: '（此件部分公开）', reasonRequired: true, anchor: '条例第三十七条', openness: 2 },
-  { key: 'on-request', label: '依申请公开', noteMark: '（此件依申请公开）', reasonRequired: true, anchor: '条例第三章', openness: 1 },
-  { key: 'withheld', label: '不予公开', noteMark: '（此件不予公开）', reasonRequired: true, anchor: '条例第十四、十五、十六条', openness: 0 },
+  { key: 'proactive', label: '主动公开', noteMark: noteLine('proactive'), reasonRequired: false, anchor: '条例第十三条', openness: 3 },
+  { key: 'partial', label: '部分公开', noteMark: noteLine('partial'), reasonRequired: true, anchor: '条例第三十七条', openness: 2 },
+  { key: 'on-request', label: '依申请公开', noteMark: noteLine('on-request'), reasonRequired: true, anchor: '条例第三章', openness: 1 },
+  { key: 'withheld', label: '不予公开', noteMark: noteLine('withheld'), reasonRequired: true, anchor: '条例第十四、十五、十六条', openness: 0 },
 ];
 
 export function attribute(key: Attribute): AttributeInfo {

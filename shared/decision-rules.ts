@@ -3,6 +3,7 @@ import { redactionBasis, spanBasis } from './basis.ts';
 import type { Attribute, ClassificationLevel, Finding, Suggestion } from './types.ts';
 import type { Redaction } from './redaction.ts';
 import type { Disposition, JustificationNeed } from './ipc/records.ts';
+import { findNote, noteContradicts, type NoteContradiction } from './publicity-note.ts';
 
 /**
  * When a decision is complete, when it needs a justification, and what it starts from. Core enforces these
@@ -32,6 +33,8 @@ export interface DecidedDocument {
   classification: ClassificationLevel | null;
   /** Null when the text was not kept (a classified draft on a machine not approved for it): nothing can be marked in it. */
   text: string | null;
+  /** The 附注 intake found; absent where the caller does not know it. */
+  metadata?: { note: string | null };
 }
 
 /**
@@ -49,8 +52,26 @@ export function justificationNeeds(draft: Pick<DecisionDraft, 'attribute' | 'dis
   if (dismissed.length > 0) needs.push({ kind: 'high-score-dismissed', findingIds: dismissed });
   if (doc.classification && draft.attribute !== 'withheld') needs.push({ kind: 'classified', level: doc.classification, chosen: draft.attribute });
   if (supersedes !== null) needs.push({ kind: 'supersedes', decisionId: supersedes });
+  const note = noteNeed(draft.attribute, doc);
+  if (note) needs.push(note);
   return needs;
 }
+
+// ---- 附注 against the attribute (issue 13): kept in a block of its own. ----
+
+/**
+ * The source's 附注 travels with the 公文 to the signer (seed 001), so a 附注 that states another attribute than
+ * the one decided (a 不予公开 document still marked 此件公开发布) is signed only with a justification.
+ */
+export function noteNeed(attribute: DecisionDraft['attribute'], doc: Pick<DecidedDocument, 'metadata' | 'text'>): NoteContradiction | null {
+  const line = doc.metadata?.note ?? null;
+  // Intake takes any bracketed line under the date as the 附注 (联系人 lines too); the publicity line may stand below it.
+  const found = (line === null ? null : findNote(line)) ?? (doc.text === null ? null : findNote(doc.text));
+  if (!found || !noteContradicts(attribute, found.attribute)) return null;
+  return { kind: 'note-contradicts', line: found.line, noted: found.attribute, chosen: attribute };
+}
+
+// ---- end of the 附注 block. ----
 
 export type DecisionProblem =
   | { kind: 'reason'; attribute: Attribute }

@@ -4,6 +4,7 @@ import { recordsChannels } from './ipc/records.ts';
 import { inspectionChannels } from './ipc/inspection.ts';
 import { lexiconChannels } from './ipc/lexicon.ts';
 import { publicationChannelsContract } from './ipc/publication.ts';
+import { formsChannels } from './ipc/forms.ts';
 
 /** The one IPC contract: every channel the renderer may call, with its argument schema and response type. */
 export const contract = {
@@ -12,6 +13,7 @@ export const contract = {
   ...inspectionChannels,
   ...lexiconChannels,
   ...publicationChannelsContract,
+  ...formsChannels,
 };
 
 type Contract = typeof contract;

@@ -16,6 +16,10 @@ export const writeRoles = {
   backup: ['admin'],
   /** The redacted public copy of a signed partial decision. */
   publicCopy: ['drafter', 'reviewer', 'signer'],
+  /** The 公开属性审查单 clipped to the paper 稿纸: anyone who works on the decision. */
+  reviewForm: ['drafter', 'reviewer', 'signer'],
+  /** The 公文 with its 附注 written to match the signed attribute. */
+  stampedCopy: ['drafter', 'reviewer', 'signer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 type WriteKind = keyof typeof writeRoles;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel.ts';
 import { savePath, userPath } from './paths.ts';
+import type { NoteContradiction } from '../publicity-note.ts';
 import { intakeLimitRanges } from '../intake-limits.ts';
 import { publicationWorkingDaysRange } from '../publication-rules.ts';
 import type {
@@ -115,7 +116,8 @@ export type JustificationNeed =
   | { kind: 'less-open'; suggested: Attribute; chosen: Attribute }
   | { kind: 'high-score-dismissed'; findingIds: string[] }
   | { kind: 'classified'; level: ClassificationLevel; chosen: Attribute }
-  | { kind: 'supersedes'; decisionId: number };
+  | { kind: 'supersedes'; decisionId: number }
+  | NoteContradiction;
 
 /** Exactly what a signer's Ed25519 signature covers (canonical JSON of this object). */
 export interface SignStatement {

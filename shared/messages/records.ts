@@ -56,6 +56,8 @@ export const auditActionLabels: Record<string, string> = {
   'settings.change': '修改设置',
   'lexicon.change': '修改词库',
   'export.redacted': '导出公开版本',
+  'export.review-form': '导出公开属性审查单',
+  'export.stamped': '按公开属性写附注（另存公文副本）',
   backup: '备份',
   'backup.restored': '从备份恢复',
   'audit.checkpoint': '导出审计检查点',
@@ -82,6 +84,8 @@ export const needText = (need: JustificationNeed): string => {
       return `文件标有密级（${need.level}），而所选属性为“${attribute(need.chosen).label}”`;
     case 'supersedes':
       return `将替代已签发的第 ${need.decisionId} 号认定`;
+    case 'note-contradicts':
+      return `原文附注“${need.line}”表明${attribute(need.noted).label}，与所选属性“${attribute(need.chosen).label}”矛盾`;
   }
 };
 
@@ -182,6 +186,7 @@ export const recordsMessages = {
     }
   },
   incomplete: (problems: string[]) => `认定尚不完整，不能提交：${problems.join('；')}。`,
+  cannotSign: (problems: string[]) => `认定尚不完整，不能签发：${problems.join('；')}。请退回拟稿人补充说明理由。`,
   noDocument: (id: number) => `登记簿中没有第 ${id} 号文件。`,
   noDecision: (id: number) => `没有第 ${id} 号认定。`,
   returnNeedsReason: '退文须写明理由。',
@@ -263,7 +268,7 @@ ${docRef}
   --attribute 属性          proactive（主动公开）、partial（部分公开）、on-request（依申请公开）、withheld（不予公开）
   --accept-suggestion       采用扫描建议的属性、理由、依据和删除段落（可再用其他参数覆盖）
   --reason 理由             --basis 依据（可重复，如 条例第十五条）   --basis-text 其他依据
-  --justification 说明      属性比建议更不公开、排除高分标记、涉密文件非“不予公开”或替代已签发认定时必填
+  --justification 说明      属性比建议更不公开、排除高分标记、涉密文件非“不予公开”、原文附注与属性矛盾或替代已签发认定时必填
   --confirm 标记编号        确认标记（可重复）      --redact 标记编号   删除该标记所在文字（部分公开）
   --dismiss 标记编号=理由   排除误报（可重复）      --all confirm|redact|dismiss=理由   处理全部未处理的标记
   --span 起:止[:依据]       手工添加删除段落（字符位置；不写依据时引用所覆盖发现项对应的条款）

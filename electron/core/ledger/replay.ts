@@ -150,6 +150,9 @@ export class Replay {
       case 'bundle.import':
         this.bundleImports.set(p.sha256 as string, e);
         return null;
+      case 'export.review-form':
+      case 'export.stamped':
+        return this.decisionForm(e, p);
       default:
         if (e.action.startsWith('finding.')) return this.disposition(e, p);
         return null;
@@ -319,6 +322,17 @@ export class Replay {
     this.signatures++;
     this.refreshDocument(d.row.documentId as number, e.time, e.seq);
     return null;
+  }
+
+  /**
+   * A form written from a decision names that decision on its document, as it stood then: a 审查单 any
+   * decision, a stamped 公文 a signed one, with the attribute its 附注 was made to state.
+   */
+  private decisionForm(e: EntryRow, p: Record<string, unknown>): ReplayBreak | null {
+    const d = e.decisionId === null ? undefined : this.decisions.get(e.decisionId);
+    const documentId = e.documentSha256 === null ? undefined : this.documentIds.get(e.documentSha256);
+    const fits = d !== undefined && d.row.documentId === documentId && p.attribute === d.row.attribute && (e.action !== 'export.stamped' || d.row.state === 'signed');
+    return fits ? null : { seq: e.seq, code: 'orphan-entry', detail: e.action };
   }
 
   private holidays(e: EntryRow, p: Record<string, unknown>): null {

@@ -13,7 +13,7 @@ import { fail } from '../errors.ts';
 import { checkTransition, reviewRequired, type WorkflowAction, type WorkflowSubject } from '../../../shared/workflow.ts';
 import { redactionBasis } from '../../../shared/basis.ts';
 import { withRepeats, type Redaction } from '../../../shared/redaction.ts';
-import { decisionProblems, justificationNeeds } from '../../../shared/decision-rules.ts';
+import { decisionProblems, justificationNeeds, noteNeed } from '../../../shared/decision-rules.ts';
 import type { CategoryId, Finding, Role } from '../../../shared/types.ts';
 import type { DecisionInput, DecisionView, Disposition, SignOff, SignStatement } from '../../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
@@ -255,6 +255,9 @@ export function signDecision(ctx: Context, actor: Actor, decisionId: number, pas
     const d = store.decisions.get(decisionId)!;
     const role = allow(actor, d, 'sign');
     const doc = store.documents.get(d.documentId)!;
+    // Submit checks this too; a decision submitted before the rule existed meets it here.
+    const note = noteNeed(d.attribute, doc);
+    if (note && !d.justification.trim()) fail('incomplete', m.cannotSign([m.problem({ kind: 'justification', needs: [note] }, (id) => id)]));
     const now = ctx.now();
     const entry = appendEntry(store, { user: actor.name, role, action: 'decision.sign', documentSha256: doc.sha256, decisionId }, now, (seq, chainHead) => {
       const statement = statementFor(ctx, actor, d, doc, seq, chainHead, now);

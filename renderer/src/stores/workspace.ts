@@ -8,6 +8,7 @@ import { workspace as m } from '../messages/workspace.ts';
 import { initialFields, toInput, withDecision, withNewerHistory, type DecisionFields } from '../workspace/decision.ts';
 import { useSession } from './session.ts';
 import { useNotices } from './notices.ts';
+import { formsMessages } from '../../../shared/messages/forms.ts';
 import { useQueues } from './queues.ts';
 
 const AUTOSAVE_MS = 500;
@@ -85,6 +86,8 @@ interface WorkspaceStore {
   prepareSign(): Promise<boolean>;
   sign(password: string): Promise<string | null>;
   exportRedacted(path: string, format: 'docx' | 'txt'): Promise<void>;
+  exportReviewForm(path: string): Promise<void>;
+  exportStamped(sourcePath: string, path: string): Promise<void>;
 }
 
 /** Findings J/K walk through: the ones that need a decision, in reading order. */
@@ -455,6 +458,28 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
       try {
         const result = await window.api.exportRedacted({ decisionId, path, format });
         useNotices.getState().ok(m.exported(result.path));
+        await catchUp(null, false);
+      } catch (error) {
+        useNotices.getState().fail(error);
+      }
+    },
+    async exportReviewForm(path) {
+      const decisionId = get().detail?.current?.id;
+      if (!decisionId) return;
+      try {
+        const result = await window.api.exportReviewForm({ decisionId, path });
+        useNotices.getState().ok(m.formExported(result.path));
+        await catchUp(null, false);
+      } catch (error) {
+        useNotices.getState().fail(error);
+      }
+    },
+    async exportStamped(sourcePath, path) {
+      const decisionId = get().detail?.current?.id;
+      if (!decisionId) return;
+      try {
+        const result = await window.api.exportStamped({ decisionId, sourcePath, path });
+        useNotices.getState().ok(m.stampExported(result.path, formsMessages.stampActions[result.action]));
         await catchUp(null, false);
       } catch (error) {
         useNotices.getState().fail(error);

@@ -13,7 +13,7 @@ import { useSettings } from '../stores/settings.ts';
 import { canEdit, useWorkspace } from '../stores/workspace.ts';
 import { AttributePanel } from '../workspace/AttributePanel.tsx';
 import { decisionProblems, needsFor, publicCopyFileName } from '../workspace/decision.ts';
-import { defaultHighScoreThreshold } from '../../../shared/decision-rules.ts';
+import { defaultHighScoreThreshold, noteNeed } from '../../../shared/decision-rules.ts';
 import { ConfirmDialog, ReturnDialog, SignDialog } from '../workspace/dialogs.tsx';
 import { DocumentText, selectedSpan } from '../workspace/DocumentText.tsx';
 import { FindingList } from '../workspace/FindingList.tsx';
@@ -40,7 +40,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
   const localBasis = useSettings((s) => s.settings?.localBasis ?? noLocalBasis);
   const threshold = useSettings((s) => s.settings?.highScoreThreshold ?? defaultHighScoreThreshold);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [exporting, runExport] = useBusy<'copy'>();
+  const [exporting, runExport] = useBusy<'copy' | 'form' | 'stamp'>();
   const { detail, fields } = ws;
 
   const { open, leave } = ws;
@@ -105,6 +105,19 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
     const path = await window.api.chooseSavePath({ defaultName: publicCopyFileName(detail, current?.redactions ?? []), filters: [{ name: 'Word 文档', extensions: ['docx'] }, { name: '纯文本', extensions: ['txt'] }] });
     if (path) await runExport('copy', () => ws.exportRedacted(path, path.toLowerCase().endsWith('.txt') ? 'txt' : 'docx'));
   };
+  const docxOnly = [{ name: 'Word 文档', extensions: ['docx'] }];
+  const exportForm = async () => {
+    const path = await window.api.chooseSavePath({ defaultName: m.formFileName(publicCopyFileName(detail, current?.redactions ?? []).replace(/\.[a-z]+$/i, '')), filters: docxOnly });
+    if (path) await runExport('form', () => ws.exportReviewForm(path));
+  };
+  const exportStamp = async () => {
+    // The record keeps the text, not the file: the person points at the original the register read.
+    const [source] = await window.api.chooseFiles({});
+    if (!source) return;
+    const path = await window.api.chooseSavePath({ defaultName: m.stampFileName((detail.title ?? detail.fileName).replace(/\.[a-z]+$/i, '')), filters: docxOnly });
+    if (path) await runExport('stamp', () => ws.exportStamped(source, path));
+  };
+  const mayExportForms = current?.state === 'signed' && mayWrite(user?.roles ?? [], 'stampedCopy');
 
   return (
     <div className="view workspace-view">
@@ -131,7 +144,9 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
             <button type="button" className="btn-primary" disabled={ws.busy} onClick={async () => { if (await ws.prepareSign()) setDialog('sign'); }}>{m.sign}</button>
           )}
           {actions.includes('supersede') && !ws.superseding && <button type="button" onClick={ws.startSupersede}>{m.supersede}</button>}
-          {current?.state === 'signed' && current.attribute === 'partial' && mayWrite(user?.roles ?? [], 'publicCopy') && <button type="button" disabled={exporting !== null} aria-busy={exporting !== null} onClick={() => void exportCopy()}>{exporting ? m.exportingRedacted : m.exportRedacted}</button>}
+          {current?.state === 'signed' && current.attribute === 'partial' && mayWrite(user?.roles ?? [], 'publicCopy') && <button type="button" disabled={exporting !== null} aria-busy={exporting !== null} onClick={() => void exportCopy()}>{exporting === 'copy' ? m.exportingRedacted : m.exportRedacted}</button>}
+          {mayExportForms && <button type="button" title={m.exportFormTitle} disabled={exporting !== null} aria-busy={exporting === 'form'} onClick={() => void exportForm()}>{exporting === 'form' ? m.exportingRedacted : m.exportForm}</button>}
+          {mayExportForms && detail.format === 'docx' && <button type="button" title={m.exportStampTitle} disabled={exporting !== null} aria-busy={exporting === 'stamp'} onClick={() => void exportStamp()}>{exporting === 'stamp' ? m.exportingRedacted : m.exportStamp}</button>}
         </div>
       </header>
 
@@ -202,6 +217,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
         <SignDialog
           statement={ws.signStatement}
           people={detail.people}
+          noteConflict={noteNeed(ws.signStatement.attribute, detail)}
           busy={ws.busy}
           onClose={() => setDialog(null)}
           onSign={async (password) => {

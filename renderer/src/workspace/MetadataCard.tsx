@@ -1,4 +1,5 @@
 import { attribute as attributeInfo } from '../../../shared/attributes.ts';
+import { noteAttribute, noteContradicts } from '../../../shared/publicity-note.ts';
 import type { Attribute, DocumentMetadata } from '../../../shared/types.ts';
 import { shortHash } from '../lib/format.ts';
 import { workspace as m } from '../messages/workspace.ts';
@@ -12,14 +13,12 @@ interface MetadataCardProps {
   attribute: Attribute;
 }
 
-const PUBLIC_MARK = '此件公开发布';
-
-/** The 附注 must agree with the attribute: proactive needs 此件公开发布, anything else must not carry it. */
+/** The 附注 must state the attribute chosen (shared/publicity-note.ts); a missing one is added by the 附注 export after signing. */
 function noteCheck(note: string | null, attribute: Attribute): { ok: boolean; text: string } | null {
-  const hasPublicMark = note?.includes(PUBLIC_MARK) ?? false;
-  if (attribute === 'proactive') return hasPublicMark ? { ok: true, text: m.noteCheckOk } : { ok: false, text: m.noteCheckMissing };
-  if (hasPublicMark) return { ok: false, text: m.noteCheckConflict(attributeInfo(attribute).noteMark) };
-  return null;
+  const noted = note === null ? null : noteAttribute(note);
+  if (noted === null) return attribute === 'proactive' ? { ok: false, text: m.noteCheckMissing } : null;
+  if (noteContradicts(attribute, noted)) return { ok: false, text: m.noteCheckConflict(note!, attributeInfo(attribute).noteMark) };
+  return { ok: true, text: m.noteCheckOk(attributeInfo(attribute).label) };
 }
 
 export function MetadataCard({ metadata, fileName, sha256, pageCount, attribute }: MetadataCardProps) {

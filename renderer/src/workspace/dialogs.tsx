@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { attribute as attributeInfo } from '../../../shared/attributes.ts';
 import type { People, SignStatement } from '../../../shared/ipc/records.ts';
+import type { NoteContradiction } from '../../../shared/publicity-note.ts';
+import { needText } from '../../../shared/messages/records.ts';
 import { Modal } from '../components/Modal.tsx';
 import { personLabel } from '../lib/people.ts';
 import { common } from '../messages/common.ts';
@@ -52,7 +54,8 @@ export function ReturnDialog({ busy, onReturn, onClose }: { busy: boolean; onRet
 }
 
 /** Shows exactly what the signature will cover before asking for the password that unlocks the key. */
-export function SignDialog({ statement, people, busy, onSign, onClose }: { statement: SignStatement; people: People; busy: boolean; onSign(password: string): Promise<string | null>; onClose(): void }) {
+/** `noteConflict`: the source's 附注 states another attribute; the signer sees the line and what it says beside the justification. */
+export function SignDialog({ statement, people, busy, noteConflict, onSign, onClose }: { statement: SignStatement; people: People; busy: boolean; noteConflict: NoteContradiction | null; onSign(password: string): Promise<string | null>; onClose(): void }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
@@ -75,6 +78,12 @@ export function SignDialog({ statement, people, busy, onSign, onClose }: { state
           <dd>{statement.reason || '—'}</dd>
           <dt>{m.signBasis}</dt>
           <dd>{[...statement.basis, statement.basisText].filter(Boolean).join('、') || '—'}</dd>
+          {noteConflict && (
+            <>
+              <dt>{m.signNoteConflict}</dt>
+              <dd className="note-check warn" role="note">{needText(noteConflict)}</dd>
+            </>
+          )}
           {statement.justification && (
             <>
               <dt>{m.justification}</dt>
