@@ -54,16 +54,19 @@ describe('records CLI', () => {
     expect(as('chen', ['load', draft]).stdout).toContain('已登记');
 
     expect(as('chen', ['decide', draft, '--accept-suggestion', '--all', 'redact']).stdout).toContain('部分公开，状态：草稿');
+    expect(as('chen', ['submit', draft])).toMatchObject({ code: 1, stderr: expect.stringContaining('部分公开须选择公开方式') });
+    expect(as('chen', ['decide', draft, '--accept-suggestion', '--all', 'redact', '--channel', 'bulletin'])).toMatchObject({ code: 2, stderr: expect.stringContaining('未知的公开方式“bulletin”') });
+    expect(as('chen', ['decide', draft, '--accept-suggestion', '--all', 'redact', '--channel', 'website']).code).toBe(0);
     expect(as('chen', ['submit', draft]).stdout).toContain('已提交');
     expect(as('li', ['review', draft, '--return', '--reason', '请补充依据'])).toMatchObject({ code: 0, stdout: expect.stringContaining('已退文') });
-    expect(as('chen', ['decide', draft, '--accept-suggestion', '--all', 'redact', '--basis', '条例第三十七条']).code).toBe(0);
+    expect(as('chen', ['decide', draft, '--accept-suggestion', '--all', 'redact', '--basis', '条例第三十七条', '--channel', 'gazette', '--channel', 'other', '--channel-text', '政务服务中心']).code).toBe(0);
     expect(as('chen', ['submit', draft]).code).toBe(0);
     expect(as('li', ['review', draft, '--approve']).stdout).toContain('已审查');
     expect(as('chen', ['sign', draft])).toMatchObject({ code: 1, stderr: expect.stringContaining('审签人') });
     const sign = as('zhao', ['sign', draft, '--json']);
     expect(sign.code).toBe(0);
     const signOff = JSON.parse(sign.stdout) as { statement: { attribute: string; signer: string }; signature: string };
-    expect(signOff.statement).toMatchObject({ attribute: 'partial', signer: 'zhao' });
+    expect(signOff.statement).toMatchObject({ attribute: 'partial', signer: 'zhao', channels: ['gazette', 'other'], channelText: '政务服务中心' });
 
     const publicCopy = path.join(tmp, 'public.docx');
     expect(as('zhao', ['redact', draft, '--out', publicCopy]).stdout).toContain('无不予公开内容残留');
