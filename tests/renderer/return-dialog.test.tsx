@@ -1,0 +1,32 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ReturnDialog } from '../../renderer/src/workspace/dialogs.tsx';
+
+afterEach(cleanup);
+
+const box = (name: string) => screen.getByRole('checkbox', { name: new RegExp(name) }) as HTMLInputElement;
+
+describe('ReturnDialog', () => {
+  it('offers every ground with the suggested ones ticked and marked', () => {
+    render(<ReturnDialog suggested={['note-contradicts']} busy={false} onReturn={vi.fn()} onClose={vi.fn()} />);
+    expect(screen.getAllByRole('checkbox')).toHaveLength(6);
+    expect(box('附注与公开属性不符').checked).toBe(true);
+    expect(box('依据与公开属性不符').checked).toBe(false);
+    expect(screen.getByText('附注与公开属性不符').closest('label')!.textContent).toContain('（建议）');
+  });
+
+  it('returns on the ticked grounds; asks for a ground, and for the reason when `other` is ticked', () => {
+    const onReturn = vi.fn();
+    render(<ReturnDialog suggested={[]} busy={false} onReturn={onReturn} onClose={vi.fn()} />);
+    const send = () => fireEvent.click(screen.getByRole('button', { name: '退文' }));
+    send();
+    expect(screen.getByRole('alert').textContent).toBe('退文须至少选择一项退文理由。');
+    fireEvent.click(box('其他'));
+    send();
+    expect(screen.getByRole('alert').textContent).toBe('退文理由选择“其他”时须写明具体理由。');
+    fireEvent.click(box('解读材料缺失'));
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: ' 请补充政策解读方案 ' } });
+    send();
+    expect(onReturn).toHaveBeenCalledWith(['interpretation-missing', 'other'], '请补充政策解读方案');
+  });
+});
