@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReturnDialog } from '../../renderer/src/workspace/dialogs.tsx';
+import { payloadSummary } from '../../renderer/src/workspace/HistoryPanel.tsx';
 
 afterEach(cleanup);
 
@@ -28,5 +29,13 @@ describe('ReturnDialog', () => {
     fireEvent.change(screen.getByRole('textbox'), { target: { value: ' 请补充政策解读方案 ' } });
     send();
     expect(onReturn).toHaveBeenCalledWith(['interpretation-missing', 'other'], '请补充政策解读方案');
+  });
+});
+
+describe('history line of a 退文', () => {
+  it('names the grounds before what the reviewer wrote, and stands alone without a reason', () => {
+    expect(payloadSummary({ from: 'submitted', reason: '请补充', grounds: ['basis-does-not-fit', 'other'] })).toBe('依据与公开属性不符；其他；请补充');
+    expect(payloadSummary({ from: 'submitted', reason: '', grounds: ['interpretation-missing'] })).toBe('解读材料缺失');
+    expect(payloadSummary({ from: 'submitted', reason: '旧记录的理由' })).toBe('旧记录的理由');
   });
 });
