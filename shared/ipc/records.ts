@@ -270,6 +270,7 @@ export interface QueueItem {
   draftedBy: string;
   updatedAt: string;
   returnReason: string | null;
+  returnGrounds: ReturnGround[] | null;
 }
 
 export interface QueueCounts {

@@ -116,6 +116,7 @@ describe('退文 grounds', () => {
     returnDecision(unit.ctx, unit.team.reviewer, d.id, { grounds: ['interpretation-missing'], reason: '' });
     const entry = unit.ctx.store.audit.withActions(['decision.return']);
     expect([...entry].map((e) => JSON.parse(e.payload) as unknown)).toEqual([{ from: 'submitted', reason: '', grounds: ['interpretation-missing'] }]);
+    expect(unit.ctx.store.decisions.queueList('returnedToMe', unit.team.drafter.id, 10)).toMatchObject([{ decisionId: d.id, returnGrounds: ['interpretation-missing'] }]);
     unit.ctx.store.close();
     expect(verify(unit.file).intact).toBe(true);
     tamper(unit.file, d.id, 'returnGrounds', '["note-contradicts"]');

@@ -54,6 +54,7 @@ export interface QueueRow {
   draftedBy: string;
   updatedAt: string;
   returnReason: string | null;
+  returnGrounds: ReturnGround[] | null;
 }
 
 /** The part of a decision its drafter writes. */
@@ -94,7 +95,7 @@ const contentParams = (c: DecisionContent) => ({
 });
 
 const queueSelect = `SELECT c.id AS decisionId, d.id AS documentId, d.sha256 AS documentSha256, d.fileName, d.docNumber, d.title,
-  c.attribute, c.state, u.name AS draftedBy, c.updatedAt, c.returnReason
+  c.attribute, c.state, u.name AS draftedBy, c.updatedAt, c.returnReason, c.returnGrounds
   FROM decisions c JOIN documents d ON d.id = c.documentId JOIN users u ON u.id = c.draftedBy`;
 
 const queueWhere = {
@@ -153,7 +154,10 @@ export function decisionsRepository(db: Connection) {
     supersededBy: (id: number) => (supersededBy.get(id) as number | undefined) ?? null,
     signed: () => signed.iterate() as IterableIterator<{ id: number; signStatement: string; signature: string; signSeq: number }>,
     queueCount: (queue: QueueName, user: number) => queueCount[queue].get({ user }) as number,
-    queueList: (queue: QueueName, user: number, limit: number) => queueList[queue].all({ user, limit }) as QueueRow[],
+    queueList: (queue: QueueName, user: number, limit: number) =>
+      (queueList[queue].all({ user, limit }) as (Omit<QueueRow, 'returnGrounds'> & { returnGrounds: string | null })[]).map(
+        (r): QueueRow => ({ ...r, returnGrounds: r.returnGrounds === null ? null : (JSON.parse(r.returnGrounds) as ReturnGround[]) }),
+      ),
   };
 }
 
