@@ -100,6 +100,12 @@ export function SignDialog({ statement, people, busy, onSign, onClose }: { state
               <dd>{statement.justification}</dd>
             </>
           )}
+          {(statement.channels ?? []).length > 0 && (
+            <>
+              <dt>{channelMessages.channelsLegend}</dt>
+              <dd>{channelMessages.channelList(statement.channels!, statement.channelText ?? '')}</dd>
+            </>
+          )}
           {statement.redactions.length > 0 && (
             <>
               <dt>{m.redactions}</dt>

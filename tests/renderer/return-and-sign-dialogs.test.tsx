@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ReturnDialog } from '../../renderer/src/workspace/dialogs.tsx';
+import { ReturnDialog, SignDialog } from '../../renderer/src/workspace/dialogs.tsx';
 import { payloadSummary } from '../../renderer/src/workspace/HistoryPanel.tsx';
 
 afterEach(cleanup);
@@ -37,5 +37,17 @@ describe('history line of a 退文', () => {
     expect(payloadSummary({ from: 'submitted', reason: '请补充', grounds: ['basis-does-not-fit', 'other'] })).toBe('依据与公开属性不符；其他；请补充');
     expect(payloadSummary({ from: 'submitted', reason: '', grounds: ['interpretation-missing'] })).toBe('解读材料缺失');
     expect(payloadSummary({ from: 'submitted', reason: '旧记录的理由' })).toBe('旧记录的理由');
+  });
+});
+
+describe('SignDialog', () => {
+  it('shows the 公开方式 the signature covers', () => {
+    const statement = {
+      statement: 'disclosure-desk/sign-off/v1', decisionId: 1, documentSha256: 'a'.repeat(64), docNumber: null, title: '通知', attribute: 'proactive', reason: '', basis: [], basisText: '',
+      justification: '', redactions: [], channels: ['website', 'other'], channelText: '新闻发布会', categories: [], supersedes: null, draftedBy: 'zhang', reviewedBy: null, signer: 'li',
+      keyFingerprint: 'f', seq: 9, chainHead: 'h', time: '2026-01-01T00:00:00.000Z',
+    } as const;
+    render(<SignDialog statement={{ ...statement, basis: [], redactions: [], channels: [...statement.channels], categories: [] }} people={{}} busy={false} onSign={vi.fn()} onClose={vi.fn()} />);
+    expect(screen.getByText('政府网站、其他（新闻发布会）')).toBeTruthy();
   });
 });
