@@ -92,11 +92,11 @@ function seedDecisions(ctx: Context, team: Record<string, Actor>, count: number)
         });
         appendEntry(store, { user: 'drafter', role: 'drafter', action: 'document.load', documentSha256: sha256, payload: { existing: false, classification: classified ? '秘密★1年' : null } }, now);
         const basis = attribute === 'proactive' ? [] : [basisFor[category]];
-        const content = { attribute, reason: attribute === 'proactive' ? '' : '依法说明的理由', basis, basisText: '', justification: '', dispositions: [{ findingId: finding.id, action: attribute === 'partial' ? 'redact' as const : attribute === 'proactive' ? 'dismiss' as const : 'confirm' as const, reason: '核实' }], redactions: attribute === 'partial' ? [{ start: finding.start, end: finding.end, basis: basisFor[category], findingId: finding.id }] : [] };
+        const content = { attribute, reason: attribute === 'proactive' ? '' : '依法说明的理由', basis, basisText: '', justification: '', dispositions: [{ findingId: finding.id, action: attribute === 'partial' ? 'redact' as const : attribute === 'proactive' ? 'dismiss' as const : 'confirm' as const, reason: '核实' }], redactions: attribute === 'partial' ? [{ start: finding.start, end: finding.end, basis: basisFor[category], findingId: finding.id }] : [], channels: attribute === 'proactive' || attribute === 'partial' ? ['website' as const] : [], channelText: '' };
         const decisionId = store.decisions.insert(documentId, 'partial', content, team.drafter!.id, null, now);
         const entry = appendEntry(store, { user: 'signer', role: 'signer', action: 'decision.sign', documentSha256: sha256, decisionId }, now, (seq, chainHead) => {
           const statement: SignStatement = {
-            statement: 'disclosure-desk/sign-off/v1', decisionId, documentSha256: sha256, docNumber: null, title, attribute, reason: content.reason, basis, basisText: '', justification: '', redactions: content.redactions,
+            statement: 'disclosure-desk/sign-off/v1', decisionId, documentSha256: sha256, docNumber: null, title, attribute, reason: content.reason, basis, basisText: '', justification: '', redactions: content.redactions, channels: content.channels, channelText: '',
             categories: attribute === 'proactive' ? [] : [category], supersedes: null, draftedBy: 'drafter', reviewedBy: 'reviewer', signer: 'signer', keyFingerprint: team.signer!.keyFingerprint, seq, chainHead, time: now,
           };
           return { payloadText: canonicalJson(statement), signature: 'bench' };

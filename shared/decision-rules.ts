@@ -4,6 +4,7 @@ import type { Attribute, ClassificationLevel, Finding, Suggestion } from './type
 import type { Redaction } from './redaction.ts';
 import type { Disposition, JustificationNeed } from './ipc/records.ts';
 import { findNote, noteContradicts, type NoteContradiction } from './publicity-note.ts';
+import { channelsRequired, type Channel } from './channels.ts';
 
 /**
  * When a decision is complete, when it needs a justification, and what it starts from. Core enforces these
@@ -24,6 +25,9 @@ export interface DecisionDraft {
   justification: string;
   dispositions: readonly Disposition[];
   redactions: readonly Redaction[];
+  /** 公开方式; absent on decisions drafted before it was recorded. */
+  channels?: readonly Channel[];
+  channelText?: string;
 }
 
 /** What of the document the rules read. */
@@ -80,7 +84,8 @@ export type DecisionProblem =
   | { kind: 'no-text' }
   | { kind: 'dismiss-reason'; findingIds: string[] }
   | { kind: 'undisposed'; findingIds: string[] }
-  | { kind: 'justification'; needs: JustificationNeed[] };
+  | { kind: 'justification'; needs: JustificationNeed[] }
+  | ChannelProblem;
 
 /** Everything that stops the decision from being submitted; empty when it is complete. */
 export function decisionProblems(draft: DecisionDraft, doc: DecidedDocument, supersedes: number | null, threshold: number): DecisionProblem[] {
@@ -88,6 +93,7 @@ export function decisionProblems(draft: DecisionDraft, doc: DecidedDocument, sup
   const info = attributeInfo(draft.attribute);
   if (info.reasonRequired && !draft.reason.trim()) problems.push({ kind: 'reason', attribute: draft.attribute });
   if (info.reasonRequired && !draft.basis.some((b) => b.trim()) && !draft.basisText.trim()) problems.push({ kind: 'basis', attribute: draft.attribute });
+  problems.push(...channelProblems(draft));
   // A redact disposition brings its finding's span with it when saved.
   const redacts = draft.redactions.some((r) => r.origin !== 'repeat') || draft.dispositions.some((d) => d.action === 'redact');
   if (draft.attribute === 'partial' && !redacts) problems.push({ kind: 'redactions' });
@@ -136,4 +142,17 @@ export function startingRedactions(suggestion: Pick<Suggestion, 'redactions' | '
     });
   }
   return out;
+}
+
+// ---- 公开方式: a decision to release says where (seed 004 第四十六条) ----
+
+export type ChannelProblem = { kind: 'channels'; attribute: Attribute } | { kind: 'channel-text' };
+
+/** A 主动公开 or 部分公开 decision names at least one channel, and `other` is written out. */
+export function channelProblems(draft: Pick<DecisionDraft, 'attribute' | 'channels' | 'channelText'>): ChannelProblem[] {
+  if (!channelsRequired(draft.attribute)) return [];
+  const picked = draft.channels ?? [];
+  if (picked.length === 0) return [{ kind: 'channels', attribute: draft.attribute }];
+  if (picked.includes('other') && !(draft.channelText ?? '').trim()) return [{ kind: 'channel-text' }];
+  return [];
 }

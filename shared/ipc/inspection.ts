@@ -1,3 +1,4 @@
+import type { ReturnGround } from '../return-grounds.ts';
 import { z } from 'zod';
 import { channel } from './channel.ts';
 import { savePath, userPath } from './paths.ts';
@@ -185,6 +186,14 @@ export interface AnnualFigures {
     answeredLate: number;
     outcomes: OutcomeCount[];
   };
+  /** 退文 made during the year, by ground (a return on several grounds counts under each); absent on figures frozen before returns were counted. */
+  returns?: ReturnFigures;
+}
+
+export interface ReturnFigures {
+  /** Returns in the year; those recorded before grounds were kept count here only. */
+  total: number;
+  byGround: { ground: ReturnGround; count: number }[];
 }
 
 // ---- exports and signed bundles ----

@@ -20,6 +20,8 @@ import type {
 import type { ReviewPolicy, WorkflowAction } from '../workflow.ts';
 import type { Redaction } from '../redaction.ts';
 import type { BasisOption } from '../basis.ts';
+import { channels, type Channel } from '../channels.ts';
+import { returnGrounds, type ReturnGround } from '../return-grounds.ts';
 import { unpackContent, type DocumentContent, type PackedContent } from './document-content.ts';
 
 // ---- shapes the core returns ----
@@ -132,6 +134,9 @@ export interface SignStatement {
   basisText: string;
   justification: string;
   redactions: Redaction[];
+  /** 公开方式; absent on sign-offs made before it was recorded. */
+  channels?: Channel[];
+  channelText?: string;
   /** Categories of the findings confirmed or redacted: the annual-report rows draw on these. */
   categories: CategoryId[];
   supersedes: number | null;
@@ -160,6 +165,9 @@ export interface DecisionView {
   justification: string;
   dispositions: Disposition[];
   redactions: Redaction[];
+  /** 公开方式, for 主动公开 and 部分公开; `channelText` writes out `other`. */
+  channels: Channel[];
+  channelText: string;
   supersedes: number | null;
   supersededBy: number | null;
   reviewRequired: boolean;
@@ -173,6 +181,8 @@ export interface DecisionView {
   returnedBy: string | null;
   returnedAt: string | null;
   returnReason: string | null;
+  /** The 退文 grounds of the last return; null when never returned, or returned before grounds were recorded. */
+  returnGrounds: ReturnGround[] | null;
   signedBy: string | null;
   signedAt: string | null;
   signature: string | null;
@@ -265,6 +275,7 @@ export interface QueueItem {
   draftedBy: string;
   updatedAt: string;
   returnReason: string | null;
+  returnGrounds: ReturnGround[] | null;
 }
 
 export interface QueueCounts {
@@ -378,6 +389,9 @@ const redactionSchema = z
   .strict()
   .refine((r) => r.end > r.start, { message: 'end must be after start' });
 
+export const channelSchema = z.enum(channels);
+export const returnGroundSchema = z.enum(returnGrounds);
+
 export const decisionInputSchema = z
   .object({
     documentId: id,
@@ -388,6 +402,8 @@ export const decisionInputSchema = z
     justification: text(4000),
     dispositions: z.array(dispositionSchema).max(20_000),
     redactions: z.array(redactionSchema).max(20_000),
+    channels: z.array(channelSchema).max(channels.length).optional(),
+    channelText: text(400).optional(),
   })
   .strict();
 export type DecisionInput = z.infer<typeof decisionInputSchema>;
@@ -469,7 +485,7 @@ export const recordsChannels = {
   saveDecision: channel(z.tuple([decisionInputSchema]))<DecisionView>(),
   submitDecision: channel(z.tuple([decisionRef]))<DecisionView>(),
   approveDecision: channel(z.tuple([z.object({ decisionId: id, comment: text(4000).optional() }).strict()]))<DecisionView>(),
-  returnDecision: channel(z.tuple([z.object({ decisionId: id, reason: text(4000).min(1) }).strict()]))<DecisionView>(),
+  returnDecision: channel(z.tuple([z.object({ decisionId: id, grounds: z.array(returnGroundSchema).max(returnGrounds.length), reason: text(4000) }).strict()]))<DecisionView>(),
   /** What a signature would cover, before the password is asked (seq, chain head and time are fixed at signing). */
   signPreview: channel(z.tuple([decisionRef]))<SignStatement>(),
   signDecision: channel(z.tuple([z.object({ decisionId: id, password }).strict()]))<SignOff>(),

@@ -3,6 +3,7 @@ import type { TransitionRefusal, WorkflowAction } from '../workflow.ts';
 import type { JustificationNeed, RegisterState } from '../ipc/records.ts';
 import type { DecisionProblem } from '../decision-rules.ts';
 import { attribute } from '../attributes.ts';
+import { channelMessages } from './channels.ts';
 
 export const roleLabels: Record<Role, string> = {
   drafter: '拟稿人',
@@ -183,13 +184,16 @@ export const recordsMessages = {
         return recordsMessages.undisposed(p.findingIds.length, p.findingIds.slice(0, 3).map(term));
       case 'justification':
         return recordsMessages.justificationRequired(p.needs);
+      case 'channels':
+        return channelMessages.missingChannels(attribute(p.attribute).label);
+      case 'channel-text':
+        return channelMessages.missingChannelText;
     }
   },
   incomplete: (problems: string[]) => `认定尚不完整，不能提交：${problems.join('；')}。`,
   cannotSign: (problems: string[]) => `认定尚不完整，不能签发：${problems.join('；')}。请退回拟稿人补充说明理由。`,
   noDocument: (id: number) => `登记簿中没有第 ${id} 号文件。`,
   noDecision: (id: number) => `没有第 ${id} 号认定。`,
-  returnNeedsReason: '退文须写明理由。',
 
   copyBroken: (file: string, detail: string) => `备份文件 ${file} 未通过校验：${detail}`,
   backupOntoItself: '备份文件不能与正在使用的数据库文件相同。',
@@ -272,6 +276,8 @@ ${docRef}
   --confirm 标记编号        确认标记（可重复）      --redact 标记编号   删除该标记所在文字（部分公开）
   --dismiss 标记编号=理由   排除误报（可重复）      --all confirm|redact|dismiss=理由   处理全部未处理的标记
   --span 起:止[:依据]       手工添加删除段落（字符位置；不写依据时引用所覆盖发现项对应的条款）
+  --channel 方式            公开方式（可重复，主动公开、部分公开必填）：website（政府网站）、gazette（政府公报）、new-media（政务新媒体）、board（公开栏）、other（其他）
+  --channel-text 说明       选择 other 时写明具体公开方式
 ${common}`,
   unknownAttribute: (value: string) => `未知属性“${value}”。`,
   badAll: (value: string) => `--all 的取值应为 confirm、redact 或 dismiss=理由，实际为“${value}”。`,
@@ -287,7 +293,7 @@ ${common}`,
   mayGoToSigner: '（可直接送审签人签发）',
 
   reviewSummary: '审查认定：通过或退文',
-  reviewUsage: `用法：disclosure-desk review 文件 --as 审查人 (--approve [--comment 意见] | --return --reason 退文理由)\n${docRef}\n${common}`,
+  reviewUsage: `用法：disclosure-desk review 文件 --as 审查人 (--approve [--comment 意见] | --return [--ground 退文理由类别]… [--reason 说明])\n${docRef}\n  --ground 类别             可重复：no-attribute-proposal（请示未提出公开属性建议）、reason-or-basis-missing（未说明理由或依据）、basis-does-not-fit（依据与属性不符）、interpretation-missing（解读材料缺失）、note-contradicts（附注与属性不符）、other（其他，须写 --reason）；不写时按 other 记录\n${common}`,
   approveOrReturn: '请在 --approve 与 --return 中选择一个。',
 
   signSummary: '签发认定（用审签人的私钥签名）',

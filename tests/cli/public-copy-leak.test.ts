@@ -109,7 +109,7 @@ beforeAll(async () => {
   const hotlineDecision = ['--attribute', 'partial', '--reason', '删除来电人个人信息后公开', '--basis', '条例第十五条', '--all', 'confirm', '--redact', `pii.name:${ticket.indexOf(party)}`, '--redact', `pii.mobile:${ticket.indexOf('139')}`];
   for (const [file, decision] of [[sources.txt, ['--accept-suggestion', '--all', 'redact']], [sources.docx, ['--accept-suggestion', '--all', 'redact']], [hotline, hotlineDecision]] as const) {
     expect((await cli('zhang', ['load', file])).code).toBe(0);
-    expect((await cli('zhang', ['decide', file, ...decision])).code).toBe(0);
+    expect((await cli('zhang', ['decide', file, ...decision, '--channel', 'website'])).code).toBe(0);
     expect((await cli('zhang', ['submit', file])).code).toBe(0);
     expect((await cli('li', ['sign', file])).code).toBe(0);
   }

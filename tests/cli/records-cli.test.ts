@@ -54,16 +54,19 @@ describe('records CLI', () => {
     expect(as('chen', ['load', draft]).stdout).toContain('已登记');
 
     expect(as('chen', ['decide', draft, '--accept-suggestion', '--all', 'redact']).stdout).toContain('部分公开，状态：草稿');
+    expect(as('chen', ['submit', draft])).toMatchObject({ code: 1, stderr: expect.stringContaining('部分公开须选择公开方式') });
+    expect(as('chen', ['decide', draft, '--accept-suggestion', '--all', 'redact', '--channel', 'bulletin'])).toMatchObject({ code: 2, stderr: expect.stringContaining('未知的公开方式“bulletin”') });
+    expect(as('chen', ['decide', draft, '--accept-suggestion', '--all', 'redact', '--channel', 'website']).code).toBe(0);
     expect(as('chen', ['submit', draft]).stdout).toContain('已提交');
     expect(as('li', ['review', draft, '--return', '--reason', '请补充依据'])).toMatchObject({ code: 0, stdout: expect.stringContaining('已退文') });
-    expect(as('chen', ['decide', draft, '--accept-suggestion', '--all', 'redact', '--basis', '条例第三十七条']).code).toBe(0);
+    expect(as('chen', ['decide', draft, '--accept-suggestion', '--all', 'redact', '--basis', '条例第三十七条', '--channel', 'gazette', '--channel', 'other', '--channel-text', '政务服务中心']).code).toBe(0);
     expect(as('chen', ['submit', draft]).code).toBe(0);
     expect(as('li', ['review', draft, '--approve']).stdout).toContain('已审查');
     expect(as('chen', ['sign', draft])).toMatchObject({ code: 1, stderr: expect.stringContaining('审签人') });
     const sign = as('zhao', ['sign', draft, '--json']);
     expect(sign.code).toBe(0);
     const signOff = JSON.parse(sign.stdout) as { statement: { attribute: string; signer: string }; signature: string };
-    expect(signOff.statement).toMatchObject({ attribute: 'partial', signer: 'zhao' });
+    expect(signOff.statement).toMatchObject({ attribute: 'partial', signer: 'zhao', channels: ['gazette', 'other'], channelText: '政务服务中心' });
 
     const publicCopy = path.join(tmp, 'public.docx');
     expect(as('zhao', ['redact', draft, '--out', publicCopy]).stdout).toContain('无不予公开内容残留');
@@ -87,4 +90,22 @@ describe('records CLI', () => {
     expect(r.stdout).toContain('第一条有问题的记录：第 3 条');
     expect(r.stdout).toContain('保护触发器');
   });
+
+  it('returns a draft on named grounds and counts the year’s returns by ground in the report', () => {
+    const second = path.join(tmp, '内部通知.txt');
+    fs.writeFileSync(second, '关于调整考勤管理的通知\n各科室：自下月起调整考勤时间。\n');
+    expect(as('chen', ['load', second]).code).toBe(0);
+    expect(as('chen', ['decide', second, '--attribute', 'withheld', '--reason', '内部管理', '--basis', '条例第十三条', '--justification', '内部事务', '--all', 'confirm']).code).toBe(0);
+    expect(as('chen', ['submit', second])).toMatchObject({ code: 0 });
+    expect(as('li', ['review', second, '--return', '--ground', 'wrong-article'])).toMatchObject({ code: 2, stderr: expect.stringContaining('未知的退文理由') });
+    expect(as('li', ['review', second, '--return', '--ground', 'other'])).toMatchObject({ code: 1, stderr: expect.stringContaining('须写明具体理由') });
+    expect(as('li', ['review', second, '--return', '--ground', 'basis-does-not-fit', '--ground', 'other', '--reason', '第十三条不是不予公开的依据']).stdout).toContain('已退文');
+    const report = cli(['report', '--year', String(new Date().getFullYear()), '--json']);
+    expect(report.code).toBe(0);
+    const returns = (JSON.parse(report.stdout) as { returns: { total: number; byGround: { ground: string; count: number }[] } }).returns;
+    // The return of the first draft gave only a reason: it is counted as `other`.
+    expect(returns.total).toBe(2);
+    expect(Object.fromEntries(returns.byGround.map((g) => [g.ground, g.count]))).toMatchObject({ 'basis-does-not-fit': 1, other: 2, 'note-contradicts': 0 });
+    expect(cli(['report', '--year', String(new Date().getFullYear())]).stdout).toContain('依据与公开属性不符\t1');
+  }, 120_000);
 });

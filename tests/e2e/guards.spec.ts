@@ -39,6 +39,7 @@ test('a drafter cannot sign their own decision, in the UI or through the API', a
   desk.dialogs.files.push([file]);
   await page.keyboard.press('Control+o');
   await expect(page.getByRole('radio', { name: /主动公开/ })).toBeChecked();
+  await page.getByRole('checkbox', { name: '政府网站' }).check();
   await page.getByRole('button', { name: '提交审查' }).click();
   await page.getByRole('dialog', { name: '提交审查' }).getByRole('button', { name: '提交审查' }).click();
   await expect(page.locator('.workspace-head .state')).toHaveText('已提交');

@@ -32,6 +32,7 @@ async function seedSignedDecisions(desk: Desk, files: string[], attributes: Reco
       justification: '经公开办审查认定',
       dispositions: open.map((f) => ({ findingId: f.id, action: attribute === 'withheld' ? 'confirm' : attribute === 'partial' && f.kind === 'pii' ? 'redact' : 'dismiss', reason: '经核实' })),
       redactions: attribute === 'partial' ? open.filter((f) => f.kind === 'pii').map((f) => ({ start: f.start, end: f.end, basis: '条例第十五条', findingId: f.id })) : [],
+      channels: attribute === 'partial' ? ['website'] : [],
     };
     const saved = await api.saveDecision(input);
     await api.submitDecision({ decisionId: saved.id });

@@ -50,6 +50,9 @@ test('the full life of a 行政处罚决定书: import, findings, partial with r
   // Partial: the ID and the mobile are redaction spans; the public copy preview shows the marks.
   const panel = page.getByRole('region', { name: '公开属性' });
   await panel.getByRole('radio', { name: /部分公开/ }).check();
+  // A release says where it is published (公开方式): the public copy goes on the website.
+  await expect(panel.getByRole('status')).toContainText('部分公开须选择公开方式');
+  await panel.getByRole('checkbox', { name: '政府网站' }).check();
   const justification = panel.getByRole('textbox', { name: '认定说明' });
   if (await justification.isVisible()) await justification.fill('“考勤”已核实为误报，其余内容依法应当公示，仅删除当事人个人信息');
   const spans = panel.getByRole('region', { name: '删除范围' });
@@ -75,6 +78,7 @@ test('the full life of a 行政处罚决定书: import, findings, partial with r
   await page.getByRole('button', { name: /行政处罚决定书/ }).click();
   await page.getByRole('button', { name: '退文' }).click();
   const ret = page.getByRole('dialog', { name: '退文' });
+  await ret.getByRole('checkbox', { name: '依据与公开属性不符' }).check();
   await ret.getByRole('textbox').fill('请在依据中写明本市双公示的具体规定');
   await ret.getByRole('button', { name: '退文' }).click();
   await expect(page.locator('.workspace-head .state')).toHaveText('已退文');
@@ -87,7 +91,7 @@ test('the full life of a 行政处罚决定书: import, findings, partial with r
   await page.getByRole('button', { name: /退回给我/ }).click();
   await expect(page.getByText('请在依据中写明本市双公示的具体规定')).toBeVisible();
   await page.getByRole('button', { name: /行政处罚决定书/ }).click();
-  await expect(page.getByText('本件已被退回：请在依据中写明本市双公示的具体规定')).toBeVisible();
+  await expect(page.getByText(/^本件已被退回：.*依据与公开属性不符；请在依据中写明本市双公示的具体规定$/)).toBeVisible();
   await page.getByLabel('其他依据（可选）').fill('玉林市行政许可和行政处罚信息双公示实施办法第六条');
   await expect(page.getByText('已保存')).toBeVisible();
   await page.getByRole('button', { name: '提交审查' }).click();

@@ -260,5 +260,8 @@ async function settleFindings(page: Page) {
   for (const box of await panel.getByRole('textbox', { name: /^理由|认定说明/ }).all()) if ((await box.inputValue()) === '') await box.fill(withheldReason);
   const basis15 = panel.getByRole('checkbox', { name: /条例第十五条/ });
   if (!(await basis15.isChecked())) await basis15.check();
+  // A release (主动公开, 部分公开) says where it is published.
+  const website = panel.getByRole('checkbox', { name: '政府网站' });
+  if ((await website.count()) > 0 && !(await website.isChecked())) await website.check();
   await expect(panel.getByText('提交前需完成')).toHaveCount(0);
 }

@@ -57,7 +57,7 @@ test('every screen and dialog fits 1280×720, 1366×768 and 1920×1080 without s
   const ids: number[] = [];
   for (const row of docs.filter((d) => d.fileName.startsWith('通知'))) {
     const detail = unpackDocument(await api.getDocument({ documentId: row.id }));
-    const input: DecisionInput = { documentId: row.id, attribute: 'proactive', reason: '', basis: ['条例第十九条'], basisText: '', justification: '经审查', dispositions: detail.findings.filter((f) => !f.negated).map((f) => ({ findingId: f.id, action: 'dismiss', reason: '经核实' })), redactions: [] };
+    const input: DecisionInput = { documentId: row.id, attribute: 'proactive', reason: '', basis: ['条例第十九条'], basisText: '', justification: '经审查', dispositions: detail.findings.filter((f) => !f.negated).map((f) => ({ findingId: f.id, action: 'dismiss', reason: '经核实' })), redactions: [], channels: ['website', 'gazette'] };
     const saved = await api.saveDecision(input);
     await api.submitDecision({ decisionId: saved.id });
     ids.push(saved.id);
@@ -83,6 +83,7 @@ test('every screen and dialog fits 1280×720, 1366×768 and 1920×1080 without s
   await page.getByRole('button', { name: /行政处罚/ }).first().click();
   await expect(page.locator('mark.hl').first()).toBeVisible();
   await page.getByRole('region', { name: '公开属性' }).getByRole('radio', { name: /部分公开/ }).check();
+  await page.getByRole('region', { name: '公开属性' }).getByRole('checkbox', { name: '政府网站' }).check();
   await shootAll(page, '05-workspace-partial');
   await page.getByRole('button', { name: '← 返回登记簿' }).click();
 

@@ -74,6 +74,7 @@ export function decide(unit: Unit, documentId: number, attribute: Attribute, fin
     justification: '经审查认定',
     dispositions: findings.map((f) => ({ findingId: f.id, action: attribute === 'partial' ? 'redact' : attribute === 'proactive' ? 'dismiss' : 'confirm', reason: '核实' })),
     redactions: [],
+    channels: attribute === 'proactive' || attribute === 'partial' ? ['website', 'gazette'] : [],
   });
   if (options.sign === false) return view.id;
   return signThrough(unit, view.id);

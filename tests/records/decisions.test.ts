@@ -24,6 +24,7 @@ const partialInput = (documentId: number, findingId: string): DecisionInput => (
   justification: '',
   dispositions: [{ findingId, action: 'redact', reason: '' }],
   redactions: [],
+  channels: ['website'],
 });
 
 const withheldInput = (documentId: number, findingId: string): DecisionInput => ({
@@ -31,6 +32,7 @@ const withheldInput = (documentId: number, findingId: string): DecisionInput => 
   attribute: 'withheld',
   justification: '处罚涉及未成年人，整体不宜公开',
   dispositions: [{ findingId, action: 'confirm', reason: '' }],
+  channels: [],
 });
 
 function code(fn: () => unknown): string {
@@ -49,7 +51,7 @@ describe('decisions', () => {
     expect(draft.state).toBe('draft');
     expect(draft.redactions).toEqual([{ start: finding.start, end: finding.end, basis: '条例第十五条', findingId: finding.id }]);
     expect(submitDecision(ctx, team.drafter, draft.id).state).toBe('submitted');
-    expect(returnDecision(ctx, team.reviewer, draft.id, '手机号也应删除').returnReason).toBe('手机号也应删除');
+    expect(returnDecision(ctx, team.reviewer, draft.id, { grounds: ['other'], reason: '手机号也应删除' }).returnReason).toBe('手机号也应删除');
     expect(queues(ctx, team.drafter, 10).counts.returnedToMe).toBe(1);
     const text = unpackDocument(documentDetail(ctx, team.drafter, documentId)).text!;
     const phone = text.indexOf('13812345678');
@@ -92,7 +94,7 @@ describe('decisions', () => {
     expect(signDecision(ctx, team.signer, d.id, password).decision.state).toBe('signed');
 
     const other = loadSample(ctx, team.drafter, '关于开展植树活动的通知\n各单位积极参加。', { title: '关于开展植树活动的通知' });
-    const p = saveDecision(ctx, team.drafter, { documentId: other.outcome.documentId, attribute: 'proactive', reason: '', basis: [], basisText: '', justification: '', dispositions: [], redactions: [] });
+    const p = saveDecision(ctx, team.drafter, { documentId: other.outcome.documentId, attribute: 'proactive', reason: '', basis: [], basisText: '', justification: '', dispositions: [], redactions: [], channels: ['website'] });
     submitDecision(ctx, team.drafter, p.id);
     expect(p.reviewRequired).toBe(false);
     expect(signDecision(ctx, team.signer, p.id, password).decision.state).toBe('signed');
@@ -111,7 +113,7 @@ describe('decisions', () => {
     const d = saveDecision(ctx, team.all, partialInput(documentId, finding.id));
     submitDecision(ctx, team.all, d.id);
     expect(code(() => approveDecision(ctx, team.all, d.id, null))).toBe('separation-of-duties');
-    expect(code(() => returnDecision(ctx, team.all, d.id, '自己退回'))).toBe('separation-of-duties');
+    expect(code(() => returnDecision(ctx, team.all, d.id, { grounds: ['other'], reason: '自己退回' }))).toBe('separation-of-duties');
     expect(code(() => signDecision(ctx, team.all, d.id, password))).toBe('separation-of-duties');
     expect(queues(ctx, team.all, 10).counts).toMatchObject({ awaitingReview: 0, awaitingSignature: 0 });
     expect(code(() => saveDecision(ctx, team.drafter, partialInput(documentId, finding.id)))).toBe('not-allowed');
@@ -145,6 +147,7 @@ describe('decisions', () => {
       justification: '',
       dispositions: [{ findingId: finding.id, action: 'dismiss', reason: '测试号码' }],
       redactions: [],
+      channels: ['website'],
     });
     expect(d.justificationNeeded).toEqual([{ kind: 'high-score-dismissed', findingIds: [finding.id] }]);
     expect(code(() => submitDecision(ctx, team.drafter, d.id))).toBe('incomplete');
@@ -200,7 +203,7 @@ describe('decisions', () => {
     const ctx: Context = openTestRecords();
     const team: Team = makeTeam(ctx);
     const { outcome } = loadSample(ctx, team.drafter, '机密★5年\n关于某事项的请示\n正文。', { classification: { level: '机密', period: '5年', raw: '机密★5年' } });
-    const d = saveDecision(ctx, team.drafter, { documentId: outcome.documentId, attribute: 'proactive', reason: '', basis: [], basisText: '', justification: '', dispositions: [], redactions: [] });
+    const d = saveDecision(ctx, team.drafter, { documentId: outcome.documentId, attribute: 'proactive', reason: '', basis: [], basisText: '', justification: '', dispositions: [], redactions: [], channels: ['website'] });
     expect(d.justificationNeeded).toContainEqual({ kind: 'classified', level: '机密', chosen: 'proactive' });
   });
 });

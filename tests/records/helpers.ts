@@ -120,5 +120,6 @@ export function privacyDecision(documentId: number, findingId: string, attribute
     justification,
     dispositions: [{ findingId, action: attribute === 'partial' ? 'redact' : 'confirm', reason: '' }],
     redactions: [],
+    channels: attribute === 'partial' ? ['website'] : [],
   };
 }

@@ -26,7 +26,7 @@ function signedDocument(ctx: Context, team: ReturnType<typeof office>) {
   const { outcome, findings } = loadSample(ctx, team.drafter);
   const draft = saveDecision(ctx, team.drafter, privacyDecision(outcome.documentId, findings[0]!.id, 'withheld', '涉及未成年人'));
   submitDecision(ctx, team.drafter, draft.id);
-  returnDecision(ctx, team.reviewer, draft.id, '请核对');
+  returnDecision(ctx, team.reviewer, draft.id, { grounds: ['other'], reason: '请核对' });
   submitDecision(ctx, team.drafter, draft.id);
   approveDecision(ctx, team.reviewer, draft.id, null);
   signDecision(ctx, team.signer, draft.id, password);

@@ -98,6 +98,7 @@ describe('the saved decision and the signed statement list every repeat', () => 
       justification: '',
       dispositions: [{ findingId: name.id, action: 'redact', reason: '' }],
       redactions: [],
+      channels: ['website'],
       ...extra,
     };
     return { ctx, team, decision: saveDecision(ctx, team.drafter, input) };
@@ -140,6 +141,7 @@ describe('the export proves every part of the written file clean', () => {
       justification: '',
       dispositions: [{ findingId: id.id, action: 'redact', reason: '' }],
       redactions: [span(text, '戚明远', text.indexOf('当事人'))],
+      channels: ['website'],
     });
     redactions?.(d.id, ctx);
     submitDecision(ctx, team.drafter, d.id);

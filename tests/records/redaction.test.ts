@@ -48,6 +48,7 @@ describe('redacted public copy', () => {
       justification: '',
       dispositions: [{ findingId: findings[0]!.id, action: 'redact', reason: '' }],
       redactions: [{ start: phone, end: phone + 11, basis: '条例第十五条', findingId: null }],
+      channels: ['website'],
     });
     submitDecision(ctx, team.drafter, d.id);
     approveDecision(ctx, team.reviewer, d.id, null);
@@ -91,6 +92,7 @@ describe('redacted public copy', () => {
       justification: '删除个人信息',
       dispositions: [],
       redactions: [span('13812345678'), span('王五，电话13700002222\t20')],
+      channels: ['website'],
     });
     submitDecision(ctx, team.drafter, d.id);
     if (ctx.store.decisions.get(d.id)!.reviewRequired) approveDecision(ctx, team.reviewer, d.id, null);

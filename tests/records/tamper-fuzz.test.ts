@@ -42,7 +42,7 @@ async function buildFixture(): Promise<string> {
   const returned = loadSeed(unit, { key: 'R', title: '关于退回事项的请示', text: '关于退回事项的请示\n请示事项，联系人赵六，身份证号110101199003071234。', date: '2025-12-01', concern: { term: '110101199003071234', category: 1, basis: '条例第十五条', pii: true } });
   const r = decide(unit, returned.documentId, 'partial', returned.findings, ['条例第十五条'], { sign: false });
   submitDecision(ctx, team.drafter, r);
-  returnDecision(ctx, team.reviewer, r, '理由不充分');
+  returnDecision(ctx, team.reviewer, r, { grounds: ['reason-or-basis-missing', 'other'], reason: '理由不充分' });
   saveDecision(ctx, team.drafter, { documentId: returned.documentId, attribute: 'withheld', reason: '个人隐私', basis: ['条例第十五条'], basisText: '', justification: '当事人未同意公开', dispositions: [{ findingId: returned.findings[0]!.id, action: 'confirm', reason: '核实' }], redactions: [] });
   const open = request(unit, returned.documentId, '2025-12-01');
   extendRequest(ctx, team.reviewer, { requestId: open, extensionDays: 10, reason: '需征求第三方意见' });

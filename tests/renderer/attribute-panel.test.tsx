@@ -67,7 +67,22 @@ describe('AttributePanel', () => {
     const spans = screen.getByRole('region', { name: '删除范围' });
     fireEvent.click(within(spans).getByRole('checkbox', { name: /110105199003071234/ }));
     fireEvent.click(within(spans).getByRole('checkbox', { name: /13812345678/ }));
+    expect(screen.getByText('部分公开须选择公开方式（政府网站、政府公报、政务新媒体、公开栏或其他）')).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: '政府网站' }));
+    expect(current().channels).toEqual(['website']);
     expect(screen.queryByText('提交前需完成')).toBeNull();
+  });
+
+  it('asks 公开方式 only of a release, and `other` written out', () => {
+    render(<Harness suggestion={withheldSuggestion} />);
+    expect(screen.queryByRole('checkbox', { name: '政府网站' })).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: /主动公开/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: '其他' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: '政府公报' }));
+    expect(current().channels).toEqual(['gazette', 'other']);
+    expect(screen.getByText('选择“其他”公开方式时须写明具体方式')).toBeTruthy();
+    fireEvent.change(screen.getByRole('textbox', { name: '其他公开方式' }), { target: { value: '新闻发布会' } });
+    expect(screen.queryByText('选择“其他”公开方式时须写明具体方式')).toBeNull();
   });
 
   it('demands a justification when a classified draft suggested withheld is made proactive', () => {

@@ -18,6 +18,7 @@ const item = (documentId: number): QueueItem => ({
   draftedBy: 'zhangni',
   updatedAt: '2024-05-06T08:00:00.000Z',
   returnReason: null,
+  returnGrounds: null,
 });
 
 function awaitingReview(...ids: number[]): Queues {

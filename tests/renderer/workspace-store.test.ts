@@ -87,10 +87,12 @@ afterEach(() => {
 
 describe('toInput', () => {
   it('never sends redaction marks or redact dispositions with an attribute other than 部分公开', () => {
-    const fields = { attribute: 'withheld' as const, reason: '理由', basis: ['条例第十五条'], basisText: '', justification: '', redactions: [{ start: idCard.start, end: idCard.end, basis: '条例第十五条', findingId: idCard.id }] };
+    const fields = { attribute: 'withheld' as const, reason: '理由', basis: ['条例第十五条'], basisText: '', justification: '', redactions: [{ start: idCard.start, end: idCard.end, basis: '条例第十五条', findingId: idCard.id }], channels: ['website' as const], channelText: '' };
     const input = toInput(1, fields, { [mobile.id]: { findingId: mobile.id, action: 'confirm', reason: '' } });
     expect(input.redactions).toEqual([]);
+    expect(input.channels).toEqual([]);
     expect(input.dispositions).toEqual([{ findingId: mobile.id, action: 'confirm', reason: '' }]);
+    expect(toInput(1, { ...fields, attribute: 'partial' }, {}).channels).toEqual(['website']);
     expect(toInput(1, { ...fields, attribute: 'partial' }, {}).dispositions).toEqual([{ findingId: idCard.id, action: 'redact', reason: '条例第十五条' }]);
   });
 });

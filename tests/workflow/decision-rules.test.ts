@@ -12,6 +12,9 @@ import type { Attribute, Finding } from '../../shared/types.ts';
 import type { Context } from '../../electron/core/kernel/context.ts';
 import { extracted, finding, makeTeam, openTestRecords, password, sampleText, type Team } from '../records/helpers.ts';
 
+/** 公开方式 as ticked: none, the website, or `other` left blank or written out; they count only under 主动公开 and 部分公开. */
+type Channels = 'none' | 'website' | 'other-blank' | 'other-written';
+
 /** What the officer did with a finding in the workspace; `redact` ticks its span, which counts only under 部分公开. */
 type Handling = 'open' | 'confirm' | 'dismiss' | 'redact';
 
@@ -24,10 +27,11 @@ interface Case {
   reasoned: boolean;
   justified: boolean;
   supersedes: boolean;
+  channels: Channels;
 }
 
 const keys = attributes.map((a) => a.key);
-const cases: Case[] = [];
+const all: Case[] = [];
 for (const attribute of keys)
   for (const suggested of keys)
     for (const high of ['open', 'confirm', 'dismiss', 'redact'] as const)
@@ -35,10 +39,24 @@ for (const attribute of keys)
         for (const classified of [false, true])
           for (const reasoned of [false, true])
             for (const justified of [false, true])
-              for (const supersedes of [false, true]) cases.push({ attribute, suggested, high, low, classified, reasoned, justified, supersedes });
+              for (const supersedes of [false, true])
+                for (const channels of ['none', 'website', 'other-blank', 'other-written'] as const) all.push({ attribute, suggested, high, low, classified, reasoned, justified, supersedes, channels });
+
+/** Every case costs a few commits: a fixed sample of a quarter of the space, with each attribute and 公开方式 pair kept in it, keeps the run short. */
+const cases: Case[] = [];
+{
+  let x = 0x2545f491;
+  const next = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
+  };
+  for (const c of all) if (next() < 0.25) cases.push(c);
+}
 
 const label = (c: Case) =>
-  `${c.attribute} (suggested ${c.suggested}), high-score finding ${c.high}, low-score ${c.low}${c.classified ? ', classified' : ''}${c.reasoned ? ', with reason and basis' : ''}${c.justified ? ', justified' : ''}${c.supersedes ? ', superseding a signed decision' : ''}`;
+  `${c.attribute} (suggested ${c.suggested}), high-score finding ${c.high}, low-score ${c.low}${c.classified ? ', classified' : ''}${c.reasoned ? ', with reason and basis' : ''}${c.justified ? ', justified' : ''}${c.supersedes ? ', superseding a signed decision' : ''}, channels ${c.channels}`;
 
 /** A draft with a high-score ID number, a low-score name and a normative mention that needs nothing. */
 function load(ctx: Context, team: Team, c: Case, n: number) {
@@ -88,6 +106,8 @@ function workspaceState(c: Case, high: Finding, low: Finding): { fields: Decisio
     justification: c.justified ? '经核实' : '',
     // Under another attribute the workspace sets ticked spans aside.
     redactions: c.high === 'redact' && c.attribute === 'partial' ? startingRedactions({ redactions: [], basis: [] }, [high]) : [],
+    channels: c.channels === 'none' ? [] : c.channels === 'website' ? ['website'] : ['other'],
+    channelText: c.channels === 'other-written' ? '新闻发布会' : '',
   };
   return { fields, dispositions };
 }
@@ -126,6 +146,7 @@ describe('decision rules: the workspace says complete exactly when core accepts 
       else if (!core.ok) expect(['incomplete', 'no-text'], label(c)).toContain(core.code);
     });
     expect(disagreements).toEqual([]);
+    expect(new Set(cases.map((c) => `${c.attribute}/${c.channels}`)).size).toBe(keys.length * 4);
     // Both outcomes occur often enough for the agreement to mean something.
     expect(accepted).toBeGreaterThan(cases.length / 20);
     expect(accepted).toBeLessThan(cases.length / 2);
@@ -139,7 +160,7 @@ describe('decision rules: when a justification is needed', () => {
   const team = makeTeam(ctx);
   let n = 10_000;
   const needsOf = (c: Partial<Case>) => {
-    const full: Case = { attribute: 'partial', suggested: 'partial', high: 'redact', low: 'confirm', classified: false, reasoned: true, justified: false, supersedes: false, ...c };
+    const full: Case = { attribute: 'partial', suggested: 'partial', high: 'redact', low: 'confirm', classified: false, reasoned: true, justified: false, supersedes: false, channels: 'website', ...c };
     const { documentId, high, low } = load(ctx, team, full, n++);
     const { fields, dispositions } = workspaceState(full, high, low);
     return saveDecision(ctx, team.drafter, toInput(documentId, fields, dispositions)).justificationNeeded.map((x) => x.kind);

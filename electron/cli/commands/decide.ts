@@ -1,7 +1,8 @@
 import type { Command } from '../main.ts';
 import { parseArgs, required, usageError } from '../args.ts';
 import { print, resolveDocument, withRecord } from '../record.ts';
-import { attributeSchema, decisionInputSchema, type Disposition } from '../../../shared/ipc/records.ts';
+import { attributeSchema, channelSchema, decisionInputSchema, type Disposition } from '../../../shared/ipc/records.ts';
+import { channelMessages } from '../../../shared/messages/channels.ts';
 import { spanBasis } from '../../../shared/basis.ts';
 import type { Redaction } from '../../../shared/redaction.ts';
 import { startingRedactions, withRedactDispositions } from '../../../shared/decision-rules.ts';
@@ -11,8 +12,8 @@ import { recordsCliMessages as m, stateLabels } from '../../../shared/messages/r
 
 const usage = m.decideUsage;
 const spec = {
-  values: ['as', 'db', 'attribute', 'reason', 'basis-text', 'justification', 'all'],
-  lists: ['basis', 'confirm', 'dismiss', 'redact', 'span'],
+  values: ['as', 'db', 'attribute', 'reason', 'basis-text', 'justification', 'all', 'channel-text'],
+  lists: ['basis', 'confirm', 'dismiss', 'redact', 'span', 'channel'],
   flags: ['accept-suggestion'],
 };
 
@@ -51,6 +52,7 @@ export const command: Command = {
       }
       const basis = args.lists.basis!.length > 0 ? args.lists.basis! : (suggestion?.basis ?? []);
       const redactions = [...(suggestion && attribute === 'partial' ? startingRedactions(suggestion, doc.findings) : []), ...args.lists.span!.map((s) => span(s, doc.findings, basis))];
+      for (const c of args.lists.channel!) if (!channelSchema.safeParse(c).success) throw usageError(channelMessages.unknownChannel(c), usage);
       const input = decisionInputSchema.safeParse({
         documentId,
         attribute,
@@ -60,6 +62,8 @@ export const command: Command = {
         justification: args.values.justification ?? '',
         dispositions: withRedactDispositions(attribute, [...dispositions.values()], redactions),
         redactions,
+        channels: args.lists.channel!,
+        channelText: args.values['channel-text'] ?? '',
       });
       if (!input.success) throw usageError(input.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；'), usage);
       await signIn();

@@ -3,6 +3,8 @@ import type { Statement } from './prepared.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
 import type { Attribute, DecisionState, Disposition } from '../../../shared/types.ts';
 import type { Redaction } from '../../../shared/redaction.ts';
+import type { Channel } from '../../../shared/channels.ts';
+import type { ReturnGround } from '../../../shared/return-grounds.ts';
 
 /** A decision as stored: users by id, the sign statement as the signed JSON text; the view resolves the links. */
 export interface DecisionRecord {
@@ -17,6 +19,8 @@ export interface DecisionRecord {
   justification: string;
   dispositions: Disposition[];
   redactions: Redaction[];
+  channels: Channel[];
+  channelText: string;
   supersedesId: number | null;
   reviewRequired: boolean;
   draftedBy: number;
@@ -29,6 +33,7 @@ export interface DecisionRecord {
   returnedBy: number | null;
   returnedAt: string | null;
   returnReason: string | null;
+  returnGrounds: ReturnGround[] | null;
   signedBy: number | null;
   signedAt: string | null;
   signStatement: string | null;
@@ -49,15 +54,18 @@ export interface QueueRow {
   draftedBy: string;
   updatedAt: string;
   returnReason: string | null;
+  returnGrounds: ReturnGround[] | null;
 }
 
 /** The part of a decision its drafter writes. */
-export type DecisionContent = Pick<DecisionRecord, 'attribute' | 'reason' | 'basis' | 'basisText' | 'justification' | 'dispositions' | 'redactions'>;
+export type DecisionContent = Pick<DecisionRecord, 'attribute' | 'reason' | 'basis' | 'basisText' | 'justification' | 'dispositions' | 'redactions' | 'channels' | 'channelText'>;
 
-type Raw = Omit<DecisionRecord, 'basis' | 'dispositions' | 'redactions' | 'reviewRequired'> & {
+type Raw = Omit<DecisionRecord, 'basis' | 'dispositions' | 'redactions' | 'channels' | 'returnGrounds' | 'reviewRequired'> & {
   basis: string;
   dispositions: string;
   redactions: string;
+  channels: string;
+  returnGrounds: string | null;
   reviewRequired: number;
 };
 
@@ -68,6 +76,8 @@ const hydrate = (r: Raw | undefined): DecisionRecord | null =>
         basis: JSON.parse(r.basis) as string[],
         dispositions: JSON.parse(r.dispositions) as Disposition[],
         redactions: JSON.parse(r.redactions) as Redaction[],
+        channels: JSON.parse(r.channels) as Channel[],
+        returnGrounds: r.returnGrounds === null ? null : (JSON.parse(r.returnGrounds) as ReturnGround[]),
         reviewRequired: r.reviewRequired === 1,
       }
     : null;
@@ -80,10 +90,12 @@ const contentParams = (c: DecisionContent) => ({
   justification: c.justification,
   dispositions: canonicalJson(c.dispositions),
   redactions: canonicalJson(c.redactions),
+  channels: canonicalJson(c.channels),
+  channelText: c.channelText,
 });
 
 const queueSelect = `SELECT c.id AS decisionId, d.id AS documentId, d.sha256 AS documentSha256, d.fileName, d.docNumber, d.title,
-  c.attribute, c.state, u.name AS draftedBy, c.updatedAt, c.returnReason
+  c.attribute, c.state, u.name AS draftedBy, c.updatedAt, c.returnReason, c.returnGrounds
   FROM decisions c JOIN documents d ON d.id = c.documentId JOIN users u ON u.id = c.draftedBy`;
 
 const queueWhere = {
@@ -97,14 +109,14 @@ export type QueueName = keyof typeof queueWhere;
 
 export function decisionsRepository(db: Connection) {
   const insert = db.prepare(`INSERT INTO decisions (documentId, state, attribute, suggestedAttribute, reason, basis, basisText, justification, dispositions, redactions,
-    supersedesId, draftedBy, createdAt, updatedAt) VALUES (@documentId, 'draft', @attribute, @suggestedAttribute, @reason, @basis, @basisText, @justification,
-    @dispositions, @redactions, @supersedesId, @draftedBy, @now, @now)`);
+    channels, channelText, supersedesId, draftedBy, createdAt, updatedAt) VALUES (@documentId, 'draft', @attribute, @suggestedAttribute, @reason, @basis, @basisText, @justification,
+    @dispositions, @redactions, @channels, @channelText, @supersedesId, @draftedBy, @now, @now)`);
   const updateContent = db.prepare(`UPDATE decisions SET attribute = @attribute, reason = @reason, basis = @basis, basisText = @basisText,
-    justification = @justification, dispositions = @dispositions, redactions = @redactions, updatedAt = @now WHERE id = @id`);
+    justification = @justification, dispositions = @dispositions, redactions = @redactions, channels = @channels, channelText = @channelText, updatedAt = @now WHERE id = @id`);
   const submit = db.prepare("UPDATE decisions SET state = 'submitted', reviewRequired = @reviewRequired, submittedAt = @now, updatedAt = @now WHERE id = @id");
   const approve = db.prepare("UPDATE decisions SET state = 'approved', reviewedBy = @user, reviewedAt = @now, reviewComment = @comment, updatedAt = @now WHERE id = @id");
   const giveBack = db.prepare(
-    "UPDATE decisions SET state = 'returned', returnedBy = @user, returnedAt = @now, returnReason = @reason, reviewedBy = NULL, reviewedAt = NULL, reviewComment = NULL, updatedAt = @now WHERE id = @id",
+    "UPDATE decisions SET state = 'returned', returnedBy = @user, returnedAt = @now, returnReason = @reason, returnGrounds = @grounds, reviewedBy = NULL, reviewedAt = NULL, reviewComment = NULL, updatedAt = @now WHERE id = @id",
   );
   const sign = db.prepare(
     "UPDATE decisions SET state = 'signed', signedBy = @user, signedAt = @now, signStatement = @statement, signature = @signature, signSeq = @seq, updatedAt = @now WHERE id = @id",
@@ -130,8 +142,8 @@ export function decisionsRepository(db: Connection) {
     approve(id: number, user: number, comment: string | null, now: string): void {
       approve.run({ id, user, comment, now });
     },
-    giveBack(id: number, user: number, reason: string, now: string): void {
-      giveBack.run({ id, user, reason, now });
+    giveBack(id: number, user: number, reason: string, grounds: readonly ReturnGround[], now: string): void {
+      giveBack.run({ id, user, reason, grounds: canonicalJson(grounds), now });
     },
     sign(id: number, user: number, statement: string, signature: string, seq: number, now: string): void {
       sign.run({ id, user, statement, signature, seq, now });
@@ -142,7 +154,10 @@ export function decisionsRepository(db: Connection) {
     supersededBy: (id: number) => (supersededBy.get(id) as number | undefined) ?? null,
     signed: () => signed.iterate() as IterableIterator<{ id: number; signStatement: string; signature: string; signSeq: number }>,
     queueCount: (queue: QueueName, user: number) => queueCount[queue].get({ user }) as number,
-    queueList: (queue: QueueName, user: number, limit: number) => queueList[queue].all({ user, limit }) as QueueRow[],
+    queueList: (queue: QueueName, user: number, limit: number) =>
+      (queueList[queue].all({ user, limit }) as (Omit<QueueRow, 'returnGrounds'> & { returnGrounds: string | null })[]).map(
+        (r): QueueRow => ({ ...r, returnGrounds: r.returnGrounds === null ? null : (JSON.parse(r.returnGrounds) as ReturnGround[]) }),
+      ),
   };
 }
 

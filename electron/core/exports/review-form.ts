@@ -13,15 +13,10 @@ import { writeRoles } from '../../../shared/write-roles.ts';
 import type { ReviewFormExport } from '../../../shared/ipc/forms.ts';
 import { formsMessages as m } from '../../../shared/messages/forms.ts';
 import { recordsMessages } from '../../../shared/messages/records.ts';
+import { channelMessages } from '../../../shared/messages/channels.ts';
 
-/**
- * 公开方式 as the decision records it. Decisions do not record it yet: the one place to read a `channels` field
- * once the decision carries one (issue 13 Must 3), until then the form prints 未填 for the signer to fill by hand.
- */
-function channelsText(decision: DecisionRecord): string {
-  const channels = (decision as DecisionRecord & { channels?: readonly string[] | null }).channels;
-  return channels && channels.length > 0 ? channels.join('、') : m.notFilled;
-}
+/** 公开方式 as the decision records it; on-request and withheld decisions record none, and the form says so. */
+const channelsText = (decision: DecisionRecord): string => (decision.channels.length > 0 ? channelMessages.channelList(decision.channels, decision.channelText) : m.notFilled);
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 

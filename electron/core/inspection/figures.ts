@@ -1,13 +1,14 @@
 import { attribute as attributeInfo } from '../../../shared/attributes.ts';
 import { applicantTypes, requestOutcomes, type AnnualFigures, type ApplicantType, type OutcomeCount, type RequestOutcome } from '../../../shared/ipc/inspection.ts';
 import type { SignStatement } from '../../../shared/ipc/records.ts';
+import { returnGrounds, type ReturnGround } from '../../../shared/return-grounds.ts';
 import type { Attribute, CategoryId } from '../../../shared/types.ts';
 import { outcomeRows } from '../../../shared/messages/inspection.ts';
 import { decisionCategories, withheldRowOf, withheldRows } from './report-rows.ts';
 import { requestActions, type RequestAddedPayload, type RequestAnsweredPayload } from '../requests/events.ts';
 
 /** The audit actions the annual figures are read from. */
-export const figureActions = ['document.load', 'decision.sign', requestActions.add, requestActions.answer] as const;
+export const figureActions = ['document.load', 'decision.sign', 'decision.return', requestActions.add, requestActions.answer] as const;
 
 export interface FigureEntry {
   seq: number;
@@ -41,6 +42,8 @@ export function annualFigures(year: number, entries: Iterable<FigureEntry>): Ann
   let madeMoreOpen = 0;
   const added = new Map<number, RequestAddedPayload>();
   const answered = new Map<number, RequestAnsweredPayload>();
+  let returnsTotal = 0;
+  const returnsByGround = new Map<ReturnGround, number>();
   let count = 0;
   let lastSeq: number | null = null;
 
@@ -64,6 +67,11 @@ export function annualFigures(year: number, entries: Iterable<FigureEntry>): Ann
         const isClassified = classified.has(s.documentSha256);
         withheldRowByDocument.set(s.documentSha256, withheldRowOf(decisionCategories(s.categories as CategoryId[], s.basis, isClassified), s.basis, isClassified));
       }
+    } else if (e.action === 'decision.return') {
+      const day = localDay(e.time);
+      if (day < first || day > last) continue;
+      returnsTotal++;
+      for (const g of (payload as { grounds?: ReturnGround[] }).grounds ?? []) returnsByGround.set(g, (returnsByGround.get(g) ?? 0) + 1);
     } else if (e.action === requestActions.add) {
       const p = payload as RequestAddedPayload;
       added.set(p.requestId, p);
@@ -106,5 +114,6 @@ export function annualFigures(year: number, entries: Iterable<FigureEntry>): Ann
     decisions: { signedByAttribute, inForceByAttribute: [...inForce.values()].reduce((acc, a) => (acc[a]++, acc), zeroAttributes()), madeMoreOpen },
     withheldByRow: withheldRows.map((r) => ({ row: r.row, label: r.label, count: rowCounts.get(r.row) ?? 0 })),
     requests: { received, carriedIn, answered: answeredCount, carriedOut, answeredLate, outcomes },
+    returns: { total: returnsTotal, byGround: returnGrounds.map((ground) => ({ ground, count: returnsByGround.get(ground) ?? 0 })) },
   };
 }

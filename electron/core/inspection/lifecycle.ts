@@ -14,6 +14,7 @@ import { annualFiguresFor } from './annual.ts';
 import type { ItemRow } from '../db/inspection.ts';
 import { attribute as attributeInfo } from '../../../shared/attributes.ts';
 import type { Attribute } from '../../../shared/types.ts';
+import { defaultChannel } from '../../../shared/channels.ts';
 import type { DecisionInput, Disposition } from '../../../shared/ipc/records.ts';
 import {
   worklistRules,
@@ -187,6 +188,8 @@ function outcomeInput(year: number, item: ItemRow, previous: DecisionRecord, out
       justification: justify,
       dispositions: previous.dispositions,
       redactions: previous.redactions,
+      channels: previous.channels,
+      channelText: previous.channelText,
     };
   }
   const target: Attribute = outcome;
@@ -203,6 +206,9 @@ function outcomeInput(year: number, item: ItemRow, previous: DecisionRecord, out
     justification: justify,
     dispositions,
     redactions: target === 'partial' ? previous.redactions : [],
+    // A withheld document never had a channel; a converted one is published where proactive information goes first.
+    channels: previous.channels.length > 0 ? previous.channels : [defaultChannel],
+    channelText: previous.channelText,
   };
 }
 

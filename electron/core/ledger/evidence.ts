@@ -95,7 +95,7 @@ export function checkTables(store: Store, replay: Replay): Mismatch | null {
       matchRows('decisions', ev.rows('decisions'), (r) => String(r.id), byKey(replay.decisions), (s, w, k) => {
         const { dispositions, ...rest } = w.row;
         if (dispositionSet(JSON.parse(String(s.dispositions))) !== dispositionSet(dispositions)) return { table: 'decisions', key: k, column: 'dispositions', seq: w.seq };
-        return compare('decisions', k, s, { row: rest, seq: w.seq }, ['basis', 'redactions']);
+        return compare('decisions', k, s, { row: rest, seq: w.seq }, ['basis', 'redactions', 'channels', 'returnGrounds']);
       }),
     () => matchRows('info_requests', ev.rows('info_requests'), (r) => String(r.id), byKey(replay.requests), (s, w, k) => compare('info_requests', k, s, w)),
     () => matchRows('inspections', ev.rows('inspections'), (r) => String(r.year), byKey(replay.inspections), (s, w, k) => compare('inspections', k, s, w, ['config', 'summary', 'annual'])),

@@ -57,6 +57,7 @@ const decisionColumns = {
   returnedBy: null,
   returnedAt: null,
   returnReason: null,
+  returnGrounds: null,
   signedBy: null,
   signedAt: null,
   signStatement: null,
@@ -234,6 +235,9 @@ export class Replay {
       basisText: q.basisText,
       justification: q.justification,
       redactions: canonicalJson(q.redactions),
+      // Entries written before 公开方式 was recorded carry none: the column's default.
+      channels: canonicalJson(q.channels ?? []),
+      channelText: q.channelText ?? '',
     });
     if (e.action === 'decision.draft') {
       if (e.decisionId !== this.decisions.size + 1) return { seq: e.seq, code: 'orphan-entry', detail: e.action };
@@ -260,7 +264,7 @@ export class Replay {
       if (e.action === 'decision.save') Object.assign(d.row, content(p));
       if (e.action === 'decision.submit') Object.assign(d.row, { state: 'submitted', reviewRequired: p.reviewRequired ? 1 : 0, submittedAt: e.time });
       if (e.action === 'decision.approve') Object.assign(d.row, { state: 'approved', reviewedBy: by, reviewedAt: e.time, reviewComment: p.comment ?? null });
-      if (e.action === 'decision.return') Object.assign(d.row, { state: 'returned', returnedBy: by, returnedAt: e.time, returnReason: p.reason, reviewedBy: null, reviewedAt: null, reviewComment: null });
+      if (e.action === 'decision.return') Object.assign(d.row, { state: 'returned', returnedBy: by, returnedAt: e.time, returnReason: p.reason, returnGrounds: Array.isArray(p.grounds) ? canonicalJson(p.grounds) : null, reviewedBy: null, reviewedAt: null, reviewComment: null });
       d.row.updatedAt = e.time;
       d.seq = e.seq;
     }
@@ -301,6 +305,8 @@ export class Replay {
       s.basisText === d.row.basisText &&
       s.justification === d.row.justification &&
       canonicalJson(s.redactions) === d.row.redactions &&
+      canonicalJson(s.channels ?? []) === d.row.channels &&
+      (s.channelText ?? '') === d.row.channelText &&
       s.supersedes === d.row.supersedesId &&
       s.draftedBy === name(d.row.draftedBy) &&
       s.reviewedBy === name(d.row.reviewedBy);

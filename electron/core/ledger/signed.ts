@@ -56,6 +56,8 @@ export function signedDecision(ctx: Context, decisionId: number): SignedDecision
     decision.basisText === statement.basisText &&
     decision.justification === statement.justification &&
     canonicalJson(decision.redactions) === canonicalJson(statement.redactions) &&
+    canonicalJson(decision.channels) === canonicalJson(statement.channels ?? []) &&
+    decision.channelText === (statement.channelText ?? '') &&
     decision.supersedesId === statement.supersedes;
   if (!sameContent) tampered();
   const document = store.documents.get(decision.documentId) ?? tampered();

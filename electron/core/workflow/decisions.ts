@@ -17,6 +17,10 @@ import { decisionProblems, justificationNeeds, noteNeed } from '../../../shared/
 import type { CategoryId, Finding, Role } from '../../../shared/types.ts';
 import type { DecisionInput, DecisionView, Disposition, SignOff, SignStatement } from '../../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
+import { channelsRequired, orderedChannels } from '../../../shared/channels.ts';
+import { orderedGrounds, returnProblems, type ReturnGround } from '../../../shared/return-grounds.ts';
+import { channelMessages } from '../../../shared/messages/channels.ts';
+import { attribute as attributeInfo } from '../../../shared/attributes.ts';
 
 export const subjectOf = (d: DecisionRecord): WorkflowSubject => ({ state: d.state, attribute: d.attribute, draftedBy: d.draftedBy, reviewRequired: d.reviewRequired });
 
@@ -60,6 +64,8 @@ function normaliseContent(input: DecisionInput, doc: StoredDocument): DecisionCo
   for (const r of redactions) {
     if (r.end > (doc.text?.length ?? 0) || r.end <= r.start) fail('invalid', m.redactionOutOfRange(r.start, r.end));
   }
+  const channels = orderedChannels(input.channels ?? []);
+  if (channels.length > 0 && !channelsRequired(input.attribute)) fail('invalid', channelMessages.channelsNotPublished(attributeInfo(input.attribute).label));
   return {
     attribute: input.attribute,
     reason: input.reason.trim(),
@@ -68,6 +74,9 @@ function normaliseContent(input: DecisionInput, doc: StoredDocument): DecisionCo
     justification: input.justification.trim(),
     dispositions,
     redactions: doc.text === null ? redactions : withRepeats(doc.text, redactions),
+    channels,
+    // Written out only for `other`; a leftover from an unticked `other` says nothing.
+    channelText: channels.includes('other') ? (input.channelText ?? '').trim() : '',
   };
 }
 
@@ -93,6 +102,8 @@ export function decisionView(ctx: Context, d: DecisionRecord, doc?: StoredDocume
     justification: d.justification,
     dispositions: d.dispositions,
     redactions: d.redactions,
+    channels: d.channels,
+    channelText: d.channelText,
     supersedes: d.supersedesId,
     supersededBy: store.decisions.supersededBy(d.id),
     reviewRequired: d.reviewRequired,
@@ -106,6 +117,7 @@ export function decisionView(ctx: Context, d: DecisionRecord, doc?: StoredDocume
     returnedBy: name(d.returnedBy),
     returnedAt: d.returnedAt,
     returnReason: d.returnReason,
+    returnGrounds: d.returnGrounds,
     signedBy: name(d.signedBy),
     signedAt: d.signedAt,
     signature: d.signature,
@@ -199,11 +211,15 @@ export function approveDecision(ctx: Context, actor: Actor, decisionId: number, 
   });
 }
 
-export function returnDecision(ctx: Context, actor: Actor, decisionId: number, reason: string): DecisionView {
-  if (!reason.trim()) fail('invalid', m.returnNeedsReason);
+/** A 退文: at least one ground (seed 001), and `other` written out in the reason. */
+export function returnDecision(ctx: Context, actor: Actor, decisionId: number, input: { grounds: readonly ReturnGround[]; reason: string }): DecisionView {
+  const reason = input.reason.trim();
+  const problem = returnProblems(input.grounds, reason)[0];
+  if (problem) fail('invalid', problem.kind === 'no-ground' ? channelMessages.returnNeedsGround : channelMessages.otherGroundNeedsReason);
+  const grounds = orderedGrounds(input.grounds);
   return step(ctx, actor, decisionId, 'return', (d, _doc, _role, now) => {
-    ctx.store.decisions.giveBack(d.id, actor.id, reason.trim(), now);
-    return { from: d.state, reason: reason.trim() };
+    ctx.store.decisions.giveBack(d.id, actor.id, reason, grounds, now);
+    return { from: d.state, reason, grounds };
   });
 }
 
@@ -223,6 +239,8 @@ function statementFor(ctx: Context, actor: Actor, d: DecisionRecord, doc: Stored
     basisText: d.basisText,
     justification: d.justification,
     redactions: d.redactions,
+    channels: d.channels,
+    channelText: d.channelText,
     categories,
     supersedes: d.supersedesId,
     contentSha256: signedContentSha256(doc),

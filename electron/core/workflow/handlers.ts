@@ -27,9 +27,9 @@ export function workflowHandlers(desk: Pick<Desk, 'signedIn'>): Handlers<Workflo
       const { ctx, actor } = desk.signedIn();
       return approveDecision(ctx, actor, decisionId, comment ?? null);
     },
-    returnDecision: ({ decisionId, reason }) => {
+    returnDecision: ({ decisionId, grounds, reason }) => {
       const { ctx, actor } = desk.signedIn();
-      return returnDecision(ctx, actor, decisionId, reason);
+      return returnDecision(ctx, actor, decisionId, { grounds, reason });
     },
     signPreview: ({ decisionId }) => {
       const { ctx, actor } = desk.signedIn();

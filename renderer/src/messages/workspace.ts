@@ -111,7 +111,7 @@ export const workspace = {
   confirmSubmit: '提交后，本件的公开属性认定将交审查或审签，提交期间不能修改。确定提交？',
   confirmApprove: '确认本件公开属性认定审查通过？',
   returnTitle: '退文',
-  returnReason: '退文理由（将告知拟稿人）',
+  returnReason: '退文说明（将告知拟稿人；选择“其他”时必填）',
   returnReasonPlaceholder: '如：理由不充分，请补充第十五条适用说明',
   signTitle: '签发公开属性',
   signStatement: '您将以本人签发密钥对以下内容签名，签名后不可更改：',

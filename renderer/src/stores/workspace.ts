@@ -5,6 +5,7 @@ import type { Redaction } from '../../../shared/redaction.ts';
 import type { Finding } from '../../../shared/types.ts';
 import { errorCode, errorText } from '../lib/errors.ts';
 import { workspace as m } from '../messages/workspace.ts';
+import type { ReturnGround } from '../../../shared/return-grounds.ts';
 import { initialFields, toInput, withDecision, withNewerHistory, type DecisionFields } from '../workspace/decision.ts';
 import { useSession } from './session.ts';
 import { useNotices } from './notices.ts';
@@ -82,7 +83,7 @@ interface WorkspaceStore {
   startSupersede(): void;
   submit(): Promise<boolean>;
   approve(): Promise<boolean>;
-  returnDecision(reason: string): Promise<boolean>;
+  returnDecision(grounds: ReturnGround[], reason: string): Promise<boolean>;
   prepareSign(): Promise<boolean>;
   sign(password: string): Promise<string | null>;
   exportRedacted(path: string, format: 'docx' | 'txt'): Promise<void>;
@@ -101,8 +102,8 @@ export function canEdit(detail: DocumentDetail | null, superseding: boolean): bo
 function fromDecision(decision: DecisionView): { fields: DecisionFields; dispositions: Record<string, Disposition> } {
   // A redact disposition lives on as its span among the redactions.
   const dispositions = Object.fromEntries(decision.dispositions.filter((d) => d.action !== 'redact').map((d) => [d.findingId, d]));
-  const { attribute, reason, basis, basisText, justification, redactions } = decision;
-  return { fields: { attribute, reason, basis, basisText, justification, redactions }, dispositions };
+  const { attribute, reason, basis, basisText, justification, redactions, channels, channelText } = decision;
+  return { fields: { attribute, reason, basis, basisText, justification, redactions, channels, channelText }, dispositions };
 }
 
 /** The form as the document's saved decision has it: the open draft, else the signed one, else the suggestion. */
@@ -425,7 +426,7 @@ export const useWorkspace = create<WorkspaceStore>((set, get) => {
     },
     submit: () => step((decisionId) => window.api.submitDecision({ decisionId }), m.submitted),
     approve: () => step((decisionId) => window.api.approveDecision({ decisionId }), m.approved),
-    returnDecision: (reason) => step((decisionId) => window.api.returnDecision({ decisionId, reason }), m.returned),
+    returnDecision: (grounds, reason) => step((decisionId) => window.api.returnDecision({ decisionId, grounds, reason }), m.returned),
     async prepareSign() {
       const decisionId = get().detail?.current?.id;
       if (!decisionId) return false;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { attributes } from '../../../shared/attributes.ts';
 import { applicantTypes, type AnnualFigures } from '../../../shared/ipc/inspection.ts';
 import { applicantLabels } from '../../../shared/messages/inspection.ts';
+import { channelMessages, returnGroundLabels } from '../../../shared/messages/channels.ts';
 import '../inspection/inspection.css';
 import { YearPicker } from '../components/YearPicker.tsx';
 import { annual as m } from '../messages/inspection.ts';
@@ -55,6 +56,18 @@ export function AnnualView() {
                 </tbody>
               </table>
             </section>
+            {figures.returns && (
+              <section className="card" aria-label={channelMessages.returnsByGround}>
+                <h2>{channelMessages.returnsByGround}</h2>
+                <table className="figures-table">
+                  <thead><tr><th>{channelMessages.returnsHeader[0]}</th><th className="num">{channelMessages.returnsHeader[1]}</th></tr></thead>
+                  <tbody>
+                    {figures.returns.byGround.map((g) => <tr key={g.ground}><td>{returnGroundLabels[g.ground]}</td><td className="num">{g.count}</td></tr>)}
+                  </tbody>
+                </table>
+                <p className="small">{channelMessages.returnsTotal(figures.returns.total)}</p>
+              </section>
+            )}
             <section className="card card-wide" aria-label={m.requests}>
               <h2>{m.requests}</h2>
               <dl className="kv figures-kv">

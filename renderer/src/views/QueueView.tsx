@@ -5,6 +5,7 @@ import { personLabel } from '../lib/people.ts';
 import { common } from '../messages/common.ts';
 import { queueEmpty, queues as m, queueTitles } from '../messages/queues.ts';
 import { useQueues } from '../stores/queues.ts';
+import { returnGroundLabels } from '../../../shared/messages/channels.ts';
 import { useRoute, type QueueName } from '../stores/route.ts';
 
 export function QueueView({ queue }: { queue: QueueName }) {
@@ -37,7 +38,9 @@ export function QueueView({ queue }: { queue: QueueName }) {
                 <StateBadge state={item.state} />
                 <span className="muted small">{m.drafter}：{personLabel(item.draftedBy, queues.people)}</span>
                 <span className="muted small">{formatTime(item.updatedAt)}</span>
-                {item.returnReason && <span className="queue-return">{m.returnReason}：{item.returnReason}</span>}
+                {item.returnReason || item.returnGrounds?.length ? (
+                  <span className="queue-return">{m.returnReason}：{[...(item.returnGrounds ?? []).map((g) => returnGroundLabels[g]), item.returnReason ?? ''].filter(Boolean).join('；')}</span>
+                ) : null}
               </button>
             </li>
           ))}

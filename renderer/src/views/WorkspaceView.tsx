@@ -15,6 +15,8 @@ import { AttributePanel } from '../workspace/AttributePanel.tsx';
 import { decisionProblems, needsFor, publicCopyFileName } from '../workspace/decision.ts';
 import { defaultHighScoreThreshold, noteNeed } from '../../../shared/decision-rules.ts';
 import { ConfirmDialog, ReturnDialog, SignDialog } from '../workspace/dialogs.tsx';
+import { suggestedReturnGrounds } from '../../../shared/return-grounds.ts';
+import { returnGroundLabels } from '../../../shared/messages/channels.ts';
 import { DocumentText, selectedSpan } from '../workspace/DocumentText.tsx';
 import { FindingList } from '../workspace/FindingList.tsx';
 import { HistoryPanel } from '../workspace/HistoryPanel.tsx';
@@ -152,7 +154,9 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
 
       <div className="workspace-notes">
         {detail.classifiedWarning && <p className="banner banner-danger" role="alert">{detail.classifiedWarning}</p>}
-        {current?.state === 'returned' && current.returnReason && <p className="banner banner-warn">{m.returnedNotice(current.returnReason)}</p>}
+        {current?.state === 'returned' && (current.returnReason || current.returnGrounds?.length) ? (
+          <p className="banner banner-warn">{m.returnedNotice([...(current.returnGrounds ?? []).map((g) => returnGroundLabels[g]), current.returnReason ?? ''].filter(Boolean).join('；'))}</p>
+        ) : null}
         {ownDecision && waitingForOthers && user.roles.some((r) => r === 'reviewer' || r === 'signer') && <p className="banner">{m.ownDraftNoSign}</p>}
         {detail.warnings.map((w) => <p key={w} className="banner">{w}</p>)}
       </div>
@@ -212,7 +216,14 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
       {dialog === 'approve' && (
         <ConfirmDialog title={m.approve} text={m.confirmApprove} action={m.approve} busy={ws.busy} onClose={() => setDialog(null)} onConfirm={async () => { if ((await ws.approve()) || useWorkspace.getState().saveProblem) setDialog(null); }} />
       )}
-      {dialog === 'return' && <ReturnDialog busy={ws.busy} onClose={() => setDialog(null)} onReturn={async (reason) => { if (await ws.returnDecision(reason)) setDialog(null); }} />}
+      {dialog === 'return' && current && (
+        <ReturnDialog
+          suggested={suggestedReturnGrounds(current, detail)}
+          busy={ws.busy}
+          onClose={() => setDialog(null)}
+          onReturn={async (grounds, reason) => { if (await ws.returnDecision(grounds, reason)) setDialog(null); }}
+        />
+      )}
       {dialog === 'sign' && ws.signStatement && (
         <SignDialog
           statement={ws.signStatement}

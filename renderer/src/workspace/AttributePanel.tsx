@@ -10,6 +10,8 @@ import type { DecisionFields } from './decision.ts';
 import type { JustificationNeed } from '../../../shared/ipc/records.ts';
 import { needText } from '../../../shared/messages/records.ts';
 import { spansByParagraph } from './highlight.ts';
+import { channels, channelsRequired, orderedChannels, type Channel } from '../../../shared/channels.ts';
+import { channelLabels, channelMessages } from '../../../shared/messages/channels.ts';
 
 interface AttributePanelProps {
   suggestion: Suggestion;
@@ -111,6 +113,8 @@ export function AttributePanel(props: AttributePanelProps) {
         <input value={value.basisText} placeholder={m.basisTextPlaceholder} readOnly={readOnly} onChange={(e) => onChange({ basisText: e.target.value })} />
       </label>
 
+      {channelsRequired(value.attribute) && <ChannelChoices value={value} readOnly={readOnly} onChange={onChange} />}
+
       {value.attribute === 'partial' && <RedactionEditor {...props} />}
       {value.attribute !== 'partial' && (props.aside ?? 0) > 0 && <p className="banner small aside-note">{m.asideNote(props.aside!)}</p>}
 
@@ -123,6 +127,28 @@ export function AttributePanel(props: AttributePanelProps) {
         </div>
       )}
     </section>
+  );
+}
+
+/** 公开方式 of a release (seed 004 第四十六条): at least one, and `other` written out. */
+function ChannelChoices({ value, readOnly, onChange }: Pick<AttributePanelProps, 'value' | 'readOnly' | 'onChange'>) {
+  const toggle = (c: Channel) => onChange({ channels: value.channels.includes(c) ? value.channels.filter((x) => x !== c) : orderedChannels([...value.channels, c]) });
+  return (
+    <fieldset className="field channel-list" disabled={readOnly}>
+      <legend className="field-label">{channelMessages.channelsLegend}</legend>
+      {channels.map((c) => (
+        <label key={c} className="basis-option">
+          <input type="checkbox" name="channel" value={c} checked={value.channels.includes(c)} disabled={readOnly} onChange={() => toggle(c)} aria-required />
+          <span>{channelLabels[c]}</span>
+        </label>
+      ))}
+      {value.channels.includes('other') && (
+        <label className="field">
+          <span className="field-label">{channelMessages.channelTextLabel}</span>
+          <input value={value.channelText} placeholder={channelMessages.channelTextPlaceholder} readOnly={readOnly} onChange={(e) => onChange({ channelText: e.target.value })} aria-required />
+        </label>
+      )}
+    </fieldset>
   );
 }
 

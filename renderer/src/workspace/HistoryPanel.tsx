@@ -1,5 +1,7 @@
 import type { AuditEntryView, People } from '../../../shared/ipc/records.ts';
 import { auditActionLabels } from '../../../shared/messages/records.ts';
+import { returnGroundLabels } from '../../../shared/messages/channels.ts';
+import type { ReturnGround } from '../../../shared/return-grounds.ts';
 import { formatTime } from '../lib/format.ts';
 import { actorLabel } from '../lib/people.ts';
 import { roleLabels } from '../messages/common.ts';
@@ -9,11 +11,13 @@ import { workspace as m } from '../messages/workspace.ts';
 export function payloadSummary(payload: unknown): string | null {
   if (!payload || typeof payload !== 'object') return null;
   const p = payload as Record<string, unknown>;
+  // A 退文 is read by its grounds first, then what the reviewer wrote.
+  const grounds = Array.isArray(p.grounds) ? (p.grounds as ReturnGround[]).map((g) => returnGroundLabels[g] ?? g) : [];
   for (const key of ['reason', 'comment', 'justification', 'path', 'fileName']) {
     const v = p[key];
-    if (typeof v === 'string' && v.trim() !== '') return v;
+    if (typeof v === 'string' && v.trim() !== '') return [...grounds, v].join('；');
   }
-  return null;
+  return grounds.length > 0 ? grounds.join('；') : null;
 }
 
 export function HistoryPanel({ history, people }: { history: readonly AuditEntryView[]; people: People }) {

@@ -3,11 +3,12 @@ import { withheldFreeName, type Redaction } from '../../../shared/redaction.ts';
 import type { Finding, Suggestion } from '../../../shared/types.ts';
 import type { AuditEntryView, AuditPage, DecisionInput, DecisionView, Disposition, DocumentDetail, JustificationNeed, SessionUser } from '../../../shared/ipc/records.ts';
 import { allowedActions } from '../../../shared/workflow.ts';
+import { channelsRequired } from '../../../shared/channels.ts';
 import { recordsMessages } from '../../../shared/messages/records.ts';
 import { workspace as m } from '../messages/workspace.ts';
 
 /** What the drafter edits; the records layer stores it as the decision. */
-export type DecisionFields = Pick<DecisionView, 'attribute' | 'reason' | 'basis' | 'basisText' | 'justification' | 'redactions'>;
+export type DecisionFields = Pick<DecisionView, 'attribute' | 'reason' | 'basis' | 'basisText' | 'justification' | 'redactions' | 'channels' | 'channelText'>;
 
 /** The officer's confirm and dismiss, by finding; a redaction is said by its span in `fields.redactions`. */
 export type Dispositions = Readonly<Record<string, Disposition>>;
@@ -20,13 +21,26 @@ export function initialFields(suggestion: Suggestion, findings: readonly Finding
     basisText: '',
     justification: '',
     redactions: suggestion.attribute === 'partial' ? startingRedactions(suggestion, findings) : [],
+    channels: [],
+    channelText: '',
   };
 }
 
-/** The decision as the core takes it. Redaction marks go only with 部分公开: under any other attribute they are set aside, never sent. */
+/**
+ * The decision as the core takes it. Redaction marks go only with 部分公开 and 公开方式 only with a release:
+ * under any other attribute they are kept in the form, never sent.
+ */
 export function toInput(documentId: number, fields: DecisionFields, dispositions: Dispositions): DecisionInput {
   const redactions = fields.attribute === 'partial' ? fields.redactions : [];
-  return { documentId, ...fields, redactions, dispositions: withRedactDispositions(fields.attribute, Object.values(dispositions), redactions) };
+  const published = channelsRequired(fields.attribute);
+  return {
+    documentId,
+    ...fields,
+    redactions,
+    channels: published ? fields.channels : [],
+    channelText: published ? fields.channelText : '',
+    dispositions: withRedactDispositions(fields.attribute, Object.values(dispositions), redactions),
+  };
 }
 
 /** The signed decision a new one replaces: the one being superseded now, or the one the open draft already replaces. */

@@ -7,6 +7,8 @@ import { Modal } from '../components/Modal.tsx';
 import { personLabel } from '../lib/people.ts';
 import { common } from '../messages/common.ts';
 import { workspace as m } from '../messages/workspace.ts';
+import { orderedGrounds, returnGrounds, returnProblems, type ReturnGround } from '../../../shared/return-grounds.ts';
+import { channelMessages, returnGroundLabels } from '../../../shared/messages/channels.ts';
 
 export function ConfirmDialog({ title, text, action, busy, onConfirm, onClose }: { title: string; text: string; action: string; busy: boolean; onConfirm(): void; onClose(): void }) {
   return (
@@ -27,23 +29,40 @@ export function ConfirmDialog({ title, text, action, busy, onConfirm, onClose }:
   );
 }
 
-export function ReturnDialog({ busy, onReturn, onClose }: { busy: boolean; onReturn(reason: string): void; onClose(): void }) {
+/** A 退文 on one or more grounds; the grounds the office can see in the draft come ticked (shared/return-grounds.ts). */
+export function ReturnDialog({ suggested, busy, onReturn, onClose }: { suggested: readonly ReturnGround[]; busy: boolean; onReturn(grounds: ReturnGround[], reason: string): void; onClose(): void }) {
+  const [grounds, setGrounds] = useState<ReturnGround[]>(() => orderedGrounds(suggested));
   const [reason, setReason] = useState('');
-  const [error, setError] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const toggle = (g: ReturnGround) => {
+    setGrounds(grounds.includes(g) ? grounds.filter((x) => x !== g) : orderedGrounds([...grounds, g]));
+    setError(null);
+  };
   return (
     <Modal title={m.returnTitle} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (reason.trim() === '') return setError(true);
-          onReturn(reason.trim());
+          const problem = returnProblems(grounds, reason)[0];
+          if (problem) return setError(problem.kind === 'no-ground' ? channelMessages.returnNeedsGround : channelMessages.otherGroundNeedsReason);
+          onReturn(grounds, reason.trim());
         }}
       >
+        <fieldset className="field return-grounds">
+          <legend className="field-label">{channelMessages.groundsLegend}</legend>
+          {returnGrounds.map((g) => (
+            <label key={g} className="basis-option">
+              <input type="checkbox" name="ground" value={g} checked={grounds.includes(g)} onChange={() => toggle(g)} />
+              <span>{returnGroundLabels[g]}</span>
+              {suggested.includes(g) && <span className="muted small"> {channelMessages.suggested}</span>}
+            </label>
+          ))}
+        </fieldset>
         <label className="field">
           <span className="field-label">{m.returnReason}</span>
-          <textarea rows={3} value={reason} placeholder={m.returnReasonPlaceholder} onChange={(e) => { setReason(e.target.value); setError(false); }} aria-invalid={error} />
+          <textarea rows={3} value={reason} placeholder={m.returnReasonPlaceholder} onChange={(e) => { setReason(e.target.value); setError(null); }} aria-invalid={error !== null} aria-required={grounds.includes('other')} />
         </label>
-        {error && <p className="field-error" role="alert">{m.reasonRequired}</p>}
+        {error && <p className="field-error" role="alert">{error}</p>}
         <div className="form-actions">
           <button type="submit" className="btn-danger" disabled={busy} aria-busy={busy}>{busy ? common.working : m.returnDoc}</button>
           <button type="button" onClick={onClose}>{common.cancel}</button>
@@ -88,6 +107,12 @@ export function SignDialog({ statement, people, busy, noteConflict, onSign, onCl
             <>
               <dt>{m.justification}</dt>
               <dd>{statement.justification}</dd>
+            </>
+          )}
+          {(statement.channels ?? []).length > 0 && (
+            <>
+              <dt>{channelMessages.channelsLegend}</dt>
+              <dd>{channelMessages.channelList(statement.channels!, statement.channelText ?? '')}</dd>
             </>
           )}
           {statement.redactions.length > 0 && (

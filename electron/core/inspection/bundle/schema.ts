@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { returnGrounds } from '../../../../shared/return-grounds.ts';
 import { applicantTypes, inspectionOutcomes, requestOutcomes, worklistRules, type BundleBody } from '../../../../shared/ipc/inspection.ts';
 
 /**
@@ -33,6 +34,7 @@ const annual = z.object({
     answeredLate: count,
     outcomes: z.array(z.object({ outcome: z.enum(requestOutcomes), row: text, label: text, byApplicant: record(applicantTypes), total: count })),
   }),
+  returns: z.object({ total: count, byGround: z.array(z.object({ ground: z.enum(returnGrounds), count })) }).optional(),
 });
 
 const item = z.object({

@@ -2,6 +2,7 @@ import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCe
 import { gongwen, gongwenSection, run, signature, withFontFallbacks } from '../../exports/official-docx.ts';
 import type { InspectionReport } from './report.ts';
 import { outcomeTable } from './tables.ts';
+import { channelMessages, returnGroundLabels } from '../../../../shared/messages/channels.ts';
 import { inspectionMessages as m } from '../../../../shared/messages/inspection.ts';
 
 const { fonts, line } = gongwen;
@@ -53,6 +54,9 @@ export async function writeReportDocx(report: InspectionReport, note: string = m
     table,
     headingParagraph(r.requestsHeading),
     bodyParagraph(r.requests(annual.requests.received.total, annual.requests.answered, annual.requests.answeredLate, annual.requests.carriedOut)),
+    ...(annual.returns && annual.returns.total > 0
+      ? [bodyParagraph(channelMessages.returnsSentence(annual.returns.total, annual.returns.byGround.filter((g) => g.count > 0).map((g) => [returnGroundLabels[g.ground], g.count])))]
+      : []),
     headingParagraph(r.nextHeading),
     bodyParagraph(r.next),
     bodyParagraph(r.closing),

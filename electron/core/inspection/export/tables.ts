@@ -1,7 +1,8 @@
 import type { Attribute } from '../../../../shared/types.ts';
 import { attribute } from '../../../../shared/attributes.ts';
 import { applicantLabels, inspectionOutcomeLabels, ruleLabels } from '../../../../shared/messages/inspection.ts';
-import { applicantTypes, worklistRules, type AnnualFigures } from '../../../../shared/ipc/inspection.ts';
+import { applicantTypes, worklistRules, type AnnualFigures, type ReturnFigures } from '../../../../shared/ipc/inspection.ts';
+import { channelMessages, returnGroundLabels } from '../../../../shared/messages/channels.ts';
 import type { InspectionReport } from './report.ts';
 import { time, type Cell } from './cells.ts';
 
@@ -73,5 +74,15 @@ export function annualTables(year: number, a: AnnualFigures): { title: string; h
         ['结转下年度继续办理', '', '', '', a.requests.carriedOut],
       ],
     },
+    ...(a.returns ? [returnsTable(year, a.returns)] : []),
   ];
+}
+
+/** 退文 by ground; a return on several grounds counts under each, so the rows may add up to more than the total. */
+function returnsTable(year: number, r: ReturnFigures): { title: string; header: Cell[]; rows: Cell[][] } {
+  return {
+    title: channelMessages.returnsTableTitle(year),
+    header: [...channelMessages.returnsHeader],
+    rows: [...r.byGround.map((g): Cell[] => [returnGroundLabels[g.ground], g.count]), [channelMessages.returnsTotalRow, r.total]],
+  };
 }
