@@ -34,7 +34,7 @@ beforeAll(() => {
   }
   for (const file of [policy, reading]) {
     expect(as('chen', ['load', file]).code).toBe(0);
-    expect(as('chen', ['decide', file, '--accept-suggestion']).stdout).toContain('主动公开');
+    expect(as('chen', ['decide', file, '--accept-suggestion', '--channel', 'website']).stdout).toContain('主动公开');
     expect(as('chen', ['submit', file]).code).toBe(0);
     expect(as('zhao', ['sign', file]).code).toBe(0);
   }

@@ -107,6 +107,8 @@ async function signedWith(ctx: Context, team: Team, file: string, attribute: Att
     justification,
     dispositions: [],
     redactions: attribute === 'partial' ? [{ start: 0, end: 4, basis: '条例第十五条', findingId: null }] : [],
+    channels: attribute === 'proactive' || attribute === 'partial' ? ['website'] : [],
+    channelText: '',
   });
   submitDecision(ctx, team.drafter, d.id);
   if (attribute === 'on-request' || attribute === 'withheld') approveDecision(ctx, team.reviewer, d.id, null);
@@ -281,7 +283,7 @@ describe('公开属性审查单', () => {
     const read = await extractFile(writeSource('wps', null));
     if (!read.ok) throw new Error(read.error.message);
     const outcome = loadDocument(ctx, team.drafter, read.document, scanned([], 'partial'));
-    const d = saveDecision(ctx, team.drafter, { documentId: outcome.documentId, attribute: 'partial', reason: '删除内部安排后公开', basis: ['条例第三十七条'], basisText: '', justification: '', dispositions: [], redactions: [{ start: 0, end: 4, basis: '条例第十六条', findingId: null }] });
+    const d = saveDecision(ctx, team.drafter, { documentId: outcome.documentId, attribute: 'partial', reason: '删除内部安排后公开', basis: ['条例第三十七条'], basisText: '', justification: '', dispositions: [], redactions: [{ start: 0, end: 4, basis: '条例第十六条', findingId: null }], channels: ['website'], channelText: '' });
     const out = path.join(tempDir(), '审查单.docx');
     await exportReviewForm(ctx, team.drafter, d.id, out);
     const paragraphs = documentText(out);
