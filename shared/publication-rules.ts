@@ -6,9 +6,8 @@ import { addWorkingDays, type WorkdayCalendar } from './workdays.ts';
  * show them, the CLI prints them: one rule for every face.
  */
 
-/** Where a release was made (公开方式, seed 004 第四十六条): 政府网站, 政府公报, 政务新媒体, 公开栏, 其他. */
-export const publicationChannels = ['website', 'gazette', 'new-media', 'board', 'other'] as const;
-export type PublicationChannel = (typeof publicationChannels)[number];
+/** A release is made through one of the decision's 公开方式 (seed 004 第四十六条); the list has one home. */
+export { channels as publicationChannels, type Channel as PublicationChannel } from './channels.ts';
 
 /** 规范性文件 and 政策文件 are released with their 解读 (seed 000 第十条, seed 001); other documents need none. */
 export const documentKinds = ['normative', 'policy', 'other'] as const;

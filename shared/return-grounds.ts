@@ -1,5 +1,6 @@
 import { attribute as attributeInfo } from './attributes.ts';
 import type { Attribute, DocumentMetadata } from './types.ts';
+import { noteAttribute } from './publicity-note.ts';
 
 /**
  * Why the disclosure office returns a draft (退文), in the words of seed 001 and seed 004 第二十六、四十六条:
@@ -36,20 +37,6 @@ export interface ReturnedDocument {
   metadata: Pick<DocumentMetadata, 'note' | 'attachments'>;
 }
 
-/** The 附注 marks and the attribute each says; 删减后公开 is the wording seed practice uses beside 部分公开. */
-const noteMarks: readonly [RegExp, Attribute][] = [
-  [/此件公开发布|此件主动公开/, 'proactive'],
-  [/此件部分公开|此件删减后公开/, 'partial'],
-  [/此件依申请公开/, 'on-request'],
-  [/此件不予公开/, 'withheld'],
-];
-
-/** The attribute a 附注 states, or null when it states none. */
-export function noteAttribute(note: string | null): Attribute | null {
-  if (!note) return null;
-  return noteMarks.find(([mark]) => mark.test(note))?.[1] ?? null;
-}
-
 /** Articles that carry a reason to withhold or restrict; 第十三条 says only that public is the rule. */
 const restrictingArticle = /第十四条|第十五条|第十六条|第二十七条|第三章|第三十七条|第三十八条|第三十九条|第六十四条|档案法/;
 const openingArticleOnly = /第十三条/;
@@ -76,7 +63,7 @@ export function suggestedReturnGrounds(decision: ReturnedDecision, doc: Returned
   if (info.reasonRequired && cited.length > 0 && !cited.some((b) => restrictingArticle.test(b)) && cited.some((b) => openingArticleOnly.test(b))) grounds.push('basis-does-not-fit');
   const mentionsInterpretation = /解读/.test(text) || doc.metadata.attachments.some((a) => /解读/.test(a));
   if (decision.attribute !== 'withheld' && policyTitle.test(title) && !mentionsInterpretation) grounds.push('interpretation-missing');
-  const stated = noteAttribute(doc.metadata.note);
+  const stated = doc.metadata.note === null ? null : noteAttribute(doc.metadata.note);
   if (stated !== null && stated !== decision.attribute) grounds.push('note-contradicts');
   return grounds;
 }

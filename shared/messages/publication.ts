@@ -1,13 +1,8 @@
 import type { DocumentKind, PublicationChannel, PublicationStatus } from '../publication-rules.ts';
 import type { InterpretationStatus } from '../ipc/publication.ts';
+import { channelLabels } from './channels.ts';
 
-export const publicationChannelLabels: Record<PublicationChannel, string> = {
-  website: '政府网站',
-  gazette: '政府公报',
-  'new-media': '政务新媒体',
-  board: '公开栏',
-  other: '其他',
-};
+export const publicationChannelLabels: Record<PublicationChannel, string> = channelLabels;
 
 export const documentKindLabels: Record<DocumentKind, string> = {
   normative: '规范性文件',
