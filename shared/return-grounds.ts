@@ -1,6 +1,7 @@
 import { attribute as attributeInfo } from './attributes.ts';
 import type { Attribute, DocumentMetadata } from './types.ts';
 import { noteAttribute } from './publicity-note.ts';
+import { needsInterpretation, recogniseKind } from './publication-rules.ts';
 
 /**
  * Why the disclosure office returns a draft (退文), in the words of seed 001 and seed 004 第二十六、四十六条:
@@ -46,7 +47,6 @@ const asksIssueInGovernmentName = /以[^，。；\n]{0,12}(?:政府|办公室|�
 /** Words by which a draft proposes an attribute. */
 const attributeProposal = /公开属性|主动公开|部分公开|依申请公开|不予公开|此件公开发布/;
 /** Titles of 规范性文件 and policy documents, which are published with their 解读 (seed 000 第十条, seed 001 (四)). */
-const policyTitle = /(?:办法|规定|细则|实施意见|若干措施|若干意见|政策措施|规划|实施方案)(?:》|（|$|的通知|的意见)/;
 
 /**
  * The grounds the office can see for itself in the decision and its document, to be ticked in the return
@@ -62,7 +62,7 @@ export function suggestedReturnGrounds(decision: ReturnedDecision, doc: Returned
   if (info.reasonRequired && (!decision.reason.trim() || cited.length === 0)) grounds.push('reason-or-basis-missing');
   if (info.reasonRequired && cited.length > 0 && !cited.some((b) => restrictingArticle.test(b)) && cited.some((b) => openingArticleOnly.test(b))) grounds.push('basis-does-not-fit');
   const mentionsInterpretation = /解读/.test(text) || doc.metadata.attachments.some((a) => /解读/.test(a));
-  if (decision.attribute !== 'withheld' && policyTitle.test(title) && !mentionsInterpretation) grounds.push('interpretation-missing');
+  if (decision.attribute !== 'withheld' && needsInterpretation(recogniseKind({ title, docNumber: null, header: null })) && !mentionsInterpretation) grounds.push('interpretation-missing');
   const stated = doc.metadata.note === null ? null : noteAttribute(doc.metadata.note);
   if (stated !== null && stated !== decision.attribute) grounds.push('note-contradicts');
   return grounds;
