@@ -78,6 +78,8 @@ test('the full life of a 行政处罚决定书: import, findings, partial with r
   await page.getByRole('button', { name: /行政处罚决定书/ }).click();
   await page.getByRole('button', { name: '退文' }).click();
   const ret = page.getByRole('dialog', { name: '退文' });
+  // The draft's 附注 says （此件公开发布） while the decision is 部分公开: the dialog ticks that ground itself.
+  await expect(ret.getByRole('checkbox', { name: '附注与公开属性不符' })).toBeChecked();
   await ret.getByRole('checkbox', { name: '依据与公开属性不符' }).check();
   await ret.getByRole('textbox').fill('请在依据中写明本市双公示的具体规定');
   await ret.getByRole('button', { name: '退文' }).click();
@@ -91,7 +93,7 @@ test('the full life of a 行政处罚决定书: import, findings, partial with r
   await page.getByRole('button', { name: /退回给我/ }).click();
   await expect(page.getByText('请在依据中写明本市双公示的具体规定')).toBeVisible();
   await page.getByRole('button', { name: /行政处罚决定书/ }).click();
-  await expect(page.getByText(/^本件已被退回：.*依据与公开属性不符；请在依据中写明本市双公示的具体规定$/)).toBeVisible();
+  await expect(page.getByText('本件已被退回：依据与公开属性不符；附注与公开属性不符；请在依据中写明本市双公示的具体规定', { exact: true })).toBeVisible();
   await page.getByLabel('其他依据（可选）').fill('玉林市行政许可和行政处罚信息双公示实施办法第六条');
   await expect(page.getByText('已保存')).toBeVisible();
   await page.getByRole('button', { name: '提交审查' }).click();
