@@ -17,7 +17,7 @@ export const defaultHighScoreThreshold = 0.8;
 export const isHighScore = (finding: Pick<Finding, 'score'>, threshold: number): boolean => finding.score >= threshold;
 
 /** What a decision says, in the shape it is saved in (DecisionInput and the stored decision both fit). */
-export interface DecisionDraft {
+interface DecisionDraft {
   attribute: Attribute;
   reason: string;
   basis: readonly string[];
@@ -146,10 +146,10 @@ export function startingRedactions(suggestion: Pick<Suggestion, 'redactions' | '
 
 // ---- 公开方式: a decision to release says where (seed 004 第四十六条) ----
 
-export type ChannelProblem = { kind: 'channels'; attribute: Attribute } | { kind: 'channel-text' };
+type ChannelProblem = { kind: 'channels'; attribute: Attribute } | { kind: 'channel-text' };
 
 /** A 主动公开 or 部分公开 decision names at least one channel, and `other` is written out. */
-export function channelProblems(draft: Pick<DecisionDraft, 'attribute' | 'channels' | 'channelText'>): ChannelProblem[] {
+function channelProblems(draft: Pick<DecisionDraft, 'attribute' | 'channels' | 'channelText'>): ChannelProblem[] {
   if (!channelsRequired(draft.attribute)) return [];
   const picked = draft.channels ?? [];
   if (picked.length === 0) return [{ kind: 'channels', attribute: draft.attribute }];

@@ -17,9 +17,9 @@ export type DocumentKind = (typeof documentKinds)[number];
 export const defaultPublicationWorkingDays = 20;
 export const publicationWorkingDaysRange = { min: 1, max: 20 } as const;
 /** 行政许可、行政处罚 decisions within 7 working days (seed 004 第十八条, “双公示”). */
-export const enforcementDecisionWorkingDays = 7;
+const enforcementDecisionWorkingDays = 7;
 /** The 解读 follows the policy document within 3 working days of its release (seed 001). */
-export const interpretationWorkingDays = 3;
+const interpretationWorkingDays = 3;
 
 /** Only what the public gets has a release to track. */
 export const mustPublish = (attribute: Attribute | null): boolean => attribute === 'proactive' || attribute === 'partial';
@@ -62,7 +62,7 @@ export type InterpretationLink = { documentId: number; reason: null } | { docume
 /** A 规范性文件 or 政策文件 without a linked 解读 or a reason why it needs none: a 退文 ground (seed 001). */
 export const lacksInterpretation = (kind: DocumentKind, link: InterpretationLink | null): boolean => needsInterpretation(kind) && link === null;
 
-export interface DeadlineBasis {
+interface DeadlineBasis {
   /** 成文日期, when the document carries one. */
   docDate: string | null;
   /** The day the attribute was signed off. */

@@ -12,7 +12,7 @@ import { needsInterpretation, recogniseKind } from './publication-rules.ts';
 export const returnGrounds = ['no-attribute-proposal', 'reason-or-basis-missing', 'basis-does-not-fit', 'interpretation-missing', 'note-contradicts', 'other'] as const;
 export type ReturnGround = (typeof returnGrounds)[number];
 
-export type ReturnProblem = { kind: 'no-ground' } | { kind: 'other-needs-reason' };
+type ReturnProblem = { kind: 'no-ground' } | { kind: 'other-needs-reason' };
 
 /** What stops a return from being recorded: no ground, or `other` with nothing written. */
 export function returnProblems(grounds: readonly ReturnGround[], reason: string): ReturnProblem[] {

@@ -1,7 +1,7 @@
 import { CoreError } from '../core/errors.ts';
 import { recordsCliMessages as m } from '../../shared/messages/records.ts';
 
-export interface ArgSpec {
+interface ArgSpec {
   /** Options taking one value (`--as wang` or `--as=wang`); the last one given wins. */
   values?: readonly string[];
   /** Options taking a value that may be repeated (`--basis A --basis B`). */

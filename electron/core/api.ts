@@ -15,7 +15,7 @@ import { coreApi, type CoreApi } from './handlers.ts';
 import type { AuditVerifyReport, SessionStatus, StartupAudit } from '../../shared/ipc/records.ts';
 import { recordsMessages as m } from '../../shared/messages/records.ts';
 
-export type Shell = AppInfo['shell'] | 'cli';
+type Shell = AppInfo['shell'] | 'cli';
 
 export interface CoreOptions {
   dataDir: string;

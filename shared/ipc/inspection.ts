@@ -104,7 +104,7 @@ export interface WorklistItem {
   progress: ItemProgress;
 }
 
-export interface InspectionProgress {
+interface InspectionProgress {
   total: number;
   pending: number;
   proposed: number;

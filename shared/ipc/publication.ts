@@ -13,7 +13,7 @@ import {
 
 // ---- shapes the core returns ----
 
-export interface PublicationView {
+interface PublicationView {
   id: number;
   documentId: number;
   decisionId: number;
@@ -26,7 +26,7 @@ export interface PublicationView {
 }
 
 /** A register document named from another (the 解读 of a policy document). */
-export interface DocumentRef {
+interface DocumentRef {
   documentId: number;
   docNumber: string | null;
   title: string | null;
@@ -96,7 +96,7 @@ const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const reason = z.string().trim().min(1).max(2000);
 
-export const publishInputSchema = z
+const publishInputSchema = z
   .object({ documentId: id, publishedOn: isoDay, channel: z.enum(publicationChannels), location: z.string().max(500).optional() })
   .strict();
 export type PublishInput = z.infer<typeof publishInputSchema>;

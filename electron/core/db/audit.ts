@@ -18,7 +18,7 @@ export interface AuditRow {
 }
 
 /** Which entries to list: all conditions must hold; `to` as a bare date includes that day. */
-export interface AuditQuery {
+interface AuditQuery {
   documentSha256?: string;
   user?: string;
   action?: string;
@@ -93,4 +93,3 @@ export function auditRepository(db: Connection) {
   };
 }
 
-export type AuditRepository = ReturnType<typeof auditRepository>;

@@ -1,7 +1,7 @@
 import type { Connection } from './connection.ts';
 
 /** A signed bundle another unit sent the collecting office, as imported. */
-export interface BundleRow {
+interface BundleRow {
   id: number;
   sha256: string;
   installationId: string;
@@ -17,7 +17,7 @@ export interface BundleRow {
 }
 
 /** A unit on record at the collecting office: its installation and the signing key the office trusts for it. */
-export interface UnitKeyRow {
+interface UnitKeyRow {
   installationId: string;
   unitName: string;
   keyFingerprint: string;
@@ -49,4 +49,3 @@ export function bundlesRepository(db: Connection) {
   };
 }
 
-export type BundlesRepository = ReturnType<typeof bundlesRepository>;

@@ -42,7 +42,7 @@ export interface DecisionRecord {
 }
 
 /** A decision waiting in someone's queue, with its document and the drafter's name. */
-export interface QueueRow {
+interface QueueRow {
   decisionId: number;
   documentId: number;
   documentSha256: string;
@@ -105,7 +105,7 @@ const queueWhere = {
   awaitingSignature: "(c.state = 'approved' OR (c.state = 'submitted' AND c.reviewRequired = 0)) AND c.draftedBy <> @user",
 } as const;
 
-export type QueueName = keyof typeof queueWhere;
+type QueueName = keyof typeof queueWhere;
 
 export function decisionsRepository(db: Connection) {
   const insert = db.prepare(`INSERT INTO decisions (documentId, state, attribute, suggestedAttribute, reason, basis, basisText, justification, dispositions, redactions,
@@ -161,4 +161,3 @@ export function decisionsRepository(db: Connection) {
   };
 }
 
-export type DecisionsRepository = ReturnType<typeof decisionsRepository>;

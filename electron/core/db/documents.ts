@@ -4,10 +4,10 @@ import type { Attribute, ClassificationLevel, DecisionState, DocFormat, Document
 import { shortTermQuery, shortTermTokens } from './short-terms.ts';
 import { preparedCache } from './prepared.ts';
 
-export type RegisterState = 'undecided' | DecisionState;
+type RegisterState = 'undecided' | DecisionState;
 
 /** A register entry as the register lists it. */
-export interface RegisterRow {
+interface RegisterRow {
   id: number;
   sha256: string;
   fileName: string;
@@ -39,10 +39,10 @@ export interface DocumentContent {
   suggestion: Suggestion;
 }
 
-export type DocumentSortKey = 'loadedAt' | 'updatedAt' | 'date' | 'docNumber' | 'title' | 'state' | 'attribute';
+type DocumentSortKey = 'loadedAt' | 'updatedAt' | 'date' | 'docNumber' | 'title' | 'state' | 'attribute';
 
 /** Which register entries to list, in what order; all conditions must hold, `query`'s terms all match. */
-export interface DocumentQuery {
+interface DocumentQuery {
   state?: RegisterState;
   attribute?: Attribute;
   year?: number;
@@ -71,7 +71,7 @@ export interface DocumentHeader extends RegisterRow {
 export interface StoredDocument extends DocumentHeader, DocumentContent {}
 
 /** What a load writes: the parts of a stored document the loader knows; the register fills in the rest. */
-export type NewDocument = DocumentContent &
+type NewDocument = DocumentContent &
   Pick<StoredDocument, 'sha256' | 'fileName' | 'format' | 'byteSize' | 'pageCount' | 'charCount' | 'metadata' | 'warnings' | 'findingCounts' | 'lexiconVersion' | 'revisionOf' | 'loadedBy' | 'loadedAt'>;
 
 interface CachedContent {
@@ -82,7 +82,7 @@ interface CachedContent {
 /** Parsed contents kept per connection: a 300-page document's findings take tens of ms to parse, and never change. */
 const CONTENT_CACHE_SIZE = 4;
 
-export interface DocumentStatus {
+interface DocumentStatus {
   state: RegisterState;
   attribute: Attribute | null;
   signedAttribute: Attribute | null;
@@ -325,4 +325,3 @@ export function documentsRepository(db: Connection) {
   };
 }
 
-export type DocumentsRepository = ReturnType<typeof documentsRepository>;

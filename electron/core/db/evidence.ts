@@ -61,4 +61,3 @@ export function evidenceRepository(db: Connection) {
   };
 }
 
-export type EvidenceRepository = ReturnType<typeof evidenceRepository>;

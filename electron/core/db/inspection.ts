@@ -20,7 +20,7 @@ export interface InspectionRow {
 }
 
 /** A document whose decision in force is not proactive, with that decision: what the worklist rules read. */
-export interface CandidateRow {
+interface CandidateRow {
   documentId: number;
   docDate: string | null;
   classification: ClassificationLevel | null;
@@ -33,7 +33,7 @@ export interface CandidateRow {
 }
 
 /** What listing a document writes into its worklist item. */
-export interface ItemListing {
+interface ItemListing {
   documentId: number;
   decisionId: number;
   rules: readonly WorklistRule[];
@@ -71,9 +71,9 @@ export interface ItemRow {
 }
 
 /** pending: no outcome; proposed: an outcome whose new decision is not signed yet; done: it is signed. */
-export type ItemStage = 'pending' | 'proposed' | 'done';
+type ItemStage = 'pending' | 'proposed' | 'done';
 
-export interface ItemQuery {
+interface ItemQuery {
   year: number;
   rule?: WorklistRule;
   attribute?: Attribute;
@@ -84,7 +84,7 @@ export interface ItemQuery {
   limit?: number;
 }
 
-export type ItemCounts = Record<ItemStage | 'total', number>;
+type ItemCounts = Record<ItemStage | 'total', number>;
 
 const itemSelect = `SELECT i.documentId, d.sha256 AS documentSha256, d.fileName, d.docNumber, d.title, d.docDate AS date, d.classification,
   i.decisionId, c.attribute, c.reason, c.basis, json_extract(c.signStatement, '$.categories') AS categories, c.signedAt,
@@ -179,4 +179,3 @@ export function inspectionRepository(db: Connection) {
   };
 }
 
-export type InspectionRepository = ReturnType<typeof inspectionRepository>;

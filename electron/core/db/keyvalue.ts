@@ -19,4 +19,3 @@ export function keyValueRepository(db: Connection, table: 'meta' | 'settings') {
   };
 }
 
-export type KeyValueRepository = ReturnType<typeof keyValueRepository>;

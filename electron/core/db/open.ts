@@ -53,7 +53,7 @@ export function openConnection(file: string, options: OpenOptions = {}): Connect
   }
 }
 
-export function quickCheck(db: Connection, file: string): void {
+function quickCheck(db: Connection, file: string): void {
   let rows: { quick_check: string }[];
   try {
     rows = db.pragma('quick_check') as { quick_check: string }[];
@@ -67,7 +67,7 @@ export function quickCheck(db: Connection, file: string): void {
 const normaliseSql = (sql: string) => sql.replace(/\s+/g, ' ').trim();
 
 /** True when both append-only triggers exist exactly as the schema defines them. */
-export function auditTriggersIntact(db: Connection): boolean {
+function auditTriggersIntact(db: Connection): boolean {
   const live = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log' ORDER BY name").pluck().all() as string[];
   const expected = auditTriggers()
     .split(/;\s*(?=CREATE TRIGGER)/)

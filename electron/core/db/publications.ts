@@ -3,7 +3,7 @@ import type { Attribute } from '../../../shared/types.ts';
 import type { DocumentKind, PublicationChannel } from '../../../shared/publication-rules.ts';
 
 /** One release of a signed 公文 as stored. */
-export interface PublicationRow {
+interface PublicationRow {
   id: number;
   documentId: number;
   decisionId: number;
@@ -14,7 +14,7 @@ export interface PublicationRow {
   recordedAt: string;
 }
 
-export type NewPublication = Omit<PublicationRow, 'id'>;
+type NewPublication = Omit<PublicationRow, 'id'>;
 
 /** A document's kind override and 解读 link as stored; absent until someone records either. */
 export interface PublicationProfileRow {
@@ -79,4 +79,3 @@ export function publicationsRepository(db: Connection) {
   };
 }
 
-export type PublicationsRepository = ReturnType<typeof publicationsRepository>;

@@ -23,10 +23,10 @@ export interface RequestRow {
   recordedAt: string;
 }
 
-export type NewRequest = Pick<RequestRow, 'documentId' | 'subject' | 'applicantType' | 'channel' | 'receivedOn' | 'note' | 'recordedBy' | 'recordedAt'>;
+type NewRequest = Pick<RequestRow, 'documentId' | 'subject' | 'applicantType' | 'channel' | 'receivedOn' | 'note' | 'recordedBy' | 'recordedAt'>;
 
 /** How often one register document was asked for. */
-export interface RequestTallyRow {
+interface RequestTallyRow {
   documentId: number;
   docNumber: string | null;
   title: string | null;
@@ -70,4 +70,3 @@ export function requestsRepository(db: Connection) {
   };
 }
 
-export type RequestsRepository = ReturnType<typeof requestsRepository>;

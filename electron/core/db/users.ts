@@ -14,7 +14,7 @@ export interface UserRecord {
   roles: Role[];
 }
 
-export type NewUser = Omit<UserRecord, 'id' | 'active'>;
+type NewUser = Omit<UserRecord, 'id' | 'active'>;
 
 const roleOrder: readonly Role[] = ['drafter', 'reviewer', 'signer', 'admin'];
 
@@ -63,4 +63,3 @@ export function usersRepository(db: Connection) {
   };
 }
 
-export type UsersRepository = ReturnType<typeof usersRepository>;

@@ -10,7 +10,7 @@ import { requestActions, type RequestAddedPayload, type RequestAnsweredPayload }
 /** The audit actions the annual figures are read from. */
 export const figureActions = ['document.load', 'decision.sign', 'decision.return', requestActions.add, requestActions.answer] as const;
 
-export interface FigureEntry {
+interface FigureEntry {
   seq: number;
   time: string;
   action: string;

@@ -46,7 +46,7 @@ export async function fileSha256(filePath: string, limits?: Partial<IntakeLimits
 export type Analysis = IntakeFailed | { ok: true; document: ExtractedDocument; scan: ScanResult };
 
 /** Reading (and, with a scanning worker, scanning) files in a pool of workers that this intake owns. */
-export interface Intake {
+interface Intake {
   /** Reads a file off the calling thread. Never rejects for bad input: failures come back as `{ ok: false }`. */
   extractFile(filePath: string, limits?: Partial<IntakeLimits>): Promise<IntakeResult>;
   /** Same as extractFile for bytes already in memory; the caller's buffer is copied, not taken. */

@@ -1,7 +1,7 @@
 import type { Span } from '../../../shared/types.ts';
 
 /** The first index in [0, length) where `before(i)` turns false; `before` must hold on a prefix and nowhere after. */
-export function partitionPoint(length: number, before: (i: number) => boolean): number {
+function partitionPoint(length: number, before: (i: number) => boolean): number {
   let lo = 0;
   let hi = length;
   while (lo < hi) {

@@ -44,7 +44,7 @@ export function toInput(documentId: number, fields: DecisionFields, dispositions
 }
 
 /** The signed decision a new one replaces: the one being superseded now, or the one the open draft already replaces. */
-export function supersedesOf(detail: Pick<DocumentDetail, 'current'>, superseding: boolean): number | null {
+function supersedesOf(detail: Pick<DocumentDetail, 'current'>, superseding: boolean): number | null {
   const current = detail.current;
   if (!current) return null;
   if (current.state === 'signed') return superseding ? current.id : null;
