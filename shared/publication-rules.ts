@@ -59,8 +59,12 @@ export const needsInterpretation = (kind: DocumentKind): boolean => kind !== 'ot
 /** A 解读 linked from the register, or a recorded reason why none is needed. */
 export type InterpretationLink = { documentId: number; reason: null } | { documentId: null; reason: string };
 
-/** A 规范性文件 or 政策文件 without a linked 解读 or a reason why it needs none: a 退文 ground (seed 001). */
-export const lacksInterpretation = (kind: DocumentKind, link: InterpretationLink | null): boolean => needsInterpretation(kind) && link === null;
+/**
+ * A 规范性文件 or 政策文件 with no 解读 linked, none sent along as an attachment (同步报送), and no reason recorded why
+ * it needs none: a 退文 ground (seed 001). The card, the return dialog and the CLI all ask this one question.
+ */
+export const lacksInterpretation = (kind: DocumentKind, link: InterpretationLink | null, attachments: readonly string[]): boolean =>
+  needsInterpretation(kind) && link === null && !attachments.some((a) => /解读/.test(a));
 
 interface DeadlineBasis {
   /** 成文日期, when the document carries one. */

@@ -1,7 +1,6 @@
 import { attribute as attributeInfo } from './attributes.ts';
 import type { Attribute, DocumentMetadata } from './types.ts';
 import { noteAttribute } from './publicity-note.ts';
-import { needsInterpretation, recogniseKind } from './publication-rules.ts';
 
 /**
  * Why the disclosure office returns a draft (退文), in the words of seed 001 and seed 004 第二十六、四十六条:
@@ -35,7 +34,9 @@ export interface ReturnedDecision {
 export interface ReturnedDocument {
   title: string | null;
   text: string | null;
-  metadata: Pick<DocumentMetadata, 'note' | 'attachments'>;
+  metadata: Pick<DocumentMetadata, 'note'>;
+  /** The publication stage's verdict (shared/publication-rules lacksInterpretation): kind, linked 解读, attachments. */
+  lacksInterpretation: boolean;
 }
 
 /** Articles that carry a reason to withhold or restrict; 第十三条 says only that public is the rule. */
@@ -46,7 +47,6 @@ const openingArticleOnly = /第十三条/;
 const asksIssueInGovernmentName = /以[^，。；\n]{0,12}(?:政府|办公室|办公厅)[^，。；\n]{0,4}名义[^，。；\n]{0,6}(?:印发|下发|发布|发文)/;
 /** Words by which a draft proposes an attribute. */
 const attributeProposal = /公开属性|主动公开|部分公开|依申请公开|不予公开|此件公开发布/;
-/** Titles of 规范性文件 and policy documents, which are published with their 解读 (seed 000 第十条, seed 001 (四)). */
 
 /**
  * The grounds the office can see for itself in the decision and its document, to be ticked in the return
@@ -61,8 +61,7 @@ export function suggestedReturnGrounds(decision: ReturnedDecision, doc: Returned
   const cited = [...decision.basis, decision.basisText].filter((b) => b.trim());
   if (info.reasonRequired && (!decision.reason.trim() || cited.length === 0)) grounds.push('reason-or-basis-missing');
   if (info.reasonRequired && cited.length > 0 && !cited.some((b) => restrictingArticle.test(b)) && cited.some((b) => openingArticleOnly.test(b))) grounds.push('basis-does-not-fit');
-  const mentionsInterpretation = /解读/.test(text) || doc.metadata.attachments.some((a) => /解读/.test(a));
-  if (decision.attribute !== 'withheld' && needsInterpretation(recogniseKind({ title, docNumber: null, header: null })) && !mentionsInterpretation) grounds.push('interpretation-missing');
+  if (decision.attribute !== 'withheld' && doc.lacksInterpretation) grounds.push('interpretation-missing');
   const stated = doc.metadata.note === null ? null : noteAttribute(doc.metadata.note);
   if (stated !== null && stated !== decision.attribute) grounds.push('note-contradicts');
   return grounds;

@@ -32,8 +32,13 @@ test('a policy 公文 from draft to publication: the contradicting 附注 justif
   ]);
 
   await firstRun(desk);
+  await page.getByRole('button', { name: '设置' }).click();
+  await page.getByLabel('所有公开属性都须经公开审查').check();
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByText('设置已保存，并记入审计日志。')).toBeVisible();
   await addUsers(desk, [
     { name: 'zhangni', displayName: '张拟稿', roles: ['drafter'] },
+    { name: 'lishen', displayName: '李审查', roles: ['reviewer'] },
     { name: 'zhaoqian', displayName: '赵签发', roles: ['signer'] },
   ]);
 
@@ -68,6 +73,19 @@ test('a policy 公文 from draft to publication: the contradicting 附注 justif
   await page.getByRole('dialog', { name: '提交审查' }).getByRole('button', { name: '提交审查' }).click();
   await expect(page.locator('.workspace-head .state')).toHaveText('已提交');
   await desk.shot('01 submitted with justification and 解读');
+
+  // The 公开办 weighs a return: the 附注 ground is ticked for it, the 解读 one is not, since the 解读 is linked.
+  await switchUser(page, 'lishen');
+  await page.getByRole('button', { name: /待我审查/ }).click();
+  await page.getByRole('button', { name: /关于印发/ }).click();
+  await page.getByRole('button', { name: '退文' }).click();
+  const ret = page.getByRole('dialog', { name: '退文' });
+  await expect(ret.getByRole('checkbox', { name: '附注与公开属性不符' })).toBeChecked();
+  await expect(ret.getByRole('checkbox', { name: '解读材料缺失' })).not.toBeChecked();
+  await ret.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('button', { name: '审查通过' }).click();
+  await page.getByRole('dialog', { name: '审查通过' }).getByRole('button', { name: '审查通过' }).click();
+  await expect(page.locator('.workspace-head .state')).toHaveText('审查通过');
 
   // The signer sees which line contradicts what, beside the justification, and signs.
   await switchUser(page, 'zhaoqian');

@@ -36,6 +36,8 @@ export interface SeedDoc {
   classification?: { level: '绝密' | '机密' | '秘密'; period: string | null };
   /** Finding term and its category: confirmed by a withholding decision. */
   concern?: { term: string; category: CategoryId; basis: string; pii?: boolean };
+  /** 附件说明 as the metadata reader gives them. */
+  attachments?: string[];
 }
 
 export function loadSeed(unit: Unit, d: SeedDoc): { documentId: number; sha256: string; findings: Finding[] } {
@@ -46,6 +48,7 @@ export function loadSeed(unit: Unit, d: SeedDoc): { documentId: number; sha256: 
     docNumber: `测政发〔${d.date?.slice(0, 4) ?? '2024'}〕${d.key.charCodeAt(0)}号`,
     date: d.date,
     classification: c ? { level: c.level, period: c.period, raw: `${c.level}★${c.period ?? ''}` } : null,
+    ...(d.attachments ? { attachments: d.attachments } : {}),
   }, `${d.key}.txt`);
   const findings = d.concern
     ? [

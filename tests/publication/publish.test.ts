@@ -61,6 +61,15 @@ describe('publication record', () => {
     expect(publicationProfile(unit.ctx, notice).item!.deadline).toMatchObject({ workingDays: 10, due: '2026-10-09' });
   });
 
+  it('takes a 解读 sent along as an attachment (同步报送) as present, and a mere mention in the text as not', () => {
+    const { unit } = autumn();
+    const body = '各区人民政府：现将措施印发给你们，请做好政策解读工作。';
+    const along = loadSeed(unit, { key: 'A', title: '关于支持外贸稳定增长的若干措施', text: `关于支持外贸稳定增长的若干措施\n${body}\n附件：《关于支持外贸稳定增长的若干措施》政策解读\n某某市人民政府\n2026年9月17日`, date: '2026-09-17', attachments: ['《关于支持外贸稳定增长的若干措施》政策解读'] });
+    const mentioned = loadSeed(unit, { key: 'M', title: '关于促进服务消费的若干措施', text: `关于促进服务消费的若干措施\n${body}\n某某市人民政府\n2026年9月17日`, date: '2026-09-17' });
+    expect(publicationProfile(unit.ctx, along.documentId)).toMatchObject({ kind: 'policy', lacksInterpretation: false });
+    expect(publicationProfile(unit.ctx, mentioned.documentId)).toMatchObject({ kind: 'policy', lacksInterpretation: true });
+  });
+
   it('records releases, links the 解读, and gives the on-time rate and the 解读 deadline', () => {
     const { unit, policy, reading, penalty, notice } = autumn();
     const { ctx, team } = unit;

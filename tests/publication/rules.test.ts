@@ -92,10 +92,11 @@ describe('document kind', () => {
   });
 
   it('finds a policy document without a 解读 or a reason lacking, and no other document', () => {
-    expect(lacksInterpretation('policy', null)).toBe(true);
-    expect(lacksInterpretation('normative', null)).toBe(true);
-    expect(lacksInterpretation('policy', { documentId: 3, reason: null })).toBe(false);
-    expect(lacksInterpretation('normative', { documentId: null, reason: '内容简单，无需解读' })).toBe(false);
-    expect(lacksInterpretation('other', null)).toBe(false);
+    expect(lacksInterpretation('policy', null, [])).toBe(true);
+    expect(lacksInterpretation('normative', null, ['考核细则'])).toBe(true);
+    expect(lacksInterpretation('policy', { documentId: 3, reason: null }, [])).toBe(false);
+    expect(lacksInterpretation('normative', { documentId: null, reason: '内容简单，无需解读' }, [])).toBe(false);
+    expect(lacksInterpretation('normative', null, ['《某某办法》政策解读'])).toBe(false);
+    expect(lacksInterpretation('other', null, [])).toBe(false);
   });
 });

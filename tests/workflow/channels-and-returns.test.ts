@@ -153,7 +153,7 @@ describe('退文 grounds', () => {
 
 describe('suggested 退文 grounds', () => {
   const decision = (d: Partial<ReturnedDecision>): ReturnedDecision => ({ attribute: 'withheld', reason: '内部事务', basis: ['条例第十六条第一款'], basisText: '', ...d });
-  const doc = (d: Partial<ReturnedDocument> = {}, note: string | null = null): ReturnedDocument => ({ title: '关于调整内部考勤的通知', text: '各科室：……', metadata: { note, attachments: [] }, ...d });
+  const doc = (d: Partial<ReturnedDocument> = {}, note: string | null = null): ReturnedDocument => ({ title: '关于调整内部考勤的通知', text: '各科室：……', metadata: { note }, lacksInterpretation: false, ...d });
 
   it('suggests nothing for a withheld decision with reason and a fitting basis', () => {
     expect(suggestedReturnGrounds(decision({}), doc())).toEqual([]);
@@ -176,9 +176,10 @@ describe('suggested 退文 grounds', () => {
     expect(suggestedReturnGrounds(decision({ attribute: 'proactive', reason: '', basis: [] }), proposing)).toEqual([]);
   });
 
-  it('sees a policy document with no 解读 material among its attachments', () => {
-    const policy = doc({ title: '某某市促进就业若干措施', text: '为促进就业……' });
+  it('takes the publication stage’s verdict on the 解读, except for a withheld decision, which is not published', () => {
+    const policy = doc({ title: '某某市促进就业若干措施', text: '为促进就业……', lacksInterpretation: true });
     expect(suggestedReturnGrounds(decision({ attribute: 'proactive', reason: '', basis: [] }), policy)).toEqual(['interpretation-missing']);
-    expect(suggestedReturnGrounds(decision({ attribute: 'proactive', reason: '', basis: [] }), { ...policy, metadata: { note: null, attachments: ['政策解读'] } })).toEqual([]);
+    expect(suggestedReturnGrounds(decision({ attribute: 'proactive', reason: '', basis: [] }), { ...policy, lacksInterpretation: false })).toEqual([]);
+    expect(suggestedReturnGrounds(decision({}), policy)).toEqual([]);
   });
 });

@@ -117,7 +117,7 @@ export function publicationProfile(ctx: Context, documentId: number): Publicatio
     kind,
     kindOverride: profile?.kind ? { kind: profile.kind, reason: profile.kindReason ?? '', by: profile.updatedBy, at: profile.updatedAt } : null,
     interpretation: item?.interpretation ?? interpretationOf(ctx, kind, profile, ctx.store.publications.firstRelease(documentId), clock),
-    lacksInterpretation: lacksInterpretation(kind, linkOf(profile)),
+    lacksInterpretation: lacksInterpretation(kind, linkOf(profile), header.metadata.attachments),
     item,
     releases: ctx.store.publications.forDocument(documentId),
   };

@@ -42,6 +42,8 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
   const localBasis = useSettings((s) => s.settings?.localBasis ?? noLocalBasis);
   const threshold = useSettings((s) => s.settings?.highScoreThreshold ?? defaultHighScoreThreshold);
   const [dialog, setDialog] = useState<Dialog>(null);
+  /** The publication stage's verdict on the 解读, read when the return dialog opens (the card may have changed it). */
+  const [lacksInterpretation, setLacksInterpretation] = useState(false);
   const [exporting, runExport] = useBusy<'copy' | 'form' | 'stamp'>();
   const { detail, fields } = ws;
 
@@ -119,6 +121,15 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
     const path = await window.api.chooseSavePath({ defaultName: m.stampFileName((detail.title ?? detail.fileName).replace(/\.[a-z]+$/i, '')), filters: docxOnly });
     if (path) await runExport('stamp', () => ws.exportStamped(source, path));
   };
+  const openReturn = async () => {
+    try {
+      setLacksInterpretation((await window.api.publicationProfile({ documentId: detail.id })).lacksInterpretation);
+    } catch {
+      // Only a suggestion is lost: the reviewer can still tick the ground.
+      setLacksInterpretation(false);
+    }
+    setDialog('return');
+  };
   const mayExportForms = current?.state === 'signed' && mayWrite(user?.roles ?? [], 'stampedCopy');
 
   return (
@@ -141,7 +152,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
             <button type="button" className="btn-primary" disabled={!canSubmit || ws.busy} title={m.submitShortcut} onClick={() => setDialog('submit')}>{m.submit}</button>
           )}
           {actions.includes('approve') && <button type="button" className="btn-primary" disabled={ws.busy} onClick={() => setDialog('approve')}>{m.approve}</button>}
-          {actions.includes('return') && <button type="button" className="btn-danger" disabled={ws.busy} onClick={() => setDialog('return')}>{m.returnDoc}</button>}
+          {actions.includes('return') && <button type="button" className="btn-danger" disabled={ws.busy} onClick={() => void openReturn()}>{m.returnDoc}</button>}
           {actions.includes('sign') && (
             <button type="button" className="btn-primary" disabled={ws.busy} onClick={async () => { if (await ws.prepareSign()) setDialog('sign'); }}>{m.sign}</button>
           )}
@@ -218,7 +229,7 @@ export function WorkspaceView({ documentId, queue }: { documentId: number; queue
       )}
       {dialog === 'return' && current && (
         <ReturnDialog
-          suggested={suggestedReturnGrounds(current, detail)}
+          suggested={suggestedReturnGrounds(current, { ...detail, lacksInterpretation })}
           busy={ws.busy}
           onClose={() => setDialog(null)}
           onReturn={async (grounds, reason) => { if (await ws.returnDecision(grounds, reason)) setDialog(null); }}
