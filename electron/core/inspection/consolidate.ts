@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Actor, Context } from '../kernel/context.ts';
 import { appendEntry } from '../ledger/chain.ts';
 import { actingRole } from './context.ts';
@@ -8,7 +7,7 @@ import { verifyBundleText } from './bundle/verify.ts';
 import { csvText } from './export/csv.ts';
 import { isMissing, writeFileAtomic } from '../files.ts';
 import { time, type Cell } from './export/cells.ts';
-import { addCells, printLayout } from './export/sheet.ts';
+import { addCells, newWorkbook, printLayout } from './export/sheet.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
 import { normaliseFingerprint } from '../../../shared/fingerprint.ts';
 import { writeRoles } from '../../../shared/write-roles.ts';
@@ -167,7 +166,7 @@ export async function exportConsolidated(ctx: Context, actor: Actor, year: numbe
   if (format === 'csv') {
     bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText([consolidatedHeader, ...consolidatedRows(view)]), 'utf8')]);
   } else {
-    const book = new ExcelJS.Workbook();
+    const book = await newWorkbook();
     const sheet = book.addWorksheet(`${year}年度汇总`, { views: [{ state: 'frozen', ySplit: 1 }] });
     const font = { name: '宋体', size: 11 };
     sheet.columns = consolidatedHeader.map((_h, i) => ({ width: i === 0 ? 30 : i === 11 ? 17 : i >= 12 ? 24 : 14 }));

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { WorklistItem } from '../../../../shared/ipc/inspection.ts';
 import { ledgerColumns } from './columns.ts';
 import { annualTables, outcomeTable, summaryPairs } from './tables.ts';
 import { cleanText, type Cell } from './cells.ts';
-import { addCells, printLayout } from './sheet.ts';
+import { addCells, newWorkbook, printLayout } from './sheet.ts';
 import { inspectionMessages as m } from '../../../../shared/messages/inspection.ts';
 import type { InspectionReport } from './report.ts';
 
@@ -67,7 +67,7 @@ function summarySheet(book: ExcelJS.Workbook, report: InspectionReport): void {
 
 /** The 自查台账 workbook: one sheet per kind of information, the converted items, and the summary. Plain values only. */
 export async function writeLedgerXlsx(report: InspectionReport): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = cleanText(report.config.unitName);
   book.created = new Date(report.closedAt ?? report.openedAt);
   book.title = `${report.year}年度政府信息公开自查台账`;
