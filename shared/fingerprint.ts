@@ -8,3 +8,6 @@ export function normaliseFingerprint(input: string): string | null {
 }
 
 export const formatFingerprint = (fingerprint: string): string => fingerprint.toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
+
+/** The first 16 digits, as messages name a key when the full fingerprint is shown elsewhere. */
+export const shortFingerprint = (fingerprint: string): string => `${fingerprint.slice(0, 16)}…`;

@@ -8,7 +8,7 @@ export interface Command {
 }
 
 /** Each command lives in `commands/<name>.ts` and is loaded only when called, so `scan` never opens the database. */
-const commandNames = ['scan', 'users', 'load', 'decide', 'submit', 'review', 'sign', 'audit', 'backup', 'redact', 'form', 'stamp', 'requests', 'inspect', 'bundle', 'report', 'publish', 'publications', 'link-interpretation'];
+const commandNames = ['scan', 'users', 'load', 'decide', 'submit', 'review', 'sign', 'audit', 'backup', 'redact', 'form', 'stamp', 'requests', 'inspect', 'bundle', 'report', 'publish', 'publications', 'link-interpretation', 'settings'];
 
 async function loadCommand(name: string): Promise<Command | null> {
   if (!commandNames.includes(name)) return null;

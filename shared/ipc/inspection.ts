@@ -392,6 +392,8 @@ const proposeSchema = z
     justification: text(4000).min(1),
     /** Submit each new decision at once when it is complete (default true); a partial one needing spans stays a draft. */
     submit: z.boolean().optional(),
+    /** The proposer confirms that one justification fits items whose outcomes differ; without it such a batch is refused. */
+    sameJustification: z.boolean().optional(),
   })
   .strict();
 export type ProposeInput = z.infer<typeof proposeSchema>;
@@ -410,6 +412,8 @@ export const inspectionChannels = {
   importHolidays: channel(z.tuple([z.object({ path: userPath }).strict()]))<HolidayCalendar>(),
   getInspectionConfig: channel(z.tuple([]))<InspectionConfig>(),
   setInspectionConfig: channel(z.tuple([inspectionConfigPatchSchema]))<InspectionConfig>(),
+  /** The unit's name on its reports and bundles; an admin's change (`settings set unit-name`, 设置 page). */
+  setUnitName: channel(z.tuple([z.object({ name: text(100).min(1) }).strict()]))<InspectionConfig>(),
 
   openInspection: channel(z.tuple([z.object({ year }).strict()]))<InspectionStatus>(),
   inspectionStatus: channel(z.tuple([z.object({ year }).strict()]))<InspectionStatus>(),

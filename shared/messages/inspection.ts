@@ -89,7 +89,6 @@ export const inspectionMessages = {
   /** Excel header/footer codes: &C centre, &P page, &N pages. */
   sheetFooter: '&C第 &P 页，共 &N 页',
   cellTruncated: '…（超长已截断，全文见系统）',
-  yearTooEarly: (year: number) => `自查年度${year}无效。`,
 
   requestNotFound: (id: number) => `未找到申请登记（编号${id}）。`,
   documentNotFound: (id: number) => `未找到文件（编号${id}）。`,
@@ -129,8 +128,8 @@ export const inspectionMessages = {
     malformed: (file: string, detail: string) => `文件“${file}”的结构不符合年度自查签名文件的格式（${detail}），不予采信。`,
     'unconfirmed-key': (file: string, unit: string, typed: boolean) =>
       `文件“${file}”来自尚未登记的单位“${unit}”。${typed ? '所输入的指纹与该文件的签名公钥不符，不予导入。' : '首次导入须确认该单位的签名公钥：'}请通过电话或公文向该单位索取签名公钥指纹（64 位十六进制），导入时输入以确认。`,
-    'unit-name-collision': (file: string, unit: string, registered: string) =>
-      `文件“${file}”自称“${unit}”，但已登记的“${registered}”来自另一套安装、使用另一把签名公钥。同名单位的结果不能重复计入汇总，不予导入；请向该单位核实。`,
+    'unit-name-collision': (file: string, unit: string, registered: string, fingerprint: string, registeredFingerprint: string) =>
+      `文件“${file}”自称“${unit}”（签名公钥指纹 ${fingerprint}），但已登记的“${registered}”来自另一套安装、使用另一把签名公钥（指纹 ${registeredFingerprint}）。同名单位的结果不能重复计入汇总，不予导入；请向该单位核实。`,
   } satisfies Record<BundleProblem, (...args: never[]) => string>,
 
   report: {
@@ -175,10 +174,10 @@ export const inspectionMessages = {
       '  disclosure-desk inspect open --year YYYY --as 用户',
       '  disclosure-desk inspect status --year YYYY [--json]',
       '  disclosure-desk inspect list --year YYYY [--rule 规则] [--progress pending|proposed|done] [--json]',
-      '  disclosure-desk inspect propose --year YYYY --as 拟稿人 --justification 说明 [--outcome keep|proactive|partial] (--all | 文件…)',
+      '  disclosure-desk inspect propose --year YYYY --as 拟稿人 --justification 说明 [--outcome keep|proactive|partial] [--same-justification] (--all | 文件…)',
       '  disclosure-desk inspect close --year YYYY --as 用户',
       '  disclosure-desk inspect export --year YYYY --out 目录 --as 审签人   （写出 xlsx、docx、csv 和签名包，签名包旁另有同名的 .checkpoint.json 检查点；任一项不能导出时一项也不写）',
-      '规则取值：withheld、partial、often-requested、secrecy-lapsed、process-over；不写 --outcome 时各项采用系统建议。',
+      '规则取值：withheld、partial、often-requested、secrecy-lapsed、process-over；不写 --outcome 时各项采用系统建议；各项处理意见不同时须加 --same-justification 确认同一理由适用于全部各项，否则不予提出。',
       '通用参数：--db 文件（或环境变量 DISCLOSURE_DESK_DB）；口令取自 DISCLOSURE_DESK_PASSWORD 或提示输入。',
     ].join('\n'),
     bundleSummary: '签名包：离线核验、导入各单位自查结果、汇总',
@@ -217,5 +216,34 @@ export const inspectionMessages = {
     imported: (message: string) => `已导入：${message}`,
     unitLine: (name: string, done: number, items: number, proactive: number, partial: number, received: number) => `${name}：纳入 ${items}，已办结 ${done}，转主动公开 ${proactive}，转部分公开 ${partial}，本年收到申请 ${received}`,
     totalsLine: (units: number, items: number, proactive: number, partial: number) => `合计 ${units} 个单位：纳入 ${items}，转主动公开 ${proactive}，转部分公开 ${partial}`,
+  },
+};
+
+// ---- guards against mistakes that cannot be undone: year, unit name, mixed proposals (issue 14) ----
+
+export const inspectionGuardMessages = {
+  yearOutOfRange: (year: number, first: number, last: number) =>
+    `不能开启${year}年度自查：自查年度应在${first}年（《政府信息公开条例》施行之年）至${last}年（本年）之间。自查一经开启不能删除，请核对年度。`,
+  defaultUnitName: '本单位',
+  unitNameSet: (name: string) => `单位名称已设为“${name}”，此后导出的自查报告和签名包以此署名。`,
+  unitNameEmpty: '单位名称不能为空。',
+  unitNameNeedsAdmin: '单位名称标识本单位报送的签名包，只有管理员可以修改（命令行：settings set unit-name 名称；应用：设置 → 单位名称）。',
+  unitNameNotSet: '尚未设置单位名称，签名包会以“本单位”署名，汇总时无法与其他单位区分。请管理员先设置单位名称（命令行：settings set unit-name 名称；应用：设置 → 单位名称）。',
+  namesakeInView: (unit: string, year: number, file: string, fingerprint: string, otherFile: string, otherFingerprint: string) =>
+    `${year}年度汇总中有两个名为“${unit}”的单位，签名公钥不同（文件“${file}”指纹 ${fingerprint}，文件“${otherFile}”指纹 ${otherFingerprint}），不能合并汇总。请向两个单位核实，由更名的单位设置正确名称后重新报送签名包。`,
+  mixedOutcomes: (count: number, byOutcome: string) =>
+    `所选${count}项的处理意见不同（${byOutcome}），不能共用同一条理由。请按处理意见分别提出，或确认同一理由适用于全部各项（命令行加 --same-justification）。`,
+  outcomeCount: (label: string, count: number) => `${label}${count}项`,
+  cli: {
+    settingsSummary: '设置：单位名称（报告署名、签名包中的单位名称）',
+    settingsUsage: [
+      '用法：',
+      '  disclosure-desk settings set unit-name 单位名称 --as 管理员',
+      '单位名称用于年度自查报告署名和报送的签名包；未设置时为“本单位”，签名包不能导出。名称含空格时请加引号。',
+      '通用参数：--db 文件（或环境变量 DISCLOSURE_DESK_DB）；口令取自 DISCLOSURE_DESK_PASSWORD 或提示输入。',
+    ].join('\n'),
+    unknownSettingsSubcommand: (sub: string) => `settings 没有子命令“${sub}”，可用：set。`,
+    unknownSetting: (key: string, keys: readonly string[]) => `没有名为“${key}”的设置，可设置：${keys.join('、')}。`,
+    needOneValue: (key: string) => `请给出 ${key} 的取值（一项，不能为空）。`,
   },
 };

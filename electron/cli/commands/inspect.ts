@@ -77,7 +77,7 @@ async function run({ api, ctx, signIn }: RecordRun, args: ParsedArgs): Promise<n
         ? worklist(ctx, { year, progress: 'pending', limit: 1000 }).items.map((i) => i.documentId)
         : args.positionals.slice(1).map((ref) => resolveDocument(ctx, ref, usage));
       if (documentIds.length === 0) throw usageError(m.needDocs, usage);
-      const result = await api.proposeOutcomes({ year, documentIds, outcome: pick(args, 'outcome', inspectionOutcomes), justification: required(args, 'justification', usage) });
+      const result = await api.proposeOutcomes({ year, documentIds, outcome: pick(args, 'outcome', inspectionOutcomes), justification: required(args, 'justification', usage), sameJustification: args.flags['same-justification'] === true });
       if (json) print(JSON.stringify(result, null, 2));
       else {
         print(m.proposed(result.proposed.length));
@@ -106,7 +106,7 @@ export const command: Command = {
   summary: m.inspectSummary,
   usage,
   async run(argv) {
-    const args = parseArgs(argv, { values: ['as', 'db', 'year', 'rule', 'progress', 'outcome', 'justification', 'out'], flags: ['json', 'all'] }, usage);
+    const args = parseArgs(argv, { values: ['as', 'db', 'year', 'rule', 'progress', 'outcome', 'justification', 'out'], flags: ['json', 'all', 'same-justification'] }, usage);
     return withRecord(args, usage, (record) => run(record, args));
   },
 };

@@ -1,18 +1,19 @@
 import { appendEntry } from '../ledger/chain.ts';
 import type { Actor, Context } from '../kernel/context.ts';
 import { actingRole } from './context.ts';
+import { requireRole } from '../kernel/context.ts';
 import { fail } from '../errors.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMissing } from '../files.ts';
 import { defaultCalendar, isIsoDate, parseSchedule, withShippedYears, workdayCalendar, type HolidayCalendar, type WorkdayCalendar } from '../../../shared/workdays.ts';
 import type { InspectionConfig, InspectionConfigPatch } from '../../../shared/ipc/inspection.ts';
-import { inspectionMessages as m } from '../../../shared/messages/inspection.ts';
+import { inspectionGuardMessages as guard, inspectionMessages as m } from '../../../shared/messages/inspection.ts';
 
 const holidaysKey = 'inspection.holidays';
 const configKey = 'inspection.config';
 
-const defaultInspectionConfig: InspectionConfig = { unitName: '本单位', reportTo: '本级人民政府办公室', minRequests: 2, processMonths: 12 };
+const defaultInspectionConfig: InspectionConfig = { unitName: guard.defaultUnitName, reportTo: '本级人民政府办公室', minRequests: 2, processMonths: 12 };
 
 export function readHolidays(ctx: Context): HolidayCalendar {
   return withShippedYears((ctx.store.settings.get(holidaysKey) as HolidayCalendar | undefined) ?? defaultCalendar);
@@ -59,13 +60,26 @@ export function readInspectionConfig(ctx: Context): InspectionConfig {
   return { ...defaultInspectionConfig, ...((ctx.store.settings.get(configKey) as Partial<InspectionConfig> | undefined) ?? {}) };
 }
 
+/** False while the unit still goes by the placeholder: its bundles could not be told from any other unit's. */
+export const unitNameIsSet = (config: InspectionConfig): boolean => config.unitName.trim() !== defaultInspectionConfig.unitName;
+
 export function writeInspectionConfig(ctx: Context, actor: Actor, patch: InspectionConfigPatch): InspectionConfig {
   const role = actingRole(actor, ['admin', 'reviewer']);
-  const next: InspectionConfig = { ...readInspectionConfig(ctx) };
+  const current = readInspectionConfig(ctx);
+  const next: InspectionConfig = { ...current };
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) (next as unknown as Record<string, unknown>)[k] = typeof v === 'string' ? v.trim() : v;
+  // The name identifies the unit to the office that consolidates its bundles, so only an admin changes it.
+  if (next.unitName !== current.unitName && !actor.roles.includes('admin')) fail('forbidden', guard.unitNameNeedsAdmin);
+  if (next.unitName === '') fail('invalid', guard.unitNameEmpty);
   ctx.store.write(() => {
     ctx.store.settings.set(configKey, next);
     appendEntry(ctx.store, { user: actor.name, role, action: 'inspection.config', payload: next }, ctx.now());
   });
   return next;
+}
+
+/** `settings set unit-name` and the 设置 page: the name the unit's reports and bundles are signed with. */
+export function setUnitName(ctx: Context, actor: Actor, name: string): InspectionConfig {
+  requireRole(actor, 'admin');
+  return writeInspectionConfig(ctx, actor, { unitName: name });
 }

@@ -9,10 +9,11 @@ import { isMissing, writeFileAtomic } from '../files.ts';
 import { time, type Cell } from './export/cells.ts';
 import { addCells, newWorkbook, printLayout } from './export/sheet.ts';
 import { canonicalJson } from '../../../shared/canonical.ts';
-import { normaliseFingerprint } from '../../../shared/fingerprint.ts';
+import { normaliseFingerprint, shortFingerprint } from '../../../shared/fingerprint.ts';
+import { fail } from '../errors.ts';
 import { writeRoles } from '../../../shared/write-roles.ts';
 import type { AnnualFigures, BundleCheck, BundleProblem, ConsolidatedView, ExportedFile, InspectionSummary, UnitSummary } from '../../../shared/ipc/inspection.ts';
-import { inspectionMessages as m } from '../../../shared/messages/inspection.ts';
+import { inspectionGuardMessages as guard, inspectionMessages as m } from '../../../shared/messages/inspection.ts';
 
 /** The government office (政府办公室) collects the units' bundles; its disclosure office or an admin imports them. */
 const collectorRoles = writeRoles.consolidated;
@@ -77,8 +78,10 @@ export function importBundles(ctx: Context, actor: Actor, files: readonly string
       const unit = bundle.unit;
       const key = bundle.signer.keyFingerprint;
       const pinned = db.unitKey(unit.installationId);
-      const namesake = db.unitKeys().find((k) => k.installationId !== unit.installationId && unitNameKey(k.unitName) === unitNameKey(unit.name));
-      if (namesake) return refuse('unit-name-collision', m.bundleProblems['unit-name-collision'](name, unit.name, namesake.unitName));
+      // A name on record counts, and so does a name a unit used for this year before it was renamed.
+      const isNamesake = (other: { installationId: string; unitName: string }) => other.installationId !== unit.installationId && unitNameKey(other.unitName) === unitNameKey(unit.name);
+      const namesake = db.unitKeys().find(isNamesake) ?? db.latest(bundle.year).find(isNamesake);
+      if (namesake) return refuse('unit-name-collision', m.bundleProblems['unit-name-collision'](name, unit.name, namesake.unitName, shortFingerprint(key), shortFingerprint(namesake.keyFingerprint)));
       const keyConfirmed = confirmed.has(key);
       if (!pinned && !keyConfirmed) return refuse('unconfirmed-key', m.bundleProblems['unconfirmed-key'](name, unit.name, confirmed.size > 0), true);
       if (pinned && pinned.keyFingerprint !== key && !keyConfirmed) {
@@ -117,6 +120,29 @@ export function importBundles(ctx: Context, actor: Actor, files: readonly string
   });
 }
 
+/**
+ * Two units of one name signing with different keys cannot be told apart in the table, so their rows are not
+ * summed. Imports refuse such a bundle; this also stops a record whose bundles came in before imports did.
+ */
+function refuseNamesakes(ctx: Context, year: number, units: readonly UnitSummary[]): void {
+  const seen = new Map<string, UnitSummary>();
+  for (const u of units) {
+    const first = seen.get(unitNameKey(u.unitName));
+    if (first && first.keyFingerprint !== u.keyFingerprint) {
+      const files = importedFiles(ctx);
+      const fileOf = (x: UnitSummary) => path.basename(files.get(x.bundleSha256) ?? x.bundleSha256);
+      fail('unit-name-collision', guard.namesakeInView(u.unitName, year, fileOf(u), shortFingerprint(u.keyFingerprint), fileOf(first), shortFingerprint(first.keyFingerprint)));
+    }
+    if (!first) seen.set(unitNameKey(u.unitName), u);
+  }
+}
+
+/** The file each bundle was imported from, as its import entry records it. */
+function importedFiles(ctx: Context): Map<string, string> {
+  const entries = ctx.store.audit.list({ action: 'bundle.import', limit: 1_000_000 }).rows;
+  return new Map(entries.map((e) => JSON.parse(e.payload) as { sha256: string; file: string }).map((p) => [p.sha256, p.file]));
+}
+
 const totalsKeys = ['items', 'done', 'withheld', 'partial', 'onRequest', 'kept', 'toProactive', 'toPartial', 'requestsReceived', 'requestsAnsweredLate'] as const;
 
 /** One row per unit (its newest bundle for the year) and the totals across units. */
@@ -145,6 +171,7 @@ export function consolidatedView(ctx: Context, year: number): ConsolidatedView {
         requestsAnsweredLate: annual.requests.answeredLate,
       };
     });
+  refuseNamesakes(ctx, year, units);
   const totals = Object.fromEntries(totalsKeys.map((k) => [k, units.reduce((n, u) => n + u[k], 0)])) as Record<(typeof totalsKeys)[number], number>;
   return { year, units, totals: { ...totals, units: units.length } };
 }

@@ -2,7 +2,7 @@ import type { ApiOf } from '../../../shared/ipc/channel.ts';
 import type { inspectionChannels } from '../../../shared/ipc/inspection.ts';
 import type { Actor, Context } from '../kernel/context.ts';
 import type { Desk, Handlers } from '../kernel/desk.ts';
-import { importHolidays, readHolidays, readInspectionConfig, writeHolidays, writeInspectionConfig } from './config.ts';
+import { importHolidays, readHolidays, readInspectionConfig, setUnitName, writeHolidays, writeInspectionConfig } from './config.ts';
 import { closeInspection, inspectionStatus, openInspection, proposeOutcomes, worklist } from './lifecycle.ts';
 import { exportInspection } from './export/write.ts';
 import { annualFiguresFor } from './annual.ts';
@@ -25,6 +25,7 @@ export function inspectionHandlers(desk: Pick<Desk, 'signedIn'>): Handlers<Inspe
     importHolidays: ({ path }) => as((c, a) => importHolidays(c, a, path)),
     getInspectionConfig: () => readInspectionConfig(signedIn().ctx),
     setInspectionConfig: (patch) => as((c, a) => writeInspectionConfig(c, a, patch)),
+    setUnitName: ({ name }) => as((c, a) => setUnitName(c, a, name)),
     openInspection: ({ year }) => as((c, a) => openInspection(c, a, year)),
     inspectionStatus: ({ year }) => inspectionStatus(signedIn().ctx, year),
     worklist: (filter) => worklist(signedIn().ctx, filter),

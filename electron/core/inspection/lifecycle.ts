@@ -29,7 +29,8 @@ import {
   type WorklistPage,
   type WorklistRule,
 } from '../../../shared/ipc/inspection.ts';
-import { inspectionMessages as m, inspectionOutcomeLabels } from '../../../shared/messages/inspection.ts';
+import { inspectionGuardMessages as guard, inspectionMessages as m, inspectionOutcomeLabels } from '../../../shared/messages/inspection.ts';
+import { firstInspectionYear, isInspectionYear } from '../../../shared/inspection-years.ts';
 
 /** The disclosure office (政务公开工作机构) runs the inspection; an admin may stand in. */
 const officeRoles = ['reviewer', 'admin'] as const;
@@ -147,7 +148,8 @@ export function inspectionStatus(ctx: Context, year: number): InspectionStatus {
 export function openInspection(ctx: Context, actor: Actor, year: number): InspectionStatus {
   const role = actingRole(actor, officeRoles);
   const day = today(ctx);
-  if (year < 1990 || `${year}-01-01` > day) fail('invalid', m.yearTooEarly(year));
+  const currentYear = Number(day.slice(0, 4));
+  if (!isInspectionYear(year, currentYear)) fail('invalid', guard.yearOutOfRange(year, firstInspectionYear, currentYear));
   const db = ctx.store.inspection;
   ctx.store.write(() => {
     if (db.get(year)) fail('inspection-exists', m.alreadyOpen(year));
@@ -213,6 +215,24 @@ function outcomeInput(year: number, item: ItemRow, previous: DecisionRecord, out
 }
 
 /**
+ * One justification written onto items with different outcomes reads as a reason for each of them; the proposer
+ * must confirm that it fits (sameJustification) or propose each outcome apart.
+ */
+function refuseMixedOutcomes(ctx: Context, input: ProposeInput): void {
+  const counts = new Map<InspectionOutcome, number>();
+  for (const documentId of new Set(input.documentIds)) {
+    const item = ctx.store.inspection.item(input.year, documentId);
+    if (!item || item.outcome !== null) continue;
+    const outcome = input.outcome ?? item.suggested;
+    counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+  }
+  if (counts.size < 2) return;
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const byOutcome = [...counts].map(([o, n]) => guard.outcomeCount(inspectionOutcomeLabels[o], n)).join('，');
+  fail('mixed-outcomes', guard.mixedOutcomes(total, byOutcome));
+}
+
+/**
  * Records an outcome for each listed document as a new decision that supersedes the one in force, in the
  * normal workflow (drafted by the actor, then reviewed and signed). Items that cannot take it are skipped with the reason.
  */
@@ -222,6 +242,7 @@ export function proposeOutcomes(ctx: Context, actor: Actor, input: ProposeInput)
   const db = ctx.store.inspection;
   const result: ProposeResult = { proposed: [], skipped: [] };
   const justification = input.justification.trim();
+  if (!input.sameJustification) refuseMixedOutcomes(ctx, input);
   ctx.store.write(() => {
     for (const documentId of new Set(input.documentIds)) {
       try {

@@ -7,12 +7,12 @@ import { writeCheckpoint } from '../../ledger/checkpoint.ts';
 import { rootFingerprintOf } from '../../ledger/verify.ts';
 import { fail } from '../../errors.ts';
 import { inspectionOf } from '../context.ts';
-import { readInspectionConfig } from '../config.ts';
+import { readInspectionConfig, unitNameIsSet } from '../config.ts';
 import { progressOf } from '../lifecycle.ts';
 import { bundleDomain } from './format.ts';
 import { canonicalJson } from '../../../../shared/canonical.ts';
 import type { BundleBody, BundleItem, SignedBundle } from '../../../../shared/ipc/inspection.ts';
-import { inspectionMessages as m } from '../../../../shared/messages/inspection.ts';
+import { inspectionGuardMessages as guard, inspectionMessages as m } from '../../../../shared/messages/inspection.ts';
 
 /**
  * The signed bundle of a closed inspection: its items, frozen figures and own audit entries, a fresh signed
@@ -23,6 +23,8 @@ export function signedBundle(ctx: Context, actor: Actor, year: number, password:
   requireRole(actor, 'signer');
   const rec = inspectionOf(ctx, year) ?? fail('no-inspection', m.noInspection(year));
   if (rec.state !== 'closed' || !rec.summary || !rec.annual) fail('not-closed', m.bundleNeedsClosed(year));
+  const config = readInspectionConfig(ctx);
+  if (!unitNameIsSet(config)) fail('unit-name-unset', guard.unitNameNotSet);
   const key = unlockKey(ctx, actor, password);
   const checkpoint = writeCheckpoint(ctx, actor, checkpointFile, password);
   const user = ctx.store.users.findById(actor.id)!;
@@ -46,7 +48,7 @@ export function signedBundle(ctx: Context, actor: Actor, year: number, password:
   const entries = ctx.store.audit.areaEntriesOfYear('inspection', year).map((row) => ({ ...row, previousHash: ctx.store.audit.get(row.seq - 1)?.hash ?? genesisHash }));
   const body: BundleBody = {
     format: 'disclosure-desk/inspection-bundle/v1',
-    unit: { name: readInspectionConfig(ctx).unitName, installationId: ctx.store.meta.get('installationId') as string, rootFingerprint: rootFingerprintOf(ctx.store) },
+    unit: { name: config.unitName, installationId: ctx.store.meta.get('installationId') as string, rootFingerprint: rootFingerprintOf(ctx.store) },
     year,
     inspection: { openedAt: rec.openedAt, openedBy: rec.openedBy, closedAt: rec.closedAt, closedBy: rec.closedBy, config: rec.config },
     summary: rec.summary,
