@@ -189,7 +189,34 @@ describe('consolidation at the government office', () => {
     const [result] = importBundles(office.ctx, office.team.reviewer, [fakeFile], { confirmedFingerprints: [fingerprintOf(fakeFile)] });
     expect(result).toMatchObject({ ok: false, problem: 'unit-name-collision' });
     expect(result!.message).toContain('北区教育局');
+    expect(result!.message).toContain('fake-north.json');
+    // Both keys named in short form, so the office can tell the two units apart on the telephone.
+    expect(result!.message).toContain(`${fingerprintOf(fakeFile).slice(0, 16)}…`);
+    expect(result!.message).toContain(`${fingerprintOf(northFile).slice(0, 16)}…`);
     expect(consolidatedView(office.ctx, 2025)).toEqual(before);
+  });
+
+  it('refuses to sum two units of one name with different keys already in the record, naming both files and fingerprints', () => {
+    const desk = openUnit();
+    importBundles(desk.ctx, desk.team.reviewer, [northFile], { confirmedFingerprints: [fingerprintOf(northFile)] });
+    const north = consolidatedView(desk.ctx, 2025).units[0]!;
+    const row = desk.ctx.store.bundles.latest(2025)[0]!;
+    // As an earlier version could leave it: a second installation's bundle under the same name.
+    const otherKey = 'ab'.repeat(32);
+    desk.ctx.store.bundles.pinKey({ installationId: 'another-installation', unitName: '北区教育局 ', keyFingerprint: otherKey, publicKey: 'not used', pinnedAt: row.importedAt });
+    desk.ctx.store.bundles.insert({ ...row, sha256: 'cd'.repeat(32), installationId: 'another-installation', unitName: '北区教育局 ', keyFingerprint: otherKey, body: '{}' });
+    let message = '';
+    try {
+      consolidatedView(desk.ctx, 2025);
+    } catch (error) {
+      expect((error as { code: string }).code).toBe('unit-name-collision');
+      message = (error as Error).message;
+    }
+    expect(message).toContain('北区教育局');
+    expect(message).toContain(`${north.keyFingerprint.slice(0, 16)}…`);
+    expect(message).toContain(`${otherKey.slice(0, 16)}…`);
+    expect(message).toContain('north.json');
+    desk.ctx.store.close();
   });
 
   it('refuses a malformed self-signed bundle with a reason and goes on with the rest of the batch', () => {

@@ -150,7 +150,7 @@ export function closedNovember(unit: Unit, unitName = '测试市测试局') {
   writeInspectionConfig(unit.ctx, unit.team.admin, { unitName, reportTo: '测试市人民政府办公室' });
   openInspection(unit.ctx, unit.team.reviewer, 2025);
   const all = worklist(unit.ctx, { year: 2025, limit: 1000 }).items.map((i) => i.documentId);
-  const result = proposeOutcomes(unit.ctx, unit.team.drafter, { year: 2025, documentIds: all, justification: '经自查核实' });
+  const result = proposeOutcomes(unit.ctx, unit.team.drafter, { year: 2025, documentIds: all, justification: '经自查核实', sameJustification: true });
   for (const p of result.proposed) signThrough(unit, p.decisionId);
   unit.at('2025-11-28');
   closeInspection(unit.ctx, unit.team.reviewer, 2025);

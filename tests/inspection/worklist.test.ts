@@ -84,7 +84,7 @@ describe('recording the outcomes', () => {
   it('turns each outcome into a new decision that supersedes the one in force and runs through review and sign-off', () => {
     openInspection(unit.ctx, unit.team.reviewer, 2025);
     const all = worklist(unit.ctx, { year: 2025 }).items.map((i) => i.documentId);
-    const result = proposeOutcomes(unit.ctx, unit.team.drafter, { year: 2025, documentIds: all, justification: '经自查核实' });
+    const result = proposeOutcomes(unit.ctx, unit.team.drafter, { year: 2025, documentIds: all, justification: '经自查核实', sameJustification: true });
     expect(result.skipped).toEqual([]);
     expect(result.proposed).toHaveLength(7);
     for (const { documentId, decisionId } of result.proposed) {
@@ -123,7 +123,7 @@ describe('recording the outcomes', () => {
     openInspection(unit.ctx, unit.team.reviewer, 2025);
     expect(() => closeInspection(unit.ctx, unit.team.reviewer, 2025)).toThrow(/还有7项未办结/);
     const all = worklist(unit.ctx, { year: 2025 }).items.map((i) => i.documentId);
-    const result = proposeOutcomes(unit.ctx, unit.team.drafter, { year: 2025, documentIds: all, justification: '经自查核实' });
+    const result = proposeOutcomes(unit.ctx, unit.team.drafter, { year: 2025, documentIds: all, justification: '经自查核实', sameJustification: true });
     for (const p of result.proposed) signThrough(unit, p.decisionId);
     const closed = closeInspection(unit.ctx, unit.team.reviewer, 2025);
     expect(closed.state).toBe('closed');
