@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { closedNovember, openUnit, password } from './seed.ts';
+import { closedNovember, openUnit, password, seedNovember } from './seed.ts';
 import { tempDir } from '../records/helpers.ts';
 
 const bin = path.resolve('electron/cli/bin.mjs');
@@ -105,5 +105,52 @@ describe('the inspection commands', () => {
     const r = cli('inspect', 'status', '--year', '25', '--db', unitDb);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('年度“25”无效');
+  });
+});
+
+describe('the guards, from the command line', () => {
+  let openDb: string;
+  beforeAll(() => {
+    const unit = openUnit();
+    seedNovember(unit);
+    openDb = unit.file;
+    unit.ctx.store.close();
+  });
+
+  it('refuses to open 1999 with the year and the allowed range, exit 1, leaving no inspection', () => {
+    const thisYear = new Date().getFullYear();
+    const r = cli('inspect', 'open', '--year', '1999', '--as', 'reviewer', '--db', openDb);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`不能开启1999年度自查：自查年度应在2008年（《政府信息公开条例》施行之年）至${thisYear}年（本年）之间`);
+    expect(cli('inspect', 'status', '--year', '1999', '--db', openDb).stdout).toContain('1999年度自查：未开启');
+    expect(cli('inspect', 'open', '--year', '2025', '--as', 'reviewer', '--db', openDb).code).toBe(0);
+  });
+
+  it('refuses `propose --all` over mixed outcomes unless --same-justification is given', () => {
+    const mixed = cli('inspect', 'propose', '--year', '2025', '--all', '--justification', '经自查核实', '--as', 'drafter', '--db', openDb);
+    expect(mixed.code).toBe(1);
+    expect(mixed.stderr).toContain('所选7项的处理意见不同（');
+    expect(mixed.stderr).toContain('维持原属性3项');
+    expect(mixed.stderr).toContain('--same-justification');
+    expect(cli('inspect', 'status', '--year', '2025', '--db', openDb).stdout).toContain('待处理 7');
+
+    const confirmed = cli('inspect', 'propose', '--year', '2025', '--all', '--same-justification', '--justification', '经自查核实', '--as', 'drafter', '--db', openDb);
+    expect(confirmed.stderr).toBe('');
+    expect(confirmed.code).toBe(0);
+  });
+
+  it('sets the unit name for an admin only, recorded in the audit log that verify replays', () => {
+    const reviewer = cli('settings', 'set', 'unit-name', '东区民政局', '--as', 'reviewer', '--db', openDb);
+    expect(reviewer.code).toBe(1);
+    expect(cli('settings', 'set', 'unit-name', '--as', 'admin', '--db', openDb).code).toBe(2);
+    expect(cli('settings', 'set', 'colour', 'red', '--as', 'admin', '--db', openDb)).toMatchObject({ code: 2, stderr: expect.stringContaining('unit-name') });
+
+    const r = cli('settings', 'set', 'unit-name', '东区民政局', '--as', 'admin', '--db', openDb);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('单位名称已设为“东区民政局”');
+    const verify = cli('audit', 'verify', '--json', '--db', openDb);
+    expect(verify.code).toBe(0);
+    expect(cli('settings', '--help').stdout).toContain('settings set unit-name');
   });
 });
