@@ -132,6 +132,10 @@ test('a small November inspection: requests with deadlines, worklist, adopted su
   await adopt.getByRole('button', { name: '生成新决定' }).click();
   await expect(adopt.getByRole('alert')).toHaveText('请填写自查说明。');
   await adopt.getByLabel('自查说明（记入每项新决定）').fill('经逐项核实：涉密事项仍在保密期限内，处罚决定已作区分处理；停车收费批复申请集中，转为主动公开');
+  // Two outcomes under one justification: core refuses until the drafter confirms it fits both.
+  await adopt.getByRole('button', { name: '生成新决定' }).click();
+  await expect(adopt.getByRole('alert')).toContainText('维持原属性2项，转为主动公开1项');
+  await adopt.getByLabel('这条说明适用于以上全部各项（各项处理意见不同）').check();
   await adopt.getByRole('button', { name: '生成新决定' }).click();
   await expect(page.getByText('已提出 3 项处理意见，新决定已进入审查、签发流程。')).toBeVisible();
   await expect(worklist.locator('.progress-badge.progress-proposed')).toHaveCount(3);

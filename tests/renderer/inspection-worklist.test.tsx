@@ -116,7 +116,26 @@ describe('ProposeDialog', () => {
     fireEvent.change(screen.getByLabelText('自查说明（记入每项新决定）'), { target: { value: '  经逐项核实  ' } });
     fireEvent.click(screen.getByRole('button', { name: '生成新决定' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect(onPropose).toHaveBeenCalledWith('经逐项核实');
+    expect(onPropose).toHaveBeenCalledWith('经逐项核实', false);
+  });
+
+  it('shows the core\'s refusal of mixed outcomes and sends the confirmation once the proposer ticks it', async () => {
+    const refusal = '所选2项的处理意见不同（维持原属性1项，转为主动公开1项），不能共用同一条理由。';
+    const onPropose = vi.fn(async (_j: string, same: boolean) => (same ? { proposed: [{ documentId: 7, decisionId: 1 }, { documentId: 8, decisionId: 2 }], skipped: [] } : refusal));
+    const onClose = vi.fn();
+    render(<ProposeDialog items={items} busy={false} onPropose={onPropose} onClose={onClose} />);
+    fireEvent.change(screen.getByLabelText('自查说明（记入每项新决定）'), { target: { value: '核实' } });
+    fireEvent.click(screen.getByRole('button', { name: '生成新决定' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(refusal);
+    fireEvent.click(screen.getByLabelText('这条说明适用于以上全部各项（各项处理意见不同）'));
+    fireEvent.click(screen.getByRole('button', { name: '生成新决定' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(onPropose).toHaveBeenLastCalledWith('核实', true);
+  });
+
+  it('offers no such confirmation when every item takes the same outcome', () => {
+    render(<ProposeDialog items={[items[1]!]} busy={false} onPropose={vi.fn()} onClose={vi.fn()} />);
+    expect(screen.queryByRole('checkbox')).toBeNull();
   });
 
   it('lists the items the core skipped, each with its reason', async () => {

@@ -17,6 +17,7 @@ import type { Attribute } from '../../../shared/types.ts';
 import { defaultChannel } from '../../../shared/channels.ts';
 import type { DecisionInput, Disposition } from '../../../shared/ipc/records.ts';
 import {
+  inspectionOutcomes,
   worklistRules,
   type InspectionOutcome,
   type InspectionStatus,
@@ -228,7 +229,7 @@ function refuseMixedOutcomes(ctx: Context, input: ProposeInput): void {
   }
   if (counts.size < 2) return;
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const byOutcome = [...counts].map(([o, n]) => guard.outcomeCount(inspectionOutcomeLabels[o], n)).join('，');
+  const byOutcome = inspectionOutcomes.filter((o) => counts.has(o)).map((o) => guard.outcomeCount(inspectionOutcomeLabels[o], counts.get(o)!)).join('，');
   fail('mixed-outcomes', guard.mixedOutcomes(total, byOutcome));
 }
 

@@ -4,7 +4,7 @@ import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { errorText } from '../lib/errors.ts';
 import { common } from '../messages/common.ts';
-import { inspection as m } from '../messages/inspection.ts';
+import { inspection as m, inspectionGuards as guards } from '../messages/inspection.ts';
 import { useInspection } from '../stores/inspection.ts';
 import { useNotices } from '../stores/notices.ts';
 
@@ -33,7 +33,7 @@ export function ConfigDialog({ onClose }: { onClose(): void }) {
           }}
         >
           <p className="small muted">{m.settingsHint}</p>
-          <Field label={m.unitName}>{(p) => <input {...p} value={config.unitName} onChange={(e) => patch({ unitName: e.target.value })} />}</Field>
+          <Field label={m.unitName} hint={guards.unitNameInSettings}>{(p) => <input {...p} value={config.unitName} readOnly />}</Field>
           <Field label={m.reportTo}>{(p) => <input {...p} value={config.reportTo} onChange={(e) => patch({ reportTo: e.target.value })} />}</Field>
           <Field label={m.minRequests}>{(p) => <input {...p} type="number" min={1} max={1000} value={config.minRequests} onChange={(e) => patch({ minRequests: Number(e.target.value) })} />}</Field>
           <Field label={m.processMonths}>{(p) => <input {...p} type="number" min={1} max={600} value={config.processMonths} onChange={(e) => patch({ processMonths: Number(e.target.value) })} />}</Field>

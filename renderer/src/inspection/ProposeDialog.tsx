@@ -3,7 +3,7 @@ import type { InspectionOutcome, ProposeResult, WorklistItem } from '../../../sh
 import { inspectionOutcomeLabels } from '../../../shared/messages/inspection.ts';
 import { Modal } from '../components/Modal.tsx';
 import { common } from '../messages/common.ts';
-import { inspection as m } from '../messages/inspection.ts';
+import { inspection as m, inspectionGuards as guards } from '../messages/inspection.ts';
 import { itemName } from './WorklistRow.tsx';
 
 interface ProposeDialogProps {
@@ -11,13 +11,14 @@ interface ProposeDialogProps {
   /** Absent: each item takes its own suggestion (采纳建议). */
   outcome?: InspectionOutcome | undefined;
   busy: boolean;
-  onPropose(justification: string): Promise<ProposeResult | string>;
+  onPropose(justification: string, sameJustification: boolean): Promise<ProposeResult | string>;
   onClose(): void;
 }
 
 /** Asks the justification every new decision will carry; items the core skips are listed with its reason. */
 export function ProposeDialog({ items, outcome, busy, onPropose, onClose }: ProposeDialogProps) {
   const [justification, setJustification] = useState('');
+  const [sameJustification, setSameJustification] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [skipped, setSkipped] = useState<ProposeResult['skipped'] | null>(null);
   const names = new Map(items.map((i) => [i.documentId, itemName(i)]));
@@ -43,7 +44,7 @@ export function ProposeDialog({ items, outcome, busy, onPropose, onClose }: Prop
           onSubmit={async (e) => {
             e.preventDefault();
             if (justification.trim() === '') return setError(m.justificationRequired);
-            const result = await onPropose(justification.trim());
+            const result = await onPropose(justification.trim(), sameJustification);
             if (typeof result === 'string') return setError(result);
             if (result.skipped.length > 0) setSkipped(result.skipped);
             else onClose();
@@ -59,6 +60,11 @@ export function ProposeDialog({ items, outcome, busy, onPropose, onClose }: Prop
             <span className="field-label">{m.justification}</span>
             <textarea rows={3} value={justification} placeholder={m.justificationPlaceholder} aria-invalid={error !== null} onChange={(e) => { setJustification(e.target.value); setError(null); }} />
           </label>
+          {!outcome && breakdown.length > 1 && (
+            <label className="radio-line check-line">
+              <input type="checkbox" checked={sameJustification} onChange={(e) => { setSameJustification(e.target.checked); setError(null); }} /> {guards.sameJustification}
+            </label>
+          )}
           {error && <p className="field-error" role="alert">{error}</p>}
           <div className="form-actions">
             <button type="submit" className="btn-primary" disabled={busy}>{m.proposeButton}</button>

@@ -168,3 +168,10 @@ export const consolidation = {
   confirmAction: '核对指纹并导入',
   trusted: (unit: string) => `已确认${unit}的签名公钥并导入签名包，此项决定已记入审计日志。`,
 };
+
+// ---- guards (issue 14) ----
+
+export const inspectionGuards = {
+  sameJustification: '这条说明适用于以上全部各项（各项处理意见不同）',
+  unitNameInSettings: '单位名称由管理员在“设置 → 单位”中修改。',
+};

@@ -49,3 +49,14 @@ export const settings = {
   adminPasswordHint: '新增用户和修改角色都要由管理员的密钥签名记入审计日志，请先输入您的口令。',
   adminPasswordFirst: '请先在“您的口令（管理员）”中输入口令：账户变更须由管理员签名。',
 };
+
+// ---- the unit's name (issue 14): what its reports and bundles are signed with ----
+
+export const unitNameText = {
+  section: '单位',
+  label: '单位名称',
+  hint: '年度自查报告的署名和报送政府办公室的签名包都用这个名称；各单位须不同，否则汇总时无法区分。只有管理员可以修改，修改记入审计日志。',
+  notSet: '尚未设置单位名称：签名包会以“本单位”署名，在设置之前不能导出签名包。',
+  save: '保存单位名称',
+  saved: (name: string) => `单位名称已设为“${name}”，并记入审计日志。`,
+};

@@ -27,7 +27,7 @@ interface InspectionStore {
   close(): Promise<InspectionStatus | null>;
   /** Every pending item of the year, across pages: what "全部采纳建议" acts on. */
   pendingItems(): Promise<WorklistItem[]>;
-  propose(documentIds: number[], justification: string, outcome?: InspectionOutcome): Promise<ProposeResult | string>;
+  propose(documentIds: number[], justification: string, outcome?: InspectionOutcome, sameJustification?: boolean): Promise<ProposeResult | string>;
   /** Rejects with the core's `{ code, message }` so the caller can show it where the export was asked for. */
   exportTo(format: InspectionExportFormat, path: string, password?: string): Promise<ExportedFile>;
 }
@@ -120,10 +120,10 @@ export const useInspection = create<InspectionStore>((set, get) => {
         if (out.length >= page.total || page.items.length === 0) return out;
       }
     },
-    async propose(documentIds, justification, outcome) {
+    async propose(documentIds, justification, outcome, sameJustification) {
       set({ busy: true });
       try {
-        const result = await window.api.proposeOutcomes({ year: get().year, documentIds, justification, ...(outcome ? { outcome } : {}) });
+        const result = await window.api.proposeOutcomes({ year: get().year, documentIds, justification, ...(outcome ? { outcome } : {}), ...(sameJustification ? { sameJustification } : {}) });
         const done = new Set(result.proposed.map((p) => p.documentId));
         set({ selected: new Set([...get().selected].filter((id) => !done.has(id))) });
         await get().reload();

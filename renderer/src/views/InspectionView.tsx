@@ -166,8 +166,8 @@ export function InspectionView() {
           outcome={proposal.outcome}
           busy={busy}
           onClose={() => setProposal(null)}
-          onPropose={async (justification) => {
-            const result = await store.propose(proposal.items.map((i) => i.documentId), justification, proposal.outcome);
+          onPropose={async (justification, sameJustification) => {
+            const result = await store.propose(proposal.items.map((i) => i.documentId), justification, proposal.outcome, sameJustification);
             if (typeof result !== 'string' && result.proposed.length > 0) {
               useNotices.getState().ok(m.proposedResult(result.proposed.length));
               void useQueues.getState().refresh();

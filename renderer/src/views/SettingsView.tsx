@@ -6,7 +6,7 @@ import { Field } from '../components/Field.tsx';
 import { useBusy } from '../lib/busy.ts';
 import { ConfirmDialog } from '../workspace/dialogs.tsx';
 import { roleLabels } from '../messages/common.ts';
-import { settings as m } from '../messages/settings.ts';
+import { settings as m, unitNameText } from '../messages/settings.ts';
 import { useNotices } from '../stores/notices.ts';
 import { hasRole, useSession } from '../stores/session.ts';
 import { publication as publicationText } from '../messages/publication.ts';
@@ -14,6 +14,9 @@ import { publicationWorkingDaysRange } from '../../../shared/publication-rules.t
 import { useSettings } from '../stores/settings.ts';
 import { mayWrite } from '../../../shared/write-roles.ts';
 import { intakeLimitRanges as ranges, MB } from '../../../shared/intake-limits.ts';
+import { inspectionGuardMessages } from '../../../shared/messages/inspection.ts';
+
+const defaultUnitName = inspectionGuardMessages.defaultUnitName;
 
 const allRoles: Role[] = ['drafter', 'reviewer', 'signer', 'admin'];
 
@@ -31,6 +34,7 @@ export function SettingsView() {
       </header>
       <div className="settings-grid">
         <DataSection mayBackup={mayWrite(user?.roles ?? [], 'backup')} />
+        <UnitSection admin={admin} />
         {settings && <PolicySection key={JSON.stringify(settings)} initial={settings} admin={admin} />}
         {admin && <UsersSection />}
       </div>
@@ -101,6 +105,55 @@ function DataSection({ mayBackup }: { mayBackup: boolean }) {
         />
       )}
     </section>
+  );
+}
+
+/** The unit's name on its reports and bundles: one per unit, so the office can tell the bundles apart. */
+function UnitSection({ admin }: { admin: boolean }) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [isSet, setIsSet] = useState(true);
+  useEffect(() => {
+    window.api.getInspectionConfig().then(
+      (config) => {
+        setSaved(config.unitName);
+        setName(config.unitName);
+        setIsSet(config.unitName !== defaultUnitName);
+      },
+      (error: unknown) => useNotices.getState().fail(error),
+    );
+  }, []);
+  if (saved === null) return null;
+  return (
+    <form
+      className="card"
+      aria-label={unitNameText.section}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          const config = await window.api.setUnitName({ name: name.trim() });
+          setSaved(config.unitName);
+          setName(config.unitName);
+          setIsSet(config.unitName !== defaultUnitName);
+          useNotices.getState().ok(unitNameText.saved(config.unitName));
+        } catch (error) {
+          useNotices.getState().fail(error);
+        }
+      }}
+    >
+      <h2>{unitNameText.section}</h2>
+      {!isSet && <p className="small warning" role="note">{unitNameText.notSet}</p>}
+      <fieldset disabled={!admin}>
+        <Field label={unitNameText.label} hint={unitNameText.hint}>
+          {(p) => <input {...p} maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        {admin && (
+          <div className="form-actions">
+            <button type="submit" className="btn-primary" disabled={name.trim() === '' || name.trim() === saved}>{unitNameText.save}</button>
+          </div>
+        )}
+      </fieldset>
+    </form>
   );
 }
 
