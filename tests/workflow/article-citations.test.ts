@@ -10,6 +10,8 @@ import { reasonTemplates } from '../../renderer/src/messages/workspace.ts';
 import { defaultLexiconDir, createScanner } from '../../electron/core/scanner/index.ts';
 import { loadLexicon } from '../../electron/core/scanner/lexicon.ts';
 import * as drafts from '../scanner/drafts.ts';
+import { ledgerColumns } from '../../electron/core/inspection/export/columns.ts';
+import type { WorklistItem } from '../../shared/ipc/inspection.ts';
 import type { CategoryId } from '../../shared/types.ts';
 
 // Issue 14 Must 6: every shipped string that cites an article is checked against the law as the domain states it
@@ -124,6 +126,11 @@ function shippedProblems(): Problem[] {
 describe('article citations in shipped strings', () => {
   it('names the nine categories exactly as seed 000 第二十一条 lists them', () => {
     expect(Object.fromEntries(categories.map((c) => [c.id, c.name]))).toEqual(seedNames);
+  });
+
+  it('prints the full names in the 自查台账 export', () => {
+    const column = ledgerColumns.find((c) => c.header === '不予公开类别')!;
+    expect(column.value({ categories: [3, 5] } as WorklistItem, 0)).toBe(`${seedNames[3]}；${seedNames[5]}`);
   });
 
   it('gives each category only bases that withhold such content, and request grounds only as request grounds', () => {
