@@ -40,7 +40,7 @@ export const categories: readonly CategoryInfo[] = [
 ];
 
 /** Articles that ground the handling of a request, never the attribute of a 公文 (条例第三十八条, 第三十九条). */
-export const requestOnlyArticles: readonly string[] = categories.flatMap((c) => (c.requestGround ? [c.requestGround] : []));
+const requestOnlyArticles: readonly string[] = categories.flatMap((c) => (c.requestGround ? [c.requestGround] : []));
 
 const requestArticle = new RegExp(`(?:^|政府信息公开条例》?|(?:^|依据|根据|按照|[《》、；;，,。（(])条例)(?:${requestOnlyArticles.map((a) => a.replace(/^条例/, '')).join('|')})`);
 
