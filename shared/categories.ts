@@ -42,7 +42,7 @@ export const categories: readonly CategoryInfo[] = [
 /** Articles that ground the handling of a request, never the attribute of a 公文 (条例第三十八条, 第三十九条). */
 const requestOnlyArticles: readonly string[] = categories.flatMap((c) => (c.requestGround ? [c.requestGround] : []));
 
-const requestArticle = new RegExp(`(?:^|政府信息公开条例》?|(?:^|依据|根据|按照|[《》、；;，,。（(])条例)(?:${requestOnlyArticles.map((a) => a.replace(/^条例/, '')).join('|')})`);
+const requestArticle = new RegExp(`(?:^|政府信息公开条例》?|(?:^|依据|根据|按照|依照|按|依|[《》、；;，,。（(“])条例)(?:${requestOnlyArticles.map((a) => a.replace(/^条例/, '')).join('|')})`);
 
 /**
  * Whether a cited basis (a pick-list label or free text) rests on a request-handling article of the 条例; the

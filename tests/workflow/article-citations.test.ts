@@ -197,6 +197,8 @@ describe('a 公文 decision cannot rest on a request ground', () => {
   it('refuses 条例第三十八、三十九条 in the picked bases or the typed basis', () => {
     expect(decisionProblems(draft(['条例第三十九条']), doc, null, 0.8)).toContainEqual({ kind: 'request-basis', cited: ['条例第三十九条'] });
     expect(decisionProblems(draft([], '《政府信息公开条例》第三十八条'), doc, null, 0.8).map((p) => p.kind)).toContain('request-basis');
+    expect(decisionProblems(draft([], '按条例第三十九条办理'), doc, null, 0.8).map((p) => p.kind)).toContain('request-basis');
+    expect(decisionProblems(draft(['条例第十四条', '艾滋病防治条例第三十九条']), doc, null, 0.8).map((p) => p.kind)).not.toContain('request-basis');
     expect(decisionProblems(draft(['条例第十五条']), doc, null, 0.8).map((p) => p.kind)).not.toContain('request-basis');
   });
 
