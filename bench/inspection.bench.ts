@@ -72,7 +72,7 @@ const categoryCycle: CategoryId[] = [1, 2, 3, 8, 9];
  */
 function seedDecisions(ctx: Context, team: Record<string, Actor>, count: number): void {
   const { store } = ctx;
-  const basisFor: Record<CategoryId, string> = { 1: '条例第十五条', 2: '条例第十六条第二款', 3: '条例第十六条第一款', 4: '条例第三十八条', 5: '条例第三十九条', 6: '档案法', 7: '保守国家秘密法第六十四条', 8: '条例第十四条', 9: '条例第十四条' };
+  const basisFor: Record<CategoryId, string> = { 1: '条例第十五条', 2: '条例第十六条第二款', 3: '条例第十六条第一款', 4: '条例第十五条', 5: '条例第十五条', 6: '档案法第二十七条', 7: '保守国家秘密法第六十四条', 8: '条例第十四条', 9: '条例第十四条' };
   for (let start = 0; start < count; start += 1000) {
     store.write(() => {
       for (let n = start; n < Math.min(count, start + 1000); n++) {

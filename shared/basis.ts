@@ -1,7 +1,11 @@
 import { categories, category } from './categories.ts';
 import type { Finding, Span } from './types.ts';
 
-/** Legal bases offered in the pick list. Labels are what the record stores and what a redaction mark cites. */
+/**
+ * Legal bases offered in the pick list for a 公文's attribute. Labels are what the record stores and what a
+ * redaction mark cites. 条例第三十八条 and 第三十九条 are absent on purpose: they govern how a request is
+ * handled, not whether a 公文 is withheld (shared/categories.ts requestGround).
+ */
 export interface BasisOption {
   label: string;
   summary: string;
@@ -16,10 +20,8 @@ const nationalBasis: readonly BasisOption[] = [
   { label: '条例第十六条第二款', summary: '讨论记录、过程稿、磋商信函、请示报告等过程性信息及行政执法案卷信息可以不予公开', group: 'national' },
   { label: '条例第二十七条', summary: '主动公开以外的政府信息可以依申请获取', group: 'national' },
   { label: '条例第三十七条', summary: '可以作区分处理的，公开可以公开的部分并说明理由', group: 'national' },
-  { label: '条例第三十八条', summary: '需要对现有信息加工、分析的，可以不予提供', group: 'national' },
-  { label: '条例第三十九条', summary: '以信息公开申请形式进行信访、投诉、举报的，告知通过相应渠道提出', group: 'national' },
   { label: '保守国家秘密法第六十四条', summary: '工作秘密的管理', group: 'national' },
-  { label: '档案法', summary: '已移交档案馆的政府信息依照档案管理规定办理', group: 'national' },
+  { label: '档案法第二十七条', summary: '已移交档案馆的档案依照档案法（2020年修订）的开放规定办理', group: 'national' },
 ];
 
 export function basisOptions(localRules: readonly string[]): BasisOption[] {
@@ -41,6 +43,8 @@ export function redactionBasis(finding: Pick<Finding, 'rule' | 'kind' | 'categor
   if (finding.kind === 'pii' || finding.rule.startsWith('pii.') || finding.rule.startsWith('personal.')) return privacyBasis;
   if (finding.rule === 'signal.classification') return stateSecretBasis;
   const allowed = category(finding.category).redactionBasis;
+  // A category that withholds nothing by itself (4) is cited by the withholding article its term names, else as a hand-marked span.
+  if (allowed.length === 0) return finding.basis.find((b) => withholdingBasis.has(b)) ?? privacyBasis;
   return finding.basis.find((b) => allowed.includes(b)) ?? allowed[0]!;
 }
 

@@ -5,6 +5,7 @@ import type { Redaction } from './redaction.ts';
 import type { Disposition, JustificationNeed } from './ipc/records.ts';
 import { findNote, noteContradicts, type NoteContradiction } from './publicity-note.ts';
 import { channelsRequired, type Channel } from './channels.ts';
+import { citesRequestGround } from './categories.ts';
 
 /**
  * When a decision is complete, when it needs a justification, and what it starts from. Core enforces these
@@ -80,6 +81,7 @@ export function noteNeed(attribute: DecisionDraft['attribute'], doc: Pick<Decide
 export type DecisionProblem =
   | { kind: 'reason'; attribute: Attribute }
   | { kind: 'basis'; attribute: Attribute }
+  | { kind: 'request-basis'; cited: string[] }
   | { kind: 'redactions' }
   | { kind: 'no-text' }
   | { kind: 'dismiss-reason'; findingIds: string[] }
@@ -93,6 +95,9 @@ export function decisionProblems(draft: DecisionDraft, doc: DecidedDocument, sup
   const info = attributeInfo(draft.attribute);
   if (info.reasonRequired && !draft.reason.trim()) problems.push({ kind: 'reason', attribute: draft.attribute });
   if (info.reasonRequired && !draft.basis.some((b) => b.trim()) && !draft.basisText.trim()) problems.push({ kind: 'basis', attribute: draft.attribute });
+  // 条例第三十八、三十九条 say how a request is handled; a signed decision on a 公文 that cites them cites wrong law.
+  const requestGrounds = [...draft.basis, draft.basisText].filter((b) => b.trim() && citesRequestGround(b));
+  if (requestGrounds.length > 0) problems.push({ kind: 'request-basis', cited: requestGrounds });
   problems.push(...channelProblems(draft));
   // A redact disposition brings its finding's span with it when saved.
   const redacts = draft.redactions.some((r) => r.origin !== 'repeat') || draft.dispositions.some((d) => d.action === 'redact');

@@ -1,3 +1,4 @@
+import { citesRequestGround } from './categories.ts';
 import { attribute as attributeInfo } from './attributes.ts';
 import type { Attribute, DocumentMetadata } from './types.ts';
 import { noteAttribute } from './publicity-note.ts';
@@ -40,7 +41,7 @@ export interface ReturnedDocument {
 }
 
 /** Articles that carry a reason to withhold or restrict; 第十三条 says only that public is the rule. */
-const restrictingArticle = /第十四条|第十五条|第十六条|第二十七条|第三章|第三十七条|第三十八条|第三十九条|第六十四条|档案法/;
+const restrictingArticle = /第十四条|第十五条|第十六条|第二十七条|第三章|第三十七条|第六十四条|档案法/;
 const openingArticleOnly = /第十三条/;
 
 /** A 请示 asking for issue in the government's (or its office's) name. */
@@ -60,7 +61,9 @@ export function suggestedReturnGrounds(decision: ReturnedDecision, doc: Returned
   const info = attributeInfo(decision.attribute);
   const cited = [...decision.basis, decision.basisText].filter((b) => b.trim());
   if (info.reasonRequired && (!decision.reason.trim() || cited.length === 0)) grounds.push('reason-or-basis-missing');
-  if (info.reasonRequired && cited.length > 0 && !cited.some((b) => restrictingArticle.test(b)) && cited.some((b) => openingArticleOnly.test(b))) grounds.push('basis-does-not-fit');
+  const onlyOpening = !cited.some((b) => restrictingArticle.test(b)) && cited.some((b) => openingArticleOnly.test(b));
+  // 条例第三十八、三十九条 govern requests, not a 公文's attribute (shared/categories.ts requestGround).
+  if (info.reasonRequired && cited.length > 0 && (onlyOpening || cited.some(citesRequestGround))) grounds.push('basis-does-not-fit');
   if (decision.attribute !== 'withheld' && doc.lacksInterpretation) grounds.push('interpretation-missing');
   const stated = doc.metadata.note === null ? null : noteAttribute(doc.metadata.note);
   if (stated !== null && stated !== decision.attribute) grounds.push('note-contradicts');

@@ -164,6 +164,8 @@ export const recordsMessages = {
   reasonRequired: (label: string) => `“${label}”须填写理由`,
   basisRequired: (label: string) => `“${label}”须选择或填写依据`,
   partialNeedsRedaction: '“部分公开”须至少标记一处不予公开的段落',
+  requestBasis: (cited: string[]) =>
+    `依据“${cited.join('、')}”是答复政府信息公开申请时的处理规定（条例第三十八条不需另行制作、第三十九条信访举报另按相应渠道办理），不是公文公开属性的依据：涉及信访、举报的，请按条例第十五条（保护个人隐私等第三方权益）或第十六条说明理由`,
   redactNeedsKeptText: '正文未在本机保存（涉密文件），不能标记删除段落',
   undisposed: (count: number, terms: string[]) => `尚有 ${count} 处标记未处理（如：${terms.join('、')}）`,
   justificationRequired: (needs: JustificationNeed[]) => `须填写说明：${needs.map(needText).join('；')}`,
@@ -174,6 +176,8 @@ export const recordsMessages = {
         return recordsMessages.reasonRequired(attribute(p.attribute).label);
       case 'basis':
         return recordsMessages.basisRequired(attribute(p.attribute).label);
+      case 'request-basis':
+        return recordsMessages.requestBasis(p.cited);
       case 'redactions':
         return recordsMessages.partialNeedsRedaction;
       case 'no-text':

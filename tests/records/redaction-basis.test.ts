@@ -16,9 +16,10 @@ const byCategory: Record<CategoryId, string> = {
   1: '条例第十五条',
   2: '条例第十六条第二款',
   3: '条例第十六条第一款',
-  4: '条例第三十八条',
+  // Category 4 withholds nothing by itself (条例第三十八条 concerns requests): its span is cited like a hand-marked one.
+  4: '条例第十五条',
   5: '条例第十五条',
-  6: '档案法及其实施条例',
+  6: '档案法第二十七条',
   7: '保守国家秘密法（2024年修订）第六十四条',
   8: '条例第十四条',
   9: '条例第十四条',

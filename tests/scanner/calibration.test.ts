@@ -64,7 +64,8 @@ describe('petitions and reports', () => {
   it('withholds when the reporter is named', () => {
     const { suggestion } = scanner.scanText(handling.replace('举报人孙某', '举报人孙立新'));
     expect(suggestion.attribute).toBe('withheld');
-    expect(suggestion.basis).toContain('条例第三十九条');
+    expect(suggestion.basis).toContain('条例第十五条');
+    expect(suggestion.basis).not.toContain('条例第三十九条');
   });
 
   it('withholds a petition document that says what it is in its title', () => {

@@ -79,7 +79,7 @@ describe('lexicon', () => {
   });
 
   it('reads one word in two categories when two tables list it, and a user entry replaces its own category only', () => {
-    const shipped = dir('two', { 'a.tsv': header + '样本人\t5\t0.8\ttopic\t甲\t条例第三十九条\n', 'b.tsv': header + '样本人\t9\t0.85\tidentity\t乙\t条例第十四条\n' });
+    const shipped = dir('two', { 'a.tsv': header + '样本人\t5\t0.8\ttopic\t甲\t条例第十五条\n', 'b.tsv': header + '样本人\t9\t0.85\tidentity\t乙\t条例第十四条\n' });
     const scanner = createScanner({ lexiconDir: shipped });
     const found = scanner.scanText('样本人王建国（电话13812345678）反映情况。').findings.filter((f) => f.kind === 'term').sort((a, b) => a.category - b.category);
     expect(found.map((f) => [f.category, f.negated])).toEqual([[5, false], [9, false]]);

@@ -63,8 +63,10 @@ describe('suggestion', () => {
 
   it('maps the other categories to their articles', () => {
     expect(scanner.scanText(drafts.stabilityPlan).suggestion).toMatchObject({ attribute: 'withheld', basis: ['条例第十四条'] });
-    expect(scanner.scanText(drafts.petitionReply).suggestion.basis).toContain('条例第三十九条');
-    expect(scanner.scanText(drafts.compilationReply).suggestion).toMatchObject({ attribute: 'on-request', basis: ['条例第三十八条'] });
+    // Petitions and compiling are grounds for handling requests (条例第三十九、三十八条), never for a 公文's attribute.
+    expect(scanner.scanText(drafts.petitionReply).suggestion.basis).toContain('条例第十五条');
+    expect(scanner.scanText(drafts.petitionReply).suggestion.basis).not.toContain('条例第三十九条');
+    expect(scanner.scanText(drafts.compilationReply).suggestion).toMatchObject({ attribute: 'on-request', basis: ['条例第二十七条'] });
     expect(scanner.scanText(drafts.tenderEvaluation).suggestion).toMatchObject({ attribute: 'partial' });
     expect(scanner.scanText(drafts.internalAttendance).suggestion.basis).toContain('条例第十六条第一款');
   });

@@ -185,7 +185,7 @@ describe('decision rules: the starting redactions', () => {
   const sentence = { start: 0, end: text.indexOf('\n') };
 
   it('ties every finding inside a proposed span to a redaction that cites its own article', () => {
-    const spans = startingRedactions({ redactions: [sentence], basis: ['条例第三十九条'] }, [person, phone]);
+    const spans = startingRedactions({ redactions: [sentence], basis: ['条例第三十七条'] }, [person, phone]);
     expect(spans).toEqual([
       { ...sentence, basis: '条例第十五条', findingId: person.id },
       { start: phone.start, end: phone.end, basis: '条例第十五条', findingId: phone.id },

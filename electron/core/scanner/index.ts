@@ -2,7 +2,6 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ExtractedDocument, Finding, Paragraph, ScanResult, Span } from '../../../shared/types.ts';
-import { categories } from '../../../shared/categories.ts';
 import { piiLabels, scannerMessages as m } from '../../../shared/messages/scanner.ts';
 import { Automaton } from './automaton.ts';
 import { contextWindow, judge, listItem, maskSpans, sectionStart, type MaskedParagraph } from './context.ts';
@@ -54,7 +53,8 @@ interface NormalisedParagraph extends Pick<Paragraph, 'zone' | 'kind' | 'page'> 
   end: number;
 }
 
-const categoryNames = new Set(categories.flatMap((c) => c.name.split('、')).concat(['过程性信息', '内部管理信息', '档案信息', '工作秘密', '特定个人信息']));
+// The words by which rules name the categories, in the short forms they write them (not the seed's full names).
+const categoryNames = new Set(['国家秘密', '商业秘密', '个人隐私', '过程性信息', '内部管理信息', '需汇总', '分析', '加工或重新制作的信息', '信访', '举报', '咨询类事项', '档案信息', '工作秘密', '危及国家安全', '公共安全', '经济安全', '社会稳定', '法律', '法规禁止公开', '特定个人信息']);
 function paragraphsOf(doc: ExtractedDocument, n: NormalisedText): NormalisedParagraph[] {
   const source: Paragraph[] = doc.paragraphs.length ? doc.paragraphs : [{ start: 0, end: doc.text.length, page: null, zone: 'body', kind: 'paragraph' }];
   // Paragraphs come in reading order, so a forward sweep maps them; a paragraph out of order falls back to a search.

@@ -76,6 +76,8 @@ const documentLevel = new Set(['signal.classification', 'signal.marking', 'signa
  * Categories whose words turn up in documents that are not about them: 考勤记录 cited as evidence, a 举报人
  * in a report on how a complaint was handled. One of their body words alone does not decide the attribute.
  */
+/** Information other than what is proactively released may be requested (条例第二十七条): the anchor of 依申请公开. */
+const onRequestBasis = '条例第二十七条';
 const weakerCategories = new Set<CategoryId>([2, 3, 4, 5, 6]);
 /** A body signal this strong decides alone (讨论记录, 妥否，请批示). */
 const decisiveScore = 0.85;
@@ -172,13 +174,14 @@ function termProposals(concerns: Finding[], classified: boolean, text: string, p
         proposals.push(top(list) >= 0.75 ? { attribute: 'withheld', reason: lead + m.reasons.internal, basis: cat } : { attribute: 'on-request', reason: lead + m.reasons.internalOnRequest, basis: cat });
         break;
       case 4:
-        proposals.push({ attribute: 'on-request', reason: lead + m.reasons.compilation, basis: cat });
+        // Compiling is how a request is answered (条例第三十八条), no ground to withhold this 公文: released on request.
+        proposals.push({ attribute: 'on-request', reason: lead + m.reasons.compilation, basis: [onRequestBasis] });
         break;
       case 5:
         // A work report that tells one petition case among much else is released without that passage.
         if (ground?.kind !== 'document' && confinedPassage(list, text)) {
-          proposals.push({ attribute: 'partial', reason: lead + m.reasons.petitionPassage, basis: ['条例第三十七条', '条例第十五条', '条例第三十九条'], redact: list.map((f) => sentenceSpan(text, f)) });
-        } else proposals.push({ attribute: 'withheld', reason: lead + m.reasons.petition, basis: ['条例第十五条', '条例第三十九条'] });
+          proposals.push({ attribute: 'partial', reason: lead + m.reasons.petitionPassage, basis: ['条例第三十七条', '条例第十五条'], redact: list.map((f) => sentenceSpan(text, f)) });
+        } else proposals.push({ attribute: 'withheld', reason: lead + m.reasons.petition, basis: ['条例第十五条'] });
         break;
       case 6:
         proposals.push({ attribute: 'on-request', reason: lead + m.reasons.archive, basis: cat });
@@ -258,7 +261,7 @@ export function suggest(text: string, findings: Finding[], metadata: DocumentMet
   // Isolated words of a weaker category point to release on request only when nothing else speaks for the document;
   // a rule, a policy notice, a report or a budget speaks for itself.
   const alone = advisory.filter((f) => onRequestWhenAlone.has(f.category));
-  if (!proposals.length && alone.length && !profile?.kind) proposals.push({ attribute: 'on-request', reason: m.reasons.advisoryOnRequest, basis: [...new Set(alone.flatMap((f) => category(f.category).basis))] });
+  if (!proposals.length && alone.length && !profile?.kind) proposals.push({ attribute: 'on-request', reason: m.reasons.advisoryOnRequest, basis: [...new Set(alone.flatMap((f) => { const b = category(f.category).basis; return b.length ? b : [onRequestBasis]; }))] });
 
   const redactions: Span[] = [
     ...pii.map((f) => ({ start: f.start, end: f.end })),

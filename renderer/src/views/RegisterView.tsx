@@ -99,7 +99,7 @@ export function RegisterView() {
           <span>{m.category}</span>
           <select value={filter.category ?? ''} onChange={(e) => setFilter({ category: e.target.value ? Number(e.target.value) : undefined })}>
             <option value="">{m.all}</option>
-            {categories.map((c) => <option key={c.id} value={c.id}>{c.id} {c.short}</option>)}
+            {categories.map((c) => <option key={c.id} value={c.id} title={c.name}>{c.id} {c.name}</option>)}
           </select>
         </label>
       </div>

@@ -93,7 +93,7 @@ const ParagraphView = memo(function ParagraphView({ text, paragraph, findings, r
             data-finding-id={top.id}
             className={classes.filter(Boolean).join(' ')}
             style={{ '--cat': category(top.category).colour } as CSSProperties}
-            title={`${top.category} ${category(top.category).short}：${top.explanation}`}
+            title={`${top.category} ${category(top.category).name}：${top.explanation}`}
             onClick={() => onSelect(top.id)}
           >
             {run.text}

@@ -21,7 +21,8 @@ export const ledgerColumns: readonly LedgerColumn[] = [
   { header: '成文日期', width: 12, value: (i) => day(i.date) },
   { header: '密级', width: 8, value: (i) => i.classification ?? '' },
   { header: '现行公开属性', width: 12, value: (i) => attribute(i.attribute).label },
-  { header: '不予公开类别', width: 24, value: (i) => i.categories.map((c) => category(c).short).join('、') },
+  // The office checks the ledger against seed 000 第二十一条, so it reads the full names; they hold 、 themselves.
+  { header: '不予公开类别', width: 36, value: (i) => i.categories.map((c) => category(c).name).join('；') },
   { header: '理由', width: 36, value: (i) => i.reason },
   { header: '依据', width: 24, value: (i) => i.basis.join('、') },
   { header: '本年度申请次数', width: 10, value: (i) => i.requestCount },
