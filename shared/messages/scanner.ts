@@ -108,7 +108,7 @@ export const scannerMessages = {
   },
   detailExplanation: (label: string, term: string) =>
     `“${term}”：与具体个人相关联的${label}，属于敏感个人信息，公开前应删除该处内容。依据：条例第十五条、个人信息保护法第二十八条。`,
-  reporterBasis: ['条例第十四条', '条例第十五条', '监察法第六十四条'],
+  reporterBasis: ['条例第十四条', '条例第十五条', '监察法第七十四条'],
 
   reasons: {
     proactive: '未发现需要删除或不予公开的内容，按“以公开为常态、不公开为例外”的原则建议主动公开。',

@@ -16,7 +16,7 @@ const paragraphs: Paragraph[] = text.split('\n').reduce<Paragraph[]>((acc, line)
 }, []);
 const labelled = text.indexOf('戚明远', text.indexOf('来电人'));
 // A caller's name: the scanner lists 第十四条 first among its bases, yet the mark must cite privacy.
-const name: Finding = { id: `pii.name:${labelled}`, category: 1, term: '戚明远', start: labelled, end: labelled + 3, page: 1, zone: 'body', kind: 'pii', piiType: 'name', score: 0.9, negated: false, rule: 'pii.name', explanation: '来电人的姓名', basis: ['条例第十四条', '条例第十五条', '监察法第六十四条'] };
+const name: Finding = { id: `pii.name:${labelled}`, category: 1, term: '戚明远', start: labelled, end: labelled + 3, page: 1, zone: 'body', kind: 'pii', piiType: 'name', score: 0.9, negated: false, rule: 'pii.name', explanation: '来电人的姓名', basis: ['条例第十四条', '条例第十五条', '监察法第七十四条'] };
 const suggestion: Suggestion = { attribute: 'partial', reasons: ['含有来电人的个人信息'], basis: ['条例第十五条', '条例第三十七条'], redactions: [], warnings: [] };
 
 function Harness() {
