@@ -134,3 +134,33 @@ export function timelinessByYear(items: readonly { from: string; status: Publica
   }
   return [...years.values()].sort((a, b) => b.year - a.year);
 }
+
+/** What table 二 of the annual report counts a public 公文 as (国办公开办函〔2021〕30号, 第二十条). */
+export type ReportKind = 'rule' | 'normative' | 'licence' | 'penalty' | 'coercion';
+
+// 规章 are promulgated by 令: 浙江省人民政府令第388号, 第5号令.
+const ruleNumber = /令第?\d+号|第\d+号令/;
+const licenceTitle = /行政许可[^。；;]{0,6}决定|许可决定书|准予[^。；;]{0,12}(?:行政)?许可/;
+const penaltyTitle = /行政处罚[^。；;]{0,6}决定|处罚决定书/;
+const coercionTitle = /(?:行政强制|查封|扣押|冻结|强制执行|强制拆除)[^。；;]{0,6}决定/;
+const repealTitle = /废止|宣布失效|予以失效/;
+const caseFileTitle = /案卷|卷宗/;
+
+/** A document that repeals others (关于废止《……办法》的决定): counted as what it repeals, not as made. */
+export const isRepeal = (title: string | null): boolean => repealTitle.test(plain(title));
+
+/** The titles a repeal names in 《》. */
+export const repealedTitles = (title: string | null): string[] => [...plain(title).matchAll(/《([^》]+)》/g)].map((m) => m[1]!);
+
+/** An enforcement case file or decision: what 第十六条第二款 calls 行政执法案卷信息. */
+export const isCaseFile = (title: string | null): boolean => caseFileTitle.test(plain(title)) || isEnforcementDecision(title) || coercionTitle.test(plain(title));
+
+/** 规章 by a 令 number; 行政许可、行政处罚、行政强制 decisions by title; 规范性文件 by the officer's kind or the recognised one. */
+export function reportKindOf(doc: KindEvidence, override: DocumentKind | null): ReportKind | null {
+  const title = plain(doc.title);
+  if (ruleNumber.test(plain(doc.docNumber))) return 'rule';
+  if (coercionTitle.test(title)) return 'coercion';
+  if (penaltyTitle.test(title)) return 'penalty';
+  if (licenceTitle.test(title)) return 'licence';
+  return (override ?? recogniseKind(doc)) === 'normative' ? 'normative' : null;
+}

@@ -176,7 +176,11 @@ export interface AnnualFigures {
     /** Signed decisions of the year that replaced an earlier one and made it more open. */
     madeMoreOpen: number;
   };
-  /** Documents given a withheld decision signed during the year, by the national table's rows; a document re-signed in the year counts once, in its latest row. */
+  /**
+   * Documents given a withheld decision signed during the year, by ground (row: a WithheldGround key; bundles frozen
+   * before grounds were kept hold the older row names). Not part of the national template: table 三 counts requests.
+   * A document re-signed in the year counts once, under its latest ground.
+   */
   withheldByRow: ReportRowCount[];
   requests: {
     received: Record<ApplicantType, number> & { total: number };
@@ -188,6 +192,16 @@ export interface AnnualFigures {
   };
   /** 退文 made during the year, by ground (a return on several grounds counts under each); absent on figures frozen before returns were counted. */
   returns?: ReturnFigures;
+}
+
+/** Tables 二, 三 and 四 of the national template and the separate table of withheld 公文, for one calendar year. */
+export interface AnnualReport {
+  year: number;
+  source: { entries: number; lastSeq: number | null };
+  /** By cell key (shared/annual-template.ts); null where nothing is recorded (收费金额). */
+  cells: Record<string, number | null>;
+  /** Table 三 in the 总计 column: 一 + 二 = 三（七）+ 四. */
+  balanced: boolean;
 }
 
 export interface ReturnFigures {
@@ -202,6 +216,13 @@ export type InspectionExportFormat = 'xlsx' | 'docx' | 'csv' | 'bundle';
 
 export interface ExportedFile {
   format: InspectionExportFormat;
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface AnnualReportFile {
+  format: 'xlsx' | 'docx';
   path: string;
   bytes: number;
   sha256: string;
@@ -423,6 +444,8 @@ export const inspectionChannels = {
 
   exportInspection: channel(z.tuple([z.object({ year, format: z.enum(['xlsx', 'docx', 'csv', 'bundle']), path: savePath, password: password.optional() }).strict()]))<ExportedFile>(),
   annualFigures: channel(z.tuple([z.object({ year }).strict()]))<AnnualFigures>(),
+  annualReport: channel(z.tuple([z.object({ year }).strict()]))<AnnualReport>(),
+  exportAnnualReport: channel(z.tuple([z.object({ year, format: z.enum(['xlsx', 'docx']), path: savePath }).strict()]))<AnnualReportFile>(),
 
   verifyBundle: channel(z.tuple([z.object({ path: userPath }).strict()]))<BundleCheck>(),
   /** `confirmedFingerprints`: keys the office got from the units by telephone or letter, for first-seen units and changed keys. */

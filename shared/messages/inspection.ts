@@ -192,8 +192,6 @@ export const inspectionMessages = {
     ].join('\n'),
     trustHint: '确认单位签名公钥：bundle import 文件 --as 用户 --trust-new-key 该单位告知的公钥指纹',
     badFingerprint: (value: string) => `公钥指纹“${value}”无效：应为 64 位十六进制数字（可含空格或冒号分隔）。`,
-    reportSummary: '政府信息公开工作年度报告数字（条例第五十条），取自审计日志',
-    reportUsage: '用法：disclosure-desk report --year YYYY [--json] [--db 文件]',
     badYear: (value: string) => `年度“${value}”无效，应为四位数字，如 --year 2025。`,
     badChoice: (option: string, value: string, choices: readonly string[]) => `${option} 的取值“${value}”无效，可选：${choices.join('、')}。`,
     unknownSubcommand: (command: string, sub: string) => `“${command}”没有子命令“${sub || '（空）'}”。`,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annualFiguresFor } from '../../electron/core/inspection/annual.ts';
-import { withheldRowOf } from '../../electron/core/inspection/report-rows.ts';
+import { withheldGroundOf } from '../../electron/core/inspection/report-rows.ts';
 import type { AnnualFigures } from '../../shared/ipc/inspection.ts';
 import { closedNovember, openUnit, seedNovember, type Unit } from './seed.ts';
 
@@ -22,7 +22,7 @@ describe('annual-report figures (条例第五十条) from the audit log', () => 
     expect(f.decisions.inForceByAttribute).toEqual({ proactive: 1, partial: 1, 'on-request': 4, withheld: 4 });
     expect(f.decisions.madeMoreOpen).toBe(0);
     // B and C are classified (state secret); D is privacy under 第十五条; A is internal affairs.
-    expect(rows(f)).toEqual({ '不予公开-1': 2, '不予公开-4': 1, '不予公开-5': 1 });
+    expect(rows(f)).toEqual({ 'state-secret': 2, 'third-party': 1, 'internal-affairs': 1 });
     // Received in 2025: G once, F three times, J twice; two 2024 requests on G still open.
     expect(f.requests.received).toEqual({ citizen: 4, 'legal-person': 1, other: 1, total: 6 });
     expect(f.requests.carriedIn).toBe(2);
@@ -50,22 +50,44 @@ describe('annual-report figures (条例第五十条) from the audit log', () => 
     expect(f.decisions.inForceByAttribute).toEqual({ proactive: 4, partial: 2, 'on-request': 2, withheld: 2 });
     expect(f.decisions.madeMoreOpen).toBe(4);
     // A and C were re-signed as withheld in November: each is still one item in its row.
-    expect(rows(f)).toEqual({ '不予公开-1': 2, '不予公开-4': 1, '不予公开-5': 1 });
+    expect(rows(f)).toEqual({ 'state-secret': 2, 'third-party': 1, 'internal-affairs': 1 });
   });
 });
 
-describe('the category → article → row map', () => {
-  it('puts each category in its national table row and a decision in its first row only', () => {
-    expect(withheldRowOf([1], ['条例第十五条'], false)).toBe('不予公开-4');
-    expect(withheldRowOf([1], ['条例第十五条'], true)).toBe('不予公开-1');
-    expect(withheldRowOf([2], [], false)).toBe('不予公开-6');
-    expect(withheldRowOf([3], [], false)).toBe('不予公开-5');
-    expect(withheldRowOf([8], [], false)).toBe('不予公开-3');
-    expect(withheldRowOf([9], [], false)).toBe('不予公开-2');
-    expect(withheldRowOf([4], [], false)).toBe('无法提供-2');
-    expect(withheldRowOf([5], [], false)).toBe('不予处理-1');
-    expect(withheldRowOf([7], [], false)).toBe('其他');
-    expect(withheldRowOf([3, 2, 9], [], false)).toBe('不予公开-2');
-    expect(withheldRowOf([], [], false)).toBe('未标明');
+describe('the grounds of a withheld 公文 (categories confirmed, articles cited)', () => {
+  const ground = (categories: number[], basis: string[], classified = false, caseFile = false) =>
+    withheldGroundOf({ categories: categories as never, basis, classified, caseFile });
+
+  it('never defaults to 国家秘密: 第十四条 with no confirmed finding is flagged, not a state secret', () => {
+    expect(ground([], ['条例第十四条'])).toBe('article-14-unconfirmed');
+    expect(ground([], ['条例第十四条'], true)).toBe('state-secret');
+    expect(ground([1], ['条例第十四条'])).toBe('state-secret');
+    expect(ground([1], ['条例第十五条'])).toBe('third-party');
+    expect(ground([1], [])).toBe('third-party');
+    expect(ground([], ['保守国家秘密法第十三条'])).toBe('state-secret');
+    expect(ground([7], ['保守国家秘密法第六十四条'])).toBe('work-secret');
+  });
+
+  it('takes 第十四条 with category 8 as 三安全一稳定 and with category 9 as 法律禁止, even beside a privacy finding', () => {
+    expect(ground([8], ['条例第十四条'])).toBe('security-stability');
+    expect(ground([9], ['条例第十四条'])).toBe('law-prohibited');
+    expect(ground([1, 8], ['条例第十四条', '条例第十五条'])).toBe('security-stability');
+    expect(ground([1, 9], ['条例第十四条', '条例第十五条'])).toBe('law-prohibited');
+  });
+
+  it('tells an enforcement case file from process information under 第十六条第二款', () => {
+    expect(ground([], ['条例第十六条第二款'], false, true)).toBe('enforcement-file');
+    expect(ground([2], ['条例第十六条第二款'], false, true)).toBe('process');
+    expect(ground([], ['条例第十六条第二款'])).toBe('process');
+    expect(ground([3], ['条例第十六条第一款'])).toBe('internal-affairs');
+    expect(ground([], ['条例第三十六条第（七）项'])).toBe('administrative-query');
+    expect(ground([6], ['档案法第二十七条'])).toBe('archives');
+  });
+
+  it('does not take request-handling grounds (categories 4, 5) as grounds for withholding a 公文', () => {
+    expect(ground([4], [])).toBe('request-grounds-only');
+    expect(ground([5], [])).toBe('request-grounds-only');
+    expect(ground([5], ['条例第十五条'])).toBe('third-party');
+    expect(ground([], [])).toBe('unmarked');
   });
 });

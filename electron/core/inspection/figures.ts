@@ -4,7 +4,10 @@ import type { SignStatement } from '../../../shared/ipc/records.ts';
 import { returnGrounds, type ReturnGround } from '../../../shared/return-grounds.ts';
 import type { Attribute, CategoryId } from '../../../shared/types.ts';
 import { outcomeRows } from '../../../shared/messages/inspection.ts';
-import { decisionCategories, withheldRowOf, withheldRows } from './report-rows.ts';
+import { withheldGroundOf } from './report-rows.ts';
+import { withheldGrounds, type WithheldGround } from '../../../shared/annual-template.ts';
+import { annualTemplateMessages } from '../../../shared/messages/annual-report.ts';
+import { isCaseFile } from '../../../shared/publication-rules.ts';
 import { requestActions, type RequestAddedPayload, type RequestAnsweredPayload } from '../requests/events.ts';
 
 /** The audit actions the annual figures are read from. */
@@ -35,10 +38,11 @@ export function annualFigures(year: number, entries: Iterable<FigureEntry>): Ann
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
   const classified = new Set<string>();
+  const titles = new Map<string, string | null>();
   const inForce = new Map<string, Attribute>();
   const signedByAttribute = zeroAttributes();
   // A document re-confirmed as withheld (e.g. "keep" at the November inspection) is one item, not two.
-  const withheldRowByDocument = new Map<string, string>();
+  const withheldGroundByDocument = new Map<string, WithheldGround>();
   let madeMoreOpen = 0;
   const added = new Map<number, RequestAddedPayload>();
   const answered = new Map<number, RequestAnsweredPayload>();
@@ -52,7 +56,8 @@ export function annualFigures(year: number, entries: Iterable<FigureEntry>): Ann
     lastSeq = e.seq;
     const payload = JSON.parse(e.payload) as unknown;
     if (e.action === 'document.load') {
-      const p = payload as { existing: boolean; classification: string | null };
+      const p = payload as { existing: boolean; classification: string | null; title?: string | null };
+      if (!p.existing && e.documentSha256) titles.set(e.documentSha256, p.title ?? null);
       if (!p.existing && p.classification && e.documentSha256) classified.add(e.documentSha256);
     } else if (e.action === 'decision.sign') {
       const s = payload as SignStatement;
@@ -64,8 +69,9 @@ export function annualFigures(year: number, entries: Iterable<FigureEntry>): Ann
       signedByAttribute[s.attribute]++;
       if (before !== undefined && attributeInfo(s.attribute).openness > attributeInfo(before).openness) madeMoreOpen++;
       if (s.attribute === 'withheld') {
-        const isClassified = classified.has(s.documentSha256);
-        withheldRowByDocument.set(s.documentSha256, withheldRowOf(decisionCategories(s.categories as CategoryId[], s.basis, isClassified), s.basis, isClassified));
+        const title = s.title ?? titles.get(s.documentSha256) ?? null;
+        const ground = withheldGroundOf({ categories: s.categories as CategoryId[], basis: s.basis, classified: classified.has(s.documentSha256), caseFile: isCaseFile(title) });
+        withheldGroundByDocument.set(s.documentSha256, ground);
       }
     } else if (e.action === 'decision.return') {
       const day = localDay(e.time);
@@ -101,8 +107,8 @@ export function annualFigures(year: number, entries: Iterable<FigureEntry>): Ann
       outcomeCounts.get(answer.outcome)![r.applicantType]++;
     }
   }
-  const rowCounts = new Map<string, number>();
-  for (const row of withheldRowByDocument.values()) rowCounts.set(row, (rowCounts.get(row) ?? 0) + 1);
+  const groundCounts = new Map<WithheldGround, number>();
+  for (const ground of withheldGroundByDocument.values()) groundCounts.set(ground, (groundCounts.get(ground) ?? 0) + 1);
   const outcomes: OutcomeCount[] = requestOutcomes.map((outcome) => {
     const byApplicant = outcomeCounts.get(outcome)!;
     return { outcome, ...outcomeRows[outcome], byApplicant, total: applicantTypes.reduce((n, a) => n + byApplicant[a], 0) };
@@ -112,7 +118,7 @@ export function annualFigures(year: number, entries: Iterable<FigureEntry>): Ann
     year,
     source: { entries: count, lastSeq },
     decisions: { signedByAttribute, inForceByAttribute: [...inForce.values()].reduce((acc, a) => (acc[a]++, acc), zeroAttributes()), madeMoreOpen },
-    withheldByRow: withheldRows.map((r) => ({ row: r.row, label: r.label, count: rowCounts.get(r.row) ?? 0 })),
+    withheldByRow: withheldGrounds.map((g) => ({ row: g, label: annualTemplateMessages.withheldDocuments.labels[g], count: groundCounts.get(g) ?? 0 })),
     requests: { received, carriedIn, answered: answeredCount, carriedOut, answeredLate, outcomes },
     returns: { total: returnsTotal, byGround: returnGrounds.map((ground) => ({ ground, count: returnsByGround.get(ground) ?? 0 })) },
   };

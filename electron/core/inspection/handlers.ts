@@ -5,7 +5,8 @@ import type { Desk, Handlers } from '../kernel/desk.ts';
 import { importHolidays, readHolidays, readInspectionConfig, setUnitName, writeHolidays, writeInspectionConfig } from './config.ts';
 import { closeInspection, inspectionStatus, openInspection, proposeOutcomes, worklist } from './lifecycle.ts';
 import { exportInspection } from './export/write.ts';
-import { annualFiguresFor } from './annual.ts';
+import { annualFiguresFor, annualReportFor } from './annual.ts';
+import { exportAnnualReport } from './export/annual-write.ts';
 import { consolidatedView, exportConsolidated, importBundles, verifyBundleFile } from './consolidate.ts';
 
 /** The request channels are the requests area's (see requests/handlers.ts). */
@@ -33,6 +34,8 @@ export function inspectionHandlers(desk: Pick<Desk, 'signedIn'>): Handlers<Inspe
     closeInspection: ({ year }) => as((c, a) => closeInspection(c, a, year)),
     exportInspection: ({ year, format, path: file, password }) => as((c, a) => exportInspection(c, a, year, format, file, password)),
     annualFigures: ({ year }) => annualFiguresFor(signedIn().ctx, year),
+    annualReport: ({ year }) => annualReportFor(signedIn().ctx, year),
+    exportAnnualReport: ({ year, format, path: file }) => as((c, a) => exportAnnualReport(c, a, year, format, file)),
     verifyBundle: ({ path: file }) => {
       signedIn();
       return verifyBundleFile(file);

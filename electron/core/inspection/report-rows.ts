@@ -1,55 +1,87 @@
 import type { CategoryId } from '../../../shared/types.ts';
+import { withheldGrounds, type WithheldGround } from '../../../shared/annual-template.ts';
+
+/** What a signed withheld decision rests on, as the fold knows it. */
+export interface WithheldDecision {
+  /** Categories of the findings confirmed or redacted. */
+  categories: readonly CategoryId[];
+  /** The articles the decision cites, as written (条例第十四条, 第十六条第二款, 档案法第二十七条 …). */
+  basis: readonly string[];
+  /** The document carried a 密级 line at intake. */
+  classified: boolean;
+  /** The document is an enforcement case file or decision (see isCaseFile). */
+  caseFile: boolean;
+}
+
+const cites = (basis: readonly string[], pattern: RegExp) => basis.some((b) => pattern.test(b.replace(/\s+/g, '')));
+const article14 = /第十四条/;
+const article15 = /第十五条/;
+const article16First = /第十六条第一款/;
+const article16Second = /第十六条第二款/;
+const article36Query = /第三十六条第?[（(]?七[）)]?项?/;
+const archivesLaw = /档案法/;
+const secrecyLaw = /保守国家秘密法|保密法/;
+const workSecret = /第六十四条|工作秘密/;
 
 /**
- * Rows of the national annual-report table a withheld decision is counted in, in the table's order.
- * A decision counts once, in the first row that applies (as the table counts a request once).
+ * The grounds a withheld 公文 rests on, from the pairs of confirmed category and cited article (DOMAIN.md, 条例
+ * 第十四至十六条). A 公文 is counted once, under the first ground in withheldGrounds order.
+ *
+ * | ground             | when                                                                                   |
+ * |--------------------|----------------------------------------------------------------------------------------|
+ * | state-secret       | 密级 line at intake; or 保密法 cited (not its 第六十四条, 工作秘密); or category 1 with 第十四条 and neither 8 nor 9 |
+ * | law-prohibited     | category 9 with 第十四条, or category 9 alone                                            |
+ * | security-stability | category 8 with 第十四条, or category 8 alone                                            |
+ * | third-party        | 第十五条 (trade secrets, privacy: it covers nothing else); category 1 alone               |
+ * | internal-affairs   | 第十六条第一款; category 3 alone                                                          |
+ * | process            | 第十六条第二款 on a document that is not a case file, or with category 2; category 2 alone |
+ * | enforcement-file   | 第十六条第二款 on an enforcement case file or decision                                    |
+ * | administrative-query | 第三十六条第（七）项                                                                    |
+ * | archives           | 档案法; category 6 alone                                                                  |
+ * | work-secret        | 保密法第六十四条 / 工作秘密; category 7 alone                                            |
+ * | article-14-unconfirmed | 第十四条 with none of categories 1, 8, 9 confirmed: which of its three limbs is not known |
+ * | request-grounds-only | only categories 4 or 5 with no article: grounds for handling requests, not for withholding a 公文 |
+ * | unmarked           | nothing cited, nothing confirmed                                                       |
+ *
+ * "Alone" means the decision cites no article that yields a ground; older decisions cite none.
  */
-export const withheldRows = [
-  { row: '不予公开-1', label: '属于国家秘密' },
-  { row: '不予公开-2', label: '其他法律行政法规禁止公开' },
-  { row: '不予公开-3', label: '危及“三安全一稳定”' },
-  { row: '不予公开-4', label: '保护第三方合法权益' },
-  { row: '不予公开-5', label: '属于三类内部事务信息' },
-  { row: '不予公开-6', label: '属于四类过程性信息' },
-  { row: '无法提供-2', label: '没有现成信息需要另行制作' },
-  { row: '不予处理-1', label: '信访举报投诉类申请' },
-  { row: '其他', label: '档案信息、工作秘密等未对应年报行的情形' },
-  { row: '未标明', label: '未标明不予公开类别' },
-] as const;
-
-type WithheldRow = (typeof withheldRows)[number]['row'];
-
-const basisCategories: [string, CategoryId][] = [
-  ['第十五条', 1],
-  ['第十六条第二款', 2],
-  ['第十六条第一款', 3],
-  ['第三十八条', 4],
-  ['第三十九条', 5],
-  ['档案法', 6],
-  ['保守国家秘密法', 7],
-];
-
-/** Categories a decision rests on: those of its confirmed findings, or failing that those its cited articles imply. */
-export function decisionCategories(statementCategories: readonly CategoryId[], basis: readonly string[], classified: boolean): CategoryId[] {
-  if (statementCategories.length > 0) return [...statementCategories];
-  const found = new Set<CategoryId>();
-  for (const b of basis) for (const [article, category] of basisCategories) if (b.includes(article)) found.add(category);
-  if (classified || basis.some((b) => b.includes('第十四条'))) found.add(1);
-  return [...found].sort();
-}
-
-/** The one row a withheld decision is counted in (category → 条例 article → row, as in DOMAIN.md). */
-export function withheldRowOf(categories: readonly CategoryId[], basis: readonly string[], classified: boolean): WithheldRow {
-  const rows = new Set<WithheldRow>();
-  for (const c of categories) {
-    if (c === 1) rows.add(classified || basis.some((b) => b.includes('第十四条')) ? '不予公开-1' : '不予公开-4');
-    else if (c === 9) rows.add('不予公开-2');
-    else if (c === 8) rows.add('不予公开-3');
-    else if (c === 3) rows.add('不予公开-5');
-    else if (c === 2) rows.add('不予公开-6');
-    else if (c === 4) rows.add('无法提供-2');
-    else if (c === 5) rows.add('不予处理-1');
-    else rows.add('其他');
+export function withheldGroundsOf(d: WithheldDecision): WithheldGround[] {
+  const has = (c: CategoryId) => d.categories.includes(c);
+  const found = new Set<WithheldGround>();
+  if (d.classified) found.add('state-secret');
+  if (cites(d.basis, secrecyLaw) && !cites(d.basis, workSecret)) found.add('state-secret');
+  if (cites(d.basis, article14)) {
+    if (has(9)) found.add('law-prohibited');
+    if (has(8)) found.add('security-stability');
+    if (has(1) && !has(8) && !has(9)) found.add('state-secret');
+    if (!has(1) && !has(8) && !has(9)) found.add('article-14-unconfirmed');
   }
-  return withheldRows.find((r) => rows.has(r.row))?.row ?? '未标明';
+  if (cites(d.basis, article15)) found.add('third-party');
+  if (cites(d.basis, article16First)) found.add('internal-affairs');
+  if (cites(d.basis, article16Second)) found.add(d.caseFile && !has(2) ? 'enforcement-file' : 'process');
+  if (cites(d.basis, article36Query)) found.add('administrative-query');
+  if (cites(d.basis, archivesLaw)) found.add('archives');
+  if (cites(d.basis, workSecret)) found.add('work-secret');
+  if (found.size === 0) {
+    for (const c of d.categories) {
+      const ground = categoryAlone[c];
+      if (ground) found.add(ground);
+    }
+    if (found.size === 0 && (has(4) || has(5))) found.add('request-grounds-only');
+  }
+  return withheldGrounds.filter((g) => found.has(g));
 }
+
+// Category 1 alone is never a state secret: that takes a 密级 line or a cited 第十四条/保密法.
+const categoryAlone: Partial<Record<CategoryId, WithheldGround>> = {
+  1: 'third-party',
+  2: 'process',
+  3: 'internal-affairs',
+  6: 'archives',
+  7: 'work-secret',
+  8: 'security-stability',
+  9: 'law-prohibited',
+};
+
+/** The one ground a withheld 公文 is counted under. */
+export const withheldGroundOf = (d: WithheldDecision): WithheldGround => withheldGroundsOf(d)[0] ?? 'unmarked';

@@ -5,6 +5,7 @@ import { applicantTypes, worklistRules, type AnnualFigures, type ReturnFigures }
 import { channelMessages, returnGroundLabels } from '../../../../shared/messages/channels.ts';
 import type { InspectionReport } from './report.ts';
 import { time, type Cell } from './cells.ts';
+import { annualTemplateMessages } from '../../../../shared/messages/annual-report.ts';
 
 
 const listedAttributes: Attribute[] = ['withheld', 'partial', 'on-request'];
@@ -48,19 +49,26 @@ export function summaryPairs(report: InspectionReport): [string, Cell][] {
   ];
 }
 
-/** The annual-report blocks (条例第五十条): decisions, withheld rows, request handling. */
-export function annualTables(year: number, a: AnnualFigures): { title: string; header: Cell[]; rows: Cell[][] }[] {
+type FiguresTable = { title: string; header: Cell[]; rows: Cell[][] };
+
+/** Decisions signed in the year and in force at its end, by attribute. */
+export function decisionsTable(year: number, a: AnnualFigures): FiguresTable {
   const attrs: Attribute[] = ['proactive', 'partial', 'on-request', 'withheld'];
+  return {
+    title: `${year}年度公开属性认定（按审签决定）`,
+    header: ['公开属性', '本年签发决定（件）', '年末现行（件）'],
+    rows: attrs.map((k) => [attribute(k).label, a.decisions.signedByAttribute[k], a.decisions.inForceByAttribute[k]]),
+  };
+}
+
+/** The annual-report blocks (条例第五十条): decisions, withheld 公文 by ground (not a template table), request handling. */
+export function annualTables(year: number, a: AnnualFigures): FiguresTable[] {
   return [
+    decisionsTable(year, a),
     {
-      title: `${year}年度公开属性认定（按审签决定）`,
-      header: ['公开属性', '本年签发决定（件）', '年末现行（件）'],
-      rows: attrs.map((k) => [attribute(k).label, a.decisions.signedByAttribute[k], a.decisions.inForceByAttribute[k]]),
-    },
-    {
-      title: '本年签发的不予公开决定（按年报表格行）',
-      header: ['年报行', '情形', '件数'],
-      rows: a.withheldByRow.map((r) => [r.row, r.label, r.count]),
+      title: annualTemplateMessages.withheldDocuments.title,
+      header: [...annualTemplateMessages.withheldDocuments.header],
+      rows: a.withheldByRow.map((r) => [r.label, r.count]),
     },
     {
       title: '政府信息公开申请办理情况',
@@ -79,7 +87,7 @@ export function annualTables(year: number, a: AnnualFigures): { title: string; h
 }
 
 /** 退文 by ground; a return on several grounds counts under each, so the rows may add up to more than the total. */
-function returnsTable(year: number, r: ReturnFigures): { title: string; header: Cell[]; rows: Cell[][] } {
+export function returnsTable(year: number, r: ReturnFigures): FiguresTable {
   return {
     title: channelMessages.returnsTableTitle(year),
     header: [...channelMessages.returnsHeader],
