@@ -105,9 +105,6 @@ export const annual = {
   inForce: '年末现行（件）',
   madeMoreOpen: (n: number) => `本年经重新认定、公开程度提高的 ${n} 件。`,
   withheld: '不予公开的理由（本年签发）',
-  row: '年报行',
-  label: '情形',
-  count: '件数',
   requests: '收到和处理政府信息公开申请情况',
   received: '本年新收申请',
   carriedIn: '上年结转',
@@ -115,9 +112,15 @@ export const annual = {
   carriedOut: '结转下年度',
   answeredLate: '逾期答复',
   total: '合计',
-  outcomes: '办理结果',
-  noOutcomes: '本年没有办结的申请。',
   loading: '正在计算……',
+  template: '年报统计表（全国统一格式）',
+  templateRegion: (n: number) => `年报统计表 ${n}`,
+  cellTitle: (key: string) => `单元格 ${key}：可用 report --year 年份 --explain ${key} 查看依据的审计记录`,
+  exportDocx: '导出 Word',
+  exportXlsx: '导出 Excel',
+  exporting: '正在导出……',
+  exportName: (year: number) => `${year}年政府信息公开工作年度报告统计表`,
+  exported: (file: string) => `已导出：${file}`,
 };
 
 export const consolidation = {

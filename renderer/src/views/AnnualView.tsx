@@ -1,31 +1,87 @@
 import { useEffect, useState } from 'react';
 import { attributes } from '../../../shared/attributes.ts';
-import { applicantTypes, type AnnualFigures } from '../../../shared/ipc/inspection.ts';
+import { applicantTypes, type AnnualFigures, type AnnualReport } from '../../../shared/ipc/inspection.ts';
 import { applicantLabels } from '../../../shared/messages/inspection.ts';
 import { channelMessages, returnGroundLabels } from '../../../shared/messages/channels.ts';
+import { annualTemplateMessages } from '../../../shared/messages/annual-report.ts';
+import { cellText, templateLayout, type LayoutTable } from '../../../shared/annual-template.ts';
+import { mayWrite } from '../../../shared/write-roles.ts';
 import '../inspection/inspection.css';
 import { YearPicker } from '../components/YearPicker.tsx';
+import { useBusy } from '../lib/busy.ts';
 import { annual as m } from '../messages/inspection.ts';
 import { useNotices } from '../stores/notices.ts';
+import { useSession } from '../stores/session.ts';
+
+/** One table of the template as the report prints it; each value cell names its key for `report --explain`. */
+function TemplateTable({ table, report, n }: { table: LayoutTable; report: AnnualReport; n: number }) {
+  return (
+    <section className="card card-wide" aria-label={m.templateRegion(n)}>
+      <h2>{table.title}</h2>
+      <table className="figures-table template-table">
+        <tbody>
+          {table.rows.map((row, i) => (
+            <tr key={i}>
+              {row.map((c, j) =>
+                c.header ? (
+                  <th key={j} colSpan={c.colSpan}>{c.text}</th>
+                ) : c.key ? (
+                  <td key={j} colSpan={c.colSpan} className="num" title={m.cellTitle(c.key)}>{cellText(report.cells, c.key)}</td>
+                ) : (
+                  <td key={j} colSpan={c.colSpan} style={c.indent ? { paddingLeft: `${c.indent * 1.5}em` } : undefined}>{c.text}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
 
 /** The figures of 政府信息公开工作年度报告 for a calendar year, computed from the audit log. */
 export function AnnualView() {
   const [year, setYear] = useState(new Date().getFullYear());
   const [figures, setFigures] = useState<AnnualFigures | null>(null);
+  const [report, setReport] = useState<AnnualReport | null>(null);
+  const user = useSession((s) => s.user);
+  const [running, run] = useBusy<'docx' | 'xlsx'>();
   useEffect(() => {
     let live = true;
     setFigures(null);
+    setReport(null);
     window.api.annualFigures({ year }).then((f) => live && setFigures(f), (e: unknown) => useNotices.getState().fail(e));
+    window.api.annualReport({ year }).then((r) => live && setReport(r), (e: unknown) => useNotices.getState().fail(e));
     return () => {
       live = false;
     };
   }, [year]);
+  const exportAs = async (format: 'docx' | 'xlsx') => {
+    const path = await window.api.chooseSavePath({ defaultName: `${m.exportName(year)}.${format}`, filters: [{ name: format === 'docx' ? 'Word 文档' : 'Excel 工作簿', extensions: [format] }] });
+    if (!path) return;
+    await run(format, async () => {
+      try {
+        const file = await window.api.exportAnnualReport({ year, format, path });
+        useNotices.getState().ok(m.exported(file.path));
+      } catch (error) {
+        useNotices.getState().fail(error);
+      }
+    });
+  };
+  const layout = templateLayout();
 
   return (
     <div className="view annual-view">
       <header className="view-head">
         <h1>{m.title(year)}</h1>
         <YearPicker label={m.year} year={year} onChange={setYear} />
+        <span className="spacer" />
+        {mayWrite(user?.roles ?? [], 'inspectionLedger') && (
+          <>
+            <button type="button" disabled={running !== null || !report} aria-busy={running === 'docx'} onClick={() => void exportAs('docx')}>{running === 'docx' ? m.exporting : m.exportDocx}</button>
+            <button type="button" disabled={running !== null || !report} aria-busy={running === 'xlsx'} onClick={() => void exportAs('xlsx')}>{running === 'xlsx' ? m.exporting : m.exportXlsx}</button>
+          </>
+        )}
       </header>
       {!figures ? (
         <p className="muted">{m.loading}</p>
@@ -48,11 +104,12 @@ export function AnnualView() {
               <p className="small">{m.madeMoreOpen(figures.decisions.madeMoreOpen)}</p>
             </section>
             <section className="card" aria-label={m.withheld}>
-              <h2>{m.withheld}</h2>
+              <h2>{annualTemplateMessages.withheldDocuments.title}</h2>
+              <p className="small muted">{annualTemplateMessages.withheldDocuments.note}</p>
               <table className="figures-table">
-                <thead><tr><th>{m.row}</th><th>{m.label}</th><th className="num">{m.count}</th></tr></thead>
+                <thead><tr>{annualTemplateMessages.withheldDocuments.header.map((h, i) => <th key={h} className={i > 0 ? 'num' : undefined}>{h}</th>)}</tr></thead>
                 <tbody>
-                  {figures.withheldByRow.map((r) => <tr key={r.row}><td className="nowrap">{r.row}</td><td>{r.label}</td><td className="num">{r.count}</td></tr>)}
+                  {figures.withheldByRow.filter((r) => r.count > 0).map((r) => <tr key={r.row}><td>{r.label}</td><td className="num">{r.count}</td></tr>)}
                 </tbody>
               </table>
             </section>
@@ -78,23 +135,17 @@ export function AnnualView() {
                 <dt>{m.answeredLate}</dt><dd className={figures.requests.answeredLate > 0 ? 'overdue-text' : ''}>{figures.requests.answeredLate}</dd>
                 <dt>{m.carriedOut}</dt><dd>{figures.requests.carriedOut}</dd>
               </dl>
-              <h3 className="figures-sub">{m.outcomes}</h3>
-              {figures.requests.outcomes.every((o) => o.total === 0) ? (
-                <p className="small muted">{m.noOutcomes}</p>
-              ) : (
-                <table className="figures-table">
-                  <thead>
-                    <tr><th>{m.row}</th><th>{m.label}</th>{applicantTypes.map((a) => <th key={a} className="num">{applicantLabels[a]}</th>)}<th className="num">{m.total}</th></tr>
-                  </thead>
-                  <tbody>
-                    {figures.requests.outcomes.filter((o) => o.total > 0).map((o) => (
-                      <tr key={o.outcome}><td className="nowrap">{o.row}</td><td>{o.label}</td>{applicantTypes.map((a) => <td key={a} className="num">{o.byApplicant[a]}</td>)}<td className="num">{o.total}</td></tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
             </section>
           </div>
+          {report && (
+            <>
+              <h2 className="figures-sub">{m.template}</h2>
+              <p className={report.balanced ? 'small muted' : 'small overdue-text'}>{annualTemplateMessages.cli.balance(report.balanced)}</p>
+              <div className="figures-grid">
+                {layout.slice(0, 3).map((table, i) => <TemplateTable key={table.title} table={table} report={report} n={i + 2} />)}
+              </div>
+            </>
+          )}
         </>
       )}
     </div>
