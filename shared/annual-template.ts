@@ -8,18 +8,18 @@ import { applicantLabels, outcomeRows } from './messages/inspection.ts';
  */
 
 /** Table 二, 第二十条第（一）项: counted as made, repealed and in force. */
-export const publishedKinds = ['rule', 'normative'] as const;
+const publishedKinds = ['rule', 'normative'] as const;
 export type PublishedKind = (typeof publishedKinds)[number];
-export const documentMeasures = ['made', 'repealed', 'inForce'] as const;
+const documentMeasures = ['made', 'repealed', 'inForce'] as const;
 export type DocumentMeasure = (typeof documentMeasures)[number];
 /** Table 二, 第二十条第（五）（六）项: decisions made in the year. */
-export const decisionKinds = ['licence', 'penalty', 'coercion'] as const;
+const decisionKinds = ['licence', 'penalty', 'coercion'] as const;
 export type DecisionKind = (typeof decisionKinds)[number];
 
 /** Table 四: 行政复议, and 行政诉讼 split by whether a reconsideration came first. */
-export const appealTracks = ['reconsideration', 'direct', 'after-reconsideration'] as const;
+const appealTracks = ['reconsideration', 'direct', 'after-reconsideration'] as const;
 export type AppealTrack = (typeof appealTracks)[number];
-export const appealColumns = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
+const appealColumns = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
 export type AppealColumn = (typeof appealColumns)[number];
 
 /** Grounds of a withheld 公文 in the order of table 三's 不予公开 rows, then those the template has no row for. */
@@ -42,11 +42,11 @@ export type WithheldGround = (typeof withheldGrounds)[number];
 
 /** Table 三's rows: received, carried in, each outcome, the outcomes' total, carried out. */
 export type RequestRow = 'received' | 'carried-in' | RequestOutcome | 'answered-total' | 'carried-out';
-export const requestRows: readonly RequestRow[] = ['received', 'carried-in', ...requestOutcomes, 'answered-total', 'carried-out'];
+const requestRows: readonly RequestRow[] = ['received', 'carried-in', ...requestOutcomes, 'answered-total', 'carried-out'];
 
 /** Table 三's columns: each applicant type, the 法人或其他组织 subtotal (every type but natural persons), and 总计. */
 export type RequestColumn = ApplicantType | 'legal-or-other' | 'total';
-export const requestColumns: readonly RequestColumn[] = [...applicantTypes, 'legal-or-other', 'total'];
+const requestColumns: readonly RequestColumn[] = [...applicantTypes, 'legal-or-other', 'total'];
 /** Natural persons are the template's first column; every other applicant is a 法人或其他组织. */
 export const isNaturalPerson = (type: string): boolean => type === 'natural-person' || type === 'citizen';
 

@@ -56,7 +56,7 @@ describe('path arguments in the IPC contract', () => {
       const fields = pathNamedFields(contract[name].args, name);
       return fields.length > 0 && collectUserPaths(contract[name].args, [{ path: '/x', paths: ['/x'], checkpointPath: '/x' }]).some((p) => p.save);
     });
-    expect(writers.sort()).toEqual(['backupNow', 'exportConsolidated', 'exportInspection', 'exportLexicon', 'exportRedacted', 'exportReviewForm', 'exportStamped', 'writeCheckpoint']);
+    expect(writers.sort()).toEqual(['backupNow', 'exportAnnualReport', 'exportConsolidated', 'exportInspection', 'exportLexicon', 'exportRedacted', 'exportReviewForm', 'exportStamped', 'writeCheckpoint']);
   });
 });
 

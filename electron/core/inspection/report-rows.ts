@@ -2,7 +2,7 @@ import type { CategoryId } from '../../../shared/types.ts';
 import { withheldGrounds, type WithheldGround } from '../../../shared/annual-template.ts';
 
 /** What a signed withheld decision rests on, as the fold knows it. */
-export interface WithheldDecision {
+interface WithheldDecision {
   /** Categories of the findings confirmed or redacted. */
   categories: readonly CategoryId[];
   /** The articles the decision cites, as written (条例第十四条, 第十六条第二款, 档案法第二十七条 …). */
@@ -45,7 +45,7 @@ const workSecret = /第六十四条|工作秘密/;
  *
  * "Alone" means the decision cites no article that yields a ground; older decisions cite none.
  */
-export function withheldGroundsOf(d: WithheldDecision): WithheldGround[] {
+function withheldGroundsOf(d: WithheldDecision): WithheldGround[] {
   const has = (c: CategoryId) => d.categories.includes(c);
   const found = new Set<WithheldGround>();
   if (d.classified) found.add('state-secret');

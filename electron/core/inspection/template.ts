@@ -12,7 +12,7 @@ import { withheldGroundOf } from './report-rows.ts';
 const m = annualTemplateMessages.cli;
 
 /** Appeal actions of the register (复议/诉讼); shapes as the requests area writes them. */
-export const appealActions = { appeal: 'request.appeal', result: 'request.appeal.result' } as const;
+const appealActions = { appeal: 'request.appeal', result: 'request.appeal.result' } as const;
 
 export interface AppealFiledPayload {
   requestId: number;
@@ -43,7 +43,7 @@ interface TemplateEntry {
 }
 
 /** One audit entry behind a cell, named for a reader. */
-export interface TraceEntry {
+interface TraceEntry {
   seq: number;
   time: string;
   action: string;

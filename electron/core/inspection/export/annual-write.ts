@@ -10,7 +10,7 @@ import { writeAnnualXlsx } from './annual-xlsx.ts';
 import type { AnnualReportFile } from '../../../../shared/ipc/inspection.ts';
 import { writeRoles } from '../../../../shared/write-roles.ts';
 
-export const annualReportActions = { export: 'report.export' } as const;
+const annualReportActions = { export: 'report.export' } as const;
 
 /** The year's template tables written as .docx or .xlsx, recorded in the audit log with the file's hash. */
 export async function exportAnnualReport(ctx: Context, actor: Actor, year: number, format: 'docx' | 'xlsx', file: string): Promise<AnnualReportFile> {
