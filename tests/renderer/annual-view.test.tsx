@@ -27,7 +27,7 @@ function stubApi() {
   const api = {
     annualFigures: vi.fn(async () => figures),
     annualReport: vi.fn(async () => report),
-    chooseSavePath: vi.fn(async () => '/out/年报.docx'),
+    chooseSavePath: vi.fn(async (_options: { filters: { extensions: string[] }[] }) => '/out/年报.docx'),
     exportAnnualReport: vi.fn(async () => ({ format: 'docx' as const, path: '/out/年报.docx', bytes: 10, sha256: 'a'.repeat(64) })),
   };
   Object.assign(window, { api });
