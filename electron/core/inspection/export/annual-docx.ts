@@ -8,6 +8,15 @@ const { fonts } = gongwen;
 /** 五号 in half-points: the template's tables are printed small to fit table 四's fifteen columns. */
 const tableSize = 21;
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+/** A4 landscape less 2 cm margins, in twips. */
+const textWidth = 16838 - 2 * 1134;
+
+/** Row labels get the room on the narrow tables; table 四's fifteen value columns share it evenly. */
+function columnWidths(columns: number): number[] {
+  if (columns > 10) return Array.from({ length: columns }, () => Math.floor(textWidth / columns));
+  const label = Math.round(textWidth * (columns > 2 ? 0.36 : 0.7));
+  return [label, ...Array.from({ length: columns - 1 }, () => Math.floor((textWidth - label) / (columns - 1)))];
+}
 
 function cell(c: LayoutCell, cells: AnnualReport['cells']): TableCell {
   const text = c.key ? cellText(cells, c.key) : (c.text ?? '');
@@ -33,7 +42,8 @@ export async function writeAnnualDocx(report: AnnualReport, unitName: string): P
     children.push(new Paragraph({ spacing: { before: 240, after: 120 }, keepNext: true, children: [run(table.title, fonts.heading, 28)] }));
     children.push(
       new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
+        width: { size: textWidth, type: WidthType.DXA },
+        columnWidths: columnWidths(table.columns),
         rows: table.rows.map((row, i) => new TableRow({ cantSplit: true, tableHeader: row.every((c) => c.header) && i < 3, children: row.map((c) => cell(c, report.cells)) })),
       }),
     );
