@@ -5,6 +5,7 @@ import { writeAnnualXlsx } from '../../electron/core/inspection/export/annual-xl
 import { allCellKeys, cellKeys, isNaturalPerson, type RequestColumn, type RequestRow } from '../../shared/annual-template.ts';
 import { applicantTypes, type ApplicantType, type RequestOutcome } from '../../shared/ipc/inspection.ts';
 import { applicantLabels } from '../../shared/messages/inspection.ts';
+import { isCaseFile, isRepeal, reportKindOf } from '../../shared/publication-rules.ts';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 
@@ -218,5 +219,30 @@ describe('the template exports', () => {
     expect(received[1]).toBe(1);
     const t4 = rows(/复议/);
     expect(t4.at(-1)).toEqual([1, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 1, 1]);
+  });
+});
+
+describe('the kinds table 二 counts', () => {
+  const kind = (title: string, docNumber: string | null = null, override: 'normative' | 'policy' | 'other' | null = null) => reportKindOf({ title, docNumber, header: null }, override);
+
+  it('tells 规章 by their 令 number, enforcement decisions by title, and 规范性文件 by the recognised or corrected kind', () => {
+    expect(kind('玉环市公共资源交易管理规定', '玉环市人民政府令第5号')).toBe('rule');
+    expect(kind('台州市城市管理规定', '第12号令')).toBe('rule');
+    expect(kind('关于印发《玉环市物业管理办法》的通知', '玉政办规〔2025〕1号')).toBe('normative');
+    expect(kind('关于印发《玉环市物业管理办法》的通知', '玉政办规〔2025〕1号', 'other')).toBeNull();
+    expect(kind('关于加强物业服务收费监管的通知', null, 'normative')).toBe('normative');
+    expect(kind('关于加强物业服务收费监管的通知')).toBeNull();
+    expect(kind('玉环市市场监督管理局行政处罚决定书')).toBe('penalty');
+    expect(kind('准予行政许可决定书')).toBe('licence');
+    expect(kind('关于查封、扣押涉案财物的决定')).toBe('coercion');
+  });
+
+  it('knows a repeal and a case file when it sees one', () => {
+    expect(isRepeal('关于废止《玉环市停车管理办法》的决定')).toBe(true);
+    expect(isRepeal('关于宣布失效一批行政规范性文件的决定')).toBe(true);
+    expect(isRepeal('关于印发《玉环市停车管理办法》的通知')).toBe(false);
+    expect(isCaseFile('张某违法建设案行政执法案卷')).toBe(true);
+    expect(isCaseFile('玉环市市场监督管理局行政处罚决定书')).toBe(true);
+    expect(isCaseFile('关于某事项的请示')).toBe(false);
   });
 });

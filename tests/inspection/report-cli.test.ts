@@ -74,5 +74,6 @@ describe('report: the national template from the CLI', () => {
     } finally {
       ctx.store.close();
     }
+    expect(cli('audit', 'verify').code).toBe(0);
   });
 });
