@@ -120,6 +120,7 @@ export const annual = {
   exportXlsx: '导出 Excel',
   exporting: '正在导出……',
   exportName: (year: number) => `${year}年政府信息公开工作年度报告统计表`,
+  fileKinds: { docx: 'Word 文档', xlsx: 'Excel 工作簿' },
   exported: (file: string) => `已导出：${file}`,
 };
 

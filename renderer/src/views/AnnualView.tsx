@@ -57,7 +57,7 @@ export function AnnualView() {
     };
   }, [year]);
   const exportAs = async (format: 'docx' | 'xlsx') => {
-    const path = await window.api.chooseSavePath({ defaultName: `${m.exportName(year)}.${format}`, filters: [{ name: format === 'docx' ? 'Word 文档' : 'Excel 工作簿', extensions: [format] }] });
+    const path = await window.api.chooseSavePath({ defaultName: `${m.exportName(year)}.${format}`, filters: [{ name: m.fileKinds[format], extensions: [format] }] });
     if (!path) return;
     await run(format, async () => {
       try {
