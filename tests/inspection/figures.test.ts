@@ -63,6 +63,8 @@ describe('the grounds of a withheld 公文 (categories confirmed, articles cited
     expect(ground([], ['条例第十四条'], true)).toBe('state-secret');
     expect(ground([1], ['条例第十四条'])).toBe('state-secret');
     expect(ground([1], ['条例第十五条'])).toBe('third-party');
+    expect(ground([1], ['条例第十四条', '条例第十五条'])).toBe('third-party');
+    expect(ground([1], ['条例第十四条', '条例第十五条'], true)).toBe('state-secret');
     expect(ground([1], [])).toBe('third-party');
     expect(ground([], ['保守国家秘密法第十三条'])).toBe('state-secret');
     expect(ground([7], ['保守国家秘密法第六十四条'])).toBe('work-secret');

@@ -29,7 +29,7 @@ const workSecret = /第六十四条|工作秘密/;
  *
  * | ground             | when                                                                                   |
  * |--------------------|----------------------------------------------------------------------------------------|
- * | state-secret       | 密级 line at intake; or 保密法 cited (not its 第六十四条, 工作秘密); or category 1 with 第十四条 and neither 8 nor 9 |
+ * | state-secret       | 密级 line at intake; or 保密法 cited (not its 第六十四条, 工作秘密); or category 1 with 第十四条, without 第十五条, 8 or 9 |
  * | law-prohibited     | category 9 with 第十四条, or category 9 alone                                            |
  * | security-stability | category 8 with 第十四条, or category 8 alone                                            |
  * | third-party        | 第十五条 (trade secrets, privacy: it covers nothing else); category 1 alone               |
@@ -53,7 +53,8 @@ function withheldGroundsOf(d: WithheldDecision): WithheldGround[] {
   if (cites(d.basis, article14)) {
     if (has(9)) found.add('law-prohibited');
     if (has(8)) found.add('security-stability');
-    if (has(1) && !has(8) && !has(9)) found.add('state-secret');
+    // Category 1 joins 国家秘密 with 商业秘密 and 个人隐私: beside 第十五条 the privacy limb is far the likelier reading.
+    if (has(1) && !has(8) && !has(9) && !cites(d.basis, article15)) found.add('state-secret');
     if (!has(1) && !has(8) && !has(9)) found.add('article-14-unconfirmed');
   }
   if (cites(d.basis, article15)) found.add('third-party');
