@@ -52,7 +52,7 @@ async function run({ api, ctx, signIn }: RecordRun, args: ParsedArgs): Promise<n
       ? await api.addRequest({
           documentId: args.values.doc ? resolveDocument(ctx, args.values.doc, usage) : null,
           subject: required(args, 'subject', usage),
-          applicantType: choice(args, 'applicant', applicantTypes, 'citizen'),
+          applicantType: choice(args, 'applicant', applicantTypes, 'natural-person'),
           channel: choice(args, 'channel', requestChannels, 'online'),
           receivedOn: required(args, 'received', usage),
           note: args.values.note,

@@ -70,7 +70,7 @@ export function AddRequestDialog({ onClose }: { onClose(): void }) {
   const add = useRequests((s) => s.add);
   const [doc, setDoc] = useState<DocumentRow | null>(null);
   const [subject, setSubject] = useState('');
-  const [applicantType, setApplicantType] = useState<ApplicantType>('citizen');
+  const [applicantType, setApplicantType] = useState<ApplicantType>('natural-person');
   const [channel, setChannel] = useState<RequestChannel>('online');
   const [receivedOn, setReceivedOn] = useState(localToday());
   const [note, setNote] = useState('');
