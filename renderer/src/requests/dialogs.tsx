@@ -100,7 +100,7 @@ export function AddRequestDialog({ onClose }: { onClose(): void }) {
               <select {...p} value={applicantType} onChange={(e) => setApplicantType(e.target.value as ApplicantType)}>
                 <option value={applicantTypes[0]}>{applicantLabels[applicantTypes[0]]}</option>
                 <optgroup label={organisationApplicants}>
-                  {applicantTypes.slice(1).map((a) => <option key={a} value={a}>{`${organisationApplicants}：${applicantLabels[a]}`}</option>)}
+                  {applicantTypes.slice(1).map((a) => <option key={a} value={a}>{applicantLabels[a]}</option>)}
                 </optgroup>
               </select>
             )}
