@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppealView, RequestFilter, RequestView } from '../../../shared/ipc/inspection.ts';
 import { answerStateLabels, appealKindLabels, appealPendingLabel, appealResultLabels, applicantLabels, channelLabels, deadlineLabels, outcomeRows } from '../../../shared/messages/inspection.ts';
 import '../inspection/inspection.css';
+import '../requests/requests.css';
 import { yearChoices } from '../lib/years.ts';
 import { requests as m } from '../messages/requests.ts';
 import { AddRequestDialog, AnswerDialog, AppealDialog, AppealResultDialog, ExtendDialog, ReviewDialog } from '../requests/dialogs.tsx';
