@@ -49,7 +49,7 @@ export type RequestOutcome = (typeof requestOutcomes)[number];
  * Where an answer stands before it counts: prepared by a drafter (or needing review) it awaits a reviewer,
  * who confirms it (answered) or returns it with a reason.
  */
-export const answerStates = ['awaiting-review', 'returned', 'answered'] as const;
+const answerStates = ['awaiting-review', 'returned', 'answered'] as const;
 export type AnswerState = (typeof answerStates)[number];
 
 export const appealKinds = ['reconsideration', 'litigation'] as const;
