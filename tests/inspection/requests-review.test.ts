@@ -9,6 +9,11 @@ import { verifyRecord } from '../../electron/core/ledger/verify.ts';
 import { openStore } from '../../electron/core/db/store.ts';
 import { schema002Inspection } from '../../electron/core/db/migrations/002-inspection.ts';
 import { applicantOf } from '../../shared/inspection-terms.ts';
+import { bundleBodySchema } from '../../electron/core/inspection/bundle/schema.ts';
+import { exportInspection } from '../../electron/core/inspection/export/write.ts';
+import { closedNovember, password } from './seed.ts';
+import { tempDir } from '../records/helpers.ts';
+import path from 'node:path';
 import { decide, loadSeed, openUnit, type Unit } from './seed.ts';
 
 let unit: Unit;
@@ -180,5 +185,21 @@ describe('legacy applicant types', () => {
     expect(migrated.connection.prepare('SELECT applicantType FROM info_requests ORDER BY id').pluck().all()).toEqual(['natural-person', 'other-org']);
     expect(verifyRecord(migrated)).toMatchObject({ intact: true, firstBroken: null });
     migrated.close();
+  });
+
+  it('accepts a bundle whose frozen figures carry the three old applicant columns, reading them as the template columns', async () => {
+    const north = openUnit(tempDir());
+    closedNovember(north, '北区教育局');
+    const file = (await exportInspection(north.ctx, north.team.signer, 2025, 'bundle', path.join(tempDir(), 'north.json'), password)).path;
+    north.ctx.store.close();
+    const body = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const old = (n: number) => ({ citizen: n, 'legal-person': 1, other: 2 });
+    body.annual.requests.received = { ...old(4), total: 7 };
+    for (const o of body.annual.requests.outcomes) o.byApplicant = old(0);
+    const parsed = bundleBodySchema.safeParse(body);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data!.annual.requests.received).toEqual({ 'natural-person': 4, commercial: 0, research: 0, 'public-interest': 0, 'legal-service': 0, 'other-org': 3, total: 7 });
+    body.annual.requests.received = { citizen: 4, total: 7 };
+    expect(bundleBodySchema.safeParse(body).success).toBe(false);
   });
 });
