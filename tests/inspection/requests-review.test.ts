@@ -131,6 +131,18 @@ describe('register completeness', () => {
     expect(verify()).toMatchObject({ intact: true, firstBroken: null });
   });
 
+  it('catches a forged answer that releases withheld information without review, even when the row agrees with it', () => {
+    const r = add(withheldDoc);
+    const { store } = unit.ctx;
+    store.write(() => {
+      const answer = { outcome: 'granted' as const, answeredOn: '2025-09-10', answerBasis: null, answerReason: null, fee: null, feeWaived: 0, reviewRequired: 0, note: '' };
+      store.requests.answer(r.id, answer, { reviewedBy: null, reviewNote: null });
+      const payload = { requestId: r.id, outcome: 'granted', answeredOn: '2025-09-10', finalDue: r.deadline.finalDue, late: false, note: '', basis: null, reason: '', fee: null, feeWaived: false, reviewRequired: false, review: null };
+      appendEntry(store, { user: 'reviewer', role: 'reviewer', action: 'request.answer', documentSha256: r.documentSha256, payload }, unit.ctx.now());
+    });
+    expect(verify()).toMatchObject({ intact: false, firstBroken: { code: 'orphan-entry' } });
+  });
+
   it('catches an appeal result or an answer state edited in the tables without its entry', () => {
     const r = add(withheldDoc);
     answerRequest(unit.ctx, unit.team.drafter, { requestId: r.id, outcome: 'granted', answeredOn: '2025-09-10' });

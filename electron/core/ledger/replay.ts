@@ -3,7 +3,9 @@ import { signOffDomain } from './chain.ts';
 import { verifyText } from './crypto.ts';
 import { isAccountAction, TrustState, type AdminStatement, type TrustProblem } from './trust.ts';
 import { firstVersionCalendar } from '../../../shared/workdays.ts';
-import { applicantOf } from '../../../shared/inspection-terms.ts';
+import { applicantOf, type RequestOutcome } from '../../../shared/inspection-terms.ts';
+import { answerNeedsReason, answerNeedsReview } from '../../../shared/request-rules.ts';
+import type { Attribute } from '../../../shared/types.ts';
 import type { Role } from '../../../shared/types.ts';
 import type { SignStatement } from '../../../shared/ipc/records.ts';
 
@@ -399,7 +401,7 @@ export class Replay {
       return null;
     }
     const r = this.requests.get(id);
-    if (!r || r.row.outcome !== null) return { seq: e.seq, code: 'orphan-entry', detail: e.action };
+    if (!r || r.row.outcome !== null || !this.answerFollowsRules(e, r.row, p)) return { seq: e.seq, code: 'orphan-entry', detail: e.action };
     // Answers written before they were reviewed carry no basis, reasons or fee: the columns keep their defaults.
     const content = (q: Record<string, unknown>) =>
       'basis' in q ? { answerBasis: q.basis ?? null, answerReason: q.reason === '' ? null : (q.reason ?? null), fee: q.fee ?? null, feeWaived: q.feeWaived ? 1 : 0, reviewRequired: q.reviewRequired ? 1 : 0 } : {};
@@ -427,6 +429,30 @@ export class Replay {
     } else Object.assign(r.row, { extensionDays: p.extensionDays, extensionReason: p.reason });
     r.seq = e.seq;
     return null;
+  }
+
+  /**
+   * The review rules hold in the chain too, so a forged entry cannot release withheld information unreviewed:
+   * a prepared or direct answer needs review exactly when the document's decision in force then withholds;
+   * a confirmation keeps the prepared need and, where review was needed, carries a justification from someone
+   * other than the drafter; an answer given at once is the disclosure office's and needs no review; refusals
+   * carry an article and reasons. Answers written before reviews existed carry none of this and pass.
+   */
+  private answerFollowsRules(e: EntryRow, row: Row, p: Record<string, unknown>): boolean {
+    const prepared = e.action === 'request.answer.prepare';
+    if ((e.action !== 'request.answer' && !prepared) || !('basis' in p)) return true;
+    const outcome = p.outcome as RequestOutcome;
+    if (answerNeedsReason(outcome) && (typeof p.basis !== 'string' || p.basis === '' || typeof p.reason !== 'string' || p.reason === '')) return false;
+    const review = p.review as { justification: string | null } | null | undefined;
+    if (review) {
+      if (Boolean(p.reviewRequired) !== (row.reviewRequired === 1)) return false;
+      if (row.reviewRequired === 1 && (!review.justification || e.user === row.preparedBy)) return false;
+      return e.role === 'reviewer' || e.role === 'admin';
+    }
+    const doc = typeof row.documentId === 'number' ? this.documents.get(row.documentId) : undefined;
+    const signed = (doc?.expected.row.signedAttribute ?? null) as Attribute | null;
+    if (Boolean(p.reviewRequired) !== answerNeedsReview(outcome, signed)) return false;
+    return prepared || (!p.reviewRequired && (e.role === 'reviewer' || e.role === 'admin'));
   }
 
   /** A 复议/诉讼 names a request of the register; its result is written once. */
