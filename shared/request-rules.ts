@@ -8,10 +8,13 @@ import { addCalendarDays, workingDaysBetween, type WorkdayCalendar } from './wor
  * 条例第三十六条).
  */
 
-/** Articles that ground the handling of a request rather than the withholding of a 公文: 答复 forms, 补正, fees. */
-const requestArticles = ['条例第三十条', '条例第三十六条', '条例第四十二条'] as const;
+/**
+ * Articles that ground the handling of a request rather than the withholding of a 公文: 补正, the 答复 forms, no duty
+ * to compile (第三十八条), petitions made as requests (第三十九条), fees. The decision pick list leaves 38 and 39 out.
+ */
+const requestArticles = ['条例第三十条', '条例第三十六条', '条例第三十八条', '条例第三十九条', '条例第四十二条'] as const;
 
-/** The pick list an answer's basis comes from: the decision articles (with the unit's local rules) and the answer articles. */
+/** The pick list an answer's basis comes from: the decision articles (with the unit's local rules) and the request articles. */
 export function answerBasisChoices(localBasis: readonly string[]): string[] {
   return [...new Set([...basisOptions(localBasis).map((b) => b.label), ...requestArticles])];
 }

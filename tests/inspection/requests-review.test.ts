@@ -82,6 +82,8 @@ describe('answer review (seed 004 第五十一条)', () => {
     const answered = answerRequest(unit.ctx, unit.team.reviewer, { requestId: r.id, outcome: 'unavailable:not-held', answeredOn: '2025-09-05', basis: '条例第三十六条', reason: '经检索，本机关不掌握该信息', fee: 30, feeWaived: true });
     expect(answered).toMatchObject({ outcome: 'unavailable:not-held', answerBasis: '条例第三十六条', answerReason: '经检索，本机关不掌握该信息', fee: 30, feeWaived: true });
     expect(JSON.parse(answerEntries()[0]!.payload)).toMatchObject({ basis: '条例第三十六条', reason: '经检索，本机关不掌握该信息', fee: 30, feeWaived: true, review: null });
+    // 第三十九条 is no basis for a 公文's attribute, but it is the article a petition made as a request is answered under.
+    expect(answerRequest(unit.ctx, unit.team.reviewer, { requestId: add(null).id, outcome: 'not-handled:petition', answeredOn: '2025-09-05', basis: '条例第三十九条', reason: '属于信访事项，已告知通过信访渠道提出' }).answerBasis).toBe('条例第三十九条');
     expect(verify().intact).toBe(true);
   });
 
