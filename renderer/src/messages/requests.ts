@@ -71,7 +71,7 @@ export const requests = {
   reviewRequiredNote: '该答复将提供登记簿中认定为不予公开或部分公开的信息：审核通过须写明理由；如属性确需改变，另应通过认定流程作出新的决定。',
   justification: '审核意见（需要时写明可以提供的理由）',
   justificationRequired: '请写明审核通过的理由。',
-  returnReason: '退回理由',
+  reviewNoteHint: '审核通过时写审核意见；退回时在此写明退回理由。',
   returnReasonRequired: '请写明退回理由。',
   approve: '审核通过',
   giveBack: '退回',

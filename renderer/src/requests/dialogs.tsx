@@ -228,7 +228,7 @@ export function ReviewDialog({ request, onClose }: { request: RequestView; onClo
           {request.fee !== null && <dd className="small">{m.feeLine(request.fee, request.feeWaived)}</dd>}
         </dl>
         {request.reviewRequired && <p className="banner banner-warn" role="note">{m.reviewRequiredNote}</p>}
-        <Field label={m.justification} hint={m.returnReason}>{(p) => <textarea {...p} rows={3} value={note} onChange={(e) => { setNote(e.target.value); setError(null); }} />}</Field>
+        <Field label={m.justification} hint={m.reviewNoteHint}>{(p) => <textarea {...p} rows={3} value={note} onChange={(e) => { setNote(e.target.value); setError(null); }} />}</Field>
         {error && <p className="field-error" role="alert">{error}</p>}
         <div className="form-actions">
           <button type="submit" className="btn-primary" disabled={busy}>{m.approve}</button>
