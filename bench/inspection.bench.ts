@@ -114,7 +114,7 @@ function seedRequests(ctx: Context, reviewer: Actor, count: number, documents: n
       const receivedOn = `2025-${String((n % 10) + 1).padStart(2, '0')}-${String((n % 27) + 1).padStart(2, '0')}`;
       clock.now = `${receivedOn}T03:00:00.000Z`;
       // Requests cluster on a few hundred documents, as they do in an office.
-      addRequest(ctx, reviewer, { documentId: 1 + ((n * 37) % Math.min(documents, 600)), subject: '申请公开相关文件', applicantType: n % 3 === 0 ? 'legal-person' : 'citizen', channel: 'online', receivedOn });
+      addRequest(ctx, reviewer, { documentId: 1 + ((n * 37) % Math.min(documents, 600)), subject: '申请公开相关文件', applicantType: n % 3 === 0 ? 'commercial' : 'natural-person', channel: 'online', receivedOn });
     }
   });
 }

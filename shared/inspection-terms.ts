@@ -2,8 +2,16 @@
 
 // ---- on-request register (依申请登记) ----
 
-export const applicantTypes = ['citizen', 'legal-person', 'other'] as const;
+/** The columns of table 三 of the 2021 national template: 自然人, then 法人或其他组织 split five ways. */
+export const applicantTypes = ['natural-person', 'commercial', 'research', 'public-interest', 'legal-service', 'other-org'] as const;
 export type ApplicantType = (typeof applicantTypes)[number];
+
+/** Records and entries made before the template's columns kept three types; each reads as the column it falls in. */
+const legacyApplicants: Readonly<Record<string, ApplicantType>> = { citizen: 'natural-person', 'legal-person': 'other-org', other: 'other-org' };
+
+export function applicantOf(stored: string): ApplicantType {
+  return (applicantTypes as readonly string[]).includes(stored) ? (stored as ApplicantType) : (legacyApplicants[stored] ?? 'other-org');
+}
 
 export const requestChannels = ['in-person', 'mail', 'online', 'fax', 'other'] as const;
 export type RequestChannel = (typeof requestChannels)[number];
@@ -36,6 +44,19 @@ export const requestOutcomes = [
   'other:other',
 ] as const;
 export type RequestOutcome = (typeof requestOutcomes)[number];
+
+/**
+ * Where an answer stands before it counts: prepared by a drafter (or needing review) it awaits a reviewer,
+ * who confirms it (answered) or returns it with a reason.
+ */
+const answerStates = ['awaiting-review', 'returned', 'answered'] as const;
+export type AnswerState = (typeof answerStates)[number];
+
+export const appealKinds = ['reconsideration', 'litigation'] as const;
+export type AppealKind = (typeof appealKinds)[number];
+
+export const appealResults = ['upheld', 'corrected', 'other'] as const;
+export type AppealResult = (typeof appealResults)[number];
 
 // ---- the November self-inspection (年度自查) ----
 

@@ -5,11 +5,11 @@ import { savePath, userPath } from './paths.ts';
 import type { Attribute, CategoryId } from '../types.ts';
 import type { Deadline, HolidayCalendar } from '../workdays.ts';
 import type { Checkpoint } from './records.ts';
-import { applicantTypes, inspectionOutcomes, requestChannels, requestOutcomes, worklistRules } from '../inspection-terms.ts';
-import type { ApplicantType, InspectionOutcome, RequestChannel, RequestOutcome, WorklistRule } from '../inspection-terms.ts';
+import { appealKinds, appealResults, applicantTypes, inspectionOutcomes, requestChannels, requestOutcomes, worklistRules } from '../inspection-terms.ts';
+import type { AnswerState, AppealKind, AppealResult, ApplicantType, InspectionOutcome, RequestChannel, RequestOutcome, WorklistRule } from '../inspection-terms.ts';
 
-export { applicantTypes, inspectionOutcomes, requestChannels, requestOutcomes, worklistRules };
-export type { ApplicantType, InspectionOutcome, RequestChannel, RequestOutcome, WorklistRule };
+export { appealKinds, appealResults, applicantTypes, inspectionOutcomes, requestChannels, requestOutcomes, worklistRules };
+export type { AnswerState, AppealKind, AppealResult, ApplicantType, InspectionOutcome, RequestChannel, RequestOutcome, WorklistRule };
 
 // ---- on-request register (依申请登记) ----
 
@@ -32,6 +32,42 @@ export interface RequestView {
   recordedBy: string;
   recordedAt: string;
   deadline: Deadline;
+  /** Entered in the register more than two working days after a request handed in (not online) arrived. */
+  recordedLate: boolean;
+  /** null: no answer prepared yet. The final outcome and date are `outcome`/`answeredOn`; until then the proposed ones. */
+  answerState: AnswerState | null;
+  proposedOutcome: RequestOutcome | null;
+  proposedOn: string | null;
+  /** 条例 article and reasons of an answer short of full release. */
+  answerBasis: string | null;
+  answerReason: string | null;
+  /** 信息处理费 in yuan, and whether it was waived (收费及减免). */
+  fee: number | null;
+  feeWaived: boolean;
+  /** The answer releases what the document's signed decision withholds: it needs a reviewer's justification. */
+  reviewRequired: boolean;
+  preparedBy: string | null;
+  reviewedBy: string | null;
+  /** The reviewer's justification on approval, or the reason an answer was returned. */
+  reviewNote: string | null;
+  appeals: AppealView[];
+}
+
+/** A 行政复议 or 行政诉讼 brought over a request; no result yet means it is pending (尚未审结). */
+export interface AppealView {
+  id: number;
+  requestId: number;
+  kind: AppealKind;
+  filedOn: string;
+  body: string;
+  /** A lawsuit brought after reconsideration (复议后起诉), as table 四 separates them. */
+  afterReconsideration: boolean;
+  result: AppealResult | null;
+  decidedOn: string | null;
+  recordedBy: string;
+  recordedAt: string;
+  /** Registered more than a week after it was filed. */
+  recordedLate: boolean;
 }
 
 export interface RequestCounts {
@@ -361,8 +397,32 @@ const requestInputSchema = z
   .strict();
 export type RequestInput = z.infer<typeof requestInputSchema>;
 
-const requestAnswerSchema = z.object({ requestId: id, outcome: z.enum(requestOutcomes), answeredOn: isoDay, note: text(4000).optional() }).strict();
+const requestAnswerSchema = z
+  .object({
+    requestId: id,
+    outcome: z.enum(requestOutcomes),
+    answeredOn: isoDay,
+    basis: text(200).optional(),
+    reason: text(4000).optional(),
+    fee: z.number().min(0).max(1_000_000).optional(),
+    feeWaived: z.boolean().optional(),
+    note: text(4000).optional(),
+  })
+  .strict();
 export type RequestAnswer = z.infer<typeof requestAnswerSchema>;
+
+const answerReviewSchema = z
+  .object({ requestId: id, decision: z.enum(['approve', 'return']), justification: text(4000).optional(), reason: text(4000).optional() })
+  .strict();
+export type AnswerReview = z.infer<typeof answerReviewSchema>;
+
+const appealInputSchema = z
+  .object({ requestId: id, kind: z.enum(appealKinds), filedOn: isoDay, body: text(200).min(1), afterReconsideration: z.boolean().optional() })
+  .strict();
+export type AppealInput = z.infer<typeof appealInputSchema>;
+
+const appealResultSchema = z.object({ requestId: id, appealId: id, result: z.enum(appealResults), decidedOn: isoDay }).strict();
+export type AppealResultInput = z.infer<typeof appealResultSchema>;
 
 const requestExtendSchema = z.object({ requestId: id, extensionDays: z.number().int().min(1).max(20), reason: text(2000).min(1) }).strict();
 export type RequestExtension = z.infer<typeof requestExtendSchema>;
@@ -423,6 +483,12 @@ export const inspectionChannels = {
   addRequest: channel(z.tuple([requestInputSchema]))<RequestView>(),
   answerRequest: channel(z.tuple([requestAnswerSchema]))<RequestView>(),
   extendRequest: channel(z.tuple([requestExtendSchema]))<RequestView>(),
+  /** A reviewer confirms a prepared answer (with a justification when it needs one) or returns it with a reason. */
+  reviewAnswer: channel(z.tuple([answerReviewSchema]))<RequestView>(),
+  addAppeal: channel(z.tuple([appealInputSchema]))<RequestView>(),
+  recordAppealResult: channel(z.tuple([appealResultSchema]))<RequestView>(),
+  /** The articles an answer's basis is picked from. */
+  answerBasisChoices: channel(z.tuple([]))<string[]>(),
   listRequests: channel(z.tuple([requestFilterSchema]))<RequestPage>(),
   /** Requests per document received in `year` (every year when omitted). */
   requestCounts: channel(z.tuple([z.object({ year: year.optional() }).strict()]))<RequestTally[]>(),

@@ -1,11 +1,37 @@
-import type { ApplicantType, BundleProblem, InspectionOutcome, ItemProgress, RequestChannel, RequestOutcome, WorklistRule } from '../ipc/inspection.ts';
+import type { AnswerState, AppealKind, AppealResult, ApplicantType, BundleProblem, InspectionOutcome, ItemProgress, RequestChannel, RequestOutcome, WorklistRule } from '../ipc/inspection.ts';
 import type { DeadlineStatus } from '../workdays.ts';
 
+/** Column heads of table 三; the last five are the parts of 法人或其他组织. */
 export const applicantLabels: Record<ApplicantType, string> = {
-  citizen: '自然人',
-  'legal-person': '法人或其他组织',
-  other: '其他',
+  'natural-person': '自然人',
+  commercial: '商业企业',
+  research: '科研机构',
+  'public-interest': '社会公益组织',
+  'legal-service': '法律服务机构',
+  'other-org': '其他',
 };
+
+/** The group head over the five organisation columns. */
+export const organisationApplicants = '法人或其他组织';
+
+export const answerStateLabels: Record<AnswerState, string> = {
+  'awaiting-review': '待审核',
+  returned: '已退回',
+  answered: '已答复',
+};
+
+export const appealKindLabels: Record<AppealKind, string> = {
+  reconsideration: '行政复议',
+  litigation: '行政诉讼',
+};
+
+export const appealResultLabels: Record<AppealResult, string> = {
+  upheld: '结果维持',
+  corrected: '结果纠正',
+  other: '其他结果',
+};
+
+export const appealPendingLabel = '尚未审结';
 
 export const channelLabels: Record<RequestChannel, string> = {
   'in-person': '当面提交',
@@ -96,6 +122,19 @@ export const inspectionMessages = {
   requestAlreadyExtended: (id: number) => `申请（编号${id}）已延长过一次答复期限，条例第三十三条只允许延长一次。`,
   answerBeforeReceipt: (answered: string, received: string) => `答复日期${answered}早于收到申请日期${received}。`,
   invalidDate: (value: string) => `日期“${value}”无效，应为 YYYY-MM-DD。`,
+  answerNeedsBasis: '除“予以公开”外，答复须写明依据（从条款列表中选择）和理由（条例第三十六条）。',
+  basisNotInList: (basis: string) => `依据“${basis}”不在条款列表中，请从列表中选择。`,
+  answerPending: (id: number) => `申请（编号${id}）的答复正在等待审核，请先由审核人通过或退回。`,
+  notAwaitingReview: (id: number) => `申请（编号${id}）没有待审核的答复。`,
+  justificationRequired: '该答复将提供登记簿中认定为不予公开或部分公开的信息，审核通过须写明理由（政府信息公开审查）。',
+  selfReview: '该答复需要审核：拟答复人不能审核自己拟定的答复，请由另一位审核人审核。',
+  returnReasonRequired: '退回须写明理由。',
+  appealNotFound: (requestId: number, appealId: number) => `申请（编号${requestId}）下未找到复议或诉讼登记（编号${appealId}）。`,
+  appealAlreadyDecided: (appealId: number) => `复议或诉讼（编号${appealId}）已登记结果，不能再次登记。`,
+  decidedBeforeFiled: (decided: string, filed: string) => `结果日期${decided}早于提起日期${filed}。`,
+  filedBeforeReceipt: (filed: string, received: string) => `提起日期${filed}早于收到申请日期${received}。`,
+  appealBodyRequired: '请填写受理复议的机关或受理诉讼的法院。',
+  afterReconsiderationOnlyLitigation: '“复议后起诉”只适用于行政诉讼。',
   scheduleUnreadable: (file: string) => `无法读取节假日安排文件“${file}”。`,
   scheduleBadLines: (file: string, lines: string[]) =>
     `节假日安排文件“${file}”中有读不懂的行：${lines.join('；')}。每行写“休”或“班”再写日期，如“休 2027-01-01..2027-01-03”“班 2027-02-07”。`,
@@ -160,11 +199,16 @@ export const inspectionMessages = {
     holidaysImported: (file: string, years: string[]) => `已从 ${file} 导入节假日安排；节假日表现含 ${years.join('、')} 年。`,
     requestsUsage: [
       '用法：',
-      '  disclosure-desk requests add --as 用户 --subject 申请内容 --received YYYY-MM-DD [--doc 文件] [--applicant citizen|legal-person|other] [--channel in-person|mail|online|fax|other] [--note 备注]',
-      '  disclosure-desk requests answer 登记编号 --as 用户 --outcome 办理结果 --answered YYYY-MM-DD [--note 备注]',
+      '  disclosure-desk requests add --as 用户 --subject 申请内容 --received YYYY-MM-DD [--doc 文件] [--applicant natural-person|commercial|research|public-interest|legal-service|other-org] [--channel in-person|mail|online|fax|other] [--note 备注]',
+      '  disclosure-desk requests answer 登记编号 --as 用户 --outcome 办理结果 [--answered YYYY-MM-DD] [--basis 条例条款 --reason 理由] [--fee 金额(元) [--waived]] [--note 备注]',
+      '      （除 granted 外须写 --basis 和 --reason；拟稿人拟定的答复、或公开登记簿中不予公开/部分公开信息的答复，须经审核）',
+      '  disclosure-desk requests review 登记编号 --as 审核人 (--approve [--justification 理由] | --return --reason 理由)',
+      '  disclosure-desk requests appeal 登记编号 --as 用户 --kind reconsideration|litigation --filed YYYY-MM-DD --body 受理机关 [--after-reconsideration]',
+      '  disclosure-desk requests appeal-result 登记编号 复议诉讼编号 --as 用户 --result upheld|corrected|other --decided YYYY-MM-DD',
       '  disclosure-desk requests extend 登记编号 --as 用户 --days 天数(1-20) --reason 理由',
       '  disclosure-desk requests list [--year YYYY] [--status open|due-soon|overdue|answered|answered-late|unanswered] [--doc 文件] [--json]',
       '  disclosure-desk requests outcomes               （列出办理结果的取值及其年报行）',
+      '  disclosure-desk requests bases                  （列出答复可引用的条款）',
       '  disclosure-desk requests holidays import 文件 --as 用户   （导入国务院办公厅公布的一年节假日安排：每行“休 日期”或“班 日期”，日期可写 2027-01-01..2027-01-03）',
       '通用参数：--db 文件（或环境变量 DISCLOSURE_DESK_DB）；口令取自 DISCLOSURE_DESK_PASSWORD 或提示输入。',
     ].join('\n'),
@@ -197,6 +241,15 @@ export const inspectionMessages = {
     unknownSubcommand: (command: string, sub: string) => `“${command}”没有子命令“${sub || '（空）'}”。`,
     requestAdded: (id: number, due: string) => `已登记第 ${id} 号申请，答复期限 ${due}。`,
     requestAnswered: (id: number, status: string) => `已登记第 ${id} 号申请的答复（${status}）。`,
+    answerAwaitingReview: (id: number, reviewRequired: boolean) => `第 ${id} 号申请的答复已拟定，待审核${reviewRequired ? '（将提供认定为不予公开或部分公开的信息，审核通过须写明理由）' : ''}；审核前不计为已答复。`,
+    answerReturned: (id: number, reason: string) => `第 ${id} 号申请的答复已退回：${reason}`,
+    approveOrReturn: '请写 --approve 或 --return（只能选一个）。',
+    appealAdded: (id: number, appealId: number, kind: string) => `已登记第 ${id} 号申请的${kind}（编号 ${appealId}）。`,
+    appealResultAdded: (id: number, appealId: number, result: string) => `已登记第 ${id} 号申请的复议或诉讼（编号 ${appealId}）结果：${result}。`,
+    recordedLateFlag: '  〔登记迟于收到后 2 个工作日〕',
+    awaitingFlag: (state: string) => `  〔答复${state}〕`,
+    appealLine: (appealId: number, kind: string, filed: string, body: string, result: string, late: boolean) => `    ${kind} #${appealId}  提起 ${filed}  ${body}  ${result}${late ? '  〔登记迟于提起后 7 日〕' : ''}`,
+    badNumber: (option: string, value: string) => `${option} 的取值“${value}”无效，应为不小于 0 的数。`,
     requestExtended: (id: number, due: string) => `第 ${id} 号申请已延期，答复期限延至 ${due}。`,
     requestLine: (id: number, received: string, due: string, status: string, subject: string, doc: string) => `#${id}  收到 ${received}  期限 ${due}  ${status}  ${subject}${doc ? `  〔${doc}〕` : ''}`,
     requestCounts: (open: number, dueSoon: number, overdue: number, answered: number, late: number) => `办理中 ${open}，即将到期 ${dueSoon}，已逾期 ${overdue}，已答复 ${answered}（其中逾期答复 ${late}）`,

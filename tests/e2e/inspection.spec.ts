@@ -91,7 +91,7 @@ test('a small November inspection: requests with deadlines, worklist, adopted su
   await page.getByRole('button', { name: '依申请登记' }).click();
   await expect(page.getByRole('heading', { name: '依申请公开登记' })).toBeVisible();
   await registerRequest(page, '停车收费', '自然人');
-  await registerRequest(page, '玉政函', '法人或其他组织');
+  await registerRequest(page, '玉政函', '商业企业');
   const table = page.getByRole('table', { name: '依申请公开登记' });
   await expect(table.locator('tbody tr')).toHaveCount(2);
   await expect(table.locator('tbody tr').first()).toContainText(/\d{4}-\d{2}-\d{2}/);

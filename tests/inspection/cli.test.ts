@@ -37,7 +37,7 @@ describe('the inspection commands', () => {
   });
 
   it('registers a request and shows its deadline', () => {
-    const r = cli('requests', 'add', '--as', 'reviewer', '--subject', '申请公开停车收费标准', '--received', '2025-09-25', '--applicant', 'legal-person', '--db', unitDb);
+    const r = cli('requests', 'add', '--as', 'reviewer', '--subject', '申请公开停车收费标准', '--received', '2025-09-25', '--applicant', 'commercial', '--db', unitDb);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('答复期限 2025-10-29');
     const bad = cli('requests', 'add', '--as', 'reviewer', '--subject', 'x', '--received', '2025-09-25', '--applicant', 'company', '--db', unitDb);

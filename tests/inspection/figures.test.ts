@@ -24,20 +24,20 @@ describe('annual-report figures (条例第五十条) from the audit log', () => 
     // B and C are classified (state secret); D is privacy under 第十五条; A is internal affairs.
     expect(rows(f)).toEqual({ 'state-secret': 2, 'third-party': 1, 'internal-affairs': 1 });
     // Received in 2025: G once, F three times, J twice; two 2024 requests on G still open.
-    expect(f.requests.received).toEqual({ citizen: 4, 'legal-person': 1, other: 1, total: 6 });
+    expect(f.requests.received).toEqual({ 'natural-person': 4, commercial: 1, research: 0, 'public-interest': 0, 'legal-service': 0, 'other-org': 1, total: 6 });
     expect(f.requests.carriedIn).toBe(2);
     expect(f.requests.answered).toBe(2);
     // F's 2025-03-10 request was due 2025-04-08 (清明 4/4 off) and answered on 04-30.
     expect(f.requests.answeredLate).toBe(1);
     expect(f.requests.carriedOut).toBe(6);
-    expect(outcomes(f)).toEqual({ granted: { citizen: 1, 'legal-person': 1, other: 0 } });
+    expect(outcomes(f)).toEqual({ granted: { 'natural-person': 1, commercial: 1, research: 0, 'public-interest': 0, 'legal-service': 0, 'other-org': 0 } });
   });
 
   it('counts 2024 on its own: the two requests received then and nothing signed', () => {
     seedNovember(unit);
     const f = annualFiguresFor(unit.ctx, 2024);
     expect(f.decisions.signedByAttribute).toEqual({ proactive: 0, partial: 0, 'on-request': 0, withheld: 0 });
-    expect(f.requests.received).toEqual({ citizen: 1, 'legal-person': 1, other: 0, total: 2 });
+    expect(f.requests.received).toEqual({ 'natural-person': 1, commercial: 1, research: 0, 'public-interest': 0, 'legal-service': 0, 'other-org': 0, total: 2 });
     expect(f.requests.carriedIn).toBe(0);
     expect(f.requests.carriedOut).toBe(2);
   });

@@ -14,7 +14,7 @@ beforeEach(() => {
 afterEach(() => unit.ctx.store.close());
 
 const add = (receivedOn: string, doc: number | null = documentId) =>
-  addRequest(unit.ctx, unit.team.reviewer, { documentId: doc, subject: '申请公开停车收费标准', applicantType: 'citizen', channel: 'mail', receivedOn });
+  addRequest(unit.ctx, unit.team.reviewer, { documentId: doc, subject: '申请公开停车收费标准', applicantType: 'natural-person', channel: 'mail', receivedOn });
 
 describe('the on-request register', () => {
   it('shows the 20-working-day deadline across the National Day holiday and flags overdue requests', () => {

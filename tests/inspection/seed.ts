@@ -92,12 +92,12 @@ export function signThrough(unit: Unit, decisionId: number, drafter: Actor = uni
   return decisionId;
 }
 
-export function request(unit: Unit, documentId: number | null, receivedOn: string, applicantType: ApplicantType = 'citizen', answer?: { outcome: RequestOutcome; on: string }): number {
+export function request(unit: Unit, documentId: number | null, receivedOn: string, applicantType: ApplicantType = 'natural-person', answer?: { outcome: RequestOutcome; on: string }): number {
   unit.at(receivedOn);
   const r = addRequest(unit.ctx, unit.team.reviewer, { documentId, subject: '申请公开相关文件', applicantType, channel: 'online', receivedOn });
   if (answer) {
     unit.at(answer.on);
-    answerRequest(unit.ctx, unit.team.reviewer, { requestId: r.id, outcome: answer.outcome, answeredOn: answer.on });
+    answerRequest(unit.ctx, unit.team.reviewer, { requestId: r.id, outcome: answer.outcome, answeredOn: answer.on, ...(answer.outcome === 'granted' ? {} : { basis: '条例第三十六条', reason: '依法答复的理由' }) });
   }
   return r.id;
 }
@@ -133,11 +133,11 @@ export function seedNovember(unit: Unit) {
     decisions[d.key] = decide(unit, loaded.documentId, attributes[d.key]!, loaded.findings, basis, { sign: d.key !== 'K' });
   }
   request(unit, ids.G!, '2024-05-06');
-  request(unit, ids.G!, '2024-06-03', 'legal-person');
+  request(unit, ids.G!, '2024-06-03', 'commercial');
   request(unit, ids.G!, '2025-03-03');
-  request(unit, ids.F!, '2025-02-03', 'citizen', { outcome: 'granted', on: '2025-02-20' });
-  request(unit, ids.F!, '2025-03-10', 'legal-person', { outcome: 'granted', on: '2025-04-30' });
-  request(unit, ids.F!, '2025-09-01', 'other');
+  request(unit, ids.F!, '2025-02-03', 'natural-person', { outcome: 'granted', on: '2025-02-20' });
+  request(unit, ids.F!, '2025-03-10', 'commercial', { outcome: 'granted', on: '2025-04-30' });
+  request(unit, ids.F!, '2025-09-01', 'other-org');
   request(unit, ids.J!, '2025-04-01');
   request(unit, ids.J!, '2025-04-02');
   unit.at('2025-11-14');

@@ -10,7 +10,7 @@ import { returnDecision, saveDecision, submitDecision } from '../../electron/cor
 import { writeSettings } from '../../electron/core/workflow/settings.ts';
 import { appendEntry } from '../../electron/core/ledger/chain.ts';
 import { writeHolidays } from '../../electron/core/inspection/config.ts';
-import { extendRequest } from '../../electron/core/requests/register.ts';
+import { addAppeal, answerRequest, extendRequest, recordAppealResult } from '../../electron/core/requests/register.ts';
 import { exportInspection } from '../../electron/core/inspection/export/write.ts';
 import { importBundles } from '../../electron/core/inspection/consolidate.ts';
 import { linkInterpretation, publish, setDocumentKind } from '../../electron/core/publication/publication.ts';
@@ -46,6 +46,10 @@ async function buildFixture(): Promise<string> {
   saveDecision(ctx, team.drafter, { documentId: returned.documentId, attribute: 'withheld', reason: '个人隐私', basis: ['条例第十五条'], basisText: '', justification: '当事人未同意公开', dispositions: [{ findingId: returned.findings[0]!.id, action: 'confirm', reason: '核实' }], redactions: [] });
   const open = request(unit, returned.documentId, '2025-12-01');
   extendRequest(ctx, team.reviewer, { requestId: open, extensionDays: 10, reason: '需征求第三方意见' });
+  const appealed = addAppeal(ctx, team.reviewer, { requestId: open, kind: 'litigation', filedOn: '2025-12-01', body: '测试区人民法院', afterReconsideration: true }).appeals[0]!;
+  recordAppealResult(ctx, team.reviewer, { requestId: open, appealId: appealed.id, result: 'upheld', decidedOn: '2025-12-01' });
+  addAppeal(ctx, team.drafter, { requestId: open, kind: 'reconsideration', filedOn: '2025-12-01', body: '测试市人民政府' });
+  answerRequest(ctx, team.drafter, { requestId: request(unit, ids.J!, '2025-12-01'), outcome: 'partial', answeredOn: '2025-12-01', basis: '条例第三十七条', reason: '区分处理', fee: 12.5, feeWaived: true });
   setRoles(ctx, { actor: team.admin, password }, 'all', ['drafter', 'reviewer']);
   rekeyUser(ctx, { actor: team.admin, password }, 'reviewer', password);
   const north = openUnit(tempDir());
@@ -89,7 +93,7 @@ function hashOf(text: string): number {
 
 /** A different value of the same storage type: numbers move by one, JSON changes one member, text gains a character. */
 function mutate(value: unknown, declared: string): unknown {
-  if (value === null) return declared.toUpperCase() === 'INTEGER' ? 1 : 'x';
+  if (value === null) return ['INTEGER', 'REAL'].includes(declared.toUpperCase()) ? 1 : 'x';
   if (typeof value === 'number') return value === 1 ? 0 : value + 1;
   if (typeof value === 'bigint') return value + 1n;
   const text = String(value);

@@ -16,6 +16,7 @@ const primaryKeys: Record<string, string> = {
   decisions: 'id',
   audit_log: 'seq',
   info_requests: 'id',
+  request_appeals: 'id',
   inspections: 'year',
   inspection_items: 'year, documentId',
   unit_keys: 'installationId',

@@ -5,11 +5,12 @@ import { schema003ShortTerms } from './migrations/003-short-terms.ts';
 import { schema004Xlsx } from './migrations/004-xlsx.ts';
 import { schema005Publication } from './migrations/005-publication.ts';
 import { schema006ReturnGrounds } from './migrations/006-return-grounds.ts';
+import { schema007RequestReview } from './migrations/007-request-review.ts';
 import { fail } from '../errors.ts';
 import { recordsMessages as m } from '../../../shared/messages/records.ts';
 
 /** The numbered migrations in migrations/, in order: index i holds migration i + 1; `user_version` records how many were applied. */
-const migrations: readonly (string | ((db: Connection) => void))[] = [schema001, schema002Inspection, schema003ShortTerms, schema004Xlsx, schema005Publication, schema006ReturnGrounds];
+const migrations: readonly (string | ((db: Connection) => void))[] = [schema001, schema002Inspection, schema003ShortTerms, schema004Xlsx, schema005Publication, schema006ReturnGrounds, schema007RequestReview];
 
 export const schemaVersion = migrations.length;
 

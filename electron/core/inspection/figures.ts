@@ -1,4 +1,5 @@
 import { attribute as attributeInfo } from '../../../shared/attributes.ts';
+import { applicantOf } from '../../../shared/inspection-terms.ts';
 import { applicantTypes, requestOutcomes, type AnnualFigures, type ApplicantType, type OutcomeCount, type RequestOutcome } from '../../../shared/ipc/inspection.ts';
 import type { SignStatement } from '../../../shared/ipc/records.ts';
 import { returnGrounds, type ReturnGround } from '../../../shared/return-grounds.ts';
@@ -28,7 +29,7 @@ export function localDay(iso: string): string {
 }
 
 const zeroAttributes = (): Record<Attribute, number> => ({ proactive: 0, partial: 0, 'on-request': 0, withheld: 0 });
-const zeroApplicants = (): Record<ApplicantType, number> => ({ citizen: 0, 'legal-person': 0, other: 0 });
+const zeroApplicants = (): Record<ApplicantType, number> => Object.fromEntries(applicantTypes.map((a) => [a, 0])) as Record<ApplicantType, number>;
 
 /**
  * 条例第五十条 figures for one calendar year, folded over the audit entries in chain order: decisions by
@@ -96,7 +97,7 @@ export function annualFigures(year: number, entries: Iterable<FigureEntry>): Ann
   for (const [id, r] of added) {
     const answer = answered.get(id);
     if (r.receivedOn >= first && r.receivedOn <= last) {
-      received[r.applicantType]++;
+      received[applicantOf(r.applicantType)]++;
       received.total++;
     }
     if (r.receivedOn < first && (!answer || answer.answeredOn >= first)) carriedIn++;
@@ -104,7 +105,7 @@ export function annualFigures(year: number, entries: Iterable<FigureEntry>): Ann
     if (answer && answer.answeredOn >= first && answer.answeredOn <= last) {
       answeredCount++;
       if (answer.late) answeredLate++;
-      outcomeCounts.get(answer.outcome)![r.applicantType]++;
+      outcomeCounts.get(answer.outcome)![applicantOf(r.applicantType)]++;
     }
   }
   const groundCounts = new Map<WithheldGround, number>();

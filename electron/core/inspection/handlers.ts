@@ -11,7 +11,7 @@ import { consolidatedView, exportConsolidated, importBundles, verifyBundleFile }
 
 /** The request channels are the requests area's (see requests/handlers.ts). */
 type InspectionApi = Omit<ApiOf<typeof inspectionChannels>, RequestChannel>;
-type RequestChannel = 'addRequest' | 'answerRequest' | 'extendRequest' | 'listRequests' | 'requestCounts';
+type RequestChannel = 'addRequest' | 'answerRequest' | 'extendRequest' | 'reviewAnswer' | 'addAppeal' | 'recordAppealResult' | 'answerBasisChoices' | 'listRequests' | 'requestCounts';
 
 /** The annual inspection, its calendar and settings, and the bundles of other units, answered for whoever is signed in. */
 export function inspectionHandlers(desk: Pick<Desk, 'signedIn'>): Handlers<InspectionApi> {

@@ -98,6 +98,7 @@ export function checkTables(store: Store, replay: Replay): Mismatch | null {
         return compare('decisions', k, s, { row: rest, seq: w.seq }, ['basis', 'redactions', 'channels', 'returnGrounds']);
       }),
     () => matchRows('info_requests', ev.rows('info_requests'), (r) => String(r.id), byKey(replay.requests), (s, w, k) => compare('info_requests', k, s, w)),
+    () => matchRows('request_appeals', ev.rows('request_appeals'), (r) => String(r.id), byKey(replay.appeals), (s, w, k) => compare('request_appeals', k, s, w)),
     () => matchRows('inspections', ev.rows('inspections'), (r) => String(r.year), byKey(replay.inspections), (s, w, k) => compare('inspections', k, s, w, ['config', 'summary', 'annual'])),
     () => checkItems(store, replay),
     () => checkBundles(store, replay),

@@ -3,6 +3,9 @@ import { signOffDomain } from './chain.ts';
 import { verifyText } from './crypto.ts';
 import { isAccountAction, TrustState, type AdminStatement, type TrustProblem } from './trust.ts';
 import { firstVersionCalendar } from '../../../shared/workdays.ts';
+import { applicantOf, type RequestOutcome } from '../../../shared/inspection-terms.ts';
+import { answerNeedsReason, answerNeedsReview } from '../../../shared/request-rules.ts';
+import type { Attribute } from '../../../shared/types.ts';
 import type { Role } from '../../../shared/types.ts';
 import type { SignStatement } from '../../../shared/ipc/records.ts';
 
@@ -80,6 +83,7 @@ export class Replay {
   readonly decisions = new Map<number, Expected>();
   readonly settings = new Map<string, Expected>();
   readonly requests = new Map<number, Expected>();
+  readonly appeals = new Map<number, Expected>();
   readonly inspections = new Map<number, Expected>();
   readonly items = new Map<string, Expected>();
   readonly bundleImports = new Map<string, EntryRow>();
@@ -138,7 +142,12 @@ export class Replay {
       case 'request.add':
       case 'request.answer':
       case 'request.extend':
+      case 'request.answer.prepare':
+      case 'request.answer.return':
         return this.request(e, p);
+      case 'request.appeal':
+      case 'request.appeal.result':
+        return this.appeal(e, p);
       case 'inspection.open':
       case 'inspection.listed':
       case 'inspection.propose':
@@ -364,7 +373,8 @@ export class Replay {
           id,
           documentId,
           subject: p.subject,
-          applicantType: p.applicantType,
+          // Entries from before the template's columns say citizen / legal-person / other; migration 7 mapped the rows alike.
+          applicantType: applicantOf(String(p.applicantType)),
           channel: p.channel,
           receivedOn: p.receivedOn,
           extensionDays: 0,
@@ -374,16 +384,94 @@ export class Replay {
           ...('note' in p ? { note: p.note } : {}),
           recordedBy: e.user,
           recordedAt: e.time,
+          answerState: null,
+          proposedOutcome: null,
+          proposedOn: null,
+          answerBasis: null,
+          answerReason: null,
+          fee: null,
+          feeWaived: 0,
+          reviewRequired: 0,
+          preparedBy: null,
+          reviewedBy: null,
+          reviewNote: null,
         },
         seq: e.seq,
       });
       return null;
     }
     const r = this.requests.get(id);
-    if (!r) return { seq: e.seq, code: 'orphan-entry', detail: e.action };
-    if (e.action === 'request.answer') Object.assign(r.row, { outcome: p.outcome, answeredOn: p.answeredOn, ...('note' in p ? { note: p.note } : {}) });
-    else Object.assign(r.row, { extensionDays: p.extensionDays, extensionReason: p.reason });
+    if (!r || r.row.outcome !== null || !this.answerFollowsRules(e, r.row, p)) return { seq: e.seq, code: 'orphan-entry', detail: e.action };
+    // Answers written before they were reviewed carry no basis, reasons or fee: the columns keep their defaults.
+    const content = (q: Record<string, unknown>) =>
+      'basis' in q ? { answerBasis: q.basis ?? null, answerReason: q.reason === '' ? null : (q.reason ?? null), fee: q.fee ?? null, feeWaived: q.feeWaived ? 1 : 0, reviewRequired: q.reviewRequired ? 1 : 0 } : {};
+    if (e.action === 'request.answer') {
+      const review = p.review as { justification: string | null } | null | undefined;
+      // A prepared answer counts only once a reviewer confirms it; a confirmation needs an answer to confirm.
+      if ((r.row.answerState === 'awaiting-review') !== Boolean(review)) return { seq: e.seq, code: 'orphan-entry', detail: e.action };
+      Object.assign(r.row, {
+        outcome: p.outcome,
+        answeredOn: p.answeredOn,
+        ...('note' in p ? { note: p.note } : {}),
+        ...content(p),
+        answerState: 'answered',
+        proposedOutcome: null,
+        proposedOn: null,
+        reviewedBy: review ? e.user : null,
+        reviewNote: review?.justification ?? null,
+      });
+    } else if (e.action === 'request.answer.prepare') {
+      if (r.row.answerState === 'awaiting-review') return { seq: e.seq, code: 'orphan-entry', detail: e.action };
+      Object.assign(r.row, { answerState: 'awaiting-review', proposedOutcome: p.outcome, proposedOn: p.answeredOn, note: p.note, ...content(p), preparedBy: e.user, reviewedBy: null, reviewNote: null });
+    } else if (e.action === 'request.answer.return') {
+      if (r.row.answerState !== 'awaiting-review') return { seq: e.seq, code: 'orphan-entry', detail: e.action };
+      Object.assign(r.row, { answerState: 'returned', reviewedBy: e.user, reviewNote: p.reason });
+    } else Object.assign(r.row, { extensionDays: p.extensionDays, extensionReason: p.reason });
     r.seq = e.seq;
+    return null;
+  }
+
+  /**
+   * The review rules hold in the chain too, so a forged entry cannot release withheld information unreviewed:
+   * a prepared or direct answer needs review exactly when the document's decision in force then withholds;
+   * a confirmation keeps the prepared need and, where review was needed, carries a justification from someone
+   * other than the drafter; an answer given at once is the disclosure office's and needs no review; refusals
+   * carry an article and reasons. Answers written before reviews existed carry none of this and pass.
+   */
+  private answerFollowsRules(e: EntryRow, row: Row, p: Record<string, unknown>): boolean {
+    const prepared = e.action === 'request.answer.prepare';
+    if ((e.action !== 'request.answer' && !prepared) || !('basis' in p)) return true;
+    const outcome = p.outcome as RequestOutcome;
+    if (answerNeedsReason(outcome) && (typeof p.basis !== 'string' || p.basis === '' || typeof p.reason !== 'string' || p.reason === '')) return false;
+    const review = p.review as { justification: string | null } | null | undefined;
+    if (review) {
+      if (Boolean(p.reviewRequired) !== (row.reviewRequired === 1)) return false;
+      if (row.reviewRequired === 1 && (!review.justification || e.user === row.preparedBy)) return false;
+      return e.role === 'reviewer' || e.role === 'admin';
+    }
+    const doc = typeof row.documentId === 'number' ? this.documents.get(row.documentId) : undefined;
+    const signed = (doc?.expected.row.signedAttribute ?? null) as Attribute | null;
+    if (Boolean(p.reviewRequired) !== answerNeedsReview(outcome, signed)) return false;
+    return prepared || (!p.reviewRequired && (e.role === 'reviewer' || e.role === 'admin'));
+  }
+
+  /** A 复议/诉讼 names a request of the register; its result is written once. */
+  private appeal(e: EntryRow, p: Record<string, unknown>): ReplayBreak | null {
+    const broken = (): ReplayBreak => ({ seq: e.seq, code: 'orphan-entry', detail: e.action });
+    const id = p.appealId as number;
+    if (!this.requests.has(p.requestId as number)) return broken();
+    if (e.action === 'request.appeal') {
+      if (this.appeals.has(id)) return broken();
+      this.appeals.set(id, {
+        row: { id, requestId: p.requestId, kind: p.kind, filedOn: p.filedOn, body: p.body, afterReconsideration: p.afterReconsideration ? 1 : 0, result: null, decidedOn: null, recordedBy: e.user, recordedAt: e.time },
+        seq: e.seq,
+      });
+      return null;
+    }
+    const a = this.appeals.get(id);
+    if (!a || a.row.requestId !== p.requestId || a.row.result !== null) return broken();
+    Object.assign(a.row, { result: p.result, decidedOn: p.decidedOn });
+    a.seq = e.seq;
     return null;
   }
 

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { applicantTypes, requestChannels, requestOutcomes, type ApplicantType, type RequestChannel, type RequestOutcome, type RequestView } from '../../../shared/ipc/inspection.ts';
+import { appealKinds, appealResults, applicantTypes, requestChannels, requestOutcomes, type AppealKind, type AppealResult, type AppealView, type ApplicantType, type RequestChannel, type RequestOutcome, type RequestView } from '../../../shared/ipc/inspection.ts';
+import { answerNeedsReason } from '../../../shared/request-rules.ts';
 import type { DocumentRow } from '../../../shared/ipc/records.ts';
-import { applicantLabels, channelLabels, deadlineLabels, outcomeRows } from '../../../shared/messages/inspection.ts';
+import { appealKindLabels, appealResultLabels, applicantLabels, channelLabels, deadlineLabels, organisationApplicants, outcomeRows } from '../../../shared/messages/inspection.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { AttributeBadge } from '../components/Badges.tsx';
@@ -70,7 +71,7 @@ export function AddRequestDialog({ onClose }: { onClose(): void }) {
   const add = useRequests((s) => s.add);
   const [doc, setDoc] = useState<DocumentRow | null>(null);
   const [subject, setSubject] = useState('');
-  const [applicantType, setApplicantType] = useState<ApplicantType>('citizen');
+  const [applicantType, setApplicantType] = useState<ApplicantType>('natural-person');
   const [channel, setChannel] = useState<RequestChannel>('online');
   const [receivedOn, setReceivedOn] = useState(localToday());
   const [note, setNote] = useState('');
@@ -97,7 +98,10 @@ export function AddRequestDialog({ onClose }: { onClose(): void }) {
           <Field label={m.applicantType}>
             {(p) => (
               <select {...p} value={applicantType} onChange={(e) => setApplicantType(e.target.value as ApplicantType)}>
-                {applicantTypes.map((a) => <option key={a} value={a}>{applicantLabels[a]}</option>)}
+                <option value={applicantTypes[0]}>{applicantLabels[applicantTypes[0]]}</option>
+                <optgroup label={organisationApplicants}>
+                  {applicantTypes.slice(1).map((a) => <option key={a} value={a}>{applicantLabels[a]}</option>)}
+                </optgroup>
               </select>
             )}
           </Field>
@@ -122,34 +126,195 @@ export function AnswerDialog({ request, onClose }: { request: RequestView; onClo
   const answer = useRequests((s) => s.answer);
   const [outcome, setOutcome] = useState<RequestOutcome>('granted');
   const [answeredOn, setAnsweredOn] = useState(localToday());
+  const [bases, setBases] = useState<string[]>([]);
+  const [basis, setBasis] = useState('');
+  const [reason, setReason] = useState('');
+  const [fee, setFee] = useState('');
+  const [feeWaived, setFeeWaived] = useState(false);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    window.api.answerBasisChoices().then(setBases, (e: unknown) => useNotices.getState().fail(e));
+  }, []);
+  const needsReason = answerNeedsReason(outcome);
   return (
     <Modal title={m.answerTitle(request.id)} onClose={onClose} wide>
       <form
+        noValidate
         onSubmit={async (e) => {
           e.preventDefault();
+          if (needsReason && (basis === '' || reason.trim() === '')) return setError(m.basisAndReasonRequired);
+          const amount = fee.trim() === '' ? undefined : Number(fee);
+          if (amount !== undefined && (!Number.isFinite(amount) || amount < 0)) return setError(m.feeInvalid);
           setBusy(true);
-          const result = await answer({ requestId: request.id, outcome, answeredOn, ...(note.trim() ? { note: note.trim() } : {}) });
+          const result = await answer({
+            requestId: request.id,
+            outcome,
+            answeredOn,
+            ...(basis ? { basis } : {}),
+            ...(reason.trim() ? { reason: reason.trim() } : {}),
+            ...(amount !== undefined ? { fee: amount } : {}),
+            ...(feeWaived ? { feeWaived: true } : {}),
+            ...(note.trim() ? { note: note.trim() } : {}),
+          });
           setBusy(false);
           if (typeof result === 'string') return setError(result);
-          useNotices.getState().ok(m.answered(result.id, deadlineLabels[result.deadline.status]));
+          useNotices.getState().ok(result.answerState === 'awaiting-review' ? m.prepared(result.id) : m.answered(result.id, deadlineLabels[result.deadline.status]));
           onClose();
         }}
       >
         <p className="small">{request.subject}</p>
+        {request.answerState === 'returned' && request.reviewNote && <p className="banner banner-warn">{m.returnedLine(request.reviewNote)}</p>}
+        <p className="small muted">{m.reviewHint}</p>
         <Field label={m.outcome}>
           {(p) => (
-            <select {...p} value={outcome} onChange={(e) => setOutcome(e.target.value as RequestOutcome)}>
+            <select {...p} value={outcome} onChange={(e) => { setOutcome(e.target.value as RequestOutcome); setError(null); }}>
               {requestOutcomes.map((o) => <option key={o} value={o}>{outcomeRows[o].label}</option>)}
             </select>
           )}
         </Field>
-        <Field label={m.answeredOnLabel}>{(p) => <input {...p} type="date" value={answeredOn} onChange={(e) => { setAnsweredOn(e.target.value); setError(null); }} />}</Field>
+        <div className="form-row">
+          <Field label={m.answerBasis} hint={needsReason ? m.answerReasonHint : undefined}>
+            {(p) => (
+              <select {...p} value={basis} aria-invalid={needsReason && error === m.basisAndReasonRequired && basis === ''} onChange={(e) => { setBasis(e.target.value); setError(null); }}>
+                <option value="">{m.answerBasisPick}</option>
+                {bases.map((b) => <option key={b} value={b}>{b}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label={m.answeredOnLabel}>{(p) => <input {...p} type="date" value={answeredOn} onChange={(e) => { setAnsweredOn(e.target.value); setError(null); }} />}</Field>
+        </div>
+        <Field label={m.answerReason}>{(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => { setReason(e.target.value); setError(null); }} />}</Field>
+        <div className="form-row">
+          <Field label={m.fee}>{(p) => <input {...p} inputMode="decimal" value={fee} onChange={(e) => { setFee(e.target.value); setError(null); }} />}</Field>
+          <label className="checkbox"><input type="checkbox" checked={feeWaived} onChange={(e) => setFeeWaived(e.target.checked)} /> {m.feeWaived}</label>
+        </div>
         <Field label={m.note}>{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
         {error && <p className="field-error" role="alert">{error}</p>}
         <Actions label={m.answerButton} busy={busy} onClose={onClose} />
+      </form>
+    </Modal>
+  );
+}
+
+/** The reviewer's side of 第五十一条: confirm the prepared answer (with a justification when it releases withheld information) or return it. */
+export function ReviewDialog({ request, onClose }: { request: RequestView; onClose(): void }) {
+  const review = useRequests((s) => s.review);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const decide = async (decision: 'approve' | 'return') => {
+    const text = note.trim();
+    if (decision === 'approve' && request.reviewRequired && text === '') return setError(m.justificationRequired);
+    if (decision === 'return' && text === '') return setError(m.returnReasonRequired);
+    setBusy(true);
+    const result = await review(decision === 'approve' ? { requestId: request.id, decision, ...(text ? { justification: text } : {}) } : { requestId: request.id, decision, reason: text });
+    setBusy(false);
+    if (typeof result === 'string') return setError(result);
+    useNotices.getState().ok(decision === 'approve' ? m.approved(result.id) : m.returnedNotice(result.id));
+    onClose();
+  };
+  return (
+    <Modal title={m.reviewTitle(request.id)} onClose={onClose} wide>
+      <form noValidate onSubmit={(e) => { e.preventDefault(); void decide('approve'); }}>
+        <p className="small">{request.subject}</p>
+        <dl className="review-answer">
+          <dt>{m.proposed}</dt>
+          <dd>{request.proposedOutcome ? outcomeRows[request.proposedOutcome].label : '—'}</dd>
+          <dd className="small muted">{m.preparedByLine(request.preparedBy ?? '', request.proposedOn ?? '')}</dd>
+          {request.answerBasis && <><dt>{m.answerBasis}</dt><dd>{request.answerBasis}</dd></>}
+          {request.answerReason && <><dt>{m.answerReason}</dt><dd>{request.answerReason}</dd></>}
+          {request.fee !== null && <dd className="small">{m.feeLine(request.fee, request.feeWaived)}</dd>}
+        </dl>
+        {request.reviewRequired && <p className="banner banner-warn" role="note">{m.reviewRequiredNote}</p>}
+        <Field label={m.justification} hint={m.reviewNoteHint}>{(p) => <textarea {...p} rows={3} value={note} onChange={(e) => { setNote(e.target.value); setError(null); }} />}</Field>
+        {error && <p className="field-error" role="alert">{error}</p>}
+        <div className="form-actions">
+          <button type="submit" className="btn-primary" disabled={busy}>{m.approve}</button>
+          <button type="button" disabled={busy} onClick={() => void decide('return')}>{m.giveBack}</button>
+          <button type="button" onClick={onClose}>{common.cancel}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+export function AppealDialog({ request, onClose }: { request: RequestView; onClose(): void }) {
+  const appeal = useRequests((s) => s.appeal);
+  const [kind, setKind] = useState<AppealKind>('reconsideration');
+  const [filedOn, setFiledOn] = useState(localToday());
+  const [body, setBody] = useState('');
+  const [after, setAfter] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal title={m.appealTitle(request.id)} onClose={onClose}>
+      <form
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (body.trim() === '') return setError(m.appealBodyRequired);
+          setBusy(true);
+          const result = await appeal({ requestId: request.id, kind, filedOn, body: body.trim(), afterReconsideration: kind === 'litigation' && after });
+          setBusy(false);
+          if (typeof result === 'string') return setError(result);
+          useNotices.getState().ok(m.appealAdded(result.id));
+          onClose();
+        }}
+      >
+        <div className="form-row">
+          <Field label={m.appealKind}>
+            {(p) => (
+              <select {...p} value={kind} onChange={(e) => setKind(e.target.value as AppealKind)}>
+                {appealKinds.map((k) => <option key={k} value={k}>{appealKindLabels[k]}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label={m.appealFiled}>{(p) => <input {...p} type="date" value={filedOn} onChange={(e) => { setFiledOn(e.target.value); setError(null); }} />}</Field>
+        </div>
+        <Field label={m.appealBody}>{(p) => <input {...p} value={body} onChange={(e) => { setBody(e.target.value); setError(null); }} />}</Field>
+        {kind === 'litigation' && <label className="checkbox"><input type="checkbox" checked={after} onChange={(e) => setAfter(e.target.checked)} /> {m.afterReconsideration}</label>}
+        {error && <p className="field-error" role="alert">{error}</p>}
+        <Actions label={m.appealSave} busy={busy} onClose={onClose} />
+      </form>
+    </Modal>
+  );
+}
+
+export function AppealResultDialog({ request, appeal, onClose }: { request: RequestView; appeal: AppealView; onClose(): void }) {
+  const record = useRequests((s) => s.appealResult);
+  const [result, setResult] = useState<AppealResult>('upheld');
+  const [decidedOn, setDecidedOn] = useState(localToday());
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal title={m.appealResultTitle(appeal.id)} onClose={onClose}>
+      <form
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          const saved = await record({ requestId: request.id, appealId: appeal.id, result, decidedOn });
+          setBusy(false);
+          if (typeof saved === 'string') return setError(saved);
+          useNotices.getState().ok(m.appealResultSaved(appeal.id));
+          onClose();
+        }}
+      >
+        <p className="small">{`${appealKindLabels[appeal.kind]} · ${appeal.body} · ${appeal.filedOn}`}</p>
+        <div className="form-row">
+          <Field label={m.appealResultLabel}>
+            {(p) => (
+              <select {...p} value={result} onChange={(e) => setResult(e.target.value as AppealResult)}>
+                {appealResults.map((r) => <option key={r} value={r}>{appealResultLabels[r]}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label={m.appealDecided}>{(p) => <input {...p} type="date" value={decidedOn} onChange={(e) => { setDecidedOn(e.target.value); setError(null); }} />}</Field>
+        </div>
+        {error && <p className="field-error" role="alert">{error}</p>}
+        <Actions label={m.appealSave} busy={busy} onClose={onClose} />
       </form>
     </Modal>
   );

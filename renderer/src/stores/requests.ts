@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RequestAnswer, RequestExtension, RequestFilter, RequestInput, RequestPage, RequestTally, RequestView } from '../../../shared/ipc/inspection.ts';
+import type { AnswerReview, AppealInput, AppealResultInput, RequestAnswer, RequestExtension, RequestFilter, RequestInput, RequestPage, RequestTally, RequestView } from '../../../shared/ipc/inspection.ts';
 import type { HolidayCalendar } from '../../../shared/workdays.ts';
 import { errorText } from '../lib/errors.ts';
 import { useNotices } from './notices.ts';
@@ -20,6 +20,9 @@ interface RequestStore {
   add(input: RequestInput): Promise<RequestView | string>;
   answer(input: RequestAnswer): Promise<RequestView | string>;
   extend(input: RequestExtension): Promise<RequestView | string>;
+  review(input: AnswerReview): Promise<RequestView | string>;
+  appeal(input: AppealInput): Promise<RequestView | string>;
+  appealResult(input: AppealResultInput): Promise<RequestView | string>;
   loadCalendar(): Promise<void>;
   saveCalendar(calendar: HolidayCalendar): Promise<string | null>;
   importSchedule(path: string): Promise<string | null>;
@@ -68,6 +71,9 @@ export const useRequests = create<RequestStore>((set, get) => {
     add: (input) => attempt(() => window.api.addRequest(input)),
     answer: (input) => attempt(() => window.api.answerRequest(input)),
     extend: (input) => attempt(() => window.api.extendRequest(input)),
+    review: (input) => attempt(() => window.api.reviewAnswer(input)),
+    appeal: (input) => attempt(() => window.api.addAppeal(input)),
+    appealResult: (input) => attempt(() => window.api.recordAppealResult(input)),
     async loadCalendar() {
       try {
         set({ calendar: await window.api.getHolidays() });

@@ -1,16 +1,21 @@
 import { useEffect, useState } from 'react';
-import type { RequestFilter, RequestView } from '../../../shared/ipc/inspection.ts';
-import { applicantLabels, channelLabels, deadlineLabels, outcomeRows } from '../../../shared/messages/inspection.ts';
+import type { AppealView, RequestFilter, RequestView } from '../../../shared/ipc/inspection.ts';
+import { answerStateLabels, appealKindLabels, appealPendingLabel, appealResultLabels, applicantLabels, channelLabels, deadlineLabels, outcomeRows } from '../../../shared/messages/inspection.ts';
 import '../inspection/inspection.css';
+import '../requests/requests.css';
 import { yearChoices } from '../lib/years.ts';
 import { requests as m } from '../messages/requests.ts';
-import { AddRequestDialog, AnswerDialog, ExtendDialog } from '../requests/dialogs.tsx';
+import { AddRequestDialog, AnswerDialog, AppealDialog, AppealResultDialog, ExtendDialog, ReviewDialog } from '../requests/dialogs.tsx';
 import { HolidayDialog } from '../requests/HolidayDialog.tsx';
 import { useRequests } from '../stores/requests.ts';
 import { useRoute } from '../stores/route.ts';
 import { hasRole, useSession } from '../stores/session.ts';
 
-type Dialog = { kind: 'add' } | { kind: 'answer'; request: RequestView } | { kind: 'extend'; request: RequestView } | { kind: 'holidays' };
+type Dialog =
+  | { kind: 'add' }
+  | { kind: 'answer' | 'extend' | 'review' | 'appeal'; request: RequestView }
+  | { kind: 'appeal-result'; request: RequestView; appeal: AppealView }
+  | { kind: 'holidays' };
 
 export function RequestsView() {
   const { filter, page, tallies, setFilter, reload, more } = useRequests();
@@ -92,10 +97,14 @@ export function RequestsView() {
                 const d = r.deadline;
                 const overdue = d.status === 'overdue' || d.status === 'answered-late';
                 const open = r.outcome === null;
+                const awaiting = r.answerState === 'awaiting-review';
                 return (
                   <tr key={r.id} className={`request-row req-${d.status}`}>
                     <td className="mono">{r.id}</td>
-                    <td>{r.receivedOn}</td>
+                    <td>
+                      {r.receivedOn}
+                      {r.recordedLate && <span className="small overdue-text late-flag" title={r.recordedAt}>{m.recordedLate}</span>}
+                    </td>
                     <td className="request-subject">
                       <span>{r.subject}</span>
                       {r.documentId !== null && (
@@ -112,11 +121,29 @@ export function RequestsView() {
                       {r.extensionDays > 0 && <span className="small extension-note">{m.originalDue(d.due)}</span>}
                       {r.extensionDays > 0 && <span className="small extension-note wrap" title={r.extensionReason ?? ''}>{m.extended(r.extensionDays, r.extensionReason ?? '')}</span>}
                     </td>
-                    <td><span className={`deadline-badge deadline-${d.status}`}>{deadlineLabels[d.status]}</span></td>
-                    <td className="small">{r.outcome ? <>{outcomeRows[r.outcome].label}<br /><span className="muted">{m.answeredOn(r.answeredOn ?? '')}</span></> : '—'}</td>
+                    <td>
+                      <span className={`deadline-badge deadline-${d.status}`}>{deadlineLabels[d.status]}</span>
+                      {awaiting && <span className="deadline-badge answer-awaiting-review">{answerStateLabels['awaiting-review']}</span>}
+                      {r.answerState === 'returned' && <span className="deadline-badge answer-returned" title={r.reviewNote ?? ''}>{answerStateLabels.returned}</span>}
+                    </td>
+                    <td className="small">
+                      {r.outcome ? <>{outcomeRows[r.outcome].label}<br /><span className="muted">{m.answeredOn(r.answeredOn ?? '')}</span></> : awaiting && r.proposedOutcome ? <span className="muted">{`${m.proposed}：${outcomeRows[r.proposedOutcome].label}`}</span> : '—'}
+                      {r.answerBasis && <><br /><span className="muted">{r.answerBasis}</span></>}
+                      {r.fee !== null && <><br /><span className="muted">{m.feeLine(r.fee, r.feeWaived)}</span></>}
+                      {r.appeals.map((a) => (
+                        <span key={a.id} className="appeal-line">
+                          <br />
+                          {`${appealKindLabels[a.kind]} ${a.filedOn} ${a.body}：${a.result ? appealResultLabels[a.result] : appealPendingLabel}`}
+                          {a.recordedLate && <span className="overdue-text"> {m.appealLate}</span>}
+                          {a.result === null && canRecord && <button type="button" className="btn-link small" onClick={() => setDialog({ kind: 'appeal-result', request: r, appeal: a })}>{m.appealResult}</button>}
+                        </span>
+                      ))}
+                    </td>
                     <td className="request-actions">
-                      {open && canRecord && <button type="button" className="btn-small" onClick={() => setDialog({ kind: 'answer', request: r })}>{m.answer}</button>}
+                      {open && !awaiting && canRecord && <button type="button" className="btn-small" onClick={() => setDialog({ kind: 'answer', request: r })}>{m.answer}</button>}
+                      {awaiting && canExtend && <button type="button" className="btn-small btn-primary" onClick={() => setDialog({ kind: 'review', request: r })}>{m.review}</button>}
                       {open && canExtend && r.extensionDays === 0 && <button type="button" className="btn-small" onClick={() => setDialog({ kind: 'extend', request: r })}>{m.extend}</button>}
+                      {canRecord && <button type="button" className="btn-small" onClick={() => setDialog({ kind: 'appeal', request: r })}>{m.appeal}</button>}
                     </td>
                   </tr>
                 );
@@ -146,6 +173,9 @@ export function RequestsView() {
       {dialog?.kind === 'add' && <AddRequestDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'answer' && <AnswerDialog request={dialog.request} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'extend' && <ExtendDialog request={dialog.request} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'review' && <ReviewDialog request={dialog.request} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'appeal' && <AppealDialog request={dialog.request} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'appeal-result' && <AppealResultDialog request={dialog.request} appeal={dialog.appeal} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'holidays' && <HolidayDialog canEdit={hasRole(user, 'reviewer', 'admin')} onClose={() => setDialog(null)} />}
     </div>
   );

@@ -13,6 +13,11 @@ const attribute = z.enum(['proactive', 'partial', 'on-request', 'withheld']);
 const byAttribute = z.object({ proactive: count, partial: count, 'on-request': count, withheld: count });
 const record = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((k) => [k, count])) as Record<K, typeof count>);
 
+/** Figures frozen before the 2021 template's applicant columns have three (citizen, legal-person, other), read as `applicantOf` reads them. */
+const legacyApplicants = record(['citizen', 'legal-person', 'other']).transform((r) => ({ 'natural-person': r.citizen, commercial: 0, research: 0, 'public-interest': 0, 'legal-service': 0, 'other-org': r['legal-person'] + r.other }));
+const byApplicant = z.union([record(applicantTypes), legacyApplicants]);
+const received = z.union([record([...applicantTypes, 'total']), legacyApplicants.and(z.object({ total: count }))]);
+
 const summary = z.object({
   progress: z.object({ total: count, pending: count, proposed: count, done: count }),
   byRule: record(worklistRules),
@@ -27,12 +32,12 @@ const annual = z.object({
   decisions: z.object({ signedByAttribute: byAttribute, inForceByAttribute: byAttribute, madeMoreOpen: count }),
   withheldByRow: z.array(z.object({ row: text, label: text, count })),
   requests: z.object({
-    received: record([...applicantTypes, 'total']),
+    received,
     carriedIn: count,
     answered: count,
     carriedOut: count,
     answeredLate: count,
-    outcomes: z.array(z.object({ outcome: z.enum(requestOutcomes), row: text, label: text, byApplicant: record(applicantTypes), total: count })),
+    outcomes: z.array(z.object({ outcome: z.enum(requestOutcomes), row: text, label: text, byApplicant, total: count })),
   }),
   returns: z.object({ total: count, byGround: z.array(z.object({ ground: z.enum(returnGrounds), count })) }).optional(),
 });
