@@ -48,7 +48,7 @@ const requestRows: readonly RequestRow[] = ['received', 'carried-in', ...request
 export type RequestColumn = ApplicantType | 'legal-or-other' | 'total';
 const requestColumns: readonly RequestColumn[] = [...applicantTypes, 'legal-or-other', 'total'];
 /** Natural persons are the template's first column; every other applicant is a 法人或其他组织. */
-export const isNaturalPerson = (type: string): boolean => type === 'natural-person' || type === 'citizen';
+export const isNaturalPerson = (type: string): boolean => type === 'natural-person';
 
 const k = m.keys;
 const rowToken = (row: RequestRow): string =>

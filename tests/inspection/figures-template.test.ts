@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annualTemplate, resolveCellKey, type AppealDecidedPayload, type AppealFiledPayload } from '../../electron/core/inspection/template.ts';
+import { annualTemplate, resolveCellKey } from '../../electron/core/inspection/template.ts';
+import type { RequestAppealPayload as AppealFiledPayload, RequestAppealResultPayload as AppealDecidedPayload } from '../../electron/core/requests/events.ts';
 import { writeAnnualDocx } from '../../electron/core/inspection/export/annual-docx.ts';
 import { writeAnnualXlsx } from '../../electron/core/inspection/export/annual-xlsx.ts';
 import { allCellKeys, cellKeys, isNaturalPerson, type RequestColumn, type RequestRow } from '../../shared/annual-template.ts';

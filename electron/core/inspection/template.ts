@@ -1,38 +1,19 @@
 import { allCellKeys, cellKeys, isNaturalPerson, type AppealColumn, type AppealTrack, type RequestColumn, type RequestRow } from '../../../shared/annual-template.ts';
 import { applicantTypes, type AnnualReport, type ApplicantType } from '../../../shared/ipc/inspection.ts';
+import { applicantOf } from '../../../shared/inspection-terms.ts';
 import type { SignStatement } from '../../../shared/ipc/records.ts';
 import { annualTemplateMessages } from '../../../shared/messages/annual-report.ts';
 import { isCaseFile, isRepeal, repealedTitles, reportKindOf, type DocumentKind, type ReportKind } from '../../../shared/publication-rules.ts';
 import type { CategoryId } from '../../../shared/types.ts';
 import { publicationActions, type KindSetPayload } from '../publication/events.ts';
-import { requestActions, type RequestAddedPayload, type RequestAnsweredPayload } from '../requests/events.ts';
+import { requestActions, type RequestAddedPayload, type RequestAnsweredPayload, type RequestAppealPayload, type RequestAppealResultPayload } from '../requests/events.ts';
 import { localDay } from './figures.ts';
 import { withheldGroundOf } from './report-rows.ts';
 
 const m = annualTemplateMessages.cli;
 
-/** Appeal actions of the register (复议/诉讼); shapes as the requests area writes them. */
-const appealActions = { appeal: 'request.appeal', result: 'request.appeal.result' } as const;
-
-export interface AppealFiledPayload {
-  requestId: number;
-  appealId: number;
-  kind: 'reconsideration' | 'litigation';
-  filedOn: string;
-  body: string;
-  afterReconsideration: boolean;
-}
-
-/** No result entry: 尚未审结. */
-export interface AppealDecidedPayload {
-  requestId: number;
-  appealId: number;
-  result: 'upheld' | 'corrected' | 'other';
-  decidedOn: string;
-}
-
 /** The audit actions the template is read from. */
-export const templateActions = ['document.load', 'decision.sign', publicationActions.kind, requestActions.add, requestActions.answer, appealActions.appeal, appealActions.result] as const;
+export const templateActions = ['document.load', 'decision.sign', publicationActions.kind, requestActions.add, requestActions.answer, requestActions.appeal, requestActions.appealResult] as const;
 
 interface TemplateEntry {
   seq: number;
@@ -74,13 +55,6 @@ class Tally {
   }
 }
 
-/** A stored applicant type in the template's columns; types this build no longer lists fall to the last (其他). */
-function columnOf(stored: string): ApplicantType {
-  if ((applicantTypes as readonly string[]).includes(stored)) return stored as ApplicantType;
-  if (isNaturalPerson(stored)) return applicantTypes.find(isNaturalPerson) ?? applicantTypes[0];
-  return applicantTypes[applicantTypes.length - 1]!;
-}
-
 interface DocumentState {
   docNumber: string | null;
   title: string | null;
@@ -114,8 +88,8 @@ export function annualTemplate(year: number, entries: Iterable<TemplateEntry>): 
   };
   const added = new Map<number, { p: RequestAddedPayload; entry: TraceEntry }>();
   const answered = new Map<number, { p: RequestAnsweredPayload; entry: TraceEntry }>();
-  const appeals = new Map<number, { p: AppealFiledPayload; entry: TraceEntry }>();
-  const results = new Map<number, { p: AppealDecidedPayload; entry: TraceEntry }>();
+  const appeals = new Map<number, { p: RequestAppealPayload; entry: TraceEntry }>();
+  const results = new Map<number, { p: RequestAppealResultPayload; entry: TraceEntry }>();
   let count = 0;
   let lastSeq: number | null = null;
 
@@ -153,11 +127,11 @@ export function annualTemplate(year: number, entries: Iterable<TemplateEntry>): 
     } else if (e.action === requestActions.answer) {
       const p = payload as unknown as RequestAnsweredPayload;
       answered.set(p.requestId, { p, entry: trace(m.requestSubject(p.requestId)) });
-    } else if (e.action === appealActions.appeal) {
-      const p = payload as unknown as AppealFiledPayload;
+    } else if (e.action === requestActions.appeal) {
+      const p = payload as unknown as RequestAppealPayload;
       appeals.set(p.appealId, { p, entry: trace(m.appealSubject(p.requestId, p.appealId)) });
-    } else if (e.action === appealActions.result) {
-      const p = payload as unknown as AppealDecidedPayload;
+    } else if (e.action === requestActions.appealResult) {
+      const p = payload as unknown as RequestAppealResultPayload;
       results.set(p.appealId, { p, entry: trace(m.appealSubject(p.requestId, p.appealId)) });
     }
   }
@@ -197,7 +171,7 @@ export function annualTemplate(year: number, entries: Iterable<TemplateEntry>): 
   };
   for (const [id, { p, entry }] of added) {
     const answer = answered.get(id);
-    const type = columnOf(p.applicantType);
+    const type = applicantOf(p.applicantType);
     const answeredOn = answer ? answer.p.answeredOn : null;
     if (p.receivedOn >= first && p.receivedOn <= last) countRequest('received', id, type, [entry]);
     if (p.receivedOn < first && (answeredOn === null || answeredOn >= first)) countRequest('carried-in', id, type, answer && answeredOn! <= last ? [entry, answer.entry] : [entry]);
