@@ -51,7 +51,23 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** An office CA and a server certificate it signed for 127.0.0.1, plus an unrelated CA, made with the openssl tool. */
+function makeCertificates(dir: string): { ca: string; otherCa: string } {
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
+  const key = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+  const caExt = ['-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'];
+  openssl('req', '-x509', ...key, ...caExt, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '2', '-subj', '/CN=Office test CA');
+  openssl('req', '-x509', ...key, ...caExt, '-keyout', 'other-ca.key', '-out', 'other-ca.crt', '-days', '2', '-subj', '/CN=Some other CA');
+  openssl('req', ...key, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
+  fs.writeFileSync(path.join(dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1\n');
+  openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', '-days', '2', '-extfile', 'server.ext');
+  fs.chmodSync(path.join(dir, 'server.key'), 0o600);
+  return { ca: fs.readFileSync(path.join(dir, 'ca.crt'), 'utf8'), otherCa: fs.readFileSync(path.join(dir, 'other-ca.crt'), 'utf8') };
+}
+
 export interface TestServer {
+  /** With `tls`: the office CA that signed the server's certificate, and one that did not. */
+  certificates: { ca: string; otherCa: string } | null;
   /** Connection options for `database` as the test role, the right password unless `password` is given. */
   options(database?: string, password?: string): PostgresOptions;
   /** A fresh empty database. */
@@ -65,8 +81,9 @@ export interface TestServer {
 const user = 'desk_test';
 const password = 'test-口令-8f3a';
 
-export async function startTestServer(bin: string): Promise<TestServer> {
+export async function startTestServer(bin: string, { tls = false } = {}): Promise<TestServer> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-pg-'));
+  const certificates = tls ? makeCertificates(root) : null;
   const data = path.join(root, 'data');
   const pwfile = path.join(root, 'pw');
   fs.writeFileSync(pwfile, password + '\n');
@@ -80,13 +97,14 @@ export async function startTestServer(bin: string): Promise<TestServer> {
   };
   run('initdb', ['-D', data, '-U', user, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--no-locale', '--no-sync']);
   const port = await freePort();
-  const serverOptions = `-k ${root} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=40`;
+  const serverOptions = `-k ${root} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=40${tls ? ` -c ssl=on -c ssl_cert_file=${root}/server.crt -c ssl_key_file=${root}/server.key` : ''}`;
   const start = () => void run('pg_ctl', ['-D', data, '-l', path.join(root, 'log'), '-w', '-t', '30', '-o', serverOptions, 'start']);
   const stop = () => void run('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']);
   start();
   let running = true;
   const options = (database = 'postgres', pw = password): PostgresOptions => ({ host: '127.0.0.1', port, database, user, password: pw, connectTimeoutMs: 5_000, statementTimeoutMs: 10_000 });
   return {
+    certificates,
     options,
     createDatabase(name) {
       const admin = connectPostgres(options());

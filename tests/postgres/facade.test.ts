@@ -96,6 +96,10 @@ describe.skipIf(!bin)('the synchronous PostgreSQL facade', () => {
     expect(() => connectPostgres(server.options('no_such_db'))).toThrow(expect.objectContaining({ code: 'store-no-database', message: storeMessages.noDatabase('no_such_db') }));
   });
 
+  it('says the server has no encrypted connections when TLS is required of it', () => {
+    expect(() => connectPostgres({ ...server.options('facade'), tls: true })).toThrow(expect.objectContaining({ code: 'store-no-tls', message: storeMessages.noTls(`127.0.0.1:${server.options().port}`) }));
+  });
+
   it('says the server is unreachable or the connection was lost while it is stopped, and reconnects once it is back', () => {
     db.prepare('SELECT 1').get();
     server.stop();
