@@ -11,7 +11,7 @@ type Params = Record<string, unknown> | readonly unknown[] | string | number | b
 type Row = Record<string, unknown>;
 
 /** A prepared statement with the calls db/ repositories make on better-sqlite3's. */
-export interface PostgresStatement {
+interface PostgresStatement {
   run(params?: Params): { changes: number };
   get(params?: Params): unknown;
   all(params?: Params): unknown[];

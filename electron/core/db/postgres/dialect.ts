@@ -4,7 +4,7 @@
  * sent this quotes every camelCase identifier and `user`, and numbers the parameters `$1…`. String literals,
  * quoted identifiers, comments and dollar-quoted bodies pass through untouched.
  */
-export interface PostgresStatementText {
+interface PostgresStatementText {
   text: string;
   /** Named parameters in `$n` order; empty when the statement uses `?` or none. */
   names: string[];

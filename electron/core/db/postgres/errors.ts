@@ -3,7 +3,7 @@ import { storeMessages as m } from '../../../../shared/messages/store.ts';
 import type { PostgresOptions, WorkerFailure } from './protocol.ts';
 
 /** A statement the server refused (a constraint, a trigger, bad SQL): `code` is the SQLSTATE, as SqliteError carries SQLite's. */
-export class PostgresError extends Error {
+class PostgresError extends Error {
   readonly code: string;
   constructor(code: string, message: string) {
     super(message);
@@ -15,7 +15,7 @@ export class PostgresError extends Error {
 const unreachableCodes = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'ENOENT']);
 const certificateCodes = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS|ERR_SSL|EPROTO/;
 
-export const addressOf = (options: PostgresOptions) => `${options.host}:${options.port ?? 5432}`;
+const addressOf = (options: PostgresOptions) => `${options.host}:${options.port ?? 5432}`;
 
 /** The failure as the app reports it: connection problems as CoreErrors in plain Chinese, everything else as the server said it. */
 export function storeError(failure: WorkerFailure, options: PostgresOptions): Error {
