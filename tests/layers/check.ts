@@ -59,6 +59,7 @@ export function checkFile(root: string, file: string, source: string): Violation
         if (reached) violations.push({ file: rel, specifier, rule: `${from.slice(0, -1)} never imports electron/core/${reached}` });
       }
       if (specifier === 'better-sqlite3' && !rel.startsWith('electron/core/db/')) violations.push({ file: rel, specifier, rule: 'only electron/core/db opens SQLite' });
+      if ((specifier === 'pg' || specifier.startsWith('pg/')) && !rel.startsWith('electron/core/db/')) violations.push({ file: rel, specifier, rule: 'only electron/core/db talks to PostgreSQL' });
       if (rel.startsWith('electron/core/db/') && target !== null && (target === 'shared/ipc.ts' || target.startsWith('shared/ipc/'))) {
         violations.push({ file: rel, specifier, rule: 'electron/core/db returns its own rows, never the IPC wire types of shared/ipc' });
       }

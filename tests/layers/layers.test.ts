@@ -30,6 +30,7 @@ describe('runtime layers', () => {
       ['electron/core/metadata/planted.ts', "import { parseJob } from '../intake/parse.ts';\n", /electron\/core\/metadata never imports electron\/core\/intake$/],
       ['electron/core/scanner/planted.ts', "import type { Store } from '../db/store.ts';\n", /electron\/core\/scanner never imports electron\/core\/db$/],
       ['electron/core/ledger/planted.ts', "import Database from 'better-sqlite3';\n", /only electron\/core\/db opens SQLite/],
+      ['electron/core/accounts/planted-pg.ts', "import pg from 'pg';\n", /only electron\/core\/db talks to PostgreSQL/],
       ['electron/core/requests/planted.ts', "export const planted = (ctx) => ctx.store.connection.prepare('SELECT 1').get();\n", /only electron\/core\/db uses the connection/],
       ['electron/core/db/planted.ts', "import type { DocumentRow } from '../../../shared/ipc/records.ts';\n", /db returns its own rows/],
       ['electron/core/db/migrations/planted.ts', "import type { Contract } from '../../../../shared/ipc.ts';\n", /db returns its own rows/],
