@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres, type PostgresConnection } from '../../electron/core/db/postgres/client.ts';
 import { toPostgres } from '../../electron/core/db/postgres/dialect.ts';
@@ -15,6 +16,23 @@ describe('SQL in SQLite spelling becomes PostgreSQL', () => {
       positional: 0,
     });
     expect(toPostgres('SELECT * FROM t WHERE a = ? AND "keepMe" = ? AND b = $$x?y$$').text).toBe('SELECT * FROM t WHERE a = $1 AND "keepMe" = $2 AND b = $$x?y$$');
+  });
+});
+
+describe('a server that never answers', () => {
+  // The connect timeout ends it (store-unreachable), not the outer wait that ends a hung worker (store-timeout).
+  it('turns the connect timeout into the unreachable message instead of blocking', async () => {
+    // Accepts the TCP connection (the kernel does, even while this thread waits) and never says a word.
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      expect(() => connectPostgres({ host: '127.0.0.1', port, database: 'record', user: 'desk', password: 'x', connectTimeoutMs: 500 })).toThrow(
+        expect.objectContaining({ code: 'store-unreachable', message: expect.stringContaining(`无法连接数据库服务器 127.0.0.1:${port}`) }),
+      );
+    } finally {
+      silent.close();
+    }
   });
 });
 
