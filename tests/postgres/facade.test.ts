@@ -36,6 +36,15 @@ describe('a server that never answers', () => {
   });
 });
 
+describe('a connection worker that hangs', () => {
+  it('ends the wait with the timeout message and gives the thread back', () => {
+    const hung = new URL('./hung-worker.ts', import.meta.url);
+    expect(() => connectPostgres({ host: '127.0.0.1', database: 'record', user: 'desk', password: 'x', connectTimeoutMs: 100, statementTimeoutMs: 100 }, hung)).toThrow(
+      expect.objectContaining({ code: 'store-timeout' }),
+    );
+  });
+});
+
 describe.skipIf(!bin)('the synchronous PostgreSQL facade', () => {
   let server: TestServer;
   let db: PostgresConnection;
