@@ -37,11 +37,21 @@ describe('a server that never answers', () => {
 });
 
 describe('a connection worker that hangs', () => {
-  it('ends the wait with the timeout message and gives the thread back', () => {
-    const hung = new URL('./hung-worker.ts', import.meta.url);
-    expect(() => connectPostgres({ host: '127.0.0.1', database: 'record', user: 'desk', password: 'x', connectTimeoutMs: 100, statementTimeoutMs: 100 }, hung)).toThrow(
-      expect.objectContaining({ code: 'store-timeout' }),
-    );
+  it('ends the wait with the timeout message, and nothing more runs in the transaction it took with it', () => {
+    const hung = connectPostgres({ host: '127.0.0.1', database: 'record', user: 'desk', password: 'x', connectTimeoutMs: 100, statementTimeoutMs: 100 }, new URL('./hung-worker.ts', import.meta.url));
+    const timedOut = (() => {
+      try {
+        return hung.transaction(() => {
+          expect(() => hung.prepare('SELECT 1').get()).toThrow(expect.objectContaining({ code: 'store-timeout' }));
+          // Carrying on would run on a fresh connection outside the transaction.
+          hung.prepare('INSERT INTO notes (title) VALUES (?)').run(['孤立']);
+        });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(timedOut).toEqual(expect.objectContaining({ code: 'store-connection-lost' }));
+    hung.close();
   });
 });
 

@@ -2,7 +2,7 @@ import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from '
 import { CoreError } from '../../errors.ts';
 import { storeMessages as m } from '../../../../shared/messages/store.ts';
 import { toPostgres } from './dialect.ts';
-import { storeError } from './errors.ts';
+import { addressOf, storeError } from './errors.ts';
 import type { PostgresOptions, Reply, Request, WorkerData } from './protocol.ts';
 
 export type { PostgresOptions } from './protocol.ts';
@@ -50,6 +50,8 @@ export function connectPostgres(options: PostgresOptions, workerUrl: URL = defau
   let channel: Channel | null = null;
   let closed = false;
   let inTransaction = false;
+  // A worker ended mid-transaction took the transaction with it: nothing may run on a fresh one until the rollback.
+  let abandoned = false;
   const statementNames = new Map<string, string>();
 
   const open = (): Channel => {
@@ -64,6 +66,11 @@ export function connectPostgres(options: PostgresOptions, workerUrl: URL = defau
 
   const call = (request: Request): Extract<Reply, { ok: true }> => {
     if (closed) throw new CoreError('store-closed', m.notConnected);
+    if (abandoned) {
+      if (request.op !== 'rollback') throw new CoreError('store-connection-lost', m.connectionLost(addressOf(options)));
+      abandoned = false;
+      return { ok: true, rows: [], fields: [], changes: 0 };
+    }
     channel ??= open();
     const { port, flag } = channel;
     Atomics.store(flag, 0, 0);
@@ -73,6 +80,7 @@ export function connectPostgres(options: PostgresOptions, workerUrl: URL = defau
     if (waited === 'timed-out' || !message) {
       void channel.worker.terminate();
       channel = null;
+      abandoned = inTransaction;
       throw new CoreError('store-timeout', m.timeout(Math.ceil((connectMs + statementMs) / 1000)));
     }
     const reply = message.message as Reply;

@@ -15,7 +15,7 @@ class PostgresError extends Error {
 const unreachableCodes = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'ENOENT']);
 const certificateCodes = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS|ERR_SSL|EPROTO/;
 
-const addressOf = (options: PostgresOptions) => `${options.host}:${options.port ?? 5432}`;
+export const addressOf = (options: PostgresOptions) => `${options.host}:${options.port ?? 5432}`;
 
 /** The failure as the app reports it: connection problems as CoreErrors in plain Chinese, everything else as the server said it. */
 export function storeError(failure: WorkerFailure, options: PostgresOptions): Error {
