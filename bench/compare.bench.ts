@@ -109,7 +109,7 @@ async function scanBesideCut(label: string, doc: ExtractedDocument): Promise<num
   const rate = doc.charCount / (scanMs! / 1000);
   rows.push({
     document: label, work: 'scan', chars: doc.charCount, findings, ours: scanMs!, reference: 'nodejieba.cut', referenceMs: cutMs!,
-    target: `≤ ${target.scanVsCut}×, ≥ ${target.scanRate / 1e6} M/s`, met: scanMs! / cutMs! <= target.scanVsCut && rate >= target.scanRate,
+    target: `≤ ${target.scanVsCut.toFixed(1)}×, ≥ ${target.scanRate / 1e6} M/s`, met: scanMs! / cutMs! <= target.scanVsCut && rate >= target.scanRate,
   });
   return findings;
 }
