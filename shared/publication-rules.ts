@@ -150,7 +150,7 @@ const caseFileTitle = /案卷|卷宗/;
 export const isRepeal = (title: string | null): boolean => repealTitle.test(plain(title));
 
 /** The titles a repeal names in 《》. */
-export const repealedTitles = (title: string | null): string[] => [...plain(title).matchAll(/《([^》]+)》/g)].map((m) => m[1]!);
+export const repealedTitles = (title: string | null): string[] => [...plain(title).matchAll(/《([^《》]+)》/g)].map((m) => m[1]!);
 
 /** An enforcement case file or decision: what 第十六条第二款 calls 行政执法案卷信息. */
 export const isCaseFile = (title: string | null): boolean => caseFileTitle.test(plain(title)) || isEnforcementDecision(title) || coercionTitle.test(plain(title));

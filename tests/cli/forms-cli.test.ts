@@ -67,5 +67,5 @@ describe('form and stamp CLI', () => {
     expect(fs.existsSync(again)).toBe(false);
 
     expect(cli(['audit', 'verify'])).toMatchObject({ code: 0, stdout: expect.stringContaining('审计日志完好') });
-  });
+  }, 240_000);
 });
