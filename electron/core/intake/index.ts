@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractedDocument, IntakeLimits, IntakeResult, ScanResult } from '../../../shared/types.ts';
-import { defaultIntakeLimits } from '../../../shared/intake-limits.ts';
+import { defaultIntakeLimits, plainTextMaxBytes } from '../../../shared/intake-limits.ts';
 import { IntakeFailure, openFailure } from './failure.ts';
 import { failed } from './errors.ts';
 import { ParsePool, type JobOutcome } from './pool.ts';
@@ -25,6 +25,7 @@ async function refusal(filePath: string, fileName: string, limits: IntakeLimits)
   }
   if (size === 0) return failed(new IntakeFailure('empty'), fileName, limits);
   if (size > limits.maxBytes) return failed(new IntakeFailure('too-large'), fileName, limits, size);
+  if (size > plainTextMaxBytes && path.extname(fileName).toLowerCase() === '.txt') return failed(new IntakeFailure('too-large', 'plain-text'), fileName, limits, size);
   return null;
 }
 

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocFormat, ExtractedDocument, IntakeLimits, IntakeResult, Paragraph } from '../../../shared/types.ts';
 import { detect, readableFormats } from './detect.ts';
+import { plainTextMaxBytes } from '../../../shared/intake-limits.ts';
 import { IntakeFailure, openFailure } from './failure.ts';
 import { failed } from './errors.ts';
 import { classificationIn, parseMetadata } from '../metadata/index.ts';
@@ -99,6 +100,7 @@ async function read(bytes: Uint8Array, extension: string, limits: IntakeLimits):
       return { format: 'pdf', reading: await readPdf(bytes) };
     }
     case 'txt': {
+      if (bytes.length > plainTextMaxBytes) throw new IntakeFailure('too-large', 'plain-text');
       const { readTxt } = await import('./txt.ts');
       return { format: 'txt', reading: readTxt(found.decoded) };
     }
@@ -174,6 +176,7 @@ export async function parseJob(job: ParseJob): Promise<IntakeResult> {
     size = bytes.length;
     if (size === 0) throw new IntakeFailure('empty');
     if (size > limits.maxBytes) throw new IntakeFailure('too-large');
+    if (size > plainTextMaxBytes && extensionOf(fileName) === 'txt') throw new IntakeFailure('too-large', 'plain-text');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const { format, reading } = await read(bytes, extensionOf(fileName), limits);
     if (reading.blocks.length === 0) throw new IntakeFailure('empty');
