@@ -11,8 +11,9 @@ export const defaultIntakeLimits: Readonly<IntakeLimits> = {
 };
 
 /**
- * Plain text over this size is refused before it is read, whatever the general size limit: the scanner reads
- * every character, and a 60 MB text took over a minute and gigabytes of memory. Split longer texts into files.
+ * Plain text over this size is not scanned or loaded, whatever the general size limit: the scanner reads every
+ * character, and a 60 MB text took over a minute and gigabytes of memory. Split longer texts into files.
+ * Reading alone (no scan) is not limited by it.
  */
 export const plainTextMaxBytes = 10 * MB;
 

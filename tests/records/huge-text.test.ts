@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../electron/core/register/import-jobs.ts';
 import { verifyRecord } from '../../electron/core/ledger/verify.ts';
-import { MB, plainTextMaxBytes } from '../../shared/intake-limits.ts';
+import { defaultIntakeLimits, MB, plainTextMaxBytes } from '../../shared/intake-limits.ts';
 import { hugeChineseText } from '../helpers/chinese-text.ts';
 import { closeIntake, extractBytes, testAnalyzer } from '../helpers/intake.ts';
 import { makeTeam, openTestRecords, tempDir } from './helpers.ts';
@@ -56,16 +56,21 @@ describe('a huge plain text', () => {
     expect(result).toMatchObject({ ok: false, code: 'too-large' });
     const message = result.ok ? '' : result.message;
     expect(message).toContain('“十年信访汇编.txt”是纯文本文件，大小为 12 MB');
-    expect(message).toContain(`超过纯文本 ${plainTextMaxBytes / MB} MB 的上限`);
+    expect(message).toContain(`超过纯文本扫描 ${plainTextMaxBytes / MB} MB 的上限`);
     expect(ctx.store.documents.list({}).total).toBe(0);
   });
 
-  it('refuses plain text over the limit by its content too, whatever it is named', async () => {
-    const bytes = new TextEncoder().encode(hugeChineseText(plainTextMaxBytes + MB));
+  it('refuses plain text over the limit by its content too, whatever it is named, yet still reads it when asked only to read', async () => {
+    const dir = tempDir();
+    const text = hugeChineseText(plainTextMaxBytes + MB);
     for (const name of ['汇编', '汇编.txt']) {
-      const result = await extractBytes(bytes, name);
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error).toMatchObject({ code: 'too-large', message: expect.stringContaining(`“${name}”是纯文本文件，大小为 11 MB`) });
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      const analysis = await analyzer.analyze(file, defaultIntakeLimits);
+      expect(analysis.ok).toBe(false);
+      if (!analysis.ok) expect(analysis.error).toMatchObject({ code: 'too-large', message: expect.stringContaining(`“${name}”是纯文本文件，大小为 11 MB`) });
     }
+    const read = await extractBytes(new TextEncoder().encode(text), '汇编.txt');
+    expect(read.ok && read.document.text).toBe(text.trimEnd());
   });
 });

@@ -25,7 +25,6 @@ async function refusal(filePath: string, fileName: string, limits: IntakeLimits)
   }
   if (size === 0) return failed(new IntakeFailure('empty'), fileName, limits);
   if (size > limits.maxBytes) return failed(new IntakeFailure('too-large'), fileName, limits, size);
-  if (size > plainTextMaxBytes && path.extname(fileName).toLowerCase() === '.txt') return failed(new IntakeFailure('too-large', 'plain-text'), fileName, limits, size);
   return null;
 }
 
@@ -73,6 +72,11 @@ export function createIntake(workerUrl: URL = readingWorker): Intake {
     const fileName = path.basename(filePath);
     const refused = await refusal(filePath, fileName, effective);
     if (refused) return { result: refused };
+    // The worker refuses it too, by its content; by its name it need not be read at all.
+    if (scan && path.extname(fileName).toLowerCase() === '.txt') {
+      const { size } = await stat(filePath);
+      if (size > plainTextMaxBytes) return { result: failed(new IntakeFailure('too-large', 'plain-text'), fileName, effective, size) };
+    }
     return pool.run({ source: { path: path.resolve(filePath) }, fileName, limits: effective, scan });
   };
   return {

@@ -100,7 +100,6 @@ async function read(bytes: Uint8Array, extension: string, limits: IntakeLimits):
       return { format: 'pdf', reading: await readPdf(bytes) };
     }
     case 'txt': {
-      if (bytes.length > plainTextMaxBytes) throw new IntakeFailure('too-large', 'plain-text');
       const { readTxt } = await import('./txt.ts');
       return { format: 'txt', reading: readTxt(found.decoded) };
     }
@@ -176,9 +175,10 @@ export async function parseJob(job: ParseJob): Promise<IntakeResult> {
     size = bytes.length;
     if (size === 0) throw new IntakeFailure('empty');
     if (size > limits.maxBytes) throw new IntakeFailure('too-large');
-    if (size > plainTextMaxBytes && extensionOf(fileName) === 'txt') throw new IntakeFailure('too-large', 'plain-text');
+    if (job.scan && size > plainTextMaxBytes && extensionOf(fileName) === 'txt') throw new IntakeFailure('too-large', 'plain-text');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const { format, reading } = await read(bytes, extensionOf(fileName), limits);
+    if (job.scan && format === 'txt' && size > plainTextMaxBytes) throw new IntakeFailure('too-large', 'plain-text');
     if (reading.blocks.length === 0) throw new IntakeFailure('empty');
     return { ok: true, document: assemble(fileName, format, size, sha256, reading) };
   } catch (error) {
