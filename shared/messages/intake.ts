@@ -49,6 +49,8 @@ export const intakeMessages = {
     `“${file}”是${fileTypeLabels[type]}，属旧版二进制格式，本程序无法读取。请用 WPS 或 Office 打开后另存为${type === 'xls' ? ' .xlsx' : type === 'ppt' ? ' .pdf' : type === 'ole' ? ' .docx、.xlsx 或 .pdf' : ' .docx'}，再重新导入。`,
   tooLarge: (file: string, bytes: number, limit: number) =>
     `“${file}”大小为 ${megabytes(bytes)}，超过 ${megabytes(limit)} 的上限。`,
+  plainTextTooLarge: (file: string, bytes: number, limit: number) =>
+    `“${file}”是纯文本文件，大小为 ${megabytes(bytes)}，超过纯文本扫描 ${megabytes(limit)} 的上限，未予扫描和登记。请按年度或章节拆分为多个不超过 ${megabytes(limit)} 的文件后再导入。`,
   expandedTooLarge: (file: string, limit: number) =>
     `“${file}”解压后的内容超过 ${megabytes(limit)} 的上限（可能是压缩炸弹），已拒绝读取。`,
   pageTooDense: (file: string) => `“${file}”有一页的文字超过 20 万字，远超正常页面（文件可能已损坏或经过恶意构造），已拒绝读取。`,

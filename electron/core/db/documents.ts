@@ -3,6 +3,7 @@ import { canonicalJson } from '../../../shared/canonical.ts';
 import type { Attribute, ClassificationLevel, DecisionState, DocFormat, DocumentMetadata, Finding, Paragraph, Suggestion } from '../../../shared/types.ts';
 import { shortTermQuery, shortTermTokens } from './short-terms.ts';
 import { preparedCache } from './prepared.ts';
+import { packObjects, unpackObjects } from './compact-json.ts';
 
 type RegisterState = 'undecided' | DecisionState;
 
@@ -208,8 +209,8 @@ export function documentsRepository(db: Connection) {
     const c = contentById.get(id) as { text: string | null; paragraphs: string; findings: string; suggestion: string };
     const content: DocumentContent = {
       text: c.text,
-      paragraphs: JSON.parse(c.paragraphs) as Paragraph[],
-      findings: JSON.parse(c.findings) as Finding[],
+      paragraphs: unpackObjects<Paragraph>(c.paragraphs),
+      findings: unpackObjects<Finding>(c.findings),
       suggestion: JSON.parse(c.suggestion) as Suggestion,
     };
     entry = { sha256, content };
@@ -269,8 +270,8 @@ export function documentsRepository(db: Connection) {
       insertContent.run({
         documentId: id,
         text: doc.text,
-        paragraphs: canonicalJson(doc.paragraphs),
-        findings: canonicalJson(doc.findings),
+        paragraphs: packObjects(doc.paragraphs),
+        findings: packObjects(doc.findings),
         suggestion: canonicalJson(doc.suggestion),
       });
       insertFts.run(id, m.docNumber, m.title, doc.text);

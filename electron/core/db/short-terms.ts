@@ -4,23 +4,32 @@
 // character spelled as six hex digits so no tokenizer rule can split or fold it: a two-character term is one
 // token, a one-character term is a six-digit prefix.
 
-const hex = (ch: string) => ch.codePointAt(0)!.toString(16).padStart(6, '0');
+const hexOf = (codePoint: number) => codePoint.toString(16).padStart(6, '0');
+const hex = (ch: string) => hexOf(ch.codePointAt(0)!);
+/** One past the largest code point. */
+const PAIR = 0x110000;
 const space = /\s/;
 
-/** Pair tokens of the given fields, space-separated, for documents_short. */
+/**
+ * Pair tokens of the given fields, space-separated, for documents_short. Each distinct token once: the index
+ * keeps no positions or counts (detail=none), so a 60 MB text gives a few thousand tokens, not sixty million.
+ */
 export function shortTermTokens(fields: readonly (string | null)[]): string {
-  const tokens: string[] = [];
+  // Code points, not hex strings, while collecting: a pair is first * PAIR + second, a lone character -1 - itself.
+  const tokens = new Set<number>();
   for (const field of fields) {
     if (!field) continue;
-    const chars = [...field];
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i]!;
-      if (space.test(ch)) continue;
-      const next = chars[i + 1];
-      tokens.push(next === undefined || space.test(next) ? hex(ch) : hex(ch) + hex(next));
+    let previous = -1;
+    for (const ch of field) {
+      const blank = space.test(ch);
+      if (previous >= 0) tokens.add(blank ? -1 - previous : previous * PAIR + ch.codePointAt(0)!);
+      previous = blank ? -1 : ch.codePointAt(0)!;
     }
+    if (previous >= 0) tokens.add(-1 - previous);
   }
-  return tokens.join(' ');
+  const words: string[] = [];
+  for (const t of tokens) words.push(t < 0 ? hexOf(-1 - t) : hexOf(Math.floor(t / PAIR)) + hexOf(t % PAIR));
+  return words.join(' ');
 }
 
 /** The documents_short MATCH expression requiring every term (each one or two characters, no whitespace). */

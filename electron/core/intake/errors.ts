@@ -1,6 +1,7 @@
 import type { IntakeError, IntakeLimits, IntakeResult } from '../../../shared/types.ts';
 import { intakeMessages as m } from '../../../shared/messages/intake.ts';
 import type { IntakeFailure } from './failure.ts';
+import { plainTextMaxBytes } from '../../../shared/intake-limits.ts';
 
 /** The one place a failure becomes a per-file error with a Chinese message naming the file. */
 function describeFailure(failure: IntakeFailure, fileName: string, limits: IntakeLimits, byteSize = 0): IntakeError {
@@ -22,6 +23,7 @@ function describeFailure(failure: IntakeFailure, fileName: string, limits: Intak
     case 'wrong-type':
       return { code, message: m.wrongType(fileName, failure.actualType ?? 'ole') };
     case 'too-large':
+      if (reason === 'plain-text') return { code, message: m.plainTextTooLarge(fileName, byteSize, plainTextMaxBytes) };
       if (reason === 'expanded') return { code, message: m.expandedTooLarge(fileName, limits.maxExpandedBytes) };
       if (reason === 'out-of-memory') return { code, message: m.outOfMemory(fileName) };
       if (reason === 'scan') return { code, message: m.scanOutOfMemory(fileName) };

@@ -1,8 +1,8 @@
 import type { IntakeErrorCode } from '../../../shared/types.ts';
 import type { FileTypeKey } from '../../../shared/messages/intake.ts';
 
-/** `scan`: the limit was reached while scanning what had been read, not while reading it. */
-type FailureReason = 'expanded' | 'page-glyphs' | 'undecodable-text' | 'unreadable' | 'out-of-memory' | 'crashed' | 'legacy' | 'scan';
+/** `plain-text`: over the plain-text limit for scanning (shared/intake-limits.ts). `scan`: the limit was reached while scanning what had been read, not while reading it. */
+type FailureReason = 'plain-text' | 'expanded' | 'page-glyphs' | 'undecodable-text' | 'unreadable' | 'out-of-memory' | 'crashed' | 'legacy' | 'scan';
 
 /** Thrown by the readers; turned into an IntakeError with a Chinese message at the edge. */
 export class IntakeFailure extends Error {

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractedDocument, IntakeLimits, IntakeResult, ScanResult } from '../../../shared/types.ts';
-import { defaultIntakeLimits } from '../../../shared/intake-limits.ts';
+import { defaultIntakeLimits, plainTextMaxBytes } from '../../../shared/intake-limits.ts';
 import { IntakeFailure, openFailure } from './failure.ts';
 import { failed } from './errors.ts';
 import { ParsePool, type JobOutcome } from './pool.ts';
@@ -72,6 +72,11 @@ export function createIntake(workerUrl: URL = readingWorker): Intake {
     const fileName = path.basename(filePath);
     const refused = await refusal(filePath, fileName, effective);
     if (refused) return { result: refused };
+    // The worker refuses it too, by its content; by its name it need not be read at all.
+    if (scan && path.extname(fileName).toLowerCase() === '.txt') {
+      const { size } = await stat(filePath);
+      if (size > plainTextMaxBytes) return { result: failed(new IntakeFailure('too-large', 'plain-text'), fileName, effective, size) };
+    }
     return pool.run({ source: { path: path.resolve(filePath) }, fileName, limits: effective, scan });
   };
   return {

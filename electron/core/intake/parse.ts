@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocFormat, ExtractedDocument, IntakeLimits, IntakeResult, Paragraph } from '../../../shared/types.ts';
 import { detect, readableFormats } from './detect.ts';
+import { plainTextMaxBytes } from '../../../shared/intake-limits.ts';
 import { IntakeFailure, openFailure } from './failure.ts';
 import { failed } from './errors.ts';
 import { classificationIn, parseMetadata } from '../metadata/index.ts';
@@ -105,6 +106,16 @@ async function read(bytes: Uint8Array, extension: string, limits: IntakeLimits):
   }
 }
 
+/** Characters as people count them (a supplementary character is one), without an array of them all. */
+function codePoints(text: string): number {
+  let pairs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) pairs++;
+  }
+  return text.length - pairs;
+}
+
 /**
  * Page headers and footers are read by the scanner (zone header/footer) but kept out of 公文 metadata:
  * a "××文件" or "印发" line repeated on every page is not the 版头 or 版记. A 密级 marking is the
@@ -113,13 +124,19 @@ async function read(bytes: Uint8Array, extension: string, limits: IntakeLimits):
 function assemble(fileName: string, format: DocFormat, byteSize: number, sha256: string, reading: FormatReading): ExtractedDocument {
   const paragraphs: Paragraph[] = [];
   const body: number[] = [];
-  let text = '';
+  const pieces: string[] = [];
+  let length = 0;
   for (const block of reading.blocks) {
-    if (text) text += '\n';
+    if (length > 0) {
+      pieces.push('\n');
+      length++;
+    }
+    pieces.push(block.text);
     if (!block.furniture) body.push(paragraphs.length);
-    paragraphs.push({ start: text.length, end: text.length + block.text.length, page: block.page, zone: block.furniture ?? 'body', kind: block.kind });
-    text += block.text;
+    paragraphs.push({ start: length, end: length + block.text.length, page: block.page, zone: block.furniture ?? 'body', kind: block.kind });
+    length += block.text.length;
   }
+  const text = pieces.join('');
   const parsed = parseMetadata(text, body.map((i) => paragraphs[i]!));
   body.forEach((i, k) => (paragraphs[i] = parsed.paragraphs[k]!));
   const metadata = parsed.metadata;
@@ -135,7 +152,7 @@ function assemble(fileName: string, format: DocFormat, byteSize: number, sha256:
     text,
     paragraphs,
     pageCount: reading.pageCount,
-    charCount: [...text].length,
+    charCount: codePoints(text),
     metadata,
     warnings: reading.warnings,
   };
@@ -158,8 +175,10 @@ export async function parseJob(job: ParseJob): Promise<IntakeResult> {
     size = bytes.length;
     if (size === 0) throw new IntakeFailure('empty');
     if (size > limits.maxBytes) throw new IntakeFailure('too-large');
+    if (job.scan && size > plainTextMaxBytes && extensionOf(fileName) === 'txt') throw new IntakeFailure('too-large', 'plain-text');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const { format, reading } = await read(bytes, extensionOf(fileName), limits);
+    if (job.scan && format === 'txt' && size > plainTextMaxBytes) throw new IntakeFailure('too-large', 'plain-text');
     if (reading.blocks.length === 0) throw new IntakeFailure('empty');
     return { ok: true, document: assemble(fileName, format, size, sha256, reading) };
   } catch (error) {
