@@ -11,7 +11,7 @@ import { normalise, toOriginal, type NormalisedText } from './normalise.ts';
 import { dropOverlaps, type PiiHit } from './pii.ts';
 import { anonymisedName, findPeople } from './people.ts';
 import { findPersonalDetails } from './sensitive.ts';
-import { alignment, cutter, prepareSegmenter, type Cutter } from './segmenter.ts';
+import { alignmentWithin, cutter, prepareSegmenter, type Cutter } from './segmenter.ts';
 import { suggest } from './suggest.ts';
 import { firstAtOrAfter, firstStartingFrom, lastAtOrBefore } from './sorted.ts';
 import { parseMetadata } from '../metadata/index.ts';
@@ -236,7 +236,6 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     let groupStart = 0;
     let groupEnd = 0;
     let masked: MaskedParagraph | undefined;
-    let bounds: { para: number; list: number[] } | null = null;
     const leadIn = leadIns(paras, n.text);
     hits.forEach((hit, i) => {
       const pi = paraOf[i]!;
@@ -249,13 +248,9 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       }
       let boundary = 1;
       if (hit.entry.term) {
-        // Short paragraphs are cut once for all their hits; long ones only in a window around each hit.
-        let list: number[];
-        if (para.end - para.start <= 300 && hit.end <= para.end) {
-          if (bounds?.para !== pi) bounds = { para: pi, list: cut(n.text, para.start, para.end) };
-          list = bounds.list;
-        } else list = cut(n.text, Math.min(hit.start, Math.max(para.start, hit.start - 12)), Math.max(hit.end, Math.min(para.end, hit.end + 12)));
-        const a = alignment(list, hit.start, hit.end);
+        // Long paragraphs are read only in a window around each hit.
+        const [from, to] = para.end - para.start <= 300 && hit.end <= para.end ? [para.start, para.end] : [Math.min(hit.start, Math.max(para.start, hit.start - 12)), Math.max(hit.end, Math.min(para.end, hit.end + 12))];
+        const a = alignmentWithin(cut, n.text, from, to, hit.start, hit.end);
         if (a === 'crosses-words') return;
         if (a === 'inside-word') boundary = 0.6;
       }

@@ -3,7 +3,7 @@ import type { Span } from '../../../shared/types.ts';
 import { Automaton } from './automaton.ts';
 import type { NormalisedText } from './normalise.ts';
 import { findIdentifiers, type PiiHit } from './pii.ts';
-import { alignment, type Cutter } from './segmenter.ts';
+import { alignmentWithin, type Cutter } from './segmenter.ts';
 import { firstEndingAfter, firstStartingFrom } from './sorted.ts';
 
 // Common single and compound surnames. Surnames that are also everyday words (于, 和, 将, 要, 保, 来, 都…) are left out on purpose.
@@ -232,7 +232,7 @@ function nameAt(seg: Segment, at: number, strength: Strength): Span | null {
   // Nothing after the name is a word jieba knows (虞德胜优亲厚友): the usual three characters, if jieba keeps them apart.
   if (options.length === 0 && plausible.length > 0) {
     for (const span of [...plausible].sort((a, b) => Math.abs(a.end - a.start - 3) - Math.abs(b.end - b.start - 3))) {
-      if (alignment(seg.cut(t, at, Math.min(t.length, span.end + 6)), span.start, span.end) === 'aligned') return span;
+      if (alignmentWithin(seg.cut, t, at, Math.min(t.length, span.end + 6), span.start, span.end) === 'aligned') return span;
     }
   }
   if (options.length === 0) return null;
@@ -635,8 +635,8 @@ function repeatedNames(text: string, found: readonly PiiHit[], taken: readonly S
     const value = values[match.id]!;
     const right = followedBy(personFollower, text, match.end) || followedBy(personalBracket, text, match.end) || followedBy(followerWord, text, match.end) || followerChar.has(text[match.end] ?? '') || delimiter.test(text[match.end] ?? '');
     // Jieba may join the character before with the surname (回访时侯英表示 → 时侯); what follows the name then decides.
-    if (alignment(cut(text, match.start, Math.min(text.length, match.end + 6)), match.start, match.end) !== 'aligned') continue;
-    if (alignment(cut(text, Math.max(0, match.start - 6), match.end), match.start, match.end) !== 'aligned' && !right) continue;
+    if (alignmentWithin(cut, text, match.start, Math.min(text.length, match.end + 6), match.start, match.end) !== 'aligned') continue;
+    if (alignmentWithin(cut, text, Math.max(0, match.start - 6), match.end, match.start, match.end) !== 'aligned' && !right) continue;
     const word = tags(value).length === 1 && tags(value)[0]!.tag !== 'x';
     if (word) {
       const left = text.slice(Math.max(0, match.start - 8), match.start);

@@ -95,10 +95,31 @@ function tokenAround(bounds: readonly number[], at: number): [number, number] | 
   return start < at && end !== undefined && end > at ? [start, end] : null;
 }
 
-/** Where [start, end) sits against the tokens: on their boundaries, inside one word, or straddling two. */
-export function alignment(bounds: readonly number[], start: number, end: number): Alignment {
-  const left = tokenAround(bounds, start);
-  const right = tokenAround(bounds, end);
+function alignmentOf(left: [number, number] | null, right: [number, number] | null, start: number, end: number): Alignment {
   if ((left && left[1] < end) || (right && right[0] > start)) return 'crosses-words';
   return left || right ? 'inside-word' : 'aligned';
+}
+
+/** Where [start, end) sits against the tokens: on their boundaries, inside one word, or straddling two. */
+export function alignment(bounds: readonly number[], start: number, end: number): Alignment {
+  return alignmentOf(tokenAround(bounds, start), tokenAround(bounds, end), start, end);
+}
+
+// jieba cuts a text at these characters first and each piece between them on its own (cppjieba SPECIAL_SEPARATORS),
+// so a token never spans one and the cut of a text is the cuts of its pieces side by side.
+const separator = /[ \t\n，。]/;
+
+/** The token of jieba's cut of text[from, to) that holds `at` strictly inside, cutting only the piece around it. */
+function tokenHolding(cut: Cutter, text: string, from: number, to: number, at: number): [number, number] | null {
+  if (at <= from || at >= to || separator.test(text[at - 1]!) || separator.test(text[at]!)) return null;
+  let a = at - 1;
+  while (a > from && !separator.test(text[a - 1]!)) a--;
+  let b = at + 1;
+  while (b < to && !separator.test(text[b]!)) b++;
+  return tokenAround(cut(text, a, b), at);
+}
+
+/** `alignment(cut(text, from, to), start, end)`, with jieba run only over the pieces that hold the hit's two ends. */
+export function alignmentWithin(cut: Cutter, text: string, from: number, to: number, start: number, end: number): Alignment {
+  return alignmentOf(tokenHolding(cut, text, from, to, start), tokenHolding(cut, text, from, to, end), start, end);
 }
