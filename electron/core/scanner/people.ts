@@ -3,7 +3,7 @@ import type { Span } from '../../../shared/types.ts';
 import { Automaton } from './automaton.ts';
 import type { NormalisedText } from './normalise.ts';
 import { findIdentifiers, type PiiHit } from './pii.ts';
-import { alignmentWithin, type Cutter } from './segmenter.ts';
+import { alignmentWithin, tokenHolding, type Cutter } from './segmenter.ts';
 import { firstEndingAfter, firstStartingFrom } from './sorted.ts';
 
 // Common single and compound surnames. Surnames that are also everyday words (于, 和, 将, 要, 保, 来, 都…) are left out on purpose.
@@ -124,9 +124,8 @@ function contradicts(candidate: string, window: string): 'hard' | 'soft' | null 
 
 /** The candidate ends inside a word of which two or more characters follow it (代未|成年人); `吴福生|于去年` ends well. */
 function runsIntoWord(seg: Segment, end: number): boolean {
-  const bounds = seg.cut(seg.text, Math.max(0, end - 4), Math.min(seg.text.length, end + 6));
-  const next = bounds.find((b) => b >= end)!;
-  return next - end >= 2;
+  const word = tokenHolding(seg.cut, seg.text, Math.max(0, end - 4), Math.min(seg.text.length, end + 6), end);
+  return word !== null && word[1] - end >= 2;
 }
 
 /** Transliterated names contain no ordinary word of two or more characters (多次 is not a name). */
@@ -361,7 +360,7 @@ function labelledNames(seg: Segment, soleTrader: boolean): PiiHit[] {
     const span = form === 'colon' ? nameAfterColon(seg, at) : nameAt(seg, at, form === 'copula' ? 'label' : 'cue');
     if (!span) continue;
     // A cue inside a longer word introduces no one: 行业主管 holds 业主, 妇女儿童 holds 女儿, 个体工商户 holds 商户. A colon makes any label a label.
-    if (form !== 'colon' && match.index > 0 && isHan(t[match.index - 1]) && !seg.cut(t, Math.max(0, match.index - 4), match.index + word.length).includes(match.index)) continue;
+    if (form !== 'colon' && match.index > 0 && isHan(t[match.index - 1]) && tokenHolding(seg.cut, t, Math.max(0, match.index - 4), match.index + word.length, match.index) !== null) continue;
     // `联系人是刘佳（其女儿）`, `网民留言称其父亲…，联系人是刘佳`: a relative who takes the call back is a private person, not an office's contact.
     const private_ = group === officialLabels && (followedBy(personalBracket, t, span.end) || citizenBefore.test(t.slice(sentenceStart(t, match.index), match.index)));
     // `召集人：孙春兰 国务院副总理`: a member list names officials with their posts, which are public.
@@ -588,7 +587,7 @@ function labelledAddresses(seg: Segment, before: (at: number) => string, names: 
     if (/[某×*＊]{2}/.test(value) && !concrete.test(value)) continue;
     if (generalPlace.test(value) || (institution.test(value) && !concrete.test(value)) || !addressParts.test(value.replace(kindOfPlace, ''))) continue;
     // A label inside a longer word is no label: 实现居家 holds 现居.
-    if (match.index > 0 && isHan(t[match.index - 1]) && !/[：:]/.test(match[0]) && !seg.cut(t, Math.max(0, match.index - 4), match.index + 2).includes(match.index)) continue;
+    if (match.index > 0 && isHan(t[match.index - 1]) && !/[：:]/.test(match[0]) && tokenHolding(seg.cut, t, Math.max(0, match.index - 4), match.index + 2, match.index) !== null) continue;
     const label = match[1] ?? '住';
     let personal = label === '住' || personalLabel.test(label);
     if (!personal && !organisationAddress.test(value) && !governmentCompound.test(value) && !organisationSeat.test(t.slice(0, match.index))) {

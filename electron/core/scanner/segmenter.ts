@@ -110,7 +110,7 @@ export function alignment(bounds: readonly number[], start: number, end: number)
 const separator = /[ \t\n，。]/;
 
 /** The token of jieba's cut of text[from, to) that holds `at` strictly inside, cutting only the piece around it. */
-function tokenHolding(cut: Cutter, text: string, from: number, to: number, at: number): [number, number] | null {
+export function tokenHolding(cut: Cutter, text: string, from: number, to: number, at: number): [number, number] | null {
   if (at <= from || at >= to || separator.test(text[at - 1]!) || separator.test(text[at]!)) return null;
   let a = at - 1;
   while (a > from && !separator.test(text[a - 1]!)) a--;
