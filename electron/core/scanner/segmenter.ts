@@ -95,14 +95,10 @@ function tokenAround(bounds: readonly number[], at: number): [number, number] | 
   return start < at && end !== undefined && end > at ? [start, end] : null;
 }
 
+/** Where [start, end) sits against the tokens: on their boundaries, inside one word, or straddling two. */
 function alignmentOf(left: [number, number] | null, right: [number, number] | null, start: number, end: number): Alignment {
   if ((left && left[1] < end) || (right && right[0] > start)) return 'crosses-words';
   return left || right ? 'inside-word' : 'aligned';
-}
-
-/** Where [start, end) sits against the tokens: on their boundaries, inside one word, or straddling two. */
-export function alignment(bounds: readonly number[], start: number, end: number): Alignment {
-  return alignmentOf(tokenAround(bounds, start), tokenAround(bounds, end), start, end);
 }
 
 // jieba cuts a text at these characters first and each piece between them on its own (cppjieba SPECIAL_SEPARATORS),
