@@ -61,6 +61,8 @@ function nameShape(candidate: string, everyday: boolean, sure: boolean): boolean
 
 /** 扎西顿珠, 买买提·吐尔逊: a name written in transliteration syllables, with or without the separating dot. */
 function looksTransliterated(candidate: string): boolean {
+  // Every part is non-empty and made of syllables, so the first character already tells most candidates apart.
+  if (!transliteration.has(candidate[0]!)) return false;
   const parts = candidate.split(/[·•・]/);
   if (parts.some((p) => p.length < 1 || p.length > 6) || candidate.length > 16) return false;
   if (parts.length === 1 && candidate.length < 2) return false;
