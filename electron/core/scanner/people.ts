@@ -32,7 +32,9 @@ const transliteration = new Set(
   '阿巴扎西顿珠次仁卓玛格桑拉姆特尔乌云其木依古丽莫日根支呷吉克达瓦索朗买提吐逊米热艾则孜尼沙汗力曼罕斯坦布德央宗多杰旺堆措曲贡嘎琼普赤苏塔娜图兰敖包音朝鲁哈毕勒亚库帕穆默伊努衣加丹增白玛旦不都合吾麦迪萨夏祖娃开尤甫排赛拜卡姑'.split(''),
 );
 
-const isHan = (c: string | undefined): boolean => c !== undefined && /\p{Script=Han}/u.test(c);
+const han = /\p{Script=Han}/u;
+const isHan = (c: string | undefined): boolean => c !== undefined && han.test(c);
+const allHan = /^\p{Script=Han}*$/u;
 const delimiter = /[，,。；;、：:（）()\s|/【】\[\]“”"'‘’]/;
 
 function surnameLength(candidate: string, everyday = false): number {
@@ -56,7 +58,7 @@ function nameShape(candidate: string, everyday: boolean, sure: boolean): boolean
   if (notNames.has(candidate.slice(0, 2)) && !(sure && candidate.length === 3)) return false;
   // `负责人任组长`, `由其兼任主任`: a surname character followed by a post is a verb and a title.
   if (postTitle.test(candidate.slice(s)) || courtesyTitle.test(candidate.slice(s))) return false;
-  return [...candidate].every((c) => isHan(c)) && !/[某×Ｘ*＊]/.test(candidate);
+  return allHan.test(candidate) && !/[某×Ｘ*＊]/.test(candidate);
 }
 
 /** 扎西顿珠, 买买提·吐尔逊: a name written in transliteration syllables, with or without the separating dot. */
@@ -190,6 +192,8 @@ interface Segment {
 
 type Strength = 'label' | 'cue';
 
+const hanRun = /[\p{Script=Han}·•・]{2,16}/uy;
+
 /**
  * The name starting at `at` after a word that introduces a person. Lengths are tried as a clerk writes them: the
  * candidate must end where a name can end, and a third character that usually follows names (王芳家, 黄东于) is not taken.
@@ -206,7 +210,7 @@ function nameAt(seg: Segment, at: number, strength: Strength): Span | null {
   if (s > 0) {
     for (const length of [s + 1, s + 2]) {
       const candidate = t.slice(at, at + length);
-      if (candidate.length < length || ![...candidate].every((c) => isHan(c)) || seg.broken(at + length - 1)) continue;
+      if (candidate.length < length || !allHan.test(candidate) || seg.broken(at + length - 1)) continue;
       const sure = surelyPerson(t, at + length);
       if (!nameShape(candidate, true, sure)) continue;
       const against = contradicts(candidate, t.slice(at, at + length + 3));
@@ -218,9 +222,8 @@ function nameAt(seg: Segment, at: number, strength: Strength): Span | null {
     }
   }
   if (options.length === 0) {
-    const run = /[\p{Script=Han}·•・]{2,16}/uy;
-    run.lastIndex = at;
-    const m = run.exec(t);
+    hanRun.lastIndex = at;
+    const m = hanRun.exec(t);
     if (m) {
       for (let length = Math.min(m[0].length, 16); length >= 2; length--) {
         const candidate = t.slice(at, at + length);
