@@ -216,7 +216,7 @@ function nameAt(seg: Segment, at: number, strength: Strength): Span | null {
       const against = contradicts(candidate, t.slice(at, at + length + 3));
       if (against === 'hard' || (against === 'soft' && !sure)) continue;
       // A word that follows names outweighs jieba's grouping (慕容生|长期在外, not 慕容|生长期).
-      if (runsIntoWord(seg, at + length) && !followedBy(followerWord, t, at + length)) continue;
+      if (!followedBy(followerWord, t, at + length) && runsIntoWord(seg, at + length)) continue;
       if (endsWell(seg, at + length)) options.push({ start: at, end: at + length });
       else plausible.push({ start: at, end: at + length });
     }
