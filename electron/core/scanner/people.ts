@@ -317,7 +317,7 @@ function labelMatches(t: string, generic: boolean): { index: number; word: strin
   const cueEnd = new Int32Array(t.length + 1).fill(-1);
   for (const m of cueAutomaton.findAll(t)) if (m.end > cueEnd[m.start]!) cueEnd[m.start] = m.end;
   // Where a `…人：` or `…人员：` label can end, by the position of its 人.
-  const labelEnd = new Int32Array(t.length + 1).fill(-1);
+  const labelEnd = new Int32Array(t.length + 5).fill(-1);
   if (generic) {
     const ahead = (at: number): boolean => {
       colonAhead.lastIndex = at;
@@ -331,7 +331,7 @@ function labelMatches(t: string, generic: boolean): { index: number; word: strin
   const out: { index: number; word: string }[] = [];
   for (let p = 0; p < t.length; ) {
     let end = cueEnd[p]!;
-    if (end < 0 && generic) {
+    if (end < 0 && generic && (labelEnd[p + 1]! >= 0 || labelEnd[p + 2]! >= 0 || labelEnd[p + 3]! >= 0 || labelEnd[p + 4]! >= 0)) {
       let run = 0;
       while (run < 4 && p + run < t.length && isHan(t[p + run])) run++;
       for (let k = run; k >= 1 && end < 0; k--) end = labelEnd[p + k]!;
