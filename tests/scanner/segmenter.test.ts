@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import nodejieba from 'nodejieba';
 import { createScanner } from '../../electron/core/scanner/index.ts';
-import { alignmentWithin, cutter, tokenHolding } from '../../electron/core/scanner/segmenter.ts';
+import { alignmentWithin, cutter, prefetchAlignments, tokenHolding } from '../../electron/core/scanner/segmenter.ts';
 import { penaltyDecision, petitionReply } from './drafts.ts';
 
 createScanner();
@@ -33,5 +33,18 @@ describe('cutting only the piece around a position', () => {
     const at = hotline.indexOf('物业');
     expect(alignmentWithin(cut, hotline, 0, hotline.length, at, at + 2)).toBe('aligned');
     expect(alignmentWithin(cut, hotline, 0, hotline.length, at + 1, at + 3)).toBe('crosses-words');
+  });
+
+  it('cuts the pieces fetched together in one call exactly as jieba cuts the whole range', () => {
+    const cut = cutter();
+    const hits = [...hotline.matchAll(/张伟|举报|物业|维修|住址|环城西路|满意/g)].map((m) => ({ from: 0, to: hotline.length, start: m.index + 1, end: m.index + m[0].length + 1 }));
+    const calls = vi.spyOn(nodejieba, 'cut');
+    prefetchAlignments(cut, hotline, hits);
+    expect(calls).toHaveBeenCalledTimes(1);
+    const tokens = hits.flatMap((h) => [h.start, h.end].map((at) => tokenHolding(cut, hotline, h.from, h.to, at)));
+    expect(calls).toHaveBeenCalledTimes(1);
+    calls.mockRestore();
+    expect(tokens).toEqual(hits.flatMap((h) => [h.start, h.end].map((at) => wholeCutToken(hotline, h.from, h.to, at))));
+    expect(tokens.some((t) => t !== null)).toBe(true);
   });
 });
