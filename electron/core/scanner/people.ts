@@ -314,34 +314,37 @@ const astral = /[\ud800-\udfff]/;
 function labelMatches(t: string, generic: boolean): { index: number; word: string }[] {
   // A character outside the BMP counts as one in \p{Script=Han}{1,4}: such a paragraph is left to the regex.
   if (astral.test(t)) return [...t.matchAll(generic ? labelRe : cueRe)].map((m) => ({ index: m.index, word: m[0] }));
-  const cueEnd = new Int32Array(t.length + 1).fill(-1);
-  for (const m of cueAutomaton.findAll(t)) if (m.end > cueEnd[m.start]!) cueEnd[m.start] = m.end;
+  // Sparse: a paragraph may be a whole huge text, its cue words and labels a few.
+  const cueEnd = new Map<number, number>();
+  for (const m of cueAutomaton.findAll(t)) if (m.end > (cueEnd.get(m.start) ?? -1)) cueEnd.set(m.start, m.end);
   // Where a `…人：` or `…人员：` label can end, by the position of its 人.
-  const labelEnd = new Int32Array(t.length + 5).fill(-1);
+  const labelEnd = new Map<number, number>();
   if (generic) {
     const ahead = (at: number): boolean => {
       colonAhead.lastIndex = at;
       return colonAhead.test(t);
     };
     for (let q = t.indexOf('人'); q >= 0; q = t.indexOf('人', q + 1)) {
-      if (t[q + 1] === '员' && ahead(q + 2)) labelEnd[q] = q + 2;
-      else if (ahead(q + 1)) labelEnd[q] = q + 1;
+      if (t[q + 1] === '员' && ahead(q + 2)) labelEnd.set(q, q + 2);
+      else if (ahead(q + 1)) labelEnd.set(q, q + 1);
     }
   }
+  // Only where a cue word starts or a label can start may a match start; they are visited leftmost first.
+  const starts = new Set(cueEnd.keys());
+  for (const q of labelEnd.keys()) for (let p = Math.max(0, q - 4); p < q; p++) starts.add(p);
   const out: { index: number; word: string }[] = [];
-  for (let p = 0; p < t.length; ) {
-    let end = cueEnd[p]!;
-    if (end < 0 && generic && (labelEnd[p + 1]! >= 0 || labelEnd[p + 2]! >= 0 || labelEnd[p + 3]! >= 0 || labelEnd[p + 4]! >= 0)) {
+  let from = 0;
+  for (const p of [...starts].sort((a, b) => a - b)) {
+    if (p < from) continue;
+    let end = cueEnd.get(p) ?? -1;
+    if (end < 0) {
       let run = 0;
       while (run < 4 && p + run < t.length && isHan(t[p + run])) run++;
-      for (let k = run; k >= 1 && end < 0; k--) end = labelEnd[p + k]!;
+      for (let k = run; k >= 1 && end < 0; k--) end = labelEnd.get(p + k) ?? -1;
     }
-    if (end < 0) {
-      p++;
-      continue;
-    }
+    if (end < 0) continue;
     out.push({ index: p, word: t.slice(p, end) });
-    p = end;
+    from = end;
   }
   return out;
 }
