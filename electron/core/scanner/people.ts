@@ -303,7 +303,7 @@ const longestFirst = (words: Iterable<string>): string => [...words].sort((x, y)
 const labelRe = new RegExp(`${longestFirst(cueInfo.keys())}|\\p{Script=Han}{1,4}人员?(?=\\s*[：:])`, 'gu');
 const cueRe = new RegExp(longestFirst(cueInfo.keys()), 'gu');
 const cueAutomaton = new Automaton([...cueInfo.keys()]);
-const colonAhead = /\s*[：:]/uy;
+const space = /\s/;
 const astral = /[\ud800-\udfff]/;
 
 /**
@@ -320,9 +320,10 @@ function labelMatches(t: string, generic: boolean): { index: number; word: strin
   // Where a `…人：` or `…人员：` label can end, by the position of its 人.
   const labelEnd = new Map<number, number>();
   if (generic) {
+    // `(?=\s*[：:])`: the spaces, then a colon; walked by hand, since a long run of spaces would make the regex quadratic.
     const ahead = (at: number): boolean => {
-      colonAhead.lastIndex = at;
-      return colonAhead.test(t);
+      while (at < t.length && space.test(t[at]!)) at++;
+      return t[at] === '：' || t[at] === ':';
     };
     for (let q = t.indexOf('人'); q >= 0; q = t.indexOf('人', q + 1)) {
       if (t[q + 1] === '员' && ahead(q + 2)) labelEnd.set(q, q + 2);
