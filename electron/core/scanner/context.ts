@@ -264,10 +264,14 @@ export function judge(ctx: HitContext): Judgement {
   const sAfter = sliceMasked(ctx, ctx.end, sentence.to);
   const cBefore = sliceMasked(ctx, clause.from, ctx.start);
   const cAfter = sliceMasked(ctx, ctx.end, clause.to);
+  // Each joined once: a regex flattens the string it reads, and most hits are read by many of them.
+  const sJoined = sBefore + sAfter;
+  const sBoxed = sBefore + '□' + sAfter;
+  const cBoxed = cBefore + '□' + cAfter;
   const mention = (rule: string): Judgement => ({ rule: `mention.${rule}`, negated: true, factor: 0.2 });
 
   if (insidePair(sBefore, sAfter, '《', '》') || insidePair(sBefore, sAfter, '“', '”') || insidePair(sBefore, sAfter, '「', '」')) return mention('citation');
-  if (definition.test(sBefore + sAfter) || definitionAfter.test(sAfter)) return mention('definition');
+  if (definition.test(sJoined) || definitionAfter.test(sAfter)) return mention('definition');
   // A question (什么是国家秘密？越级上访能解决问题吗？) opens an explanation; it states no fact about a case.
   if (/^[？?]/.test(ctx.text.slice(sentence.to, sentence.to + 1)) && !namesSomeone(ctx, sentence)) return mention('question');
   if (ctx.inCategoryEnumeration) return mention('list');
@@ -286,22 +290,22 @@ export function judge(ctx: HitContext): Judgement {
     return { rule: 'signal.marking', negated: false, factor: ctx.paragraph.zone === 'header' ? 1.15 : 1 };
   }
 
-  const request = partyRequest.test(sBefore + sAfter);
+  const request = partyRequest.test(sJoined);
   if ((ctx.category === 1 || ctx.category === 9) && absence.test(cBefore)) return mention('absence');
-  if (ctx.category === 1 && aggregate.test(cBefore + '□' + cAfter) && !namesSomeone(ctx, sentence)) return mention('aggregate');
+  if (ctx.category === 1 && aggregate.test(cBoxed) && !namesSomeone(ctx, sentence)) return mention('aggregate');
   if (ctx.category === 7 && personalDataAfter.test(sAfter)) return mention('data-handling');
   if (exceptionBefore.test(sBefore) && exceptionAfter.test(sAfter)) return mention('exception');
   if (/^[^。；;]*?除外/.test(sAfter)) return mention('exception');
   if (!request && (prohibition.test(sBefore) || prohibition.test(sAfter))) return mention('prohibition');
   if (protectionBefore.test(cBefore) || protectionAfter.test(cAfter)) return mention('protection');
-  if (duty.test(sBefore + '□' + sAfter)) return mention('duty');
+  if (duty.test(sBoxed)) return mention('duty');
   if (scopeBefore.test(cBefore) && scopeAfter.test(cAfter)) return mention('scope');
   if (procedureBefore.test(cBefore) && procedureAfter.test(cAfter)) return mention('procedure');
-  if (!request && (disclosureRule.test(sBefore + '□' + sAfter) || disclosedAfter.test(sAfter))) return mention('disclosure-rule');
+  if (!request && (disclosureRule.test(sBoxed) || disclosedAfter.test(sAfter))) return mention('disclosure-rule');
   // A category named as the ground of a disclosure decision (属于国家秘密……决定不予公开) is the reason given, not content.
   if (ctx.categoryName && !request && (ctx.masked ? paragraphFact(ctx, 'disclosure-rule', () => disclosureRule.test(ctx.masked!.text)) : disclosureRule.test(sliceMasked(ctx, ctx.paragraph.start, ctx.paragraph.end)))) return mention('disclosure-rule');
   const listed = /、$/.test(sBefore) || /^、/.test(sAfter) || /、[^、，,。；;]{1,12}(?:以及|及|和|与)$/.test(sBefore);
-  if (ctx.mode === 'topic' && listed && kindsAfter.test(sAfter) && !namesSomeone(ctx, sentence) && !onePerson.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter)) {
+  if (ctx.mode === 'topic' && listed && kindsAfter.test(sAfter) && !namesSomeone(ctx, sentence) && !onePerson.test(sJoined) && !specificDate.test(sJoined)) {
     return mention('kinds');
   }
 
@@ -313,18 +317,18 @@ export function judge(ctx: HitContext): Judgement {
   }
 
   // 需隐去的内容包括：当事人病情、家庭成员情况: a sentence saying which kinds of data to remove names no one's data.
-  if ((ctx.category === 1 || ctx.category === 9) && redaction.test(sBefore + '□' + sAfter) && !namesSomeone(ctx, sentence) && !onePerson.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter)) {
+  if ((ctx.category === 1 || ctx.category === 9) && redaction.test(sBoxed) && !namesSomeone(ctx, sentence) && !onePerson.test(sJoined) && !specificDate.test(sJoined)) {
     return mention('redaction-list');
   }
 
   const paragraphText = ctx.text.slice(ctx.paragraph.start, ctx.paragraph.end);
   if (ctx.paragraph.kind === 'title' && paragraphFact(ctx, 'rule-title', (paragraph) => ruleTitle.test(paragraph))) return mention('rule-title');
-  if (ctx.mode === 'topic' && ctx.leadIn !== null && ruleArticle.test(ctx.leadIn) && ruleEnumeration.test(ctx.leadIn) && !narrative.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter) && !namesSomeone(ctx, sentence)) {
+  if (ctx.mode === 'topic' && ctx.leadIn !== null && ruleArticle.test(ctx.leadIn) && ruleEnumeration.test(ctx.leadIn) && !narrative.test(sJoined) && !specificDate.test(sJoined) && !namesSomeone(ctx, sentence)) {
     return mention('normative');
   }
   const shortLine = paragraphText.trim().length <= 40 && !/[。；;，,]/.test(paragraphText);
   if (ctx.mode === 'topic' && shortLine && explainerTitle.test(paragraphText)) return mention('rule-title');
-  const normativeSentence = ctx.mode === 'topic' && (normative.test(sBefore + '□' + sAfter) || ruleArticle.test(paragraphText)) && !narrative.test(sBefore + sAfter) && !specificDate.test(sBefore + sAfter) && !namesSomeone(ctx, sentence);
+  const normativeSentence = ctx.mode === 'topic' && (normative.test(sBoxed) || ruleArticle.test(paragraphText)) && !narrative.test(sJoined) && !specificDate.test(sJoined) && !namesSomeone(ctx, sentence);
   // A rule, a policy notice, an annual report or a budget is public by what it is: its words about a category are
   // normative unless the sentence carries particulars (a person, an anonymised party, a dated event).
   // Compiling or re-making information is a ground for answering a request (条例第三十八条), never a property of a 公文:
@@ -338,7 +342,7 @@ export function judge(ctx: HitContext): Judgement {
   if (kind && inText && (ctx.mode === 'topic' || kind === 'rule') && !particulars(ctx, sentence)) {
     return mention(normativeSentence ? 'normative' : kind === 'rule' ? 'rule-document' : 'public-document');
   }
-  if (statisticsCategories.has(ctx.category) && marking !== 'header' && statistics.test(cBefore + '□' + cAfter) && !namesSomeone(ctx, sentence)) {
+  if (statisticsCategories.has(ctx.category) && marking !== 'header' && statistics.test(cBoxed) && !namesSomeone(ctx, sentence)) {
     return { rule: 'context.statistics', negated: false, factor: 0.6 };
   }
   if (contextCategories.has(ctx.category) && marking !== 'header' && !ownStaff.test(cBefore)) {

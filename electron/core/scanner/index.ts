@@ -11,7 +11,7 @@ import { normalise, toOriginal, type NormalisedText } from './normalise.ts';
 import { dropOverlaps, type PiiHit } from './pii.ts';
 import { anonymisedName, findPeople } from './people.ts';
 import { findPersonalDetails } from './sensitive.ts';
-import { alignment, cutter, prepareSegmenter, type Cutter } from './segmenter.ts';
+import { alignmentWithin, cutter, prefetchAlignments, prepareSegmenter, type Cutter } from './segmenter.ts';
 import { suggest } from './suggest.ts';
 import { firstAtOrAfter, firstStartingFrom, lastAtOrBefore } from './sorted.ts';
 import { parseMetadata } from '../metadata/index.ts';
@@ -236,8 +236,14 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     let groupStart = 0;
     let groupEnd = 0;
     let masked: MaskedParagraph | undefined;
-    let bounds: { para: number; list: number[] } | null = null;
     const leadIn = leadIns(paras, n.text);
+    // A word is checked against jieba's cut of its paragraph, or of a window around it in a long paragraph.
+    const windows = hits.map((hit, i) => {
+      const para = paras[paraOf[i]!]!;
+      const short = para.end - para.start <= 300 && hit.end <= para.end;
+      return { from: short ? para.start : Math.min(hit.start, Math.max(para.start, hit.start - 12)), to: short ? para.end : Math.max(hit.end, Math.min(para.end, hit.end + 12)), start: hit.start, end: hit.end };
+    });
+    prefetchAlignments(cut, n.text, windows.filter((_, i) => hits[i]!.entry.term));
     hits.forEach((hit, i) => {
       const pi = paraOf[i]!;
       const para = paras[pi]!;
@@ -249,13 +255,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       }
       let boundary = 1;
       if (hit.entry.term) {
-        // Short paragraphs are cut once for all their hits; long ones only in a window around each hit.
-        let list: number[];
-        if (para.end - para.start <= 300 && hit.end <= para.end) {
-          if (bounds?.para !== pi) bounds = { para: pi, list: cut(n.text, para.start, para.end) };
-          list = bounds.list;
-        } else list = cut(n.text, Math.min(hit.start, Math.max(para.start, hit.start - 12)), Math.max(hit.end, Math.min(para.end, hit.end + 12)));
-        const a = alignment(list, hit.start, hit.end);
+        const { from, to } = windows[i]!;
+        const a = alignmentWithin(cut, n.text, from, to, hit.start, hit.end);
         if (a === 'crosses-words') return;
         if (a === 'inside-word') boundary = 0.6;
       }

@@ -3,7 +3,7 @@ import type { Span } from '../../../shared/types.ts';
 import { Automaton } from './automaton.ts';
 import type { NormalisedText } from './normalise.ts';
 import { findIdentifiers, type PiiHit } from './pii.ts';
-import { alignment, type Cutter } from './segmenter.ts';
+import { alignmentWithin, tokenHolding, type Cutter } from './segmenter.ts';
 import { firstEndingAfter, firstStartingFrom } from './sorted.ts';
 
 // Common single and compound surnames. Surnames that are also everyday words (于, 和, 将, 要, 保, 来, 都…) are left out on purpose.
@@ -32,7 +32,9 @@ const transliteration = new Set(
   '阿巴扎西顿珠次仁卓玛格桑拉姆特尔乌云其木依古丽莫日根支呷吉克达瓦索朗买提吐逊米热艾则孜尼沙汗力曼罕斯坦布德央宗多杰旺堆措曲贡嘎琼普赤苏塔娜图兰敖包音朝鲁哈毕勒亚库帕穆默伊努衣加丹增白玛旦不都合吾麦迪萨夏祖娃开尤甫排赛拜卡姑'.split(''),
 );
 
-const isHan = (c: string | undefined): boolean => c !== undefined && /\p{Script=Han}/u.test(c);
+const han = /\p{Script=Han}/u;
+const isHan = (c: string | undefined): boolean => c !== undefined && han.test(c);
+const allHan = /^\p{Script=Han}*$/u;
 const delimiter = /[，,。；;、：:（）()\s|/【】\[\]“”"'‘’]/;
 
 function surnameLength(candidate: string, everyday = false): number {
@@ -56,11 +58,13 @@ function nameShape(candidate: string, everyday: boolean, sure: boolean): boolean
   if (notNames.has(candidate.slice(0, 2)) && !(sure && candidate.length === 3)) return false;
   // `负责人任组长`, `由其兼任主任`: a surname character followed by a post is a verb and a title.
   if (postTitle.test(candidate.slice(s)) || courtesyTitle.test(candidate.slice(s))) return false;
-  return [...candidate].every((c) => isHan(c)) && !/[某×Ｘ*＊]/.test(candidate);
+  return allHan.test(candidate) && !/[某×Ｘ*＊]/.test(candidate);
 }
 
 /** 扎西顿珠, 买买提·吐尔逊: a name written in transliteration syllables, with or without the separating dot. */
 function looksTransliterated(candidate: string): boolean {
+  // Every part is non-empty and made of syllables, so the first character already tells most candidates apart.
+  if (!transliteration.has(candidate[0]!)) return false;
   const parts = candidate.split(/[·•・]/);
   if (parts.some((p) => p.length < 1 || p.length > 6) || candidate.length > 16) return false;
   if (parts.length === 1 && candidate.length < 2) return false;
@@ -124,9 +128,8 @@ function contradicts(candidate: string, window: string): 'hard' | 'soft' | null 
 
 /** The candidate ends inside a word of which two or more characters follow it (代未|成年人); `吴福生|于去年` ends well. */
 function runsIntoWord(seg: Segment, end: number): boolean {
-  const bounds = seg.cut(seg.text, Math.max(0, end - 4), Math.min(seg.text.length, end + 6));
-  const next = bounds.find((b) => b >= end)!;
-  return next - end >= 2;
+  const word = tokenHolding(seg.cut, seg.text, Math.max(0, end - 4), Math.min(seg.text.length, end + 6), end);
+  return word !== null && word[1] - end >= 2;
 }
 
 /** Transliterated names contain no ordinary word of two or more characters (多次 is not a name). */
@@ -189,6 +192,8 @@ interface Segment {
 
 type Strength = 'label' | 'cue';
 
+const hanRun = /[\p{Script=Han}·•・]{2,16}/uy;
+
 /**
  * The name starting at `at` after a word that introduces a person. Lengths are tried as a clerk writes them: the
  * candidate must end where a name can end, and a third character that usually follows names (王芳家, 黄东于) is not taken.
@@ -205,21 +210,20 @@ function nameAt(seg: Segment, at: number, strength: Strength): Span | null {
   if (s > 0) {
     for (const length of [s + 1, s + 2]) {
       const candidate = t.slice(at, at + length);
-      if (candidate.length < length || ![...candidate].every((c) => isHan(c)) || seg.broken(at + length - 1)) continue;
+      if (candidate.length < length || !allHan.test(candidate) || seg.broken(at + length - 1)) continue;
       const sure = surelyPerson(t, at + length);
       if (!nameShape(candidate, true, sure)) continue;
       const against = contradicts(candidate, t.slice(at, at + length + 3));
       if (against === 'hard' || (against === 'soft' && !sure)) continue;
       // A word that follows names outweighs jieba's grouping (慕容生|长期在外, not 慕容|生长期).
-      if (runsIntoWord(seg, at + length) && !followedBy(followerWord, t, at + length)) continue;
+      if (!followedBy(followerWord, t, at + length) && runsIntoWord(seg, at + length)) continue;
       if (endsWell(seg, at + length)) options.push({ start: at, end: at + length });
       else plausible.push({ start: at, end: at + length });
     }
   }
   if (options.length === 0) {
-    const run = /[\p{Script=Han}·•・]{2,16}/uy;
-    run.lastIndex = at;
-    const m = run.exec(t);
+    hanRun.lastIndex = at;
+    const m = hanRun.exec(t);
     if (m) {
       for (let length = Math.min(m[0].length, 16); length >= 2; length--) {
         const candidate = t.slice(at, at + length);
@@ -232,7 +236,7 @@ function nameAt(seg: Segment, at: number, strength: Strength): Span | null {
   // Nothing after the name is a word jieba knows (虞德胜优亲厚友): the usual three characters, if jieba keeps them apart.
   if (options.length === 0 && plausible.length > 0) {
     for (const span of [...plausible].sort((a, b) => Math.abs(a.end - a.start - 3) - Math.abs(b.end - b.start - 3))) {
-      if (alignment(seg.cut(t, at, Math.min(t.length, span.end + 6)), span.start, span.end) === 'aligned') return span;
+      if (alignmentWithin(seg.cut, t, at, Math.min(t.length, span.end + 6), span.start, span.end) === 'aligned') return span;
     }
   }
   if (options.length === 0) return null;
@@ -298,6 +302,53 @@ const longestFirst = (words: Iterable<string>): string => [...words].sort((x, y)
 // Any other `…人：` label takes a person's name; the ones that name an official acting for the office are public.
 const labelRe = new RegExp(`${longestFirst(cueInfo.keys())}|\\p{Script=Han}{1,4}人员?(?=\\s*[：:])`, 'gu');
 const cueRe = new RegExp(longestFirst(cueInfo.keys()), 'gu');
+const cueAutomaton = new Automaton([...cueInfo.keys()]);
+const space = /\s/;
+const astral = /[\ud800-\udfff]/;
+
+/**
+ * The matches of `labelRe` (with `generic`) or `cueRe` in a paragraph, found as the regex engine finds them (leftmost,
+ * the longest cue word first, then a `…人：` label) but with one automaton pass instead of trying every cue word at
+ * every character.
+ */
+function labelMatches(t: string, generic: boolean): { index: number; word: string }[] {
+  // A character outside the BMP counts as one in \p{Script=Han}{1,4}: such a paragraph is left to the regex.
+  if (astral.test(t)) return [...t.matchAll(generic ? labelRe : cueRe)].map((m) => ({ index: m.index, word: m[0] }));
+  // Sparse: a paragraph may be a whole huge text, its cue words and labels a few.
+  const cueEnd = new Map<number, number>();
+  for (const m of cueAutomaton.findAll(t)) if (m.end > (cueEnd.get(m.start) ?? -1)) cueEnd.set(m.start, m.end);
+  // Where a `…人：` or `…人员：` label can end, by the position of its 人.
+  const labelEnd = new Map<number, number>();
+  if (generic) {
+    // `(?=\s*[：:])`: the spaces, then a colon; walked by hand, since a long run of spaces would make the regex quadratic.
+    const ahead = (at: number): boolean => {
+      while (at < t.length && space.test(t[at]!)) at++;
+      return t[at] === '：' || t[at] === ':';
+    };
+    for (let q = t.indexOf('人'); q >= 0; q = t.indexOf('人', q + 1)) {
+      if (t[q + 1] === '员' && ahead(q + 2)) labelEnd.set(q, q + 2);
+      else if (ahead(q + 1)) labelEnd.set(q, q + 1);
+    }
+  }
+  // Only where a cue word starts or a label can start may a match start; they are visited leftmost first.
+  const starts = new Set(cueEnd.keys());
+  for (const q of labelEnd.keys()) for (let p = Math.max(0, q - 4); p < q; p++) starts.add(p);
+  const out: { index: number; word: string }[] = [];
+  let from = 0;
+  for (const p of [...starts].sort((a, b) => a - b)) {
+    if (p < from) continue;
+    let end = cueEnd.get(p) ?? -1;
+    if (end < 0) {
+      let run = 0;
+      while (run < 4 && p + run < t.length && isHan(t[p + run])) run++;
+      for (let k = run; k >= 1 && end < 0; k--) end = labelEnd.get(p + k) ?? -1;
+    }
+    if (end < 0) continue;
+    out.push({ index: p, word: t.slice(p, end) });
+    from = end;
+  }
+  return out;
+}
 const officialRole = /(?:责任|负责|发言|撰稿|整理|记录|主持|出席|列席|审批|批准|填报|填表|制表|登记|签发|审核|复核|核稿|拟稿|校对|经办|承办|联系|带班|值班|执法|检查|调查|鉴定|评审|主讲|监督|代表|见证|受理|接待|送达|抄送|起草|讲解|解读|解答|答疑|发布|咨询|工作|值守)人员?$/;
 const genericLabel: LabelGroup = { labels: [], detail: 'name', weight: 0.6 };
 
@@ -338,8 +389,8 @@ const listJoin = /[、和及与]/;
 function labelledNames(seg: Segment, soleTrader: boolean): PiiHit[] {
   const hits: PiiHit[] = [];
   const t = seg.text;
-  for (const match of t.matchAll(t.includes('：') || t.includes(':') ? labelRe : cueRe)) {
-    const word = match[0];
+  for (const match of labelMatches(t, t.includes('：') || t.includes(':'))) {
+    const word = match.word;
     let group = cueInfo.get(word) ?? suffixLabel(word) ?? (officialRole.test(word) ? officialLabels : genericLabel);
     if (group === legalRepLabels && soleTrader) group = { labels: [], detail: 'name-sole-trader', weight: 0.75 };
     if (group === postGroup) {
@@ -361,7 +412,7 @@ function labelledNames(seg: Segment, soleTrader: boolean): PiiHit[] {
     const span = form === 'colon' ? nameAfterColon(seg, at) : nameAt(seg, at, form === 'copula' ? 'label' : 'cue');
     if (!span) continue;
     // A cue inside a longer word introduces no one: 行业主管 holds 业主, 妇女儿童 holds 女儿, 个体工商户 holds 商户. A colon makes any label a label.
-    if (form !== 'colon' && match.index > 0 && isHan(t[match.index - 1]) && !seg.cut(t, Math.max(0, match.index - 4), match.index + word.length).includes(match.index)) continue;
+    if (form !== 'colon' && match.index > 0 && isHan(t[match.index - 1]) && tokenHolding(seg.cut, t, Math.max(0, match.index - 4), match.index + word.length, match.index) !== null) continue;
     // `联系人是刘佳（其女儿）`, `网民留言称其父亲…，联系人是刘佳`: a relative who takes the call back is a private person, not an office's contact.
     const private_ = group === officialLabels && (followedBy(personalBracket, t, span.end) || citizenBefore.test(t.slice(sentenceStart(t, match.index), match.index)));
     // `召集人：孙春兰 国务院副总理`: a member list names officials with their posts, which are public.
@@ -588,7 +639,7 @@ function labelledAddresses(seg: Segment, before: (at: number) => string, names: 
     if (/[某×*＊]{2}/.test(value) && !concrete.test(value)) continue;
     if (generalPlace.test(value) || (institution.test(value) && !concrete.test(value)) || !addressParts.test(value.replace(kindOfPlace, ''))) continue;
     // A label inside a longer word is no label: 实现居家 holds 现居.
-    if (match.index > 0 && isHan(t[match.index - 1]) && !/[：:]/.test(match[0]) && !seg.cut(t, Math.max(0, match.index - 4), match.index + 2).includes(match.index)) continue;
+    if (match.index > 0 && isHan(t[match.index - 1]) && !/[：:]/.test(match[0]) && tokenHolding(seg.cut, t, Math.max(0, match.index - 4), match.index + 2, match.index) !== null) continue;
     const label = match[1] ?? '住';
     let personal = label === '住' || personalLabel.test(label);
     if (!personal && !organisationAddress.test(value) && !governmentCompound.test(value) && !organisationSeat.test(t.slice(0, match.index))) {
@@ -635,8 +686,8 @@ function repeatedNames(text: string, found: readonly PiiHit[], taken: readonly S
     const value = values[match.id]!;
     const right = followedBy(personFollower, text, match.end) || followedBy(personalBracket, text, match.end) || followedBy(followerWord, text, match.end) || followerChar.has(text[match.end] ?? '') || delimiter.test(text[match.end] ?? '');
     // Jieba may join the character before with the surname (回访时侯英表示 → 时侯); what follows the name then decides.
-    if (alignment(cut(text, match.start, Math.min(text.length, match.end + 6)), match.start, match.end) !== 'aligned') continue;
-    if (alignment(cut(text, Math.max(0, match.start - 6), match.end), match.start, match.end) !== 'aligned' && !right) continue;
+    if (alignmentWithin(cut, text, match.start, Math.min(text.length, match.end + 6), match.start, match.end) !== 'aligned') continue;
+    if (alignmentWithin(cut, text, Math.max(0, match.start - 6), match.end, match.start, match.end) !== 'aligned' && !right) continue;
     const word = tags(value).length === 1 && tags(value)[0]!.tag !== 'x';
     if (word) {
       const left = text.slice(Math.max(0, match.start - 8), match.start);

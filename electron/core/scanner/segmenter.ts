@@ -63,7 +63,11 @@ export function prepareSegmenter(words: readonly string[]): void {
 }
 
 /** Sorted token boundaries (absolute offsets, including `from` and `to`) of jieba's cut of text[from, to). */
-export type Cutter = (text: string, from: number, to: number) => number[];
+export interface Cutter {
+  (text: string, from: number, to: number): number[];
+  /** Cuts these separator-free pieces ahead, all in one call: a call into jieba costs more than a short piece. */
+  prefetch(pieces: readonly string[]): void;
+}
 
 /**
  * A cutter for one scan. Running text repeats itself (table rows, page headers, recurring clauses) and jieba
@@ -71,7 +75,7 @@ export type Cutter = (text: string, from: number, to: number) => number[];
  */
 export function cutter(): Cutter {
   const cuts = new Map<string, number[]>();
-  return (text, from, to) => {
+  const cut = (text: string, from: number, to: number): number[] => {
     const slice = text.slice(from, to);
     let lengths = cuts.get(slice);
     if (!lengths) {
@@ -86,6 +90,22 @@ export function cutter(): Cutter {
     }
     return bounds;
   };
+  const prefetch = (pieces: readonly string[]): void => {
+    const fresh = [...new Set(pieces)].filter((p) => !cuts.has(p));
+    if (fresh.length === 0) return;
+    // A line break is a separator: the pieces come back cut exactly as on their own, each followed by it.
+    let lengths: number[] = [];
+    let k = 0;
+    for (const token of nodejieba.cut(fresh.join('\n'))) {
+      if (token !== '\n') lengths.push(token.length);
+      else {
+        cuts.set(fresh[k++]!, lengths);
+        lengths = [];
+      }
+    }
+    cuts.set(fresh[k]!, lengths);
+  };
+  return Object.assign(cut, { prefetch });
 }
 
 function tokenAround(bounds: readonly number[], at: number): [number, number] | null {
@@ -96,9 +116,44 @@ function tokenAround(bounds: readonly number[], at: number): [number, number] | 
 }
 
 /** Where [start, end) sits against the tokens: on their boundaries, inside one word, or straddling two. */
-export function alignment(bounds: readonly number[], start: number, end: number): Alignment {
-  const left = tokenAround(bounds, start);
-  const right = tokenAround(bounds, end);
+function alignmentOf(left: [number, number] | null, right: [number, number] | null, start: number, end: number): Alignment {
   if ((left && left[1] < end) || (right && right[0] > start)) return 'crosses-words';
   return left || right ? 'inside-word' : 'aligned';
+}
+
+// jieba cuts a text at these characters first and each piece between them on its own (cppjieba SPECIAL_SEPARATORS),
+// so a token never spans one and the cut of a text is the cuts of its pieces side by side.
+const isSeparator = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a || code === 0xff0c || code === 0x3002;
+
+/** The separator-free piece of text[from, to) around `at`, or null where `at` cannot fall inside a token. */
+function pieceAround(text: string, from: number, to: number, at: number): [number, number] | null {
+  if (at <= from || at >= to || isSeparator(text.charCodeAt(at - 1)) || isSeparator(text.charCodeAt(at))) return null;
+  let a = at - 1;
+  while (a > from && !isSeparator(text.charCodeAt(a - 1))) a--;
+  let b = at + 1;
+  while (b < to && !isSeparator(text.charCodeAt(b))) b++;
+  return [a, b];
+}
+
+/** The token of jieba's cut of text[from, to) that holds `at` strictly inside, cutting only the piece around it. */
+export function tokenHolding(cut: Cutter, text: string, from: number, to: number, at: number): [number, number] | null {
+  const piece = pieceAround(text, from, to, at);
+  return piece && tokenAround(cut(text, piece[0], piece[1]), at);
+}
+
+/** Has jieba cut, in one call, every piece that `alignmentWithin` will read for these hits. */
+export function prefetchAlignments(cut: Cutter, text: string, hits: readonly { from: number; to: number; start: number; end: number }[]): void {
+  const pieces: string[] = [];
+  for (const h of hits) {
+    for (const at of [h.start, h.end]) {
+      const piece = pieceAround(text, h.from, h.to, at);
+      if (piece) pieces.push(text.slice(piece[0], piece[1]));
+    }
+  }
+  cut.prefetch(pieces);
+}
+
+/** `alignment(cut(text, from, to), start, end)`, with jieba run only over the pieces that hold the hit's two ends. */
+export function alignmentWithin(cut: Cutter, text: string, from: number, to: number, start: number, end: number): Alignment {
+  return alignmentOf(tokenHolding(cut, text, from, to, start), tokenHolding(cut, text, from, to, end), start, end);
 }
