@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeDocx, type DocxBlock } from '../tests/helpers/fixtures.ts';
+import { seededRandom } from '../tests/helpers/random.ts';
+import { idCheckCharacter, luhnCheckDigit } from '../shared/validators.ts';
 
 export interface DenseDocument {
   name: string;
@@ -15,24 +17,11 @@ export interface DenseDocument {
 
 type Random = () => number;
 
-/** mulberry32: small, fast and seedable, so a run can be repeated from its printed seed. */
-function seeded(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常'];
 const compoundSurnames = ['欧阳', '司马', '上官', '诸葛', '皇甫', '慕容', '公孙', '司徒'];
 const givenChars = [...'伟强军杰斌磊涛明勇超刚平辉建国华新林峰波鹏飞俊志文海东亮龙健晨宇浩凯阳德福生荣根发春金宝忠成兵仁义锋昌兴永旭立鑫博芳娜敏静丽艳秀英霞燕玲红梅兰琴娟萍雪婷慧佳莉洁颖倩芬珍凤云月桂翠美玉彩琳悦欣怡萱涵雨晓思嘉瑞泽轩睿诚安宁秋菊桃'];
 const areaCodes = ['330102', '330106', '330108', '330203', '330302', '330402', '330521', '330602', '330702', '331002', '340121', '410523', '512501', '360124', '522401', '431122', '452123', '532128', '420106', '370102'];
 const mobilePrefixes = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157', '158', '159', '166', '173', '176', '177', '178', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '198', '199'];
-const idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const city = '江川市';
 const districts = ['临江区', '白沙区', '青山区', '滨海新区', '云溪县', '石门县'];
 const streets = ['东城街道', '西湖街道', '北山街道', '南岸街道', '高桥街道', '江滨街道', '新港街道', '城西街道', '凤凰街道'];
@@ -70,8 +59,7 @@ class Writer {
     const day = this.int(1, new Date(year, month, 0).getDate());
     const sequence = this.int(0, 49) * 20 + this.int(0, 9) * 2 + (female ? 0 : 1);
     const body = `${this.pick(areaCodes)}${year}${this.pad(month)}${this.pad(day)}${this.pad(sequence, 3)}`;
-    const sum = [...body].reduce((s, c, i) => s + Number(c) * idWeights[i]!, 0);
-    return body + '10X98765432'[sum % 11];
+    return body + idCheckCharacter(body);
   }
 
   mobile = (): string => this.pick(mobilePrefixes) + this.digits(8);
@@ -80,11 +68,7 @@ class Writer {
   /** A bank card number with a Luhn check digit. */
   bankCard(): string {
     const body = this.pick(['622848', '621700', '622202', '621226', '623058', '622908']) + this.digits(12);
-    const sum = [...body].reverse().reduce((s, c, i) => {
-      const d = Number(c) * (i % 2 === 0 ? 2 : 1);
-      return s + (d > 9 ? d - 9 : d);
-    }, 0);
-    return body + ((10 - (sum % 10)) % 10);
+    return body + luhnCheckDigit(body);
   }
 
   estate = (): string => this.pick(estateHeads) + this.pick(estateTails);
@@ -238,7 +222,7 @@ function benefitsTable(w: Writer): DenseDocument {
 }
 
 export function denseDocuments(seed: number): DenseDocument[] {
-  const w = new Writer(seeded(seed));
+  const w = new Writer(seededRandom(seed));
   return [hotline(w), petitionRegister(w), benefitsTable(w)];
 }
 

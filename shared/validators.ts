@@ -18,9 +18,14 @@ export function isIdCardNumber(value: string, today: Date = new Date()): boolean
   const day = Number(value.slice(12, 14));
   if (year < 1880 || !isRealDate(year, month, day)) return false;
   if (Date.UTC(year, month - 1, day) > today.getTime()) return false;
+  return idCheckCharacter(value.slice(0, 17)) === value[17]!.toUpperCase();
+}
+
+/** The mod 11-2 check character of an ID number's first 17 digits. */
+export function idCheckCharacter(body17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(value[i]) * idWeights[i]!;
-  return idCheckChars[sum % 11] === value[17]!.toUpperCase();
+  for (let i = 0; i < 17; i++) sum += Number(body17[i]) * idWeights[i]!;
+  return idCheckChars[sum % 11]!;
 }
 
 /** 15-digit first-generation ID: region code and a real 19yy date; it has no check digit. */
@@ -44,17 +49,24 @@ export function isUscc(value: string): boolean {
 
 /** Luhn (mod 10) check used by bank cards. */
 export function isLuhnValid(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
+  return /^\d+$/.test(digits) && luhnSum(digits, 1) % 10 === 0;
+}
+
+/** The Luhn check digit that completes `body`. */
+export const luhnCheckDigit = (body: string): string => String((10 - (luhnSum(body, 0) % 10)) % 10);
+
+/** Luhn's sum with every second digit from the right doubled, starting at position `firstDoubled` (0 = the last digit). */
+function luhnSum(digits: string, firstDoubled: 0 | 1): number {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
+    if (i % 2 === firstDoubled) {
       d *= 2;
       if (d > 9) d -= 9;
     }
     sum += d;
   }
-  return sum % 10 === 0;
+  return sum;
 }
 
 /** Bank card: 16–19 digits, Luhn-valid, and not an ID number that happens to pass. */

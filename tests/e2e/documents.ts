@@ -1,13 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makeDocx, type DocxBlock } from '../helpers/fixtures.ts';
+import { idCheckCharacter } from '../../shared/validators.ts';
 
 /** A valid 居民身份证号码: the check digit is computed, so the scanner must accept it. */
-export function idNumber(body17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return body17 + '10X98765432'[sum % 11]!;
-}
+export const idNumber = (body17: string): string => body17 + idCheckCharacter(body17);
 
 export const penalty = {
   id: idNumber('11010519900307123'),

@@ -4,6 +4,7 @@ import { closeIntake, extractBytes } from '../helpers/intake.ts';
 import type { IntakeErrorCode, IntakeResult } from '../../shared/types.ts';
 import { makeDocx, makeOfd, makePdf } from '../helpers/fixtures.ts';
 import { expectDocument } from './helpers.ts';
+import { seededRandom } from '../helpers/random.ts';
 
 afterAll(() => closeIntake());
 
@@ -14,18 +15,6 @@ const TIMEOUT_MS = 3000;
 /** A job past its time limit is answered by the pool's timer; this margin only catches a pool that never answers. */
 const HANG_MARGIN_MS = 15_000;
 const KNOWN_CODES: IntakeErrorCode[] = ['empty', 'corrupt', 'encrypted', 'no-text-layer', 'wrong-type', 'too-large', 'unsupported', 'timeout'];
-
-/** mulberry32: a small seeded generator, so a failing mutation reproduces from its index. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function zipEntryOffsets(bytes: Uint8Array): number[] {
   const out: number[] = [];
@@ -98,7 +87,7 @@ describe('mutation fuzz', () => {
         return new Uint8Array(await book.xlsx.writeBuffer());
       })(),
     };
-    const next = random(SEED);
+    const next = seededRandom(SEED);
     const names = Object.keys(mutations);
     const jobs: { format: string; index: number; mutation: string; bytes: Uint8Array; fileName: string }[] = [];
     for (const [format, bytes] of Object.entries(fixtures)) {
