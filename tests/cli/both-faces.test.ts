@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { createCore, type Core } from '../../electron/core/api.ts';
 import { withRecord, type RecordRun } from '../../electron/cli/record.ts';
 import type { ParsedArgs } from '../../electron/cli/args.ts';
 import { tempDir, testCost } from '../records/helpers.ts';
+import { runCli } from '../helpers/cli.ts';
 
 /** The rules that lived in createCore now live in the handlers: the CLI must run them exactly as the app does. */
 
@@ -42,15 +42,7 @@ async function viaCli<T>(as: keyof typeof passwords, run: (record: RecordRun) =>
   return result as T;
 }
 
-function cli(argv: string[], password: string) {
-  const r = spawnSync(process.execPath, [bin, ...argv], {
-    cwd: root,
-    encoding: 'utf8',
-    input: '',
-    env: { ...process.env, DISCLOSURE_DESK_DATA: dataDir, DISCLOSURE_DESK_DB: db, DISCLOSURE_DESK_PASSWORD: password },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (argv: string[], password: string) => runCli(argv, { DISCLOSURE_DESK_DATA: dataDir, DISCLOSURE_DESK_DB: db, DISCLOSURE_DESK_PASSWORD: password });
 
 beforeAll(async () => {
   const api = app();

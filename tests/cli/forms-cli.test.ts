@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { makeWordXmlDocx, wordParagraph } from '../helpers/fixtures.ts';
+import { runCli } from '../helpers/cli.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'electron/cli/bin.mjs');
@@ -13,15 +13,7 @@ const db = path.join(tmp, 'record.sqlite');
 const draft = path.join(tmp, '内部通知.docx');
 const passwords: Record<string, string> = { wang: 'admin-pass-1', li: 'review-pass', zhao: 'signer-pass', chen: 'drafter-pass' };
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    input: '',
-    env: { ...process.env, DISCLOSURE_DESK_DATA: path.join(tmp, 'data'), DISCLOSURE_DESK_DB: db, DISCLOSURE_DESK_PASSWORD: '', DISCLOSURE_DESK_NEW_PASSWORD: '', ...env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { DISCLOSURE_DESK_DATA: path.join(tmp, 'data'), DISCLOSURE_DESK_DB: db, DISCLOSURE_DESK_PASSWORD: '', DISCLOSURE_DESK_NEW_PASSWORD: '', ...env });
 
 const as = (user: string, args: string[]) => cli([...args, '--as', user], { DISCLOSURE_DESK_PASSWORD: passwords[user]! });
 const paragraphs = (file: string) => [...strFromU8(unzipSync(fs.readFileSync(file))['word/document.xml']!).matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]);

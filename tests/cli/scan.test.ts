@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,20 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { closeIntake, extractFile } from '../helpers/intake.ts';
 import { oleBytes } from '../helpers/fixtures.ts';
+import { runCli } from '../helpers/cli.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'electron/cli/bin.mjs');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-cli-'));
 const folder = path.join(tmp, 'folder');
 
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, 'scan', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, DISCLOSURE_DESK_DATA: path.join(tmp, 'data') },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (...args: string[]) => runCli(['scan', ...args], { DISCLOSURE_DESK_DATA: path.join(tmp, 'data') });
 
 const lines = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
 

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closedNovember, openUnit, password, seedNovember } from './seed.ts';
 import { tempDir } from '../records/helpers.ts';
+import { runCli } from '../helpers/cli.ts';
 
 const bin = path.resolve('electron/cli/bin.mjs');
 let unitDb: string;
@@ -11,10 +11,7 @@ let officeDb: string;
 let out: string;
 let signerFingerprint: string;
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, DISCLOSURE_DESK_PASSWORD: password, TZ: process.env.TZ ?? 'UTC' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runCli(args, { DISCLOSURE_DESK_PASSWORD: password, TZ: process.env.TZ ?? 'UTC' });
 
 beforeAll(() => {
   const unit = openUnit();

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
@@ -6,14 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openUnit, password, seedNovember } from './seed.ts';
 import { tempDir } from '../records/helpers.ts';
 import { openRecords } from '../../electron/core/ledger/open.ts';
+import { runCli } from '../helpers/cli.ts';
 
 const bin = path.resolve('electron/cli/bin.mjs');
 let db: string;
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, DISCLOSURE_DESK_PASSWORD: password, TZ: process.env.TZ ?? 'UTC' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runCli([...args, '--db', db], { DISCLOSURE_DESK_PASSWORD: password, TZ: process.env.TZ ?? 'UTC' });
 
 beforeAll(() => {
   const unit = openUnit();

@@ -1,16 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decide, loadSeed, openUnit, password } from './seed.ts';
+import { runCli } from '../helpers/cli.ts';
 
 const bin = path.resolve('electron/cli/bin.mjs');
 let db: string;
 let withheld: number;
 
-function requests(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, 'requests', ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, DISCLOSURE_DESK_PASSWORD: password, TZ: process.env.TZ ?? 'UTC' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const requests = (...args: string[]) => runCli(['requests', ...args, '--db', db], { DISCLOSURE_DESK_PASSWORD: password, TZ: process.env.TZ ?? 'UTC' });
 
 beforeAll(() => {
   const unit = openUnit();
@@ -82,7 +79,7 @@ describe('requests answer, review, appeal and appeal-result on the command line'
     expect(lines.find((l) => l.startsWith('#2 '))).not.toContain('登记迟于');
     expect(lines.find((l) => l.startsWith('#3 '))).toContain('〔答复已退回〕');
     expect(list.stdout).toMatch(/行政复议 #1 {2}提起 2025-09-15 {2}测试市人民政府 {2}结果纠正（2025-11-01）/);
-    const verify = spawnSync(process.execPath, [bin, 'audit', 'verify', '--json', '--db', db], { encoding: 'utf8' });
+    const verify = runCli(['audit', 'verify', '--json', '--db', db]);
     expect(JSON.parse(verify.stdout)).toMatchObject({ intact: true });
   });
 });
