@@ -8,6 +8,7 @@ import { PublishDialog } from '../publication/PublishDialog.tsx';
 import { usePublications } from '../stores/publications.ts';
 import { useRoute } from '../stores/route.ts';
 import { hasRole, useSession } from '../stores/session.ts';
+import { CountChips } from '../components/CountChips.tsx';
 
 const statusClass = { due: 'open', overdue: 'overdue', published: 'answered' } as const;
 
@@ -32,19 +33,12 @@ export function PublicationsView() {
       {rows.some((r) => r.calendarIncomplete) && <p className="banner banner-warn">{m.calendarIncomplete}</p>}
       {queue && queue.interpretationsOverdue > 0 && <p className="banner banner-warn">{m.interpretationsOverdue(queue.interpretationsOverdue)}</p>}
       {queue && (
-        <div className="request-counts" role="group" aria-label={m.filters.status}>
-          {m.counts(queue.counts.due, queue.counts.overdue, queue.counts.published).map((c) => (
-            <button
-              key={c.key}
-              type="button"
-              className={`count-chip count-${c.key} ${filter.status === c.key ? 'active' : ''}`}
-              aria-pressed={filter.status === c.key}
-              onClick={() => void setFilter({ status: filter.status === c.key ? undefined : (c.key as PublicationFilter['status']) })}
-            >
-              {c.label} <strong>{c.value}</strong>
-            </button>
-          ))}
-        </div>
+        <CountChips
+          label={m.filters.status}
+          counts={m.counts(queue.counts.due, queue.counts.overdue, queue.counts.published)}
+          active={filter.status}
+          onToggle={(status) => void setFilter({ status: status as PublicationFilter['status'] })}
+        />
       )}
       <div className="filters" role="search">
         <label className="filter">

@@ -10,6 +10,7 @@ import { HolidayDialog } from '../requests/HolidayDialog.tsx';
 import { useRequests } from '../stores/requests.ts';
 import { useRoute } from '../stores/route.ts';
 import { hasRole, useSession } from '../stores/session.ts';
+import { CountChips } from '../components/CountChips.tsx';
 
 type Dialog =
   | { kind: 'add' }
@@ -47,19 +48,12 @@ export function RequestsView() {
       {page && <p className="small muted">{m.today(page.today)}</p>}
       {incomplete && <p className="banner banner-warn">{m.calendarIncomplete}</p>}
       {page && (
-        <div className="request-counts" role="group" aria-label={m.filters.status}>
-          {m.counts(page.counts.open, page.counts.dueSoon, page.counts.overdue, page.counts.answered, page.counts.answeredLate).map((c) => (
-            <button
-              key={c.key}
-              type="button"
-              className={`count-chip count-${c.key} ${filter.status === c.key ? 'active' : ''}`}
-              aria-pressed={filter.status === c.key}
-              onClick={() => void setFilter({ status: filter.status === c.key ? undefined : (c.key as RequestFilter['status']) })}
-            >
-              {c.label} <strong>{c.value}</strong>
-            </button>
-          ))}
-        </div>
+        <CountChips
+          label={m.filters.status}
+          counts={m.counts(page.counts.open, page.counts.dueSoon, page.counts.overdue, page.counts.answered, page.counts.answeredLate)}
+          active={filter.status}
+          onToggle={(status) => void setFilter({ status: status as RequestFilter['status'] })}
+        />
       )}
       <div className="filters" role="search">
         <label className="filter">
